@@ -1,0 +1,12 @@
+//! Repositories: the queries, grouped by what they are about. Each function
+//! takes the `Db` (reads) or a `Tx` (writes) visibly, so a caller can see
+//! which statements share a transaction.
+
+pub mod accounts;
+pub mod audit;
+pub mod bulk;
+pub mod home;
+pub mod orgs;
+pub mod people;
+pub mod sessions;
+pub mod throttle;
