@@ -30,7 +30,7 @@ CREATE INDEX sessions_account_idx ON sessions (account_id);
 -- has it, so the back-off reveals nothing about which accounts exist.
 CREATE TABLE sign_in_failures (
     login         TEXT PRIMARY KEY NOT NULL,
-    failures      INTEGER NOT NULL,
+    failures      BIGINT NOT NULL,
     window_start  TIMESTAMPTZ NOT NULL,
     locked_until  TIMESTAMPTZ
 );

@@ -1,1 +1,352 @@
-//! placeholder
+//! `ssp-demo`: a deterministic generator of a realistic demo district — or,
+//! at large sizes, a state of several districts — loaded school by school
+//! through the bulk inserts, one transaction per district.
+//!
+//! The same seed, student count and date give byte-identical data.
+
+mod district;
+mod ids;
+mod names;
+mod people;
+mod schedule;
+mod school;
+mod showcase;
+
+use argon2::password_hash::{PasswordHasher, SaltString};
+use argon2::Argon2;
+use rand::{RngCore, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use ssp_db::repo::bulk::{self, AcademicSessionRow, OrgRow};
+use ssp_db::{Db, Tx};
+use ssp_domain::SchoolYear;
+use time::macros::time;
+use time::{Date, Month, OffsetDateTime, PrimitiveDateTime};
+use uuid::Uuid;
+
+use crate::district::{plan_state, DistrictPlan, STATE_NAME};
+use crate::ids::{IdGen, SourceIds};
+use crate::school::{build_district_office, build_school, DistrictCtx, Gen, Term};
+
+pub use crate::showcase::{demo_sign_ins, DemoSignIn};
+
+/// The password of every demo account.
+pub const DEMO_PASSWORD: &str = "ssp-demo-2026";
+
+/// The smallest demo that still holds every showcase person.
+pub const MIN_STUDENTS: u32 = 50;
+
+// Independent random streams, so adding a draw in one place does not
+// shift every id elsewhere.
+const PLAN_STREAM: u64 = 1;
+const DATA_STREAM: u64 = 2;
+const ID_STREAM: u64 = 3;
+const SALT_STREAM: u64 = 4;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoOptions {
+    pub students: u32,
+    pub seed: u64,
+    /// Decides the school year (and so the current semester) and ages.
+    pub today: Date,
+}
+
+impl DemoOptions {
+    /// `students` students, seed 2026, today 2026-11-02 (fixed, so the
+    /// output does not depend on when it runs).
+    pub fn new(students: u32) -> Self {
+        let today = Date::from_calendar_date(2026, Month::November, 2).unwrap_or(Date::MIN);
+        Self {
+            students,
+            seed: 2026,
+            today,
+        }
+    }
+}
+
+/// How many of each thing the demo created.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DemoSummary {
+    pub districts: u64,
+    pub schools: u64,
+    pub students: u64,
+    pub guardians: u64,
+    pub staff: u64,
+    pub classes: u64,
+    /// Student and teacher enrollments together.
+    pub enrollments: u64,
+    pub accounts: u64,
+}
+
+/// What [`generate`] reports while it works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    Stage(&'static str),
+    Students { done: u64, total: u64 },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    #[error("the database already holds data; the demo only fills an empty database")]
+    NotEmpty,
+    #[error("a demo needs at least {minimum} students")]
+    TooFewStudents { minimum: u32 },
+    #[error("could not hash the demo password: {0}")]
+    Password(String),
+    #[error(transparent)]
+    Db(#[from] ssp_db::DbError),
+}
+
+/// Fills an empty, migrated database with the demo state and returns what
+/// it created. Refuses ([`DemoError::NotEmpty`]) a database that already
+/// has organisations. Each district is committed on its own, so a failure
+/// part-way leaves the earlier districts in place.
+pub async fn generate(
+    db: &Db,
+    opts: &DemoOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<DemoSummary, DemoError> {
+    if opts.students < MIN_STUDENTS {
+        return Err(DemoError::TooFewStudents {
+            minimum: MIN_STUDENTS,
+        });
+    }
+    if ssp_db::repo::orgs::count(db).await? > 0 {
+        return Err(DemoError::NotEmpty);
+    }
+    progress(Progress::Stage("hashing the shared demo password"));
+    let password_hash = shared_password_hash(opts.seed)?;
+
+    progress(Progress::Stage("planning districts and schools"));
+    let plan = plan_state(opts.students, &mut seeded(opts.seed, PLAN_STREAM));
+    let midnight = opts.today.midnight().assume_utc();
+    let now = PrimitiveDateTime::new(opts.today, time!(08:00)).assume_utc();
+    let mut gen = Gen {
+        rng: seeded(opts.seed, DATA_STREAM),
+        ids: IdGen::new(
+            seeded(opts.seed, ID_STREAM),
+            (midnight.unix_timestamp().max(0) as u64) * 1000,
+        ),
+        seed: opts.seed,
+        accounts_made: 0,
+        students_made: 0,
+    };
+    let school_year = SchoolYear::containing(opts.today);
+    let total = u64::from(opts.students);
+    let mut summary = DemoSummary::default();
+    let state_id = gen.ids.next();
+
+    progress(Progress::Stage("generating and loading schools"));
+    progress(Progress::Students { done: 0, total });
+    for district in &plan.districts {
+        let mut tx = db.begin().await?;
+        if district.number == 1 {
+            let state = OrgRow {
+                id: state_id,
+                kind: "state",
+                parent_id: None,
+                district_id: None,
+                name: STATE_NAME.to_owned(),
+                identifier: Some("09".to_owned()),
+                school_level: None,
+                source_id: "state".to_owned(),
+            };
+            bulk::orgs(&mut tx, &[state], now).await?;
+        }
+        load_district(
+            &mut tx,
+            &mut gen,
+            district,
+            state_id,
+            school_year,
+            opts.today,
+            now,
+            &password_hash,
+            &mut summary,
+            &|done| progress(Progress::Students { done, total }),
+        )
+        .await?;
+        progress(Progress::Stage("committing the district"));
+        tx.commit().await?;
+    }
+    progress(Progress::Stage("done"));
+    Ok(summary)
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn load_district(
+    tx: &mut Tx,
+    gen: &mut Gen,
+    district: &DistrictPlan,
+    state_id: Uuid,
+    school_year: SchoolYear,
+    today: Date,
+    now: OffsetDateTime,
+    password_hash: &str,
+    summary: &mut DemoSummary,
+    students_done: &(dyn Fn(u64) + Sync),
+) -> Result<(), DemoError> {
+    let district_id = gen.ids.next();
+    let mut orgs = vec![OrgRow {
+        id: district_id,
+        kind: "district",
+        parent_id: Some(state_id),
+        district_id: Some(district_id),
+        name: district.name.clone(),
+        identifier: Some(format!("09{:05}", district.number)),
+        school_level: None,
+        source_id: format!("dst-{:02}", district.number),
+    }];
+    let school_ids: Vec<Uuid> = district.schools.iter().map(|_| gen.ids.next()).collect();
+    for (school, &id) in district.schools.iter().zip(&school_ids) {
+        orgs.push(OrgRow {
+            id,
+            kind: "school",
+            parent_id: Some(district_id),
+            district_id: Some(district_id),
+            name: school.name.clone(),
+            identifier: Some(format!("09{:05}{:05}", district.number, school.number)),
+            school_level: Some(school.level.as_str()),
+            source_id: format!("sch-{:03}", school.number),
+        });
+    }
+    bulk::orgs(tx, &orgs, now).await?;
+    summary.districts += 1;
+    summary.schools += district.schools.len() as u64;
+
+    let (sessions, term) = academic_sessions(gen, district_id, school_year, today);
+    bulk::academic_sessions(tx, &sessions, now).await?;
+
+    let mut ctx = DistrictCtx {
+        plan: district,
+        id: district_id,
+        school_year,
+        today,
+        term,
+        src: SourceIds::default(),
+    };
+    let office = build_district_office(gen, &mut ctx);
+    office.insert(tx, password_hash, now).await?;
+    office.tally(summary);
+
+    for (school, &school_id) in district.schools.iter().zip(&school_ids) {
+        let batch = build_school(gen, &mut ctx, school, school_id);
+        batch.insert(tx, password_hash, now).await?;
+        batch.tally(summary);
+        students_done(summary.students);
+    }
+    Ok(())
+}
+
+/// The school year (July–June) and its two semesters; returns them and the
+/// semester classes are scheduled in: the one `today` falls in, or the
+/// next one.
+fn academic_sessions(
+    gen: &mut Gen,
+    district_id: Uuid,
+    year: SchoolYear,
+    today: Date,
+) -> (Vec<AcademicSessionRow>, Term) {
+    let ends = year.0;
+    let date = |y: i32, m: Month, d: u8| Date::from_calendar_date(y, m, d).unwrap_or(today);
+    let year_id = gen.ids.next();
+    let fall = (
+        gen.ids.next(),
+        date(ends - 1, Month::August, 27),
+        date(ends, Month::January, 22),
+    );
+    let spring = (
+        gen.ids.next(),
+        date(ends, Month::January, 25),
+        date(ends, Month::June, 18),
+    );
+    let semester =
+        |(id, start, end): (Uuid, Date, Date), number: u8, title: String| AcademicSessionRow {
+            id,
+            district_id,
+            source_id: format!("sem-{ends}-{number}"),
+            title,
+            session_type: "semester",
+            start_date: start,
+            end_date: end,
+            parent_id: Some(year_id),
+            school_year: ends,
+        };
+    let rows = vec![
+        AcademicSessionRow {
+            id: year_id,
+            district_id,
+            source_id: format!("sy-{ends}"),
+            title: format!("{year} School Year"),
+            session_type: "schoolYear",
+            start_date: year.start(),
+            end_date: year.end(),
+            parent_id: None,
+            school_year: ends,
+        },
+        semester(fall, 1, format!("Fall {}", ends - 1)),
+        semester(spring, 2, format!("Spring {ends}")),
+    ];
+    let (id, start, end) = if today > fall.2 { spring } else { fall };
+    (rows, Term { id, start, end })
+}
+
+/// One Argon2id hash of [`DEMO_PASSWORD`] for every demo account, salted
+/// from the seed so the output is repeatable.
+fn shared_password_hash(seed: u64) -> Result<String, DemoError> {
+    let mut salt = [0u8; 16];
+    seeded(seed, SALT_STREAM).fill_bytes(&mut salt);
+    let salt = SaltString::encode_b64(&salt).map_err(|e| DemoError::Password(e.to_string()))?;
+    Argon2::default()
+        .hash_password(DEMO_PASSWORD.as_bytes(), &salt)
+        .map(|hash| hash.to_string())
+        .map_err(|e| DemoError::Password(e.to_string()))
+}
+
+fn seeded(seed: u64, stream: u64) -> ChaCha8Rng {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    rng.set_stream(stream);
+    rng
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shared_hash_is_repeatable_and_verifies() {
+        use argon2::password_hash::{PasswordHash, PasswordVerifier};
+        let hash = shared_password_hash(2026).unwrap();
+        assert_eq!(hash, shared_password_hash(2026).unwrap());
+        assert_ne!(hash, shared_password_hash(2027).unwrap());
+        let parsed = PasswordHash::new(&hash).unwrap();
+        assert!(Argon2::default()
+            .verify_password(DEMO_PASSWORD.as_bytes(), &parsed)
+            .is_ok());
+    }
+
+    #[test]
+    fn the_current_semester_holds_the_classes() {
+        let mut gen = Gen {
+            rng: seeded(1, DATA_STREAM),
+            ids: IdGen::new(seeded(1, ID_STREAM), 0),
+            seed: 1,
+            accounts_made: 0,
+            students_made: 0,
+        };
+        let today = DemoOptions::new(100).today;
+        let year = SchoolYear::containing(today);
+        let (rows, term) = academic_sessions(&mut gen, Uuid::nil(), year, today);
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0].school_year, 2027);
+        assert!(term.start <= today && today <= term.end);
+        assert_eq!(term.id, rows[1].id);
+        let spring_day = Date::from_calendar_date(2027, Month::March, 1).unwrap();
+        let (rows, term) = academic_sessions(
+            &mut gen,
+            Uuid::nil(),
+            SchoolYear::containing(spring_day),
+            spring_day,
+        );
+        assert_eq!(term.id, rows[2].id);
+    }
+}

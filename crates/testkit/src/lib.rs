@@ -1,1 +1,125 @@
+//! Test harness: [`TestApp`] gives each test its own fresh, migrated
+//! database (a temporary SQLite file, or a scratch PostgreSQL schema when
+//! `SSP_TEST_DATABASE_URL` is set) and [`TestClient`]s that keep cookies
+//! and fill in CSRF tokens like a browser would.
 
+mod client;
+mod clock;
+
+use std::sync::Arc;
+
+pub use client::{TestClient, TestResponse};
+pub use clock::FakeClock;
+use ssp_db::{Db, DbOptions};
+use ssp_web::{AppState, WebConfig};
+
+/// The variable that points the suite at PostgreSQL.
+pub const PG_ENV: &str = "SSP_TEST_DATABASE_URL";
+
+pub struct TestApp {
+    pub db: Db,
+    pub state: AppState,
+    pub clock: Arc<FakeClock>,
+    router: axum::Router,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl TestApp {
+    /// A fresh, migrated, empty database.
+    pub async fn new() -> TestApp {
+        Self::with_config(WebConfig::default()).await
+    }
+
+    pub async fn with_config(config: WebConfig) -> TestApp {
+        let (db, dir) = fresh_db().await;
+        db.migrate().await.expect("migrations apply");
+        let clock = Arc::new(FakeClock::default());
+        let state = AppState::with_clock(db.clone(), config, clock.clone());
+        let router = ssp_web::app::router(state.clone());
+        TestApp {
+            db,
+            state,
+            clock,
+            router,
+            _dir: dir,
+        }
+    }
+
+    /// A fresh database holding a small generated demo district, with the
+    /// demo sign-ins (`demo.student`, `demo.counselor`, …).
+    pub async fn with_demo() -> TestApp {
+        let app = Self::new().await;
+        ssp_demo::generate(&app.db, &ssp_demo::DemoOptions::new(120), &|_| {})
+            .await
+            .expect("demo generates");
+        app
+    }
+
+    /// A browser with no cookies yet.
+    pub fn client(&self) -> TestClient {
+        TestClient::new(self.router.clone())
+    }
+
+    /// A browser signed in as one of the demo accounts.
+    pub async fn signed_in(&self, username: &str) -> TestClient {
+        let c = self.client();
+        let res = c.sign_in(username, ssp_demo::DEMO_PASSWORD).await;
+        assert_eq!(res.status, 303, "demo sign-in for {username} should succeed: {}", res.body);
+        c
+    }
+
+    pub fn engine(&self) -> &'static str {
+        self.db.engine()
+    }
+}
+
+/// Which engine the suite runs on, for messages.
+pub fn engine_name() -> &'static str {
+    if std::env::var(PG_ENV).is_ok_and(|v| !v.is_empty()) {
+        "postgres"
+    } else {
+        "sqlite"
+    }
+}
+
+/// A fresh database on the engine under test.
+pub async fn fresh_db() -> (Db, Option<tempfile::TempDir>) {
+    match std::env::var(PG_ENV) {
+        Ok(url) if !url.is_empty() => (fresh_pg(&url).await, None),
+        _ => {
+            let (db, dir) = fresh_sqlite().await;
+            (db, Some(dir))
+        }
+    }
+}
+
+pub async fn fresh_sqlite() -> (Db, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("ssp.db").display());
+    let db = Db::connect(&url, &DbOptions::default()).await.expect("sqlite opens");
+    (db, dir)
+}
+
+/// A new schema in the PostgreSQL database at `url`, so tests never see
+/// each other's rows. The CI run drops the whole scratch database after.
+pub async fn fresh_pg(url: &str) -> Db {
+    let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
+    let admin = Db::connect(url, &DbOptions { max_connections: Some(1), pg_search_path: None })
+        .await
+        .expect("PostgreSQL test database reachable");
+    if let Db::Postgres(pool) = &admin {
+        sqlx::query(&format!("CREATE SCHEMA {schema}"))
+            .execute(pool)
+            .await
+            .expect("create test schema");
+    }
+    admin.close().await;
+    Db::connect(url, &DbOptions { max_connections: Some(4), pg_search_path: Some(schema) })
+        .await
+        .expect("PostgreSQL test schema opens")
+}
+
+/// The `Origin` the test browser sends (this site).
+pub fn client_origin() -> &'static str {
+    client::ORIGIN
+}

@@ -1,1 +1,21 @@
+//! The web layer: axum routers for the HTML pages, sign-in and sessions,
+//! CSRF, security headers, error pages and translations.
+//!
+//! Request flow: request id → trace → security headers → error pages →
+//! panic guard → request context (session, language) → CSRF → route.
 
+pub mod app;
+pub mod assets;
+pub mod auth;
+pub mod clock;
+pub mod context;
+pub mod csrf;
+pub mod error;
+pub mod headers;
+pub mod i18n;
+pub mod ops;
+pub mod ui;
+
+pub use app::{AppState, Application, WebConfig};
+pub use clock::{Clock, SystemClock};
+pub use error::AppError;

@@ -1,0 +1,252 @@
+//! One typed settings struct, from defaults, an optional TOML file,
+//! `SSP_*` environment variables and command-line flags (later wins),
+//! validated before anything starts. Secrets are never printed.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use ssp_domain::auth::SessionLifetime;
+use time::Duration;
+
+/// The settings file's shape. Unknown keys are an error, so a typo is
+/// caught at start instead of silently ignored.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileSettings {
+    pub database_url: Option<String>,
+    pub data_dir: Option<PathBuf>,
+    pub listen: Option<String>,
+    pub public_url: Option<String>,
+    pub log: Option<String>,
+    pub log_format: Option<String>,
+    pub session_idle_minutes: Option<i64>,
+    pub session_max_hours: Option<i64>,
+    pub max_db_connections: Option<u32>,
+}
+
+/// The environment variables ssp reads, with the file key each sets.
+pub const ENV_VARS: [(&str, &str); 9] = [
+    ("SSP_DATABASE_URL", "database_url"),
+    ("SSP_DATA_DIR", "data_dir"),
+    ("SSP_LISTEN", "listen"),
+    ("SSP_PUBLIC_URL", "public_url"),
+    ("SSP_LOG", "log"),
+    ("SSP_LOG_FORMAT", "log_format"),
+    ("SSP_SESSION_IDLE_MINUTES", "session_idle_minutes"),
+    ("SSP_SESSION_MAX_HOURS", "session_max_hours"),
+    ("SSP_MAX_DB_CONNECTIONS", "max_db_connections"),
+];
+
+/// Variables with the prefix that are not settings but are expected.
+const OTHER_ENV: [&str; 3] = ["SSP_CONFIG", "SSP_NEW_PASSWORD", "SSP_TEST_DATABASE_URL"];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub database_url: String,
+    pub data_dir: PathBuf,
+    pub listen: SocketAddr,
+    pub public_url: url::Url,
+    pub log: String,
+    pub log_format: LogFormat,
+    pub session: SessionLifetime,
+    pub max_db_connections: u32,
+    /// Where the settings file was read from, if any.
+    pub source_file: Option<PathBuf>,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct ConfigError(pub String);
+
+/// Flags given on the command line (they win over everything else).
+#[derive(Debug, Default, Clone)]
+pub struct Overrides {
+    pub database_url: Option<String>,
+    pub data_dir: Option<PathBuf>,
+    pub listen: Option<String>,
+}
+
+impl Settings {
+    /// Loads settings. `config` is the file named by `--config` or
+    /// `SSP_CONFIG`; without one, `./ssp.toml` is read if present.
+    pub fn load(
+        config: Option<&Path>,
+        env: &BTreeMap<String, String>,
+        overrides: &Overrides,
+    ) -> Result<Settings, ConfigError> {
+        let named = config
+            .map(Path::to_path_buf)
+            .or_else(|| env.get("SSP_CONFIG").map(PathBuf::from));
+        let (file, source_file) = match named {
+            Some(path) => (read_file(&path)?, Some(path)),
+            None if Path::new("ssp.toml").is_file() => {
+                let p = PathBuf::from("ssp.toml");
+                (read_file(&p)?, Some(p))
+            }
+            None => (FileSettings::default(), None),
+        };
+        Self::from_parts(file, source_file, env, overrides)
+    }
+
+    pub fn from_parts(
+        mut file: FileSettings,
+        source_file: Option<PathBuf>,
+        env: &BTreeMap<String, String>,
+        overrides: &Overrides,
+    ) -> Result<Settings, ConfigError> {
+        for key in env.keys().filter(|k| k.starts_with("SSP_")) {
+            let known = ENV_VARS.iter().any(|(v, _)| v == key) || OTHER_ENV.contains(&key.as_str());
+            if !known {
+                let names: Vec<&str> = ENV_VARS.iter().map(|(v, _)| *v).collect();
+                return Err(ConfigError(format!(
+                    "unknown environment variable {key}; ssp reads {}",
+                    names.join(", ")
+                )));
+            }
+        }
+        let get = |k: &str| env.get(k).filter(|v| !v.is_empty()).cloned();
+        if let Some(v) = get("SSP_DATABASE_URL") {
+            file.database_url = Some(v);
+        }
+        if let Some(v) = get("SSP_DATA_DIR") {
+            file.data_dir = Some(v.into());
+        }
+        if let Some(v) = get("SSP_LISTEN") {
+            file.listen = Some(v);
+        }
+        if let Some(v) = get("SSP_PUBLIC_URL") {
+            file.public_url = Some(v);
+        }
+        if let Some(v) = get("SSP_LOG") {
+            file.log = Some(v);
+        }
+        if let Some(v) = get("SSP_LOG_FORMAT") {
+            file.log_format = Some(v);
+        }
+        if let Some(v) = get("SSP_SESSION_IDLE_MINUTES") {
+            file.session_idle_minutes = Some(parse_number("SSP_SESSION_IDLE_MINUTES", &v)?);
+        }
+        if let Some(v) = get("SSP_SESSION_MAX_HOURS") {
+            file.session_max_hours = Some(parse_number("SSP_SESSION_MAX_HOURS", &v)?);
+        }
+        if let Some(v) = get("SSP_MAX_DB_CONNECTIONS") {
+            file.max_db_connections = Some(parse_number("SSP_MAX_DB_CONNECTIONS", &v)?);
+        }
+        if let Some(v) = &overrides.database_url {
+            file.database_url = Some(v.clone());
+        }
+        if let Some(v) = &overrides.data_dir {
+            file.data_dir = Some(v.clone());
+        }
+        if let Some(v) = &overrides.listen {
+            file.listen = Some(v.clone());
+        }
+
+        let data_dir = file.data_dir.unwrap_or_else(|| PathBuf::from("./ssp-data"));
+        let database_url = match file.database_url {
+            Some(u) => {
+                let scheme = u.split(':').next().unwrap_or("");
+                if !matches!(scheme, "sqlite" | "postgres" | "postgresql") {
+                    return Err(ConfigError(format!(
+                        "database_url {:?} is not supported: use sqlite://PATH or postgres://USER@HOST/DATABASE",
+                        ssp_db::redact_url(&u)
+                    )));
+                }
+                u
+            }
+            None => format!("sqlite://{}", data_dir.join("ssp.db").display()),
+        };
+        let listen_raw = file.listen.unwrap_or_else(|| "127.0.0.1:8080".into());
+        let listen: SocketAddr = listen_raw.parse().map_err(|_| {
+            ConfigError(format!("listen {listen_raw:?} is not an address and port, for example 127.0.0.1:8080"))
+        })?;
+        let public_raw = file.public_url.unwrap_or_else(|| format!("http://{listen}"));
+        let public_url = url::Url::parse(&public_raw)
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+            .ok_or_else(|| ConfigError(format!("public_url {public_raw:?} is not an http:// or https:// URL")))?;
+        let log_format = match file.log_format.as_deref().unwrap_or("text") {
+            "text" => LogFormat::Text,
+            "json" => LogFormat::Json,
+            other => return Err(ConfigError(format!("log_format {other:?} must be \"text\" or \"json\""))),
+        };
+        let idle = file.session_idle_minutes.unwrap_or(60);
+        let max = file.session_max_hours.unwrap_or(12);
+        if !(5..=24 * 60).contains(&idle) {
+            return Err(ConfigError(format!("session_idle_minutes {idle} must be between 5 and 1440")));
+        }
+        if !(1..=24 * 7).contains(&max) {
+            return Err(ConfigError(format!("session_max_hours {max} must be between 1 and 168")));
+        }
+        let max_db_connections = file.max_db_connections.unwrap_or(10);
+        if !(1..=500).contains(&max_db_connections) {
+            return Err(ConfigError(format!(
+                "max_db_connections {max_db_connections} must be between 1 and 500"
+            )));
+        }
+        Ok(Settings {
+            database_url,
+            data_dir,
+            listen,
+            public_url,
+            log: file.log.unwrap_or_else(|| "info,sqlx=warn".into()),
+            log_format,
+            session: SessionLifetime {
+                idle: Duration::minutes(idle),
+                absolute: Duration::hours(max),
+            },
+            max_db_connections,
+            source_file,
+        })
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        self.database_url.starts_with("sqlite:")
+    }
+
+    /// The effective settings as `key = value` lines, password hidden.
+    pub fn describe(&self) -> String {
+        let mut out = String::new();
+        let source = match &self.source_file {
+            Some(p) => p.display().to_string(),
+            None => "(none; defaults and environment)".into(),
+        };
+        let lines = [
+            ("settings file", source),
+            ("database_url", ssp_db::redact_url(&self.database_url)),
+            ("data_dir", self.data_dir.display().to_string()),
+            ("listen", self.listen.to_string()),
+            ("public_url", self.public_url.to_string()),
+            ("secure cookies", (self.public_url.scheme() == "https").to_string()),
+            ("log", self.log.clone()),
+            ("log_format", format!("{:?}", self.log_format).to_lowercase()),
+            ("session_idle_minutes", self.session.idle.whole_minutes().to_string()),
+            ("session_max_hours", self.session.absolute.whole_hours().to_string()),
+            ("max_db_connections", self.max_db_connections.to_string()),
+        ];
+        for (k, v) in lines {
+            out.push_str(&format!("{k:<22} {v}\n"));
+        }
+        out
+    }
+}
+
+fn read_file(path: &Path) -> Result<FileSettings, ConfigError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ConfigError(format!("cannot read settings file {}: {e}", path.display())))?;
+    toml::from_str(&text).map_err(|e| ConfigError(format!("settings file {}: {e}", path.display())))
+}
+
+fn parse_number<T: std::str::FromStr>(name: &str, v: &str) -> Result<T, ConfigError> {
+    v.trim()
+        .parse()
+        .map_err(|_| ConfigError(format!("{name}={v:?} is not a whole number")))
+}

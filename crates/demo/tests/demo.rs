@@ -1,0 +1,439 @@
+//! The demo generator as a user meets it: the same seed gives the same
+//! district, the district looks like a real one, the showcase accounts are
+//! wired together, and a database that already holds data is left alone.
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use sqlx::SqlitePool;
+use ssp_db::Db;
+use ssp_demo::{demo_sign_ins, generate, DemoError, DemoOptions, DemoSummary, Progress};
+
+async fn fresh_db(dir: &Path, name: &str) -> Db {
+    let db = Db::connect(
+        &format!("sqlite://{}/{name}", dir.display()),
+        &Default::default(),
+    )
+    .await
+    .unwrap();
+    db.migrate().await.unwrap();
+    db
+}
+
+fn readers(db: &Db) -> &SqlitePool {
+    match db {
+        Db::Sqlite(s) => &s.readers,
+        Db::Postgres(_) => panic!("these tests run on SQLite"),
+    }
+}
+
+async fn count(db: &Db, sql: &str) -> i64 {
+    sqlx::query_scalar(sql)
+        .fetch_one(readers(db))
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+/// Every row of every table the demo fills, each column quoted, in id
+/// order: equal dumps mean byte-identical data.
+async fn dump(db: &Db) -> Vec<String> {
+    let tables = [
+        "orgs",
+        "academic_sessions",
+        "courses",
+        "classes",
+        "class_sessions",
+        "persons",
+        "students",
+        "guardian_links",
+        "staff_assignments",
+        "enrollments",
+        "accounts",
+    ];
+    let mut out = Vec::new();
+    for table in tables {
+        let columns: Vec<String> =
+            sqlx::query_scalar("SELECT name FROM pragma_table_info($1) ORDER BY cid")
+                .bind(table)
+                .fetch_all(readers(db))
+                .await
+                .unwrap();
+        let row = columns
+            .iter()
+            .map(|c| format!("quote({c})"))
+            .collect::<Vec<_>>()
+            .join(" || '|' || ");
+        let sql = format!("SELECT '{table}|' || {row} FROM {table} ORDER BY 1");
+        out.extend(
+            sqlx::query_scalar::<_, String>(&sql)
+                .fetch_all(readers(db))
+                .await
+                .unwrap(),
+        );
+    }
+    out
+}
+
+fn quiet(_: Progress) {}
+
+#[tokio::test]
+async fn the_same_seed_gives_the_same_district_and_another_seed_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b, c) = (
+        fresh_db(dir.path(), "a.db").await,
+        fresh_db(dir.path(), "b.db").await,
+        fresh_db(dir.path(), "c.db").await,
+    );
+    let opts = DemoOptions::new(400);
+    let summary_a = generate(&a, &opts, &quiet).await.unwrap();
+    let summary_b = generate(&b, &opts, &quiet).await.unwrap();
+    generate(
+        &c,
+        &DemoOptions {
+            seed: 7,
+            ..opts.clone()
+        },
+        &quiet,
+    )
+    .await
+    .unwrap();
+
+    assert_eq!(summary_a, summary_b);
+    let (dump_a, dump_b, dump_c) = (dump(&a).await, dump(&b).await, dump(&c).await);
+    assert!(dump_a.len() > 4_000, "only {} rows", dump_a.len());
+    assert!(dump_a == dump_b, "same seed, different data");
+    assert!(dump_a != dump_c, "different seeds, same data");
+    let persons = |d: &[String]| {
+        d.iter()
+            .filter(|r| r.starts_with("persons|"))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    assert_ne!(
+        persons(&dump_a),
+        persons(&dump_c),
+        "a different seed should make different people"
+    );
+}
+
+#[tokio::test]
+async fn a_district_of_2000_looks_like_a_real_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_db(dir.path(), "shape.db").await;
+    let reports = Mutex::new(Vec::new());
+    let summary = generate(&db, &DemoOptions::new(2_000), &|p| {
+        reports.lock().unwrap().push(p)
+    })
+    .await
+    .unwrap();
+
+    // The summary is what is in the database.
+    let counted = DemoSummary {
+        districts: count(&db, "SELECT COUNT(*) FROM orgs WHERE kind = 'district'").await as u64,
+        schools: count(&db, "SELECT COUNT(*) FROM orgs WHERE kind = 'school'").await as u64,
+        students: count(&db, "SELECT COUNT(*) FROM students").await as u64,
+        guardians: count(
+            &db,
+            "SELECT COUNT(DISTINCT guardian_id) FROM guardian_links",
+        )
+        .await as u64,
+        staff: count(
+            &db,
+            "SELECT COUNT(DISTINCT person_id) FROM staff_assignments",
+        )
+        .await as u64,
+        classes: count(&db, "SELECT COUNT(*) FROM classes").await as u64,
+        enrollments: count(&db, "SELECT COUNT(*) FROM enrollments").await as u64,
+        accounts: count(&db, "SELECT COUNT(*) FROM accounts").await as u64,
+    };
+    assert_eq!(summary, counted);
+    assert_eq!((summary.districts, summary.students), (1, 2_000));
+    assert!(summary.schools >= 2, "{summary:?}");
+    assert_eq!(
+        count(&db, "SELECT COUNT(*) FROM orgs WHERE kind = 'state'").await,
+        1
+    );
+    assert_eq!(
+        count(&db, "SELECT COUNT(*) FROM persons").await as u64,
+        summary.accounts,
+        "everyone can sign in"
+    );
+    assert_eq!(
+        reports.lock().unwrap().iter().rev().find_map(|p| match p {
+            Progress::Students { done, total } => Some((*done, *total)),
+            Progress::Stage(_) => None,
+        }),
+        Some((2_000, 2_000))
+    );
+
+    // Grades match the school's level.
+    let misplaced = "SELECT COUNT(*) FROM students s JOIN orgs o ON o.id = s.school_id \
+                     WHERE NOT ((o.school_level = 'middle' AND s.grade_level BETWEEN 6 AND 8) \
+                             OR (o.school_level = 'high' AND s.grade_level BETWEEN 9 AND 12))";
+    assert_eq!(count(&db, misplaced).await, 0);
+    assert_eq!(
+        count(&db, "SELECT COUNT(DISTINCT grade_level) FROM students").await,
+        7
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT COUNT(*) FROM students WHERE graduation_year != 2027 + 12 - grade_level"
+        )
+        .await,
+        0
+    );
+
+    // Every student has one or two guardians; families vary.
+    let odd_families = "SELECT COUNT(*) FROM students s WHERE (SELECT COUNT(*) FROM guardian_links g \
+                        WHERE g.student_id = s.person_id AND g.status = 'active') NOT BETWEEN 1 AND 2";
+    assert_eq!(count(&db, odd_families).await, 0);
+    let spanish = count(
+        &db,
+        "SELECT COUNT(DISTINCT student_id) FROM guardian_links WHERE contact_language = 'es'",
+    )
+    .await;
+    assert!(
+        (200..=600).contains(&spanish),
+        "{spanish} students with Spanish-speaking family"
+    );
+    let two_homes = count(
+        &db,
+        "SELECT COUNT(DISTINCT student_id) FROM guardian_links WHERE household = 2",
+    )
+    .await;
+    assert!(
+        (150..=500).contains(&two_homes),
+        "{two_homes} students with two households"
+    );
+    assert!(
+        count(
+            &db,
+            "SELECT COUNT(*) FROM guardian_links WHERE NOT educational_rights"
+        )
+        .await
+            > 0
+    );
+    let shared = "SELECT COUNT(*) FROM (SELECT guardian_id FROM guardian_links GROUP BY guardian_id HAVING COUNT(*) > 1)";
+    assert!(
+        count(&db, shared).await > 20,
+        "some siblings share guardians"
+    );
+    assert!(
+        count(
+            &db,
+            "SELECT COUNT(*) FROM persons WHERE preferred_name IS NOT NULL"
+        )
+        .await
+            > 50
+    );
+    assert!(
+        count(
+            &db,
+            "SELECT COUNT(*) FROM persons WHERE pronouns = 'they/them'"
+        )
+        .await
+            > 0
+    );
+
+    // Some seniors are already adults on 2026-11-02.
+    let adults = count(
+        &db,
+        "SELECT COUNT(*) FROM students WHERE grade_level = 12 AND birth_date <= '2008-11-02'",
+    )
+    .await;
+    assert!(adults > 10, "{adults} seniors are 18");
+
+    // Timetables: seven classes in seven periods; one teacher per class.
+    let schedules = "SELECT COUNT(*) FROM (SELECT e.person_id FROM enrollments e JOIN classes c ON c.id = e.class_id \
+                     WHERE e.role = 'student' GROUP BY e.person_id HAVING COUNT(DISTINCT c.periods) != 7 OR COUNT(*) != 7)";
+    assert_eq!(count(&db, schedules).await, 0);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT COUNT(*) FROM enrollments WHERE role = 'student'"
+        )
+        .await,
+        14_000
+    );
+    let teachers = "SELECT COUNT(*) FROM classes c WHERE (SELECT COUNT(*) FROM enrollments e \
+                    WHERE e.class_id = c.id AND e.role = 'teacher' AND e.is_primary) != 1";
+    assert_eq!(count(&db, teachers).await, 0);
+    let double_booked = "SELECT COUNT(*) FROM (SELECT e.person_id, c.periods FROM enrollments e JOIN classes c ON c.id = e.class_id \
+                         WHERE e.role = 'teacher' GROUP BY e.person_id, c.periods HAVING COUNT(*) > 1)";
+    assert_eq!(count(&db, double_booked).await, 0);
+    let avg_size: f64 = sqlx::query_scalar("SELECT AVG(n) FROM (SELECT COUNT(*) AS n FROM enrollments WHERE role = 'student' GROUP BY class_id)")
+        .fetch_one(readers(&db))
+        .await
+        .unwrap();
+    assert!(
+        (20.0..=32.0).contains(&avg_size),
+        "classes average {avg_size} students"
+    );
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM classes c LEFT JOIN class_sessions s ON s.class_id = c.id WHERE s.class_id IS NULL").await, 0);
+
+    // Usernames are plain, and the shared password works.
+    let bad_names = "SELECT COUNT(*) FROM accounts WHERE length(username) NOT BETWEEN 3 AND 64 \
+                     OR username GLOB '*[^a-z0-9._-]*' OR username != lower(username)";
+    assert_eq!(count(&db, bad_names).await, 0);
+    assert_eq!(
+        count(&db, "SELECT COUNT(DISTINCT password_hash) FROM accounts").await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn the_showcase_accounts_are_wired_together() {
+    use argon2::password_hash::{PasswordHash, PasswordVerifier};
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_db(dir.path(), "showcase.db").await;
+    generate(&db, &DemoOptions::new(600), &quiet).await.unwrap();
+
+    for sign_in in demo_sign_ins() {
+        let account = ssp_db::repo::accounts::find_by_login(&db, sign_in.username)
+            .await
+            .unwrap();
+        let account = account.unwrap_or_else(|| panic!("{} is missing", sign_in.username));
+        let hash = PasswordHash::new(&account.password_hash).unwrap();
+        assert!(argon2::Argon2::default()
+            .verify_password(ssp_demo::DEMO_PASSWORD.as_bytes(), &hash)
+            .is_ok());
+        let role_sql = match sign_in.role {
+            "student" => "SELECT COUNT(*) FROM students s JOIN accounts a ON a.person_id = s.person_id WHERE a.username = $1".to_owned(),
+            "guardian" => "SELECT COUNT(*) FROM guardian_links g JOIN accounts a ON a.person_id = g.guardian_id WHERE a.username = $1".to_owned(),
+            staff => format!(
+                "SELECT COUNT(*) FROM staff_assignments s JOIN accounts a ON a.person_id = s.person_id \
+                 WHERE a.username = $1 AND s.role = '{staff}'"
+            ),
+        };
+        let n: i64 = sqlx::query_scalar(&role_sql)
+            .bind(sign_in.username)
+            .fetch_one(readers(&db))
+            .await
+            .unwrap();
+        assert!(n >= 1, "{} is not a {}", sign_in.username, sign_in.role);
+        assert!(!sign_in.note.is_empty());
+    }
+
+    let student_school = "(SELECT s.school_id FROM students s JOIN accounts a ON a.person_id = s.person_id WHERE a.username = 'demo.student')";
+    let at_school = |username: &str, role: &str| {
+        format!(
+            "SELECT COUNT(*) FROM staff_assignments s JOIN accounts a ON a.person_id = s.person_id \
+             WHERE a.username = '{username}' AND s.role = '{role}' AND s.org_id = {student_school}"
+        )
+    };
+    for (username, role) in [
+        ("demo.counselor", "counselor"),
+        ("demo.schooladmin", "school_admin"),
+        ("demo.nurse", "nurse"),
+        ("demo.socialworker", "social_worker"),
+        ("demo.fps", "family_partnership_specialist"),
+        ("demo.csc", "community_school_coordinator"),
+        ("demo.mentor", "mentor_advisor"),
+        ("demo.teacher", "teacher"),
+    ] {
+        assert_eq!(
+            count(&db, &at_school(username, role)).await,
+            1,
+            "{username} is not a {role} at demo.student's school"
+        );
+    }
+    let school: (String, Option<String>, i64) = sqlx::query_as(
+        "SELECT o.name, o.school_level, s.grade_level FROM orgs o JOIN students s ON s.school_id = o.id \
+         JOIN accounts a ON a.person_id = s.person_id WHERE a.username = 'demo.student'"
+    )
+    .fetch_one(readers(&db))
+    .await
+    .unwrap();
+    assert_eq!(
+        school,
+        (
+            "Riverside High School".to_owned(),
+            Some("high".to_owned()),
+            10
+        )
+    );
+
+    let teaches_her = "SELECT COUNT(*) FROM enrollments t JOIN enrollments s ON s.class_id = t.class_id \
+                       JOIN accounts ta ON ta.person_id = t.person_id JOIN accounts sa ON sa.person_id = s.person_id \
+                       JOIN classes c ON c.id = t.class_id \
+                       WHERE ta.username = 'demo.teacher' AND t.role = 'teacher' AND sa.username = 'demo.student' \
+                       AND s.role = 'student' AND c.title = 'English 10'";
+    assert_eq!(count(&db, teaches_her).await, 1);
+
+    let district_admin =
+        "SELECT COUNT(*) FROM staff_assignments s JOIN accounts a ON a.person_id = s.person_id \
+                          JOIN orgs o ON o.id = s.org_id WHERE a.username = 'demo.districtadmin' \
+                          AND o.kind = 'district' AND o.name = 'Harbor City Public Schools'";
+    assert_eq!(count(&db, district_admin).await, 1);
+
+    // Two parents in two households, one Spanish-speaking; a brother who is 18.
+    let parents: Vec<(String, String, i64, bool, String, Option<String>)> = sqlx::query_as(
+        "SELECT ga.username, g.contact_language, g.household, g.educational_rights, p.preferred_language, ga.ui_language \
+         FROM guardian_links g JOIN accounts sa ON sa.person_id = g.student_id JOIN accounts ga ON ga.person_id = g.guardian_id \
+         JOIN persons p ON p.id = g.guardian_id WHERE sa.username = 'demo.student' ORDER BY g.household",
+    )
+    .fetch_all(readers(&db))
+    .await
+    .unwrap();
+    assert_eq!(
+        parents,
+        vec![
+            (
+                "demo.guardian".to_owned(),
+                "en".to_owned(),
+                1,
+                true,
+                "en".to_owned(),
+                Some("en".to_owned())
+            ),
+            (
+                "demo.guardian.es".to_owned(),
+                "es".to_owned(),
+                2,
+                true,
+                "es".to_owned(),
+                Some("es".to_owned())
+            ),
+        ]
+    );
+    let children = "SELECT COUNT(*) FROM guardian_links g JOIN accounts a ON a.person_id = g.guardian_id \
+                    JOIN students s ON s.person_id = g.student_id WHERE a.username = 'demo.guardian.es'";
+    assert_eq!(count(&db, children).await, 2);
+    let adult_brother = "SELECT COUNT(*) FROM guardian_links g JOIN accounts a ON a.person_id = g.guardian_id \
+                         JOIN students s ON s.person_id = g.student_id \
+                         WHERE a.username = 'demo.guardian' AND s.grade_level = 12 AND s.birth_date <= '2008-11-02'";
+    assert_eq!(count(&db, adult_brother).await, 1);
+}
+
+#[tokio::test]
+async fn a_database_with_data_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_db(dir.path(), "full.db").await;
+    generate(&db, &DemoOptions::new(60), &quiet).await.unwrap();
+    let before = count(&db, "SELECT COUNT(*) FROM persons").await;
+    let err = generate(&db, &DemoOptions::new(60), &quiet)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, DemoError::NotEmpty), "{err}");
+    assert_eq!(
+        err.to_string(),
+        "the database already holds data; the demo only fills an empty database"
+    );
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM persons").await, before);
+}
+
+#[tokio::test]
+async fn too_few_students_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_db(dir.path(), "tiny.db").await;
+    let err = generate(&db, &DemoOptions::new(10), &quiet)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, DemoError::TooFewStudents { minimum: 50 }),
+        "{err}"
+    );
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM orgs").await, 0);
+}

@@ -1,0 +1,10 @@
+//! The integration suite: one binary, run on SQLite by default and on
+//! PostgreSQL when SSP_TEST_DATABASE_URL is set.
+
+mod auth;
+mod cli;
+mod csrf;
+mod db;
+mod errors;
+mod home;
+mod i18n;

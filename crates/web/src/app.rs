@@ -1,0 +1,169 @@
+//! The application: shared state, the router with its middleware stack,
+//! and a server that a test can start on port 0.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration as StdDuration;
+
+use axum::extract::DefaultBodyLimit;
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::routing::get;
+use axum::Router;
+use axum_extra::extract::cookie::{Cookie, SameSite};
+use ssp_db::Db;
+use ssp_domain::auth::{SessionLifetime, SignInThrottle};
+use time::OffsetDateTime;
+use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::clock::{Clock, SystemClock};
+use crate::context::RequestId;
+use crate::{assets, context, csrf, error, headers, ops, ui};
+
+/// What the web layer needs from the settings.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// The address people use to reach ssp (for origin checks, cookies and
+    /// links). `https://…` turns on Secure cookies and HSTS.
+    pub public_url: url::Url,
+    pub session: SessionLifetime,
+    pub throttle: SignInThrottle,
+    /// Largest request body accepted, in bytes.
+    pub body_limit: usize,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        Self {
+            public_url: url::Url::parse("http://127.0.0.1:8080").expect("static URL"),
+            session: SessionLifetime::default(),
+            throttle: SignInThrottle::default(),
+            body_limit: 64 * 1024,
+        }
+    }
+}
+
+impl WebConfig {
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.scheme() == "https"
+    }
+}
+
+struct Inner {
+    db: Db,
+    config: WebConfig,
+    clock: Arc<dyn Clock>,
+}
+
+/// Shared by every request: the database, the settings and the clock.
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+impl AppState {
+    pub fn new(db: Db, config: WebConfig) -> Self {
+        Self::with_clock(db, config, Arc::new(SystemClock))
+    }
+
+    pub fn with_clock(db: Db, config: WebConfig, clock: Arc<dyn Clock>) -> Self {
+        Self(Arc::new(Inner { db, config, clock }))
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.0.db
+    }
+
+    pub fn config(&self) -> &WebConfig {
+        &self.0.config
+    }
+
+    pub fn now(&self) -> OffsetDateTime {
+        self.0.clock.now()
+    }
+
+    /// A cookie of ours with the right flags.
+    pub fn cookie(&self, name: &'static str, value: String) -> Cookie<'static> {
+        let mut c = Cookie::new(name, value);
+        c.set_http_only(true);
+        c.set_same_site(SameSite::Lax);
+        c.set_path("/");
+        c.set_secure(self.config().secure_cookies());
+        c
+    }
+
+    pub fn removal_cookie(&self, name: &'static str) -> Cookie<'static> {
+        let mut c = self.cookie(name, String::new());
+        c.make_removal();
+        c
+    }
+}
+
+/// The whole site: pages, assets, health endpoints and the middleware.
+pub fn router(state: AppState) -> Router {
+    let body_limit = state.config().body_limit;
+    Router::new()
+        .merge(ui::routes())
+        .route("/static/app.css", get(assets::app_css))
+        .route("/static/print.css", get(assets::print_css))
+        .route("/static/app.js", get(assets::app_js))
+        .route("/healthz", get(ops::healthz))
+        .route("/readyz", get(ops::readyz))
+        .fallback(|| async { error::AppError::NotFound })
+        // Innermost first: these run last on the way in.
+        .layer(from_fn_with_state(state.clone(), csrf::verify_csrf))
+        .layer(from_fn_with_state(state.clone(), context::load_context))
+        .layer(DefaultBodyLimit::max(body_limit))
+        .layer(CatchPanicLayer::new())
+        .layer(from_fn_with_state(state.clone(), error::render_error_pages))
+        .layer(from_fn_with_state(state.clone(), headers::security_headers))
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
+            let id = req.extensions().get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
+            // Paths hold ids, never names; query strings are left out.
+            tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path())
+        }))
+        .layer(from_fn(context::assign_request_id))
+        .with_state(state)
+}
+
+/// A bound server, ready to run. Tests bind to port 0.
+pub struct Application {
+    listener: TcpListener,
+    state: AppState,
+}
+
+impl Application {
+    pub async fn bind(addr: SocketAddr, state: AppState) -> std::io::Result<Self> {
+        let listener = TcpListener::bind(addr).await?;
+        Ok(Self { listener, state })
+    }
+
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    /// Serves until `shutdown` resolves, then finishes in-flight requests.
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        let sweeper = tokio::spawn(sweep_sessions(self.state.clone()));
+        let app = router(self.state.clone());
+        let result = axum::serve(self.listener, app).with_graceful_shutdown(shutdown).await;
+        sweeper.abort();
+        self.state.db().close().await;
+        result
+    }
+}
+
+/// Deletes expired sessions every ten minutes.
+async fn sweep_sessions(state: AppState) {
+    let mut tick = tokio::time::interval(StdDuration::from_secs(600));
+    loop {
+        tick.tick().await;
+        let now = state.now();
+        let life = state.config().session;
+        match ssp_db::repo::sessions::delete_expired(state.db(), now - life.idle, now - life.absolute).await {
+            Ok(n) if n > 0 => tracing::info!(removed = n, "expired sessions removed"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "could not remove expired sessions"),
+        }
+    }
+}

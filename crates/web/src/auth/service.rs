@@ -1,0 +1,110 @@
+//! The sign-in and sign-out services: each opens one transaction, makes
+//! its change and writes its audit row in it.
+
+use ssp_db::repo::audit::{self, AuditEvent};
+use ssp_db::repo::{accounts, sessions, throttle};
+use ssp_domain::audit::AuditAction;
+use ssp_domain::{AccountId, OrgId, PersonId};
+use time::OffsetDateTime;
+
+use super::{password, token};
+use crate::app::AppState;
+use crate::context::Session;
+use crate::error::AppError;
+
+#[derive(Debug)]
+pub enum SignInOutcome {
+    /// Signed in; `token` goes into the session cookie.
+    SignedIn { token: String },
+    /// Wrong login or password (which one is never said).
+    Failed,
+    /// Too many failures for this login name; try again after `until`.
+    Locked { until: OffsetDateTime },
+}
+
+/// Normalises what a person typed as their login (username or email).
+pub fn normalise_login(raw: &str) -> String {
+    raw.trim().to_lowercase()
+}
+
+pub async fn sign_in(
+    state: &AppState,
+    login_raw: &str,
+    password_typed: &str,
+    previous_session: Option<&str>,
+    request_id: &str,
+) -> Result<SignInOutcome, AppError> {
+    let login = normalise_login(login_raw);
+    let now = state.now();
+    let rules = state.config().throttle;
+    let record = throttle::get(state.db(), &login).await?;
+    if let Err(until) = rules.check(record.as_ref(), now) {
+        let mut tx = state.db().begin().await?;
+        let mut ev = AuditEvent::new(AuditAction::SignInLocked, now);
+        ev.request_id = Some(request_id.to_owned());
+        audit::record(&mut tx, &ev).await?;
+        tx.commit().await?;
+        return Ok(SignInOutcome::Locked { until });
+    }
+    let account = if login.is_empty() || login.len() > 254 {
+        None
+    } else {
+        accounts::find_by_login(state.db(), &login).await?
+    };
+    let ok = password::verify(account.as_ref().map(|a| a.password_hash.clone()), password_typed.to_owned()).await?;
+    let account = account.filter(|a| ok && !a.disabled);
+
+    let mut tx = state.db().begin().await?;
+    let outcome = match account {
+        Some(a) => {
+            let token = token::random();
+            if let Some(old) = previous_session {
+                sessions::delete(&mut tx, &token::hash(old)).await?;
+            }
+            sessions::insert(&mut tx, &token::hash(&token), AccountId(a.id), &token::random(), now).await?;
+            throttle::clear(&mut tx, &login).await?;
+            accounts::record_sign_in(&mut tx, AccountId(a.id), now).await?;
+            let mut ev = AuditEvent::new(AuditAction::SignIn, now);
+            ev.actor = Some(PersonId(a.person_id));
+            ev.district_id = Some(OrgId(a.district_id));
+            ev.request_id = Some(request_id.to_owned());
+            audit::record(&mut tx, &ev).await?;
+            SignInOutcome::SignedIn { token }
+        }
+        None => {
+            let next = rules.after_failure(record.as_ref(), now);
+            throttle::put(&mut tx, &login, &next).await?;
+            let mut ev = AuditEvent::new(AuditAction::SignInFailed, now);
+            ev.request_id = Some(request_id.to_owned());
+            audit::record(&mut tx, &ev).await?;
+            match next.locked_until {
+                Some(until) => SignInOutcome::Locked { until },
+                None => SignInOutcome::Failed,
+            }
+        }
+    };
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// Ends a session on the server and audits the sign-out.
+pub async fn sign_out(state: &AppState, session: &Session, request_id: &str) -> Result<(), AppError> {
+    let now = state.now();
+    let mut tx = state.db().begin().await?;
+    sessions::delete(&mut tx, &session.token_hash).await?;
+    let mut ev = AuditEvent::new(AuditAction::SignOut, now);
+    ev.actor = Some(session.person_id);
+    ev.district_id = Some(session.district_id);
+    ev.request_id = Some(request_id.to_owned());
+    audit::record(&mut tx, &ev).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Deletes an expired session (no audit row: nobody acted).
+pub async fn end_session(state: &AppState, token_hash: &str) -> Result<(), AppError> {
+    let mut tx = state.db().begin().await?;
+    sessions::delete(&mut tx, token_hash).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,193 @@
+//! One error type at the edge. Each error has an HTTP status and a stable
+//! snake_case code that is also its translation key (`error-<code>`); the
+//! cause is logged with the request id and never shown.
+//!
+//! Handlers return `AppError`; its response carries an [`ErrorPage`]
+//! marker that the `render_error_pages` middleware turns into a full page
+//! in the user's language (so an error never needs the request to render).
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use ssp_db::DbError;
+use ssp_domain::{Language, ParseError};
+
+use crate::app::AppState;
+use crate::context::{RequestId, ResolvedLang};
+use crate::ui::pages;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    /// Not signed in (or the session ended): go to the sign-in page.
+    #[error("sign-in required")]
+    SignInRequired,
+    #[error("bad request: {0}")]
+    BadRequest(&'static str),
+    /// A value a person typed failed a rule; the code names the rule.
+    #[error("invalid input: {0}")]
+    Invalid(ParseError),
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    #[error("forbidden: {0}")]
+    Forbidden(&'static str),
+    #[error("payload too large")]
+    PayloadTooLarge,
+    #[error("too many requests")]
+    TooManyRequests,
+    #[error("service unavailable")]
+    Unavailable,
+    #[error("internal error: {0:#}")]
+    Internal(#[from] anyhow::Error),
+}
+
+impl AppError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::SignInRequired => StatusCode::SEE_OTHER,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The stable code, shown to API clients and used as translation key.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::NotFound => "not_found",
+            AppError::SignInRequired => "sign_in_required",
+            AppError::BadRequest(c) | AppError::Conflict(c) | AppError::Forbidden(c) => c,
+            AppError::Invalid(p) => p.code,
+            AppError::PayloadTooLarge => "payload_too_large",
+            AppError::TooManyRequests => "too_many_requests",
+            AppError::Unavailable => "unavailable",
+            AppError::Internal(_) => "internal",
+        }
+    }
+}
+
+impl From<DbError> for AppError {
+    fn from(e: DbError) -> Self {
+        match e {
+            DbError::NotFound => AppError::NotFound,
+            DbError::Conflict { constraint } => AppError::Conflict(conflict_code(&constraint)),
+            DbError::Invalid { .. } => AppError::BadRequest("invalid_reference"),
+            other => AppError::Internal(anyhow::Error::new(other)),
+        }
+    }
+}
+
+/// Names the field a unique index protects, so the message can say which
+/// value is taken ("That username is taken").
+pub fn conflict_code(constraint: &str) -> &'static str {
+    match constraint {
+        "accounts_username_uq" => "username_taken",
+        "accounts_email_uq" => "email_taken",
+        _ => "already_exists",
+    }
+}
+
+/// Marker on an error response, read by `render_error_pages`.
+#[derive(Debug, Clone)]
+pub struct ErrorPage {
+    pub code: &'static str,
+    /// Logged, never shown.
+    pub cause: Option<String>,
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        if let AppError::SignInRequired = self {
+            return Redirect::to("/sign-in").into_response();
+        }
+        let status = self.status();
+        let cause = match &self {
+            AppError::Internal(e) => Some(format!("{e:#}")),
+            _ => None,
+        };
+        let mut res = status.into_response();
+        res.extensions_mut().insert(ErrorPage { code: self.code(), cause });
+        res
+    }
+}
+
+/// Turns every error response without a body of its own (our `AppError`s,
+/// axum's 404/405/413/422 rejections, a caught panic) into a page in the
+/// user's language that names the request id to quote.
+pub async fn render_error_pages(State(_state): State<AppState>, req: Request, next: Next) -> Response {
+    let fallback_lang = crate::context::language_from_headers(req.headers());
+    let request_id = req.extensions().get::<RequestId>().cloned().unwrap_or_default();
+    let wants_json = req
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.contains("application/json") && !a.contains("text/html"));
+    let res = next.run(req).await;
+    let status = res.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return res;
+    }
+    let marker = res.extensions().get::<ErrorPage>().cloned();
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if marker.is_none() && is_html {
+        return res; // a handler rendered its own page (a form with errors)
+    }
+    let code = marker.as_ref().map(|m| m.code).unwrap_or(match status {
+        StatusCode::NOT_FOUND => "not_found",
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE | StatusCode::UNPROCESSABLE_ENTITY | StatusCode::BAD_REQUEST => {
+            "malformed_form"
+        }
+        s if s.is_server_error() => "internal",
+        _ => "bad_request",
+    });
+    if status.is_server_error() {
+        let cause = marker.and_then(|m| m.cause).unwrap_or_else(|| "no cause recorded".into());
+        tracing::error!(request_id = %request_id.0, status = status.as_u16(), %cause, "request failed");
+    } else {
+        tracing::info!(request_id = %request_id.0, status = status.as_u16(), code, "request refused");
+    }
+    let lang = res.extensions().get::<ResolvedLang>().map(|l| l.0).unwrap_or(fallback_lang);
+    let mut out = if wants_json {
+        let body = serde_json::json!({
+            "error": code,
+            "message": error_message(lang, code),
+            "request_id": request_id.0,
+        });
+        (status, axum::Json(body)).into_response()
+    } else {
+        (status, pages::error_page(lang, status, code, &error_message(lang, code), &request_id.0)).into_response()
+    };
+    // Keep cookies the inner layers set (a cleared session, say).
+    for v in res.headers().get_all(header::SET_COOKIE) {
+        out.headers_mut().append(header::SET_COOKIE, v.clone());
+    }
+    if let Some(loc) = res.headers().get(header::RETRY_AFTER) {
+        out.headers_mut().insert(header::RETRY_AFTER, loc.clone());
+    }
+    out.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    out
+}
+
+/// The sentence a person reads for an error code.
+pub fn error_message(lang: Language, code: &str) -> String {
+    let key = format!("error-{}", code.replace('_', "-"));
+    if crate::i18n::has(lang, &key) {
+        crate::i18n::t(lang, &key)
+    } else {
+        crate::i18n::t(lang, "error-bad-request")
+    }
+}

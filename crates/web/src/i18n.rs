@@ -1,0 +1,89 @@
+//! Translations. Every user-facing string is a Fluent message in
+//! `locales/{en,es}/main.ftl`, compiled into the binary.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{static_loader, LanguageIdentifier, Loader};
+use ssp_domain::Language;
+use unic_langid::langid;
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static EN: LanguageIdentifier = langid!("en");
+static ES: LanguageIdentifier = langid!("es");
+
+fn id(lang: Language) -> &'static LanguageIdentifier {
+    match lang {
+        Language::En => &EN,
+        Language::Es => &ES,
+    }
+}
+
+/// The message `key` in `lang`.
+pub fn t(lang: Language, key: &str) -> String {
+    LOCALES.lookup(id(lang), key)
+}
+
+/// The message `key` in `lang` with named arguments.
+pub fn t_args(lang: Language, key: &str, args: &[(&'static str, String)]) -> String {
+    let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+        .iter()
+        .map(|(k, v)| {
+            // Numbers go in as numbers, so plural rules ("1 student") apply.
+            let value = match v.parse::<i64>() {
+                Ok(n) => FluentValue::from(n),
+                Err(_) => FluentValue::from(v.as_str()),
+            };
+            (Cow::Borrowed(*k), value)
+        })
+        .collect();
+    LOCALES.lookup_with_args(id(lang), key, &map)
+}
+
+/// Whether a message exists (a stable error code without its own message
+/// falls back to the generic one).
+pub fn has(lang: Language, key: &str) -> bool {
+    LOCALES.try_lookup(id(lang), key).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    fn ids(src: &str) -> BTreeSet<String> {
+        src.lines()
+            .filter(|l| !l.starts_with([' ', '#', '\t']) && l.contains(" ="))
+            .map(|l| l.split(" =").next().unwrap_or("").trim().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn english_and_spanish_have_the_same_messages() {
+        let en = ids(include_str!("../locales/en/main.ftl"));
+        let es = ids(include_str!("../locales/es/main.ftl"));
+        let missing_es: Vec<_> = en.difference(&es).collect();
+        let missing_en: Vec<_> = es.difference(&en).collect();
+        assert!(missing_es.is_empty(), "missing in es: {missing_es:?}");
+        assert!(missing_en.is_empty(), "missing in en: {missing_en:?}");
+        assert!(en.len() > 40, "the catalogue is loaded");
+    }
+
+    #[test]
+    fn spanish_is_spanish() {
+        use ssp_domain::Language;
+        assert_eq!(super::t(Language::En, "sign-in"), "Sign in");
+        assert_eq!(super::t(Language::Es, "sign-in"), "Iniciar sesión");
+        assert_eq!(
+            super::t_args(Language::Es, "welcome", &[("name", "Ana".into())]),
+            "Hola, Ana"
+        );
+    }
+}

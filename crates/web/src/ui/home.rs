@@ -1,0 +1,234 @@
+//! The home page, built for the person's role: a student sees their own
+//! record, a guardian their children, a teacher their classes, counselors
+//! and school staff their schools, a district administrator the district.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use ssp_db::repo::{home, people};
+use ssp_domain::person::PersonName;
+use ssp_domain::{HomeRole, OrgId, StaffRole};
+
+use super::pages::{render, Page};
+use crate::app::AppState;
+use crate::context::{Ctx, Session};
+use crate::error::AppError;
+
+#[derive(Template)]
+#[template(path = "home_student.html")]
+struct StudentHome {
+    page: Page,
+    greeting: String,
+    student: home::StudentCard,
+    guardians: Vec<GuardianView>,
+}
+
+struct GuardianView {
+    name: String,
+    relationship: String,
+    rights: String,
+    language: String,
+}
+
+#[derive(Template)]
+#[template(path = "home_guardian.html")]
+struct GuardianHome {
+    page: Page,
+    greeting: String,
+    children: Vec<ChildView>,
+}
+
+struct ChildView {
+    name: String,
+    grade_school: String,
+    graduation: String,
+}
+
+#[derive(Template)]
+#[template(path = "home_teacher.html")]
+struct TeacherHome {
+    page: Page,
+    greeting: String,
+    role_line: String,
+    classes: Vec<ClassView>,
+}
+
+struct ClassView {
+    title: String,
+    period: String,
+    school: String,
+    students: String,
+}
+
+#[derive(Template)]
+#[template(path = "home_staff.html")]
+struct StaffHome {
+    page: Page,
+    greeting: String,
+    role_line: String,
+    heading: String,
+    empty_message: String,
+    district_totals: Option<String>,
+    schools: Vec<SchoolView>,
+}
+
+struct SchoolView {
+    name: String,
+    level: String,
+    students: i64,
+    staff: i64,
+    grades: Vec<(String, i64)>,
+    roles: Vec<(String, i64)>,
+}
+
+#[derive(Template)]
+#[template(path = "home_no_role.html")]
+struct NoRoleHome {
+    page: Page,
+    greeting: String,
+}
+
+pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let session = ctx.session()?;
+    let db = state.db();
+    let facts = people::actor_facts(db, session.person_id).await?;
+    let roles: Vec<StaffRole> = facts.staff.iter().filter_map(|f| StaffRole::parse(&f.role).ok()).collect();
+    let page = Page::new(&ctx, "home-title");
+    let greeting = page.t1("welcome", "name", session.name.first());
+    match HomeRole::choose(&roles, facts.is_guardian, facts.is_student) {
+        Some(HomeRole::Student) => student_home(&state, session, page, greeting).await,
+        Some(HomeRole::Guardian) => guardian_home(&state, session, page, greeting).await,
+        Some(HomeRole::Teacher) => {
+            let classes = home::classes_taught(db, session.person_id)
+                .await?
+                .into_iter()
+                .map(|c| ClassView {
+                    period: c.periods.as_deref().map(|p| page.t1("class-period", "period", p)).unwrap_or_default(),
+                    students: page.t1("class-students", "count", c.students),
+                    title: c.title,
+                    school: c.school_name,
+                })
+                .collect();
+            let role_line = role_line(&page, session, "teacher");
+            render(&TeacherHome { page, greeting, role_line, classes })
+        }
+        Some(HomeRole::DistrictAdmin) => {
+            let schools = home::schools_of_district(db, session.district_id).await?;
+            let total: i64 = schools.iter().map(|s| s.students).sum();
+            let district_totals = Some(i18n_totals(&page, schools.len(), total));
+            let schools = schools.into_iter().map(|s| school_view(&page, s, vec![], vec![])).collect();
+            let role_line = role_line(&page, session, "district_admin");
+            render(&StaffHome {
+                heading: page.t("home-district-schools"),
+                empty_message: page.t("home-no-schools"),
+                page,
+                greeting,
+                role_line,
+                district_totals,
+                schools,
+            })
+        }
+        Some(role @ (HomeRole::SchoolAdmin | HomeRole::Counselor | HomeRole::SupportStaff)) => {
+            let mut school_ids: Vec<OrgId> =
+                facts.staff.iter().filter(|f| f.org_kind == "school").map(|f| OrgId(f.org_id)).collect();
+            school_ids.dedup();
+            let mut schools = Vec::with_capacity(school_ids.len());
+            for id in school_ids {
+                if let Some(card) = home::school(db, id).await? {
+                    let grades = home::grade_counts(db, id)
+                        .await?
+                        .into_iter()
+                        .map(|(g, n)| (page.t1("grade-n", "grade", g), n))
+                        .collect();
+                    let roles = if role == HomeRole::SchoolAdmin {
+                        home::staff_counts(db, id)
+                            .await?
+                            .into_iter()
+                            .map(|(r, n)| (page.t(&role_key(&r)), n))
+                            .collect()
+                    } else {
+                        vec![]
+                    };
+                    schools.push(school_view(&page, card, grades, roles));
+                }
+            }
+            let main_role = roles.iter().min().map(|r| r.as_str()).unwrap_or("support_staff");
+            let role_line = role_line(&page, session, main_role);
+            render(&StaffHome {
+                heading: page.t("home-schools"),
+                empty_message: page.t("home-no-schools"),
+                page,
+                greeting,
+                role_line,
+                district_totals: None,
+                schools,
+            })
+        }
+        None => render(&NoRoleHome { page, greeting }),
+    }
+}
+
+async fn student_home(state: &AppState, session: &Session, page: Page, greeting: String) -> Result<Response, AppError> {
+    let db = state.db();
+    let student = home::student_card(db, session.person_id).await?.ok_or(AppError::NotFound)?;
+    let guardians = home::guardians_of(db, session.person_id)
+        .await?
+        .into_iter()
+        .map(|g| GuardianView {
+            name: PersonName { given: g.given_name, family: g.family_name, preferred: g.preferred_name }.display(),
+            relationship: page.t(&format!("relationship-{}", g.relationship)),
+            rights: page.t(if g.educational_rights { "educational-rights-yes" } else { "educational-rights-no" }),
+            language: page.t1("contact-language", "language", language_name(&g.contact_language)),
+        })
+        .collect();
+    render(&StudentHome { page, greeting, student, guardians })
+}
+
+async fn guardian_home(state: &AppState, session: &Session, page: Page, greeting: String) -> Result<Response, AppError> {
+    let children = home::children_of(state.db(), session.person_id)
+        .await?
+        .into_iter()
+        .map(|c| {
+            let args = [("grade", c.grade_level.to_string()), ("school", c.school_name.clone())];
+            ChildView {
+                name: PersonName { given: c.given_name, family: c.family_name, preferred: c.preferred_name }.display(),
+                grade_school: crate::i18n::t_args(page.lang, "child-grade-school", &args),
+                graduation: page.t1("child-graduation", "year", c.graduation_year),
+            }
+        })
+        .collect();
+    render(&GuardianHome { page, greeting, children })
+}
+
+fn school_view(page: &Page, s: home::SchoolCard, grades: Vec<(String, i64)>, roles: Vec<(String, i64)>) -> SchoolView {
+    SchoolView {
+        level: s.school_level.as_deref().map(|l| page.t(&format!("level-{l}"))).unwrap_or_default(),
+        name: s.name,
+        students: s.students,
+        staff: s.staff,
+        grades,
+        roles,
+    }
+}
+
+fn role_key(role: &str) -> String {
+    format!("role-{}", role.replace('_', "-"))
+}
+
+fn role_line(page: &Page, session: &Session, role: &str) -> String {
+    let args = [("name", session.name.display()), ("role", page.t(&role_key(role)))];
+    crate::i18n::t_args(page.lang, "signed-in-as", &args)
+}
+
+fn i18n_totals(page: &Page, schools: usize, students: i64) -> String {
+    let args = [("schools", schools.to_string()), ("students", students.to_string())];
+    crate::i18n::t_args(page.lang, "district-totals", &args)
+}
+
+/// A family's contact language by its own name where we know it.
+fn language_name(tag: &str) -> String {
+    match ssp_domain::Language::parse(tag) {
+        Ok(l) => l.endonym().to_owned(),
+        Err(_) => tag.to_owned(),
+    }
+}

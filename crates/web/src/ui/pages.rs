@@ -1,0 +1,86 @@
+//! What every page template gets: language, CSRF token, who is signed in,
+//! and the translation helpers templates call (`page.t("key")`).
+
+use std::fmt::Display;
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use ssp_domain::Language;
+
+use crate::context::Ctx;
+use crate::error::AppError;
+use crate::i18n;
+
+pub struct Page {
+    pub lang: Language,
+    pub title: String,
+    pub csrf: String,
+    pub path: String,
+    /// The signed-in person's display name.
+    pub user: Option<String>,
+    pub show_language_switch: bool,
+}
+
+impl Page {
+    pub fn new(ctx: &Ctx, title_key: &str) -> Self {
+        Self {
+            lang: ctx.lang,
+            title: i18n::t(ctx.lang, title_key),
+            csrf: ctx.csrf_token().to_owned(),
+            path: ctx.path.clone(),
+            user: ctx.session.as_ref().map(|s| s.name.display()),
+            show_language_switch: true,
+        }
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        i18n::t(self.lang, key)
+    }
+
+    /// A message with one argument.
+    pub fn t1(&self, key: &str, name: &'static str, value: impl Display) -> String {
+        i18n::t_args(self.lang, key, &[(name, value.to_string())])
+    }
+
+    pub fn languages(&self) -> &'static [Language] {
+        &Language::ALL
+    }
+}
+
+/// Renders a template into an HTML response (a render failure is a 500).
+pub fn render(t: &impl Template) -> Result<Response, AppError> {
+    let body = t.render().map_err(|e| AppError::Internal(anyhow::anyhow!("template: {e}")))?;
+    Ok(Html(body).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorTemplate<'a> {
+    page: Page,
+    status: u16,
+    code: &'a str,
+    message: &'a str,
+    request_line: String,
+}
+
+/// The full error page for `render_error_pages`.
+pub fn error_page(lang: Language, status: StatusCode, code: &str, message: &str, request_id: &str) -> Html<String> {
+    let page = Page {
+        lang,
+        title: i18n::t(lang, "error-heading"),
+        csrf: String::new(),
+        path: "/".into(),
+        user: None,
+        show_language_switch: false,
+    };
+    let request_line = page.t1("error-request-id", "id", request_id);
+    let t = ErrorTemplate {
+        page,
+        status: status.as_u16(),
+        code,
+        message,
+        request_line,
+    };
+    Html(t.render().unwrap_or_else(|_| format!("{message} ({request_id})")))
+}
