@@ -166,7 +166,9 @@ impl Settings {
         };
         let listen_raw = file.listen.unwrap_or_else(|| "127.0.0.1:8080".into());
         let listen: SocketAddr = listen_raw.parse().map_err(|_| {
-            ConfigError(format!("listen {listen_raw:?} is not an address and port, for example 127.0.0.1:8080"))
+            ConfigError(format!(
+                "listen {listen_raw:?} is not an address and port, for example 127.0.0.1:8080"
+            ))
         })?;
         let public_raw = file.public_url.unwrap_or_else(|| format!("http://{listen}"));
         let public_url = url::Url::parse(&public_raw)
@@ -176,15 +178,23 @@ impl Settings {
         let log_format = match file.log_format.as_deref().unwrap_or("text") {
             "text" => LogFormat::Text,
             "json" => LogFormat::Json,
-            other => return Err(ConfigError(format!("log_format {other:?} must be \"text\" or \"json\""))),
+            other => {
+                return Err(ConfigError(format!(
+                    "log_format {other:?} must be \"text\" or \"json\""
+                )))
+            }
         };
         let idle = file.session_idle_minutes.unwrap_or(60);
         let max = file.session_max_hours.unwrap_or(12);
         if !(5..=24 * 60).contains(&idle) {
-            return Err(ConfigError(format!("session_idle_minutes {idle} must be between 5 and 1440")));
+            return Err(ConfigError(format!(
+                "session_idle_minutes {idle} must be between 5 and 1440"
+            )));
         }
         if !(1..=24 * 7).contains(&max) {
-            return Err(ConfigError(format!("session_max_hours {max} must be between 1 and 168")));
+            return Err(ConfigError(format!(
+                "session_max_hours {max} must be between 1 and 168"
+            )));
         }
         let max_db_connections = file.max_db_connections.unwrap_or(10);
         if !(1..=500).contains(&max_db_connections) {

@@ -206,13 +206,18 @@ mod tests {
 
     #[test]
     fn redacts_passwords() {
-        assert_eq!(redact_url("postgres://ssp:hunter2@db:5432/ssp"), "postgres://ssp:***@db:5432/ssp");
+        assert_eq!(
+            redact_url("postgres://ssp:hunter2@db:5432/ssp"),
+            "postgres://ssp:***@db:5432/ssp"
+        );
         assert_eq!(redact_url("postgres://ssp@db/ssp"), "postgres://ssp@db/ssp");
     }
 
     #[tokio::test]
     async fn unsupported_scheme_is_a_clear_error() {
-        let err = Db::connect("mysql://root@localhost/ssp", &DbOptions::default()).await.unwrap_err();
+        let err = Db::connect("mysql://root@localhost/ssp", &DbOptions::default())
+            .await
+            .unwrap_err();
         assert!(err.to_string().contains("unsupported database URL"), "{err}");
     }
 

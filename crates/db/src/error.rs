@@ -79,7 +79,9 @@ mod tests {
             "accounts_username_uq"
         );
         assert_eq!(
-            super::sqlite_constraint_name("UNIQUE constraint failed: guardian_links.student_id, guardian_links.guardian_id"),
+            super::sqlite_constraint_name(
+                "UNIQUE constraint failed: guardian_links.student_id, guardian_links.guardian_id"
+            ),
             "guardian_links_student_id_guardian_id_uq"
         );
     }

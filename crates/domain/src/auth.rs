@@ -46,7 +46,11 @@ impl SignInThrottle {
 
     /// The record after one more failure at `now`.
     pub fn after_failure(&self, rec: Option<&FailureRecord>, now: OffsetDateTime) -> FailureRecord {
-        let fresh = FailureRecord { failures: 1, window_start: now, locked_until: None };
+        let fresh = FailureRecord {
+            failures: 1,
+            window_start: now,
+            locked_until: None,
+        };
         let Some(rec) = rec else { return fresh };
         let in_window = now - rec.window_start <= self.window;
         let was_locked = rec.locked_until.is_some();
@@ -62,7 +66,11 @@ impl SignInThrottle {
         } else {
             None
         };
-        FailureRecord { failures, window_start: rec.window_start, locked_until }
+        FailureRecord {
+            failures,
+            window_start: rec.window_start,
+            locked_until,
+        }
     }
 }
 
@@ -77,7 +85,10 @@ pub struct SessionLifetime {
 
 impl Default for SessionLifetime {
     fn default() -> Self {
-        Self { idle: Duration::minutes(60), absolute: Duration::hours(12) }
+        Self {
+            idle: Duration::minutes(60),
+            absolute: Duration::hours(12),
+        }
     }
 }
 
@@ -114,7 +125,11 @@ mod tests {
     fn failures_outside_the_window_start_over() {
         let t = SignInThrottle::default();
         let now = datetime!(2026-11-01 08:00 UTC);
-        let r = FailureRecord { failures: 4, window_start: now, locked_until: None };
+        let r = FailureRecord {
+            failures: 4,
+            window_start: now,
+            locked_until: None,
+        };
         let later = t.after_failure(Some(&r), now + Duration::minutes(20));
         assert_eq!(later.failures, 1);
         assert_eq!(later.locked_until, None);
@@ -126,6 +141,10 @@ mod tests {
         let t0 = datetime!(2026-11-01 08:00 UTC);
         assert!(l.is_live(t0, t0, t0 + Duration::minutes(59)));
         assert!(!l.is_live(t0, t0, t0 + Duration::minutes(61)));
-        assert!(!l.is_live(t0, t0 + Duration::hours(12), t0 + Duration::hours(12) + Duration::minutes(1)));
+        assert!(!l.is_live(
+            t0,
+            t0 + Duration::hours(12),
+            t0 + Duration::hours(12) + Duration::minutes(1)
+        ));
     }
 }

@@ -56,7 +56,15 @@ mod tests {
 
     #[test]
     fn grade_table() {
-        for (input, ok) in [("6", true), ("06", true), ("12", true), ("5", false), ("13", false), ("K", false), ("", false)] {
+        for (input, ok) in [
+            ("6", true),
+            ("06", true),
+            ("12", true),
+            ("5", false),
+            ("13", false),
+            ("K", false),
+            ("", false),
+        ] {
             assert_eq!(GradeLevel::parse(input).is_ok(), ok, "{input:?}");
         }
         assert_eq!(GradeLevel::all().count(), 7);

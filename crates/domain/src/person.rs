@@ -71,10 +71,16 @@ impl NewPassword {
     pub fn parse(raw: &str) -> Result<Self, ParseError> {
         let n = raw.chars().count();
         if n < Self::MIN_CHARS {
-            return Err(ParseError::new("password_too_short", format!("at least {} characters", Self::MIN_CHARS)));
+            return Err(ParseError::new(
+                "password_too_short",
+                format!("at least {} characters", Self::MIN_CHARS),
+            ));
         }
         if n > Self::MAX_CHARS {
-            return Err(ParseError::new("password_too_long", format!("at most {} characters", Self::MAX_CHARS)));
+            return Err(ParseError::new(
+                "password_too_long",
+                format!("at most {} characters", Self::MAX_CHARS),
+            ));
         }
         Ok(Self(raw.to_owned()))
     }
@@ -90,7 +96,11 @@ mod tests {
 
     #[test]
     fn preferred_name_wins_when_given() {
-        let mut n = PersonName { given: "Guadalupe".into(), family: "Reyes".into(), preferred: Some("Lupe".into()) };
+        let mut n = PersonName {
+            given: "Guadalupe".into(),
+            family: "Reyes".into(),
+            preferred: Some("Lupe".into()),
+        };
         assert_eq!(n.display(), "Lupe Reyes");
         n.preferred = Some("  ".into());
         assert_eq!(n.display(), "Guadalupe Reyes");
@@ -98,7 +108,15 @@ mod tests {
 
     #[test]
     fn username_table() {
-        for (input, ok) in [("ana.lopez", true), ("Ana.Lopez", true), ("ab", false), (".ana", false), ("ana lopez", false), ("ana@x", false), ("ñandu", false)] {
+        for (input, ok) in [
+            ("ana.lopez", true),
+            ("Ana.Lopez", true),
+            ("ab", false),
+            (".ana", false),
+            ("ana lopez", false),
+            ("ana@x", false),
+            ("ñandu", false),
+        ] {
             assert_eq!(Username::parse(input).is_ok(), ok, "{input:?}");
         }
     }
@@ -107,7 +125,10 @@ mod tests {
     fn password_length_policy() {
         assert_eq!(NewPassword::parse("short").unwrap_err().code, "password_too_short");
         assert!(NewPassword::parse("correct horse battery").is_ok());
-        assert_eq!(NewPassword::parse(&"x".repeat(129)).unwrap_err().code, "password_too_long");
+        assert_eq!(
+            NewPassword::parse(&"x".repeat(129)).unwrap_err().code,
+            "password_too_long"
+        );
         assert!(!format!("{:?}", NewPassword::parse("correct horse battery").unwrap()).contains("horse"));
     }
 }

@@ -125,12 +125,26 @@ mod tests {
             (&[], true, false, Some(Guardian)),
             (&[StaffRole::Teacher], true, false, Some(Teacher)),
             (&[StaffRole::Nurse], false, false, Some(SupportStaff)),
-            (&[StaffRole::Teacher, StaffRole::Counselor], false, false, Some(Counselor)),
-            (&[StaffRole::SchoolAdmin, StaffRole::DistrictAdmin], false, false, Some(DistrictAdmin)),
+            (
+                &[StaffRole::Teacher, StaffRole::Counselor],
+                false,
+                false,
+                Some(Counselor),
+            ),
+            (
+                &[StaffRole::SchoolAdmin, StaffRole::DistrictAdmin],
+                false,
+                false,
+                Some(DistrictAdmin),
+            ),
             (&[], false, false, None),
         ];
         for (roles, guardian, student, want) in cases {
-            assert_eq!(HomeRole::choose(roles, guardian, student), want, "{roles:?} {guardian} {student}");
+            assert_eq!(
+                HomeRole::choose(roles, guardian, student),
+                want,
+                "{roles:?} {guardian} {student}"
+            );
         }
     }
 }

@@ -48,6 +48,9 @@ mod tests {
         assert_eq!(SchoolYear::containing(date!(2026 - 06 - 30)), SchoolYear(2026));
         assert_eq!(SchoolYear::containing(date!(2026 - 07 - 01)), SchoolYear(2027));
         assert_eq!(SchoolYear(2027).to_string(), "2026–27");
-        assert_eq!(SchoolYear(2027).graduation_year_for(crate::GradeLevel::new(9).unwrap()), 2030);
+        assert_eq!(
+            SchoolYear(2027).graduation_year_for(crate::GradeLevel::new(9).unwrap()),
+            2030
+        );
     }
 }

@@ -77,7 +77,8 @@ impl TestClient {
     /// Posts a form the way the page would: with the CSRF token of the last
     /// page seen (fetching `/sign-in` first if there was none).
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
-        let token = match self.last_csrf.lock().expect("lock").clone() {
+        let known = self.last_csrf.lock().expect("lock").clone();
+        let token = match known {
             Some(t) => t,
             None => {
                 let page = self.get("/sign-in").await;
@@ -106,7 +107,8 @@ impl TestClient {
         if let Some(t) = page.csrf() {
             *self.last_csrf.lock().expect("lock") = Some(t);
         }
-        self.post_form("/sign-in", &[("login", login), ("password", password)]).await
+        self.post_form("/sign-in", &[("login", login), ("password", password)])
+            .await
     }
 
     fn base(&self, b: axum::http::request::Builder) -> axum::http::request::Builder {
@@ -149,7 +151,12 @@ impl TestClient {
             .replace("&lt;", "<")
             .replace("&gt;", ">")
             .replace("&amp;", "&");
-        let out = TestResponse { status, headers, body, text };
+        let out = TestResponse {
+            status,
+            headers,
+            body,
+            text,
+        };
         if let Some(t) = out.csrf() {
             *self.last_csrf.lock().expect("lock") = Some(t);
         }

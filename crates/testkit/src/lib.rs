@@ -64,7 +64,11 @@ impl TestApp {
     pub async fn signed_in(&self, username: &str) -> TestClient {
         let c = self.client();
         let res = c.sign_in(username, ssp_demo::DEMO_PASSWORD).await;
-        assert_eq!(res.status, 303, "demo sign-in for {username} should succeed: {}", res.body);
+        assert_eq!(
+            res.status, 303,
+            "demo sign-in for {username} should succeed: {}",
+            res.body
+        );
         c
     }
 
@@ -104,9 +108,15 @@ pub async fn fresh_sqlite() -> (Db, tempfile::TempDir) {
 /// each other's rows. The CI run drops the whole scratch database after.
 pub async fn fresh_pg(url: &str) -> Db {
     let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
-    let admin = Db::connect(url, &DbOptions { max_connections: Some(1), pg_search_path: None })
-        .await
-        .expect("PostgreSQL test database reachable");
+    let admin = Db::connect(
+        url,
+        &DbOptions {
+            max_connections: Some(1),
+            pg_search_path: None,
+        },
+    )
+    .await
+    .expect("PostgreSQL test database reachable");
     if let Db::Postgres(pool) = &admin {
         sqlx::query(&format!("CREATE SCHEMA {schema}"))
             .execute(pool)
@@ -114,9 +124,15 @@ pub async fn fresh_pg(url: &str) -> Db {
             .expect("create test schema");
     }
     admin.close().await;
-    Db::connect(url, &DbOptions { max_connections: Some(4), pg_search_path: Some(schema) })
-        .await
-        .expect("PostgreSQL test schema opens")
+    Db::connect(
+        url,
+        &DbOptions {
+            max_connections: Some(4),
+            pg_search_path: Some(schema),
+        },
+    )
+    .await
+    .expect("PostgreSQL test schema opens")
 }
 
 /// The `Origin` the test browser sends (this site).

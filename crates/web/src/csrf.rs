@@ -81,7 +81,9 @@ fn same_origin(state: &AppState, req: &Request) -> bool {
                 .map(|u| u.origin().ascii_serialization())
         });
     let Some(claimed) = claimed else { return false };
-    let Ok(claimed) = url::Url::parse(&claimed) else { return false };
+    let Ok(claimed) = url::Url::parse(&claimed) else {
+        return false;
+    };
     if claimed.origin() == state.config().public_url.origin() {
         return true;
     }

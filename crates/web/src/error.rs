@@ -114,7 +114,10 @@ impl IntoResponse for AppError {
             _ => None,
         };
         let mut res = status.into_response();
-        res.extensions_mut().insert(ErrorPage { code: self.code(), cause });
+        res.extensions_mut().insert(ErrorPage {
+            code: self.code(),
+            cause,
+        });
         res
     }
 }
@@ -154,12 +157,18 @@ pub async fn render_error_pages(State(_state): State<AppState>, req: Request, ne
         _ => "bad_request",
     });
     if status.is_server_error() {
-        let cause = marker.and_then(|m| m.cause).unwrap_or_else(|| "no cause recorded".into());
+        let cause = marker
+            .and_then(|m| m.cause)
+            .unwrap_or_else(|| "no cause recorded".into());
         tracing::error!(request_id = %request_id.0, status = status.as_u16(), %cause, "request failed");
     } else {
         tracing::info!(request_id = %request_id.0, status = status.as_u16(), code, "request refused");
     }
-    let lang = res.extensions().get::<ResolvedLang>().map(|l| l.0).unwrap_or(fallback_lang);
+    let lang = res
+        .extensions()
+        .get::<ResolvedLang>()
+        .map(|l| l.0)
+        .unwrap_or(fallback_lang);
     let mut out = if wants_json {
         let body = serde_json::json!({
             "error": code,
@@ -168,7 +177,11 @@ pub async fn render_error_pages(State(_state): State<AppState>, req: Request, ne
         });
         (status, axum::Json(body)).into_response()
     } else {
-        (status, pages::error_page(lang, status, code, &error_message(lang, code), &request_id.0)).into_response()
+        (
+            status,
+            pages::error_page(lang, status, code, &error_message(lang, code), &request_id.0),
+        )
+            .into_response()
     };
     // Keep cookies the inner layers set (a cleared session, say).
     for v in res.headers().get_all(header::SET_COOKIE) {

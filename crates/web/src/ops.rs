@@ -15,6 +15,9 @@ pub async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str)
     if state.db().is_ready().await {
         (StatusCode::OK, "ready")
     } else {
-        (StatusCode::SERVICE_UNAVAILABLE, "database not reachable or not migrated")
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "database not reachable or not migrated",
+        )
     }
 }

@@ -117,9 +117,19 @@ pub enum CreateUserError {
 /// Creates person, staff assignment and account in one transaction, with
 /// a `user_created` audit row. Nothing is written if any part fails.
 pub async fn create_user(db: &Db, input: &NewUser, now: OffsetDateTime) -> Result<CreatedUser, CreateUserError> {
-    let invalid = |field: &'static str| move |e: ssp_domain::ParseError| CreateUserError::Invalid { field, detail: e.detail };
+    let invalid = |field: &'static str| {
+        move |e: ssp_domain::ParseError| CreateUserError::Invalid {
+            field,
+            detail: e.detail,
+        }
+    };
     let username = Username::parse(&input.username).map_err(invalid("username"))?;
-    let email = input.email.as_deref().map(Email::parse).transpose().map_err(invalid("email"))?;
+    let email = input
+        .email
+        .as_deref()
+        .map(Email::parse)
+        .transpose()
+        .map_err(invalid("email"))?;
     // School staff come from the roster import or are assigned in the app;
     // the console makes the district administrators who do that.
     let role = StaffRole::DistrictAdmin;
@@ -128,7 +138,10 @@ pub async fn create_user(db: &Db, input: &NewUser, now: OffsetDateTime) -> Resul
     let family = input.family_name.trim();
     for (field, v) in [("given name", given), ("family name", family)] {
         if v.is_empty() || v.chars().count() > 100 {
-            return Err(CreateUserError::Invalid { field, detail: "must be 1–100 characters".into() });
+            return Err(CreateUserError::Invalid {
+                field,
+                detail: "must be 1–100 characters".into(),
+            });
         }
     }
 
@@ -176,7 +189,9 @@ pub async fn create_user(db: &Db, input: &NewUser, now: OffsetDateTime) -> Resul
         None => {
             let name = input.district.as_deref().unwrap_or("").trim().to_owned();
             if name.is_empty() || name.chars().count() > 200 {
-                return Err(CreateUserError::District("the district name must be 1–200 characters".into()));
+                return Err(CreateUserError::District(
+                    "the district name must be 1–200 characters".into(),
+                ));
             }
             let id = OrgId::new();
             let state = orgs::state(db).await.map_err(CreateUserError::Db)?;
@@ -239,5 +254,7 @@ fn generate_password() -> String {
     use rand::Rng;
     const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     let mut rng = rand::rngs::OsRng;
-    (0..20).map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char).collect()
+    (0..20)
+        .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char)
+        .collect()
 }

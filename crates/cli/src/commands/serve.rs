@@ -42,7 +42,11 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<()> {
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.listen))?;
     let addr = app.local_addr()?;
-    println!("\nssp is running at {} (listening on {addr}; {} database). Press Ctrl-C to stop.", settings.public_url, if settings.is_sqlite() { "SQLite" } else { "PostgreSQL" });
+    println!(
+        "\nssp is running at {} (listening on {addr}; {} database). Press Ctrl-C to stop.",
+        settings.public_url,
+        if settings.is_sqlite() { "SQLite" } else { "PostgreSQL" }
+    );
     tracing::info!(%addr, "listening");
     app.run_until(shutdown_signal()).await?;
     tracing::info!("stopped");

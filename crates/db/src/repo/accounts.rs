@@ -21,7 +21,8 @@ pub struct NewAccount<'a> {
 /// Creates an account. A taken username or email is `DbError::Conflict`
 /// with constraint `accounts_username_uq` or `accounts_email_uq`.
 pub async fn insert(tx: &mut Tx, a: &NewAccount<'_>) -> Result<(), DbError> {
-    let sql = "INSERT INTO accounts (id, person_id, username, email, password_hash, ui_language, disabled, created_at) \
+    let sql =
+        "INSERT INTO accounts (id, person_id, username, email, password_hash, ui_language, disabled, created_at) \
                VALUES ($1, $2, $3, $4, $5, $6, FALSE, $7)";
     with_tx!(tx, |c| sqlx::query(sql)
         .bind(a.id.0)
@@ -53,22 +54,39 @@ pub async fn find_by_login(db: &Db, login: &str) -> Result<Option<LoginAccount>,
                FROM accounts a JOIN persons p ON p.id = a.person_id \
                WHERE a.username = $1 OR a.email = $1 \
                ORDER BY CASE WHEN a.username = $1 THEN 0 ELSE 1 END LIMIT 1";
-    Ok(with_reader!(db, |p| sqlx::query_as(sql).bind(login).fetch_optional(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(login)
+        .fetch_optional(p)
+        .await)?)
 }
 
 pub async fn record_sign_in(tx: &mut Tx, id: AccountId, now: OffsetDateTime) -> Result<(), DbError> {
     let sql = "UPDATE accounts SET last_sign_in_at = $2 WHERE id = $1";
-    with_tx!(tx, |c| sqlx::query(sql).bind(id.0).bind(now).execute(&mut *c).await.map(|r| r.rows_affected()))?;
+    with_tx!(tx, |c| sqlx::query(sql)
+        .bind(id.0)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
     Ok(())
 }
 
 /// Remembers the page language a person picked.
 pub async fn set_ui_language(tx: &mut Tx, id: AccountId, lang: &str) -> Result<(), DbError> {
     let sql = "UPDATE accounts SET ui_language = $2 WHERE id = $1";
-    with_tx!(tx, |c| sqlx::query(sql).bind(id.0).bind(lang).execute(&mut *c).await.map(|r| r.rows_affected()))?;
+    with_tx!(tx, |c| sqlx::query(sql)
+        .bind(id.0)
+        .bind(lang)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
     Ok(())
 }
 
 pub async fn count(db: &Db) -> Result<i64, DbError> {
-    Ok(with_reader!(db, |p| sqlx::query_scalar("SELECT COUNT(*) FROM accounts").fetch_one(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM accounts"
+    )
+    .fetch_one(p)
+    .await)?)
 }

@@ -74,5 +74,8 @@ pub struct AuditRow {
 pub async fn recent(db: &Db, limit: i64) -> Result<Vec<AuditRow>, DbError> {
     let sql = "SELECT at, actor_person_id, action, record_kind, record_id, request_id, detail \
                FROM audit_events ORDER BY at DESC, id DESC LIMIT $1";
-    Ok(with_reader!(db, |p| sqlx::query_as(sql).bind(limit).fetch_all(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(limit)
+        .fetch_all(p)
+        .await)?)
 }

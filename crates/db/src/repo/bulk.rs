@@ -327,7 +327,12 @@ pub struct AccountRow {
 }
 
 /// Accounts that share one password hash (the demo's shared password).
-pub async fn accounts(tx: &mut Tx, rows: &[AccountRow], password_hash: &str, now: OffsetDateTime) -> Result<(), DbError> {
+pub async fn accounts(
+    tx: &mut Tx,
+    rows: &[AccountRow],
+    password_hash: &str,
+    now: OffsetDateTime,
+) -> Result<(), DbError> {
     bulk_insert!(
         tx,
         "INSERT INTO accounts (id, person_id, username, email, password_hash, ui_language, disabled, created_at) ",

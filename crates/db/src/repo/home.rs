@@ -25,7 +25,10 @@ const STUDENT_CARD: &str = "SELECT p.id AS person_id, p.given_name, p.family_nam
 
 pub async fn student_card(db: &Db, student: PersonId) -> Result<Option<StudentCard>, DbError> {
     let sql = format!("{STUDENT_CARD} WHERE s.person_id = $1");
-    Ok(with_reader!(db, |p| sqlx::query_as(&sql).bind(student.0).fetch_optional(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+        .bind(student.0)
+        .fetch_optional(p)
+        .await)?)
 }
 
 /// The children a guardian holds an active link to.
@@ -34,7 +37,10 @@ pub async fn children_of(db: &Db, guardian: PersonId) -> Result<Vec<StudentCard>
         "{STUDENT_CARD} JOIN guardian_links g ON g.student_id = s.person_id \
          WHERE g.guardian_id = $1 AND g.status = 'active' AND s.status = 'active' ORDER BY p.given_name"
     );
-    Ok(with_reader!(db, |p| sqlx::query_as(&sql).bind(guardian.0).fetch_all(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+        .bind(guardian.0)
+        .fetch_all(p)
+        .await)?)
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -51,7 +57,10 @@ pub async fn guardians_of(db: &Db, student: PersonId) -> Result<Vec<GuardianCard
     let sql = "SELECT p.given_name, p.family_name, p.preferred_name, g.relationship, g.educational_rights, g.contact_language \
                FROM guardian_links g JOIN persons p ON p.id = g.guardian_id \
                WHERE g.student_id = $1 AND g.status = 'active' ORDER BY g.household, p.given_name";
-    Ok(with_reader!(db, |p| sqlx::query_as(sql).bind(student.0).fetch_all(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(student.0)
+        .fetch_all(p)
+        .await)?)
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -71,7 +80,10 @@ pub async fn classes_taught(db: &Db, teacher: PersonId) -> Result<Vec<ClassCard>
                FROM enrollments e JOIN classes c ON c.id = e.class_id JOIN orgs o ON o.id = c.school_id \
                WHERE e.person_id = $1 AND e.role = 'teacher' AND e.status = 'active' AND c.status = 'active' \
                ORDER BY c.periods, c.title";
-    Ok(with_reader!(db, |p| sqlx::query_as(sql).bind(teacher.0).fetch_all(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(teacher.0)
+        .fetch_all(p)
+        .await)?)
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -90,24 +102,37 @@ const SCHOOL_CARD: &str = "SELECT o.id, o.name, o.school_level, \
 
 /// Schools of a district with their student and staff counts.
 pub async fn schools_of_district(db: &Db, district: OrgId) -> Result<Vec<SchoolCard>, DbError> {
-    let sql = format!("{SCHOOL_CARD} WHERE o.district_id = $1 AND o.kind = 'school' AND o.status = 'active' ORDER BY o.name");
-    Ok(with_reader!(db, |p| sqlx::query_as(&sql).bind(district.0).fetch_all(p).await)?)
+    let sql =
+        format!("{SCHOOL_CARD} WHERE o.district_id = $1 AND o.kind = 'school' AND o.status = 'active' ORDER BY o.name");
+    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+        .bind(district.0)
+        .fetch_all(p)
+        .await)?)
 }
 
 pub async fn school(db: &Db, school: OrgId) -> Result<Option<SchoolCard>, DbError> {
     let sql = format!("{SCHOOL_CARD} WHERE o.id = $1 AND o.kind = 'school'");
-    Ok(with_reader!(db, |p| sqlx::query_as(&sql).bind(school.0).fetch_optional(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+        .bind(school.0)
+        .fetch_optional(p)
+        .await)?)
 }
 
 /// Active students per grade at one school.
 pub async fn grade_counts(db: &Db, school: OrgId) -> Result<Vec<(i32, i64)>, DbError> {
     let sql = "SELECT grade_level, COUNT(*) FROM students WHERE school_id = $1 AND status = 'active' \
                GROUP BY grade_level ORDER BY grade_level";
-    Ok(with_reader!(db, |p| sqlx::query_as(sql).bind(school.0).fetch_all(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(school.0)
+        .fetch_all(p)
+        .await)?)
 }
 
 /// Active staff per role at one school.
 pub async fn staff_counts(db: &Db, school: OrgId) -> Result<Vec<(String, i64)>, DbError> {
     let sql = "SELECT role, COUNT(*) FROM staff_assignments WHERE org_id = $1 AND status = 'active' GROUP BY role ORDER BY role";
-    Ok(with_reader!(db, |p| sqlx::query_as(sql).bind(school.0).fetch_all(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(school.0)
+        .fetch_all(p)
+        .await)?)
 }

@@ -51,12 +51,15 @@ pub struct OrgRow {
 
 /// Active districts by name.
 pub async fn districts(db: &Db) -> Result<Vec<OrgRow>, DbError> {
-    let sql = "SELECT id, kind, name, school_level FROM orgs WHERE kind = 'district' AND status = 'active' ORDER BY name";
+    let sql =
+        "SELECT id, kind, name, school_level FROM orgs WHERE kind = 'district' AND status = 'active' ORDER BY name";
     Ok(with_reader!(db, |p| sqlx::query_as(sql).fetch_all(p).await)?)
 }
 
 pub async fn count(db: &Db) -> Result<i64, DbError> {
-    Ok(with_reader!(db, |p| sqlx::query_scalar("SELECT COUNT(*) FROM orgs").fetch_one(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_scalar("SELECT COUNT(*) FROM orgs")
+        .fetch_one(p)
+        .await)?)
 }
 
 /// The state org, if one exists (a district created on an empty database

@@ -49,7 +49,8 @@ pub async fn insert_staff_assignment(
     now: OffsetDateTime,
 ) -> Result<StaffAssignmentId, DbError> {
     let id = StaffAssignmentId::new();
-    let sql = "INSERT INTO staff_assignments (id, district_id, person_id, org_id, role, status, created_at, updated_at) \
+    let sql =
+        "INSERT INTO staff_assignments (id, district_id, person_id, org_id, role, status, created_at, updated_at) \
                VALUES ($1, $2, $3, $4, $5, 'active', $6, $6)";
     with_tx!(tx, |c| sqlx::query(sql)
         .bind(id.0)
@@ -105,5 +106,8 @@ pub async fn actor_facts(db: &Db, person: PersonId) -> Result<ActorFacts, DbErro
 /// The id of the person with this username, if any.
 pub async fn person_by_username(db: &Db, username: &str) -> Result<Option<Uuid>, DbError> {
     let sql = "SELECT person_id FROM accounts WHERE username = $1";
-    Ok(with_reader!(db, |p| sqlx::query_scalar(sql).bind(username).fetch_optional(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_scalar(sql)
+        .bind(username)
+        .fetch_optional(p)
+        .await)?)
 }

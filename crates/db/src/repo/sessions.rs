@@ -48,7 +48,10 @@ pub async fn find(db: &Db, token_hash: &str) -> Result<Option<SessionRow>, DbErr
                       a.ui_language, a.disabled, p.given_name, p.family_name, p.preferred_name \
                FROM sessions s JOIN accounts a ON a.id = s.account_id JOIN persons p ON p.id = a.person_id \
                WHERE s.token_hash = $1";
-    Ok(with_reader!(db, |p| sqlx::query_as(sql).bind(token_hash).fetch_optional(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(token_hash)
+        .fetch_optional(p)
+        .await)?)
 }
 
 /// Moves the idle clock forward. Callers do this at most once a minute
@@ -56,13 +59,22 @@ pub async fn find(db: &Db, token_hash: &str) -> Result<Option<SessionRow>, DbErr
 pub async fn touch(db: &Db, token_hash: &str, now: OffsetDateTime) -> Result<(), DbError> {
     let mut tx = db.begin().await?;
     let sql = "UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1";
-    with_tx!(&mut tx, |c| sqlx::query(sql).bind(token_hash).bind(now).execute(&mut *c).await.map(|r| r.rows_affected()))?;
+    with_tx!(&mut tx, |c| sqlx::query(sql)
+        .bind(token_hash)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
     tx.commit().await
 }
 
 pub async fn delete(tx: &mut Tx, token_hash: &str) -> Result<bool, DbError> {
     let sql = "DELETE FROM sessions WHERE token_hash = $1";
-    let r = with_tx!(tx, |c| sqlx::query(sql).bind(token_hash).execute(&mut *c).await.map(|r| r.rows_affected()))?;
+    let r = with_tx!(tx, |c| sqlx::query(sql)
+        .bind(token_hash)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
     Ok(r > 0)
 }
 
@@ -87,5 +99,8 @@ pub async fn delete_expired(
 
 pub async fn count_for_account(db: &Db, account: AccountId) -> Result<i64, DbError> {
     let sql = "SELECT COUNT(*) FROM sessions WHERE account_id = $1";
-    Ok(with_reader!(db, |p| sqlx::query_scalar(sql).bind(account.0).fetch_one(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_scalar(sql)
+        .bind(account.0)
+        .fetch_one(p)
+        .await)?)
 }

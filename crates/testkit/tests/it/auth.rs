@@ -48,8 +48,17 @@ async fn wrong_password_and_unknown_user_get_the_same_generic_message() {
         assert!(c.cookie("ssp_session").is_none(), "no session is created");
     }
     let strip = |b: &str| b.replace("demo.student", "X").replace("nobody.at.all", "X");
-    let csrf_free = |b: String| b.lines().filter(|l| !l.contains("name=\"csrf\"")).collect::<Vec<_>>().join("\n");
-    assert_eq!(csrf_free(strip(&wrong.body)), csrf_free(strip(&unknown.body)), "the pages do not tell the cases apart");
+    let csrf_free = |b: String| {
+        b.lines()
+            .filter(|l| !l.contains("name=\"csrf\""))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(
+        csrf_free(strip(&wrong.body)),
+        csrf_free(strip(&unknown.body)),
+        "the pages do not tell the cases apart"
+    );
 }
 
 #[tokio::test]
@@ -102,7 +111,9 @@ async fn signing_in_rotates_the_session_id() {
     c.sign_in("demo.student", PW).await;
     let first = c.cookie("ssp_session").expect("session cookie");
     c.get("/").await; // a page with the signed-in form token
-    let again = c.post_form("/sign-in", &[("login", "demo.student"), ("password", PW)]).await;
+    let again = c
+        .post_form("/sign-in", &[("login", "demo.student"), ("password", PW)])
+        .await;
     assert_eq!(again.status, 303);
     let second = c.cookie("ssp_session").expect("session cookie");
     assert_ne!(first, second);
@@ -118,7 +129,9 @@ async fn session_cookie_has_safe_flags() {
     let app = TestApp::with_demo().await;
     let c = app.client();
     c.get("/sign-in").await;
-    let res = c.post_form("/sign-in", &[("login", "demo.student"), ("password", PW)]).await;
+    let res = c
+        .post_form("/sign-in", &[("login", "demo.student"), ("password", PW)])
+        .await;
     let cookie = res
         .headers
         .get_all("set-cookie")
@@ -155,7 +168,11 @@ async fn sign_out_ends_the_session_on_the_server() {
     assert_eq!(res.status, 303);
     assert_eq!(res.location(), Some("/sign-in?signed_out=1"));
     assert!(c.cookie("ssp_session").is_none(), "cookie cleared");
-    assert!(c.get("/sign-in?signed_out=1").await.body.contains("You have signed out"));
+    assert!(c
+        .get("/sign-in?signed_out=1")
+        .await
+        .body
+        .contains("You have signed out"));
     let thief = app.client();
     thief.set_cookie("ssp_session", &token);
     assert_eq!(thief.get("/").await.status, 303, "a copied cookie is dead too");
@@ -221,14 +238,32 @@ async fn sessions_are_shared_through_the_database() {
     let app = TestApp::with_demo().await;
     let c = app.signed_in("demo.student").await;
     let token = c.cookie("ssp_session").unwrap();
-    let other_process = ssp_web::app::router(ssp_web::AppState::with_clock(app.db.clone(), Default::default(), app.clock.clone()));
+    let other_process = ssp_web::app::router(ssp_web::AppState::with_clock(
+        app.db.clone(),
+        Default::default(),
+        app.clock.clone(),
+    ));
     let other = ssp_testkit::TestClient::new(other_process);
     other.set_cookie("ssp_session", &token);
     assert_eq!(other.get("/").await.status, 200);
-    let person = ssp_db::repo::people::person_by_username(&app.db, "demo.student").await.unwrap().unwrap();
+    let person = ssp_db::repo::people::person_by_username(&app.db, "demo.student")
+        .await
+        .unwrap()
+        .unwrap();
     let account: uuid::Uuid = match &app.db {
-        ssp_db::Db::Sqlite(s) => sqlx::query_scalar("SELECT id FROM accounts WHERE person_id = $1").bind(person).fetch_one(&s.readers).await.unwrap(),
-        ssp_db::Db::Postgres(p) => sqlx::query_scalar("SELECT id FROM accounts WHERE person_id = $1").bind(person).fetch_one(p).await.unwrap(),
+        ssp_db::Db::Sqlite(s) => sqlx::query_scalar("SELECT id FROM accounts WHERE person_id = $1")
+            .bind(person)
+            .fetch_one(&s.readers)
+            .await
+            .unwrap(),
+        ssp_db::Db::Postgres(p) => sqlx::query_scalar("SELECT id FROM accounts WHERE person_id = $1")
+            .bind(person)
+            .fetch_one(p)
+            .await
+            .unwrap(),
     };
-    assert_eq!(sessions::count_for_account(&app.db, AccountId(account)).await.unwrap(), 1);
+    assert_eq!(
+        sessions::count_for_account(&app.db, AccountId(account)).await.unwrap(),
+        1
+    );
 }

@@ -36,8 +36,12 @@ fn a_typo_in_the_settings_file_is_named() {
 
 #[test]
 fn an_unknown_environment_variable_is_named() {
-    let err = Settings::load(Some(settings_file("").path()), &env(&[("SSP_DATABSE_URL", "x")]), &Overrides::default())
-        .unwrap_err();
+    let err = Settings::load(
+        Some(settings_file("").path()),
+        &env(&[("SSP_DATABSE_URL", "x")]),
+        &Overrides::default(),
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("SSP_DATABSE_URL"));
 }
 
@@ -55,17 +59,28 @@ fn bad_values_get_clear_messages() {
         let err = Settings::load(Some(settings_file(text).path()), &env(&[]), &Overrides::default()).unwrap_err();
         assert!(err.to_string().contains(want), "{text}: {err}");
     }
-    let err = Settings::load(None, &env(&[("SSP_CONFIG", "/no/such/ssp.toml")]), &Overrides::default()).unwrap_err();
+    let err = Settings::load(
+        None,
+        &env(&[("SSP_CONFIG", "/no/such/ssp.toml")]),
+        &Overrides::default(),
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("cannot read settings file /no/such/ssp.toml"));
 }
 
 #[test]
 fn environment_beats_file_and_flags_beat_environment() {
     let f = settings_file("listen = \"127.0.0.1:9000\"\n");
-    let e = env(&[("SSP_LISTEN", "127.0.0.1:9100"), ("SSP_DATABASE_URL", "postgres://ssp:s3cret@db.internal/ssp")]);
+    let e = env(&[
+        ("SSP_LISTEN", "127.0.0.1:9100"),
+        ("SSP_DATABASE_URL", "postgres://ssp:s3cret@db.internal/ssp"),
+    ]);
     let s = Settings::load(Some(f.path()), &e, &Overrides::default()).unwrap();
     assert_eq!(s.listen.to_string(), "127.0.0.1:9100");
-    let flags = Overrides { listen: Some("0.0.0.0:9200".into()), ..Default::default() };
+    let flags = Overrides {
+        listen: Some("0.0.0.0:9200".into()),
+        ..Default::default()
+    };
     let s = Settings::load(Some(f.path()), &e, &flags).unwrap();
     assert_eq!(s.listen.to_string(), "0.0.0.0:9200");
     let shown = s.describe();
@@ -97,11 +112,18 @@ fn first_admin() -> NewUser {
 #[tokio::test]
 async fn the_first_district_admin_is_created_on_an_empty_database_and_can_sign_in() {
     let app = TestApp::new().await;
-    let created = create_user(&app.db, &first_admin(), time::OffsetDateTime::now_utc()).await.unwrap();
+    let created = create_user(&app.db, &first_admin(), time::OffsetDateTime::now_utc())
+        .await
+        .unwrap();
     assert_eq!(created.username, "ana.admin");
     assert_eq!(created.district_name, "Riverside Unified");
     let c = app.client();
-    assert_eq!(c.sign_in("ana@district.example.org", "a long enough passphrase").await.status, 303);
+    assert_eq!(
+        c.sign_in("ana@district.example.org", "a long enough passphrase")
+            .await
+            .status,
+        303
+    );
     let home = c.get("/").await.body;
     assert!(home.contains("Schools in your district"), "{home}");
     let rows = ssp_db::repo::audit::recent(&app.db, 5).await.unwrap();
@@ -125,7 +147,9 @@ async fn create_user_refuses_bad_input_and_writes_nothing() {
         (bad_name, "username"),
         (no_district, "no district yet"),
     ] {
-        let err = create_user(&app.db, &input, time::OffsetDateTime::now_utc()).await.unwrap_err();
+        let err = create_user(&app.db, &input, time::OffsetDateTime::now_utc())
+            .await
+            .unwrap_err();
         assert!(err.to_string().contains(want), "{err}");
     }
     assert_eq!(ssp_db::repo::accounts::count(&app.db).await.unwrap(), 0);
@@ -135,11 +159,18 @@ async fn create_user_refuses_bad_input_and_writes_nothing() {
 #[tokio::test]
 async fn a_taken_username_is_refused_by_name() {
     let app = TestApp::new().await;
-    create_user(&app.db, &first_admin(), time::OffsetDateTime::now_utc()).await.unwrap();
+    create_user(&app.db, &first_admin(), time::OffsetDateTime::now_utc())
+        .await
+        .unwrap();
     let mut again = first_admin();
     again.email = None;
     again.district = None; // the only district is used
-    let err = create_user(&app.db, &again, time::OffsetDateTime::now_utc()).await.unwrap_err();
-    assert!(matches!(err, CreateUserError::UsernameTaken(ref u) if u == "ana.admin"), "{err}");
+    let err = create_user(&app.db, &again, time::OffsetDateTime::now_utc())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, CreateUserError::UsernameTaken(ref u) if u == "ana.admin"),
+        "{err}"
+    );
     assert_eq!(ssp_db::repo::accounts::count(&app.db).await.unwrap(), 1);
 }

@@ -96,8 +96,14 @@ async fn a_taken_username_is_a_named_conflict_not_a_crash() {
             (other, _) => panic!("unexpected {other:?}"),
         }
     }
-    assert_eq!(accounts::count(&app.db).await.unwrap(), 1, "the refused insert left nothing");
-    let web_error = ssp_web::AppError::from(DbError::Conflict { constraint: "accounts_username_uq".into() });
+    assert_eq!(
+        accounts::count(&app.db).await.unwrap(),
+        1,
+        "the refused insert left nothing"
+    );
+    let web_error = ssp_web::AppError::from(DbError::Conflict {
+        constraint: "accounts_username_uq".into(),
+    });
     assert_eq!(web_error.status().as_u16(), 409);
     assert_eq!(web_error.code(), "username_taken");
 }
@@ -106,16 +112,25 @@ async fn a_taken_username_is_a_named_conflict_not_a_crash() {
 async fn the_audit_log_is_append_only() {
     let app = TestApp::new().await;
     let mut tx = app.db.begin().await.unwrap();
-    audit::record(&mut tx, &audit::AuditEvent::new(AuditAction::SignIn, time::OffsetDateTime::now_utc()))
-        .await
-        .unwrap();
+    audit::record(
+        &mut tx,
+        &audit::AuditEvent::new(AuditAction::SignIn, time::OffsetDateTime::now_utc()),
+    )
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
     let mut tx = app.db.begin().await.unwrap();
-    let r = ssp_db::with_tx!(&mut tx, |c| sqlx::query("UPDATE audit_events SET action = 'x'").execute(&mut *c).await.map(|_| ()));
+    let r = ssp_db::with_tx!(&mut tx, |c| sqlx::query("UPDATE audit_events SET action = 'x'")
+        .execute(&mut *c)
+        .await
+        .map(|_| ()));
     assert!(r.is_err(), "update refused");
     drop(tx);
     let mut tx = app.db.begin().await.unwrap();
-    let r = ssp_db::with_tx!(&mut tx, |c| sqlx::query("DELETE FROM audit_events").execute(&mut *c).await.map(|_| ()));
+    let r = ssp_db::with_tx!(&mut tx, |c| sqlx::query("DELETE FROM audit_events")
+        .execute(&mut *c)
+        .await
+        .map(|_| ()));
     assert!(r.is_err(), "delete refused");
     drop(tx);
     assert_eq!(audit::recent(&app.db, 5).await.unwrap().len(), 1);

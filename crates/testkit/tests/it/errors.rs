@@ -38,7 +38,11 @@ async fn a_malformed_form_gets_a_clear_page_not_a_crash() {
     c.get("/sign-in").await;
     let res = c.post_form("/language", &[("return_to", "/")]).await; // no lang field
     assert!(res.status == 422 || res.status == 400, "{}", res.status);
-    assert!(res.body.contains("The form was incomplete or malformed"), "{}", res.body);
+    assert!(
+        res.body.contains("The form was incomplete or malformed"),
+        "{}",
+        res.body
+    );
 }
 
 #[tokio::test]
@@ -55,7 +59,9 @@ async fn every_response_carries_the_security_headers() {
     let c = app.client();
     for path in ["/sign-in", "/nope", "/static/app.css", "/healthz"] {
         let res = c.get(path).await;
-        let csp = res.header("content-security-policy").unwrap_or_else(|| panic!("CSP on {path}"));
+        let csp = res
+            .header("content-security-policy")
+            .unwrap_or_else(|| panic!("CSP on {path}"));
         assert!(csp.contains("frame-ancestors 'none'"));
         assert!(csp.contains("script-src 'self'"));
         assert!(!csp.contains("unsafe-inline"));
@@ -107,5 +113,10 @@ async fn stylesheets_and_script_are_served_from_here() {
     assert!(css.header("content-type").unwrap().starts_with("text/css"));
     assert!(css.body.contains("@media"), "responsive rules present");
     assert!(c.get("/static/print.css").await.body.contains("display: none"));
-    assert!(c.get("/static/app.js").await.header("content-type").unwrap().contains("javascript"));
+    assert!(c
+        .get("/static/app.js")
+        .await
+        .header("content-type")
+        .unwrap()
+        .contains("javascript"));
 }

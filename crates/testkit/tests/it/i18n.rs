@@ -18,7 +18,9 @@ async fn switching_language_is_remembered_in_a_cookie() {
     let app = TestApp::new().await;
     let c = app.client();
     c.get("/sign-in").await;
-    let res = c.post_form("/language", &[("lang", "es"), ("return_to", "/sign-in")]).await;
+    let res = c
+        .post_form("/language", &[("lang", "es"), ("return_to", "/sign-in")])
+        .await;
     assert_eq!(res.status, 303);
     assert_eq!(res.location(), Some("/sign-in"));
     assert_eq!(c.cookie("ssp_lang").as_deref(), Some("es"));
@@ -54,6 +56,8 @@ async fn the_language_switch_never_redirects_off_site() {
     let app = TestApp::new().await;
     let c = app.client();
     c.get("/sign-in").await;
-    let res = c.post_form("/language", &[("lang", "en"), ("return_to", "//evil.example/")]).await;
+    let res = c
+        .post_form("/language", &[("lang", "en"), ("return_to", "//evil.example/")])
+        .await;
     assert_eq!(res.location(), Some("/"));
 }

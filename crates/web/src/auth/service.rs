@@ -51,7 +51,11 @@ pub async fn sign_in(
     } else {
         accounts::find_by_login(state.db(), &login).await?
     };
-    let ok = password::verify(account.as_ref().map(|a| a.password_hash.clone()), password_typed.to_owned()).await?;
+    let ok = password::verify(
+        account.as_ref().map(|a| a.password_hash.clone()),
+        password_typed.to_owned(),
+    )
+    .await?;
     let account = account.filter(|a| ok && !a.disabled);
 
     let mut tx = state.db().begin().await?;

@@ -92,7 +92,11 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     let session = ctx.session()?;
     let db = state.db();
     let facts = people::actor_facts(db, session.person_id).await?;
-    let roles: Vec<StaffRole> = facts.staff.iter().filter_map(|f| StaffRole::parse(&f.role).ok()).collect();
+    let roles: Vec<StaffRole> = facts
+        .staff
+        .iter()
+        .filter_map(|f| StaffRole::parse(&f.role).ok())
+        .collect();
     let page = Page::new(&ctx, "home-title");
     let greeting = page.t1("welcome", "name", session.name.first());
     match HomeRole::choose(&roles, facts.is_guardian, facts.is_student) {
@@ -103,20 +107,32 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
                 .await?
                 .into_iter()
                 .map(|c| ClassView {
-                    period: c.periods.as_deref().map(|p| page.t1("class-period", "period", p)).unwrap_or_default(),
+                    period: c
+                        .periods
+                        .as_deref()
+                        .map(|p| page.t1("class-period", "period", p))
+                        .unwrap_or_default(),
                     students: page.t1("class-students", "count", c.students),
                     title: c.title,
                     school: c.school_name,
                 })
                 .collect();
             let role_line = role_line(&page, session, "teacher");
-            render(&TeacherHome { page, greeting, role_line, classes })
+            render(&TeacherHome {
+                page,
+                greeting,
+                role_line,
+                classes,
+            })
         }
         Some(HomeRole::DistrictAdmin) => {
             let schools = home::schools_of_district(db, session.district_id).await?;
             let total: i64 = schools.iter().map(|s| s.students).sum();
             let district_totals = Some(i18n_totals(&page, schools.len(), total));
-            let schools = schools.into_iter().map(|s| school_view(&page, s, vec![], vec![])).collect();
+            let schools = schools
+                .into_iter()
+                .map(|s| school_view(&page, s, vec![], vec![]))
+                .collect();
             let role_line = role_line(&page, session, "district_admin");
             render(&StaffHome {
                 heading: page.t("home-district-schools"),
@@ -129,8 +145,12 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             })
         }
         Some(role @ (HomeRole::SchoolAdmin | HomeRole::Counselor | HomeRole::SupportStaff)) => {
-            let mut school_ids: Vec<OrgId> =
-                facts.staff.iter().filter(|f| f.org_kind == "school").map(|f| OrgId(f.org_id)).collect();
+            let mut school_ids: Vec<OrgId> = facts
+                .staff
+                .iter()
+                .filter(|f| f.org_kind == "school")
+                .map(|f| OrgId(f.org_id))
+                .collect();
             school_ids.dedup();
             let mut schools = Vec::with_capacity(school_ids.len());
             for id in school_ids {
@@ -170,39 +190,73 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
 
 async fn student_home(state: &AppState, session: &Session, page: Page, greeting: String) -> Result<Response, AppError> {
     let db = state.db();
-    let student = home::student_card(db, session.person_id).await?.ok_or(AppError::NotFound)?;
+    let student = home::student_card(db, session.person_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let guardians = home::guardians_of(db, session.person_id)
         .await?
         .into_iter()
         .map(|g| GuardianView {
-            name: PersonName { given: g.given_name, family: g.family_name, preferred: g.preferred_name }.display(),
+            name: PersonName {
+                given: g.given_name,
+                family: g.family_name,
+                preferred: g.preferred_name,
+            }
+            .display(),
             relationship: page.t(&format!("relationship-{}", g.relationship)),
-            rights: page.t(if g.educational_rights { "educational-rights-yes" } else { "educational-rights-no" }),
+            rights: page.t(if g.educational_rights {
+                "educational-rights-yes"
+            } else {
+                "educational-rights-no"
+            }),
             language: page.t1("contact-language", "language", language_name(&g.contact_language)),
         })
         .collect();
-    render(&StudentHome { page, greeting, student, guardians })
+    render(&StudentHome {
+        page,
+        greeting,
+        student,
+        guardians,
+    })
 }
 
-async fn guardian_home(state: &AppState, session: &Session, page: Page, greeting: String) -> Result<Response, AppError> {
+async fn guardian_home(
+    state: &AppState,
+    session: &Session,
+    page: Page,
+    greeting: String,
+) -> Result<Response, AppError> {
     let children = home::children_of(state.db(), session.person_id)
         .await?
         .into_iter()
         .map(|c| {
             let args = [("grade", c.grade_level.to_string()), ("school", c.school_name.clone())];
             ChildView {
-                name: PersonName { given: c.given_name, family: c.family_name, preferred: c.preferred_name }.display(),
+                name: PersonName {
+                    given: c.given_name,
+                    family: c.family_name,
+                    preferred: c.preferred_name,
+                }
+                .display(),
                 grade_school: crate::i18n::t_args(page.lang, "child-grade-school", &args),
                 graduation: page.t1("child-graduation", "year", c.graduation_year),
             }
         })
         .collect();
-    render(&GuardianHome { page, greeting, children })
+    render(&GuardianHome {
+        page,
+        greeting,
+        children,
+    })
 }
 
 fn school_view(page: &Page, s: home::SchoolCard, grades: Vec<(String, i64)>, roles: Vec<(String, i64)>) -> SchoolView {
     SchoolView {
-        level: s.school_level.as_deref().map(|l| page.t(&format!("level-{l}"))).unwrap_or_default(),
+        level: s
+            .school_level
+            .as_deref()
+            .map(|l| page.t(&format!("level-{l}")))
+            .unwrap_or_default(),
         name: s.name,
         students: s.students,
         staff: s.staff,

@@ -50,7 +50,9 @@ impl Page {
 
 /// Renders a template into an HTML response (a render failure is a 500).
 pub fn render(t: &impl Template) -> Result<Response, AppError> {
-    let body = t.render().map_err(|e| AppError::Internal(anyhow::anyhow!("template: {e}")))?;
+    let body = t
+        .render()
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("template: {e}")))?;
     Ok(Html(body).into_response())
 }
 

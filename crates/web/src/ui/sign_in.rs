@@ -76,7 +76,14 @@ pub async fn submit(
         return refuse(StatusCode::UNPROCESSABLE_ENTITY, "sign-in-too-long", None, "");
     }
     let previous = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned());
-    let outcome = service::sign_in(&state, &form.login, &form.password, previous.as_deref(), &ctx.request_id.0).await?;
+    let outcome = service::sign_in(
+        &state,
+        &form.login,
+        &form.password,
+        previous.as_deref(),
+        &ctx.request_id.0,
+    )
+    .await?;
     match outcome {
         SignInOutcome::SignedIn { token } => {
             let jar = jar.add(state.cookie(SESSION_COOKIE, token));
@@ -85,7 +92,12 @@ pub async fn submit(
         SignInOutcome::Failed => refuse(StatusCode::UNAUTHORIZED, "sign-in-failed", None, &form.login),
         SignInOutcome::Locked { until } => {
             let minutes = ((until - state.now()).whole_seconds() + 59) / 60;
-            let mut res = refuse(StatusCode::TOO_MANY_REQUESTS, "sign-in-locked", Some(minutes.max(1)), &form.login)?;
+            let mut res = refuse(
+                StatusCode::TOO_MANY_REQUESTS,
+                "sign-in-locked",
+                Some(minutes.max(1)),
+                &form.login,
+            )?;
             if let Ok(v) = axum::http::HeaderValue::from_str(&(minutes.max(1) * 60).to_string()) {
                 res.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
             }
