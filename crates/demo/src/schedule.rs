@@ -9,6 +9,7 @@ use rand_chacha::ChaCha8Rng;
 /// Periods in the school day; also the number of courses per grade.
 pub(crate) const PERIODS: usize = 7;
 const CLASS_SIZE: usize = 28;
+const MAX_CLASS_SIZE: usize = 34;
 pub(crate) const SECTIONS_PER_TEACHER: usize = 5;
 /// The department whose grade-10 section names the showcase teacher.
 pub(crate) const ENGLISH: usize = 0;
@@ -140,7 +141,9 @@ pub(crate) fn plan_grade(students: usize, rng: &mut ChaCha8Rng) -> Vec<PlannedSe
             let period = ((department + rotation) % PERIODS + 1) as u8;
             let mut members = group.clone();
             members.shuffle(rng);
-            let count = ((members.len() + CLASS_SIZE / 2) / CLASS_SIZE).max(1);
+            let count = ((members.len() + CLASS_SIZE / 2) / CLASS_SIZE)
+                .max(members.len().div_ceil(MAX_CLASS_SIZE))
+                .max(1);
             let (base, extra) = (members.len() / count, members.len() % count);
             let mut rest = members.as_slice();
             for i in 0..count {

@@ -15,7 +15,7 @@ pub struct ServeArgs {
     #[arg(long)]
     pub demo: bool,
     /// Students in the demo district (with --demo).
-    #[arg(long, default_value_t = 2_000, value_parser = clap::value_parser!(u32).range(50..=2_000_000))]
+    #[arg(long, default_value_t = 5_000, value_parser = clap::value_parser!(u32).range(50..=2_000_000))]
     pub demo_students: u32,
 }
 
