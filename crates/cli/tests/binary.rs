@@ -4,7 +4,9 @@ use std::process::{Command, Output};
 
 fn ssp(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_ssp"));
-    cmd.args(args).env_clear().env("PATH", std::env::var("PATH").unwrap_or_default());
+    cmd.args(args)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default());
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -55,7 +57,11 @@ fn a_data_folder_that_cannot_be_created_is_a_clear_error() {
     let data_dir = blocker.join("ssp-data");
     let out = ssp(&["--data-dir", data_dir.to_str().unwrap(), "migrate"], &[]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("cannot create the data folder"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("cannot create the data folder"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -64,7 +70,7 @@ fn migrate_creates_the_database_and_is_idempotent() {
     let data = dir.path().to_str().unwrap();
     let first = ssp(&["--data-dir", data, "migrate"], &[]);
     assert!(first.status.success(), "{}", stderr(&first));
-    assert!(String::from_utf8_lossy(&first.stdout).contains("2 migration(s) applied"));
+    assert!(String::from_utf8_lossy(&first.stdout).contains("3 migration(s) applied"));
     assert!(dir.path().join("ssp.db").is_file());
     let again = ssp(&["--data-dir", data, "migrate"], &[]);
     assert!(String::from_utf8_lossy(&again.stdout).contains("0 migration(s) applied"));

@@ -14,9 +14,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         match arg.as_str() {
             "--students" => students = args.next().ok_or("--students needs a number")?.parse()?,
             "--db" => url = args.next().ok_or("--db needs a URL")?,
-            other => {
-                return Err(format!("unknown argument {other:?}; use --students N --db URL").into())
-            }
+            other => return Err(format!("unknown argument {other:?}; use --students N --db URL").into()),
         }
     }
     let started = Instant::now();
@@ -25,10 +23,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let report = |p: Progress| match p {
         Progress::Stage(stage) => eprintln!("[{:7.2}s] {stage}", started.elapsed().as_secs_f64()),
         Progress::Students { done, total } if done == total || done % 50_000 < 1_300 => {
-            eprintln!(
-                "[{:7.2}s] {done}/{total} students",
-                started.elapsed().as_secs_f64()
-            )
+            eprintln!("[{:7.2}s] {done}/{total} students", started.elapsed().as_secs_f64())
         }
         Progress::Students { .. } => {}
     };

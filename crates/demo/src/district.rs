@@ -13,9 +13,9 @@ pub(crate) const STUDENTS_PER_DISTRICT: u32 = 45_000;
 const MIDDLE_SCHOOL_SIZE: u32 = 600;
 const HIGH_SCHOOL_SIZE: u32 = 1_200;
 
-/// The first district and its first high school hold the showcase people;
-/// their names are fixed so the sign-in notes can say where they are.
-pub(crate) const SHOWCASE_DISTRICT: &str = "Harbor City Public Schools";
+/// The first district (Harbor City, the first of `DISTRICT_TOWNS`) and its
+/// first high school hold the showcase people; their names are fixed so the
+/// sign-in notes can say where they are.
 pub(crate) const SHOWCASE_PLACE: &str = "Riverside";
 pub(crate) const STATE_NAME: &str = "State of Nutmeg";
 
@@ -89,19 +89,11 @@ pub(crate) fn plan_state(students: u32, rng: &mut ChaCha8Rng) -> StatePlan {
 }
 
 fn plan_district(number: u32, students: u32, rng: &mut ChaCha8Rng) -> DistrictPlan {
-    let town = match DISTRICT_TOWNS.get(number as usize - 1) {
-        Some(town) => (*town).to_owned(),
-        None => format!("Regional District {number}"),
+    let (town, name) = match DISTRICT_TOWNS.get(number as usize - 1) {
+        Some(town) => ((*town).to_owned(), format!("{town} Public Schools")),
+        None => (format!("Region {number}"), format!("Regional School District {number}")),
     };
-    let name = if number == 1 {
-        SHOWCASE_DISTRICT.to_owned()
-    } else {
-        format!("{town} Public Schools")
-    };
-    let email_domain = format!(
-        "{}schools.example.org",
-        ascii_slug(&town, 40).replace('-', "")
-    );
+    let email_domain = format!("{}schools.example.org", ascii_slug(&town, 40).replace('-', ""));
 
     // Three middle grades to four high-school grades.
     let middle_students = (students as f64 * 3.0 / 7.0).round() as u32;
@@ -119,8 +111,7 @@ fn plan_district(number: u32, students: u32, rng: &mut ChaCha8Rng) -> DistrictPl
         let school_sizes = split_by_weight(level_students, &weights);
         let places = school_places(count as usize, number == 1, rng);
         for (school_size, place) in school_sizes.into_iter().zip(places) {
-            let grade_weights: Vec<f64> =
-                level.grades().map(|_| rng.gen_range(0.94..1.06)).collect();
+            let grade_weights: Vec<f64> = level.grades().map(|_| rng.gen_range(0.94..1.06)).collect();
             let grade_sizes = level
                 .grades()
                 .zip(split_by_weight(school_size, &grade_weights))
@@ -157,10 +148,7 @@ fn school_places(count: usize, showcase: bool, rng: &mut ChaCha8Rng) -> Vec<Stri
             let place = places[i % places.len()];
             match i / places.len() {
                 0 => place.to_owned(),
-                round => format!(
-                    "{} {place}",
-                    PLACE_PREFIXES[(round - 1) % PLACE_PREFIXES.len()]
-                ),
+                round => format!("{} {place}", PLACE_PREFIXES[(round - 1) % PLACE_PREFIXES.len()]),
             }
         })
         .collect()
@@ -206,6 +194,7 @@ mod tests {
 
     #[test]
     fn a_state_is_split_into_districts_of_about_45000() {
+        assert_eq!(plan(2_000_000).districts[43].name, "Regional School District 44");
         assert_eq!(plan(2_000).districts.len(), 1);
         assert_eq!(plan(300_000).districts.len(), 7);
         let state = plan(300_000);
@@ -222,7 +211,7 @@ mod tests {
     fn schools_have_plausible_sizes_and_unique_names() {
         let state = plan(45_000);
         let district = &state.districts[0];
-        assert_eq!(district.name, SHOWCASE_DISTRICT);
+        assert_eq!(district.name, "Harbor City Public Schools");
         assert_eq!(district.schools[0].name, "Riverside High School");
         for school in &district.schools {
             let (lo, hi) = match school.level {
@@ -244,10 +233,7 @@ mod tests {
 
     #[test]
     fn weighted_split_adds_up() {
-        assert_eq!(
-            split_by_weight(10, &[1.0, 1.0, 1.0]).iter().sum::<u32>(),
-            10
-        );
+        assert_eq!(split_by_weight(10, &[1.0, 1.0, 1.0]).iter().sum::<u32>(), 10);
         assert_eq!(split_by_weight(0, &[1.0, 2.0]), vec![0, 0]);
         assert_eq!(split_evenly(7, 3), vec![3, 2, 2]);
     }

@@ -26,8 +26,7 @@ impl IdGen {
     pub(crate) fn next(&mut self) -> Uuid {
         let mut random = [0u8; 10];
         self.rng.fill_bytes(&mut random);
-        let id = uuid::Builder::from_unix_timestamp_millis(self.base_ms + self.issued, &random)
-            .into_uuid();
+        let id = uuid::Builder::from_unix_timestamp_millis(self.base_ms + self.issued, &random).into_uuid();
         self.issued += 1;
         id
     }
@@ -81,8 +80,7 @@ pub(crate) fn state_student_id(number: u64, seed: u64) -> String {
     // permutation of 0..10^10.
     const MULTIPLIER: u64 = 7_919_731;
     let offset = seed % MODULUS;
-    let scattered =
-        ((number as u128 * MULTIPLIER as u128 + offset as u128) % MODULUS as u128) as u64;
+    let scattered = ((number as u128 * MULTIPLIER as u128 + offset as u128) % MODULUS as u128) as u64;
     format!("{scattered:010}")
 }
 

@@ -12,14 +12,17 @@ mod schedule;
 mod school;
 mod showcase;
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use argon2::password_hash::{PasswordHasher, SaltString};
 use argon2::Argon2;
+use futures::{StreamExt, TryStreamExt};
 use rand::{RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use ssp_db::repo::bulk::{self, AcademicSessionRow, OrgRow};
-use ssp_db::{Db, Tx};
+use ssp_db::Db;
 use ssp_domain::SchoolYear;
-use time::macros::time;
+use time::macros::{date, time};
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime};
 use uuid::Uuid;
 
@@ -36,11 +39,12 @@ pub const DEMO_PASSWORD: &str = "ssp-demo-2026";
 pub const MIN_STUDENTS: u32 = 50;
 
 // Independent random streams, so adding a draw in one place does not
-// shift every id elsewhere.
+// shift every id elsewhere; district `d` uses `DATA_STREAM + 16 d` and
+// `ID_STREAM + 16 d`.
 const PLAN_STREAM: u64 = 1;
-const DATA_STREAM: u64 = 2;
-const ID_STREAM: u64 = 3;
-const SALT_STREAM: u64 = 4;
+const SALT_STREAM: u64 = 2;
+const DATA_STREAM: u64 = 3;
+const ID_STREAM: u64 = 4;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoOptions {
@@ -54,11 +58,10 @@ impl DemoOptions {
     /// `students` students, seed 2026, today 2026-11-02 (fixed, so the
     /// output does not depend on when it runs).
     pub fn new(students: u32) -> Self {
-        let today = Date::from_calendar_date(2026, Month::November, 2).unwrap_or(Date::MIN);
         Self {
             students,
             seed: 2026,
-            today,
+            today: date!(2026 - 11 - 02),
         }
     }
 }
@@ -98,17 +101,16 @@ pub enum DemoError {
 
 /// Fills an empty, migrated database with the demo state and returns what
 /// it created. Refuses ([`DemoError::NotEmpty`]) a database that already
-/// has organisations. Each district is committed on its own, so a failure
-/// part-way leaves the earlier districts in place.
+/// has organisations. Each district is one transaction; on PostgreSQL a
+/// few districts load side by side. A failure part-way leaves the state
+/// and the districts already committed: start again on a fresh database.
 pub async fn generate(
     db: &Db,
     opts: &DemoOptions,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<DemoSummary, DemoError> {
     if opts.students < MIN_STUDENTS {
-        return Err(DemoError::TooFewStudents {
-            minimum: MIN_STUDENTS,
-        });
+        return Err(DemoError::TooFewStudents { minimum: MIN_STUDENTS });
     }
     if ssp_db::repo::orgs::count(db).await? > 0 {
         return Err(DemoError::NotEmpty);
@@ -118,123 +120,164 @@ pub async fn generate(
 
     progress(Progress::Stage("planning districts and schools"));
     let plan = plan_state(opts.students, &mut seeded(opts.seed, PLAN_STREAM));
-    let midnight = opts.today.midnight().assume_utc();
     let now = PrimitiveDateTime::new(opts.today, time!(08:00)).assume_utc();
-    let mut gen = Gen {
-        rng: seeded(opts.seed, DATA_STREAM),
-        ids: IdGen::new(
-            seeded(opts.seed, ID_STREAM),
-            (midnight.unix_timestamp().max(0) as u64) * 1000,
-        ),
-        seed: opts.seed,
-        accounts_made: 0,
-        students_made: 0,
+    let state_id = IdGen::new(seeded(opts.seed, ID_STREAM), base_ms(opts.today)).next();
+    let mut tx = db.begin().await?;
+    let state = OrgRow {
+        id: state_id,
+        kind: "state",
+        parent_id: None,
+        district_id: None,
+        name: STATE_NAME.to_owned(),
+        identifier: Some("09".to_owned()),
+        school_level: None,
+        source_id: "state".to_owned(),
     };
-    let school_year = SchoolYear::containing(opts.today);
-    let total = u64::from(opts.students);
-    let mut summary = DemoSummary::default();
-    let state_id = gen.ids.next();
+    bulk::orgs(&mut tx, &[state], now).await?;
+    tx.commit().await?;
 
     progress(Progress::Stage("generating and loading schools"));
+    let total = u64::from(opts.students);
     progress(Progress::Students { done: 0, total });
-    for district in &plan.districts {
-        let mut tx = db.begin().await?;
-        if district.number == 1 {
-            let state = OrgRow {
-                id: state_id,
-                kind: "state",
-                parent_id: None,
-                district_id: None,
-                name: STATE_NAME.to_owned(),
-                identifier: Some("09".to_owned()),
-                school_level: None,
-                source_id: "state".to_owned(),
-            };
-            bulk::orgs(&mut tx, &[state], now).await?;
-        }
-        load_district(
-            &mut tx,
-            &mut gen,
-            district,
-            state_id,
-            school_year,
-            opts.today,
-            now,
-            &password_hash,
-            &mut summary,
-            &|done| progress(Progress::Students { done, total }),
+    let students_done = AtomicU64::new(0);
+    let school_loaded = |students: u64| {
+        let done = students_done.fetch_add(students, Ordering::Relaxed) + students;
+        progress(Progress::Students { done, total });
+    };
+    let load = DistrictLoad {
+        db,
+        opts,
+        state_id,
+        password_hash: &password_hash,
+        now,
+        school_loaded: &school_loaded,
+    };
+    // SQLite has one writer, so its districts go one after another.
+    let side_by_side = match db {
+        Db::Sqlite(_) => 1,
+        Db::Postgres(_) => std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 4)),
+    };
+    let summary = futures::stream::iter(plan.districts.iter().map(|district| load.district(district)))
+        .buffer_unordered(side_by_side)
+        .try_fold(
+            DemoSummary::default(),
+            |sum, district| async move { Ok(sum.add(&district)) },
         )
         .await?;
-        progress(Progress::Stage("committing the district"));
-        tx.commit().await?;
-    }
     progress(Progress::Stage("done"));
     Ok(summary)
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn load_district(
-    tx: &mut Tx,
-    gen: &mut Gen,
-    district: &DistrictPlan,
+impl DemoSummary {
+    fn add(mut self, other: &DemoSummary) -> DemoSummary {
+        self.districts += other.districts;
+        self.schools += other.schools;
+        self.students += other.students;
+        self.guardians += other.guardians;
+        self.staff += other.staff;
+        self.classes += other.classes;
+        self.enrollments += other.enrollments;
+        self.accounts += other.accounts;
+        self
+    }
+}
+
+/// Ids count up from the morning of `today` (midnight UTC, in ms).
+fn base_ms(today: Date) -> u64 {
+    (today.midnight().assume_utc().unix_timestamp().max(0) as u64) * 1000
+}
+
+/// Each district draws from its own random streams and numbers (ids,
+/// usernames, state student ids) from its own range, so districts can be
+/// generated in any order, or side by side, and still come out the same.
+fn district_gen(seed: u64, today: Date, district: u32) -> Gen {
+    const IDS_PER_DISTRICT: u64 = 1 << 24;
+    const NUMBERS_PER_DISTRICT: u64 = 1_000_000;
+    let d = u64::from(district);
+    Gen {
+        rng: seeded(seed, DATA_STREAM + 16 * d),
+        ids: IdGen::new(seeded(seed, ID_STREAM + 16 * d), base_ms(today) + d * IDS_PER_DISTRICT),
+        seed,
+        accounts_made: (d - 1) * NUMBERS_PER_DISTRICT,
+        students_made: (d - 1) * NUMBERS_PER_DISTRICT,
+    }
+}
+
+/// What every district's load shares.
+struct DistrictLoad<'a> {
+    db: &'a Db,
+    opts: &'a DemoOptions,
     state_id: Uuid,
-    school_year: SchoolYear,
-    today: Date,
+    password_hash: &'a str,
     now: OffsetDateTime,
-    password_hash: &str,
-    summary: &mut DemoSummary,
-    students_done: &(dyn Fn(u64) + Sync),
-) -> Result<(), DemoError> {
-    let district_id = gen.ids.next();
-    let mut orgs = vec![OrgRow {
-        id: district_id,
-        kind: "district",
-        parent_id: Some(state_id),
-        district_id: Some(district_id),
-        name: district.name.clone(),
-        identifier: Some(format!("09{:05}", district.number)),
-        school_level: None,
-        source_id: format!("dst-{:02}", district.number),
-    }];
-    let school_ids: Vec<Uuid> = district.schools.iter().map(|_| gen.ids.next()).collect();
-    for (school, &id) in district.schools.iter().zip(&school_ids) {
-        orgs.push(OrgRow {
-            id,
-            kind: "school",
-            parent_id: Some(district_id),
+    school_loaded: &'a (dyn Fn(u64) + Sync),
+}
+
+impl DistrictLoad<'_> {
+    /// Generates and loads one district, school by school, in one
+    /// transaction.
+    async fn district(&self, district: &DistrictPlan) -> Result<DemoSummary, DemoError> {
+        let (now, hash) = (self.now, self.password_hash);
+        let mut gen = district_gen(self.opts.seed, self.opts.today, district.number);
+        let mut summary = DemoSummary {
+            districts: 1,
+            schools: district.schools.len() as u64,
+            ..Default::default()
+        };
+        let mut tx = self.db.begin().await?;
+
+        let district_id = gen.ids.next();
+        let mut orgs = vec![OrgRow {
+            id: district_id,
+            kind: "district",
+            parent_id: Some(self.state_id),
             district_id: Some(district_id),
-            name: school.name.clone(),
-            identifier: Some(format!("09{:05}{:05}", district.number, school.number)),
-            school_level: Some(school.level.as_str()),
-            source_id: format!("sch-{:03}", school.number),
-        });
+            name: district.name.clone(),
+            identifier: Some(format!("09{:05}", district.number)),
+            school_level: None,
+            source_id: format!("dst-{:02}", district.number),
+        }];
+        let school_ids: Vec<Uuid> = district.schools.iter().map(|_| gen.ids.next()).collect();
+        for (school, &id) in district.schools.iter().zip(&school_ids) {
+            orgs.push(OrgRow {
+                id,
+                kind: "school",
+                parent_id: Some(district_id),
+                district_id: Some(district_id),
+                name: school.name.clone(),
+                identifier: Some(format!("09{:05}{:05}", district.number, school.number)),
+                school_level: Some(school.level.as_str()),
+                source_id: format!("sch-{:03}", school.number),
+            });
+        }
+        bulk::orgs(&mut tx, &orgs, now).await?;
+
+        let school_year = SchoolYear::containing(self.opts.today);
+        let (sessions, term) = academic_sessions(&mut gen, district_id, school_year, self.opts.today);
+        bulk::academic_sessions(&mut tx, &sessions, now).await?;
+
+        let mut ctx = DistrictCtx {
+            plan: district,
+            id: district_id,
+            school_year,
+            today: self.opts.today,
+            term,
+            src: SourceIds::default(),
+        };
+        let office = build_district_office(&mut gen, &mut ctx);
+        office.insert(&mut tx, hash, now).await?;
+        office.tally(&mut summary);
+
+        for (school, &school_id) in district.schools.iter().zip(&school_ids) {
+            let batch = build_school(&mut gen, &mut ctx, school, school_id);
+            batch.insert(&mut tx, hash, now).await?;
+            batch.tally(&mut summary);
+            (self.school_loaded)(batch.students.len() as u64);
+        }
+        tx.commit().await?;
+        tracing::info!(district = %district.name, students = summary.students, "demo district loaded");
+        Ok(summary)
     }
-    bulk::orgs(tx, &orgs, now).await?;
-    summary.districts += 1;
-    summary.schools += district.schools.len() as u64;
-
-    let (sessions, term) = academic_sessions(gen, district_id, school_year, today);
-    bulk::academic_sessions(tx, &sessions, now).await?;
-
-    let mut ctx = DistrictCtx {
-        plan: district,
-        id: district_id,
-        school_year,
-        today,
-        term,
-        src: SourceIds::default(),
-    };
-    let office = build_district_office(gen, &mut ctx);
-    office.insert(tx, password_hash, now).await?;
-    office.tally(summary);
-
-    for (school, &school_id) in district.schools.iter().zip(&school_ids) {
-        let batch = build_school(gen, &mut ctx, school, school_id);
-        batch.insert(tx, password_hash, now).await?;
-        batch.tally(summary);
-        students_done(summary.students);
-    }
-    Ok(())
 }
 
 /// The school year (July–June) and its two semesters; returns them and the
@@ -259,18 +302,17 @@ fn academic_sessions(
         date(ends, Month::January, 25),
         date(ends, Month::June, 18),
     );
-    let semester =
-        |(id, start, end): (Uuid, Date, Date), number: u8, title: String| AcademicSessionRow {
-            id,
-            district_id,
-            source_id: format!("sem-{ends}-{number}"),
-            title,
-            session_type: "semester",
-            start_date: start,
-            end_date: end,
-            parent_id: Some(year_id),
-            school_year: ends,
-        };
+    let semester = |(id, start, end): (Uuid, Date, Date), number: u8, title: String| AcademicSessionRow {
+        id,
+        district_id,
+        source_id: format!("sem-{ends}-{number}"),
+        title,
+        session_type: "semester",
+        start_date: start,
+        end_date: end,
+        parent_id: Some(year_id),
+        school_year: ends,
+    };
     let rows = vec![
         AcademicSessionRow {
             id: year_id,
@@ -326,14 +368,8 @@ mod tests {
 
     #[test]
     fn the_current_semester_holds_the_classes() {
-        let mut gen = Gen {
-            rng: seeded(1, DATA_STREAM),
-            ids: IdGen::new(seeded(1, ID_STREAM), 0),
-            seed: 1,
-            accounts_made: 0,
-            students_made: 0,
-        };
         let today = DemoOptions::new(100).today;
+        let mut gen = district_gen(1, today, 1);
         let year = SchoolYear::containing(today);
         let (rows, term) = academic_sessions(&mut gen, Uuid::nil(), year, today);
         assert_eq!(rows.len(), 3);
@@ -341,12 +377,7 @@ mod tests {
         assert!(term.start <= today && today <= term.end);
         assert_eq!(term.id, rows[1].id);
         let spring_day = Date::from_calendar_date(2027, Month::March, 1).unwrap();
-        let (rows, term) = academic_sessions(
-            &mut gen,
-            Uuid::nil(),
-            SchoolYear::containing(spring_day),
-            spring_day,
-        );
+        let (rows, term) = academic_sessions(&mut gen, Uuid::nil(), SchoolYear::containing(spring_day), spring_day);
         assert_eq!(term.id, rows[2].id);
     }
 }

@@ -701,9 +701,7 @@ pub(crate) const DISTRICT_TOWNS: &[&str] = &[
 ];
 
 /// Places used once the list runs out ("North Riverside").
-pub(crate) const PLACE_PREFIXES: &[&str] = &[
-    "North", "South", "East", "West", "Upper", "Lower", "New", "Old",
-];
+pub(crate) const PLACE_PREFIXES: &[&str] = &["North", "South", "East", "West", "Upper", "Lower", "New", "Old"];
 
 /// Lower-case ASCII for usernames: accents stripped ("Núñez" → "nunez"),
 /// spaces and apostrophes dropped ("De la Cruz" → "delacruz", "O'Brien" →
@@ -734,9 +732,7 @@ pub(crate) fn ascii_slug(name: &str, max: usize) -> String {
 /// The plain letter of an accented Latin letter, lower-cased.
 fn fold_accent(c: char) -> Option<char> {
     let plain = match c {
-        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ą' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' | 'Ą' => {
-            'a'
-        }
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ą' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' | 'Ą' => 'a',
         'é' | 'è' | 'ê' | 'ë' | 'ę' | 'É' | 'È' | 'Ê' | 'Ë' | 'Ę' => 'e',
         'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'i',
         'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' => 'o',

@@ -8,8 +8,7 @@ use ssp_db::repo::bulk::{AccountRow, PersonRow};
 use uuid::Uuid;
 
 use crate::names::{
-    ascii_slug, Given, ENGLISH_FAMILY, ENGLISH_FEMALE, ENGLISH_MALE, SPANISH_FAMILY,
-    SPANISH_FEMALE, SPANISH_MALE,
+    ascii_slug, Given, ENGLISH_FAMILY, ENGLISH_FEMALE, ENGLISH_MALE, SPANISH_FAMILY, SPANISH_FEMALE, SPANISH_MALE,
 };
 use crate::school::{Batch, Gen};
 
@@ -94,12 +93,7 @@ pub(crate) struct Made {
 impl Batch {
     /// Adds the person row and their account (username
     /// `given.family.N`, N unique across the state).
-    pub(crate) fn add_person(
-        &mut self,
-        gen: &mut Gen,
-        district_id: Uuid,
-        p: NewPerson<'_>,
-    ) -> Made {
+    pub(crate) fn add_person(&mut self, gen: &mut Gen, district_id: Uuid, p: NewPerson<'_>) -> Made {
         let id = gen.ids.next();
         gen.accounts_made += 1;
         let username = format!(
@@ -109,9 +103,7 @@ impl Batch {
             gen.accounts_made
         );
         let email = p.email_domain.map(|domain| format!("{username}@{domain}"));
-        let phone = p
-            .phone
-            .then(|| format!("(860) 555-01{:02}", gen.rng.gen_range(0..100)));
+        let phone = p.phone.then(|| format!("(860) 555-01{:02}", gen.rng.gen_range(0..100)));
         self.persons.push(PersonRow {
             id,
             district_id,
@@ -144,10 +136,7 @@ impl Batch {
         let account = &mut self.accounts[made.account];
         account.username = username.to_owned();
         if let Some(email) = &account.email {
-            let domain = email
-                .split_once('@')
-                .map(|(_, d)| d)
-                .unwrap_or("example.org");
+            let domain = email.split_once('@').map(|(_, d)| d).unwrap_or("example.org");
             let email = format!("{username}@{domain}");
             account.email = Some(email.clone());
             self.persons[made.person].email = Some(email);

@@ -213,9 +213,7 @@ mod tests {
                 assert_eq!(*p, vec![1, 2, 3, 4, 5, 6, 7]);
             }
             if size >= 200 {
-                assert!(sections
-                    .iter()
-                    .all(|s| (18..=40).contains(&s.members.len())));
+                assert!(sections.iter().all(|s| (18..=40).contains(&s.members.len())));
             }
         }
     }

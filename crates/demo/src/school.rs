@@ -5,9 +5,9 @@
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 use ssp_db::repo::bulk::{
-    self, AccountRow, ClassRow, CourseRow, EnrollmentRow, GuardianLinkRow, PersonRow, StaffRow,
-    StudentRow,
+    self, AccountRow, ClassRow, CourseRow, EnrollmentRow, GuardianLinkRow, PersonRow, StaffRow, StudentRow,
 };
+use ssp_db::repo::team::{self, PlanManagerBulkRow, TeamRow};
 use ssp_db::{DbError, Tx};
 use ssp_domain::{GradeLevel, SchoolYear};
 use time::{Date, Duration, Month, OffsetDateTime};
@@ -66,17 +66,14 @@ pub(crate) struct Batch {
     pub staff: Vec<StaffRow>,
     pub enrollments: Vec<EnrollmentRow>,
     pub accounts: Vec<AccountRow>,
+    pub team: Vec<TeamRow>,
+    pub plan_managers: Vec<PlanManagerBulkRow>,
     pub guardian_people: u64,
     pub staff_people: u64,
 }
 
 impl Batch {
-    pub(crate) async fn insert(
-        &self,
-        tx: &mut Tx,
-        password_hash: &str,
-        now: OffsetDateTime,
-    ) -> Result<(), DbError> {
+    pub(crate) async fn insert(&self, tx: &mut Tx, password_hash: &str, now: OffsetDateTime) -> Result<(), DbError> {
         bulk::courses(tx, &self.courses, now).await?;
         bulk::classes(tx, &self.classes, now).await?;
         bulk::persons(tx, &self.persons, now).await?;
@@ -84,6 +81,8 @@ impl Batch {
         bulk::guardian_links(tx, &self.guardian_links, now).await?;
         bulk::staff_assignments(tx, &self.staff, now).await?;
         bulk::enrollments(tx, &self.enrollments, now).await?;
+        team::bulk_plan_managers(tx, &self.plan_managers, now).await?;
+        team::bulk_team(tx, &self.team, now).await?;
         bulk::accounts(tx, &self.accounts, password_hash, now).await
     }
 
@@ -116,12 +115,7 @@ struct Family {
 }
 
 /// Builds one school's batch. Staff assignments point at `school_id`.
-pub(crate) fn build_school(
-    gen: &mut Gen,
-    ctx: &mut DistrictCtx<'_>,
-    school: &SchoolPlan,
-    school_id: Uuid,
-) -> Batch {
+pub(crate) fn build_school(gen: &mut Gen, ctx: &mut DistrictCtx<'_>, school: &SchoolPlan, school_id: Uuid) -> Batch {
     let showcase = ctx.plan.number == 1 && school.number == 1 && school.level == Level::High;
     let mut b = SchoolBuilder {
         gen,
@@ -130,15 +124,9 @@ pub(crate) fn build_school(
         batch: Batch::default(),
         families: Vec::new(),
     };
-    b.batch
-        .persons
-        .reserve(school.students() as usize * 5 / 2 + 100);
-    b.batch
-        .accounts
-        .reserve(school.students() as usize * 5 / 2 + 100);
-    b.batch
-        .enrollments
-        .reserve(school.students() as usize * (PERIODS + 1));
+    b.batch.persons.reserve(school.students() as usize * 5 / 2 + 100);
+    b.batch.accounts.reserve(school.students() as usize * 5 / 2 + 100);
+    b.batch.enrollments.reserve(school.students() as usize * (PERIODS + 1));
 
     let mut showcase_student: Option<Made> = None;
     let mut grades: Vec<(i32, Vec<Uuid>)> = Vec::with_capacity(school.grade_sizes.len());
@@ -151,9 +139,7 @@ pub(crate) fn build_school(
                     showcase_student = Some(made);
                     made.id
                 }
-                (true, showcase::SIBLING_GRADE, 0) if showcase_student.is_some() => {
-                    b.showcase_sibling()
-                }
+                (true, showcase::SIBLING_GRADE, 0) if showcase_student.is_some() => b.showcase_sibling(),
                 _ => b.random_student(grade),
             };
             ids.push(id);
@@ -166,9 +152,7 @@ pub(crate) fn build_school(
     let mut section_slots: Vec<(usize, u8)> = Vec::new();
     let mut showcase_section = None;
     for (grade, ids) in &grades {
-        let course_ids: Vec<Uuid> = (0..PERIODS)
-            .map(|dept| b.add_course(*grade, dept))
-            .collect();
+        let course_ids: Vec<Uuid> = (0..PERIODS).map(|dept| b.add_course(*grade, dept)).collect();
         for section in plan_grade(ids.len(), &mut b.gen.rng) {
             let members = section.members.iter().map(|&m| ids[m as usize]);
             b.add_class(
@@ -178,20 +162,14 @@ pub(crate) fn build_school(
                 section.period,
                 members,
             );
-            if showcase
-                && *grade == showcase::GRADE
-                && section.department == ENGLISH
-                && section.members.contains(&0)
-            {
+            if showcase && *grade == showcase::GRADE && section.department == ENGLISH && section.members.contains(&0) {
                 showcase_section = Some(section_slots.len());
             }
             section_slots.push((section.department, section.period));
         }
     }
     let (teacher_of, teacher_count) = assign_teachers(&section_slots);
-    let teachers: Vec<Made> = (0..teacher_count)
-        .map(|_| b.add_staff("teacher", 0.72))
-        .collect();
+    let teachers: Vec<Made> = (0..teacher_count).map(|_| b.add_staff("teacher", 0.72)).collect();
     for (class, &teacher) in teacher_of.iter().enumerate() {
         let class_id = b.batch.classes[class].id;
         b.add_enrollment(class_id, teachers[teacher].id, "teacher");
@@ -199,9 +177,7 @@ pub(crate) fn build_school(
 
     let students = school.students();
     let counselor_count = ((students + STUDENTS_PER_COUNSELOR / 2) / STUDENTS_PER_COUNSELOR).max(1);
-    let counselors: Vec<Made> = (0..counselor_count)
-        .map(|_| b.add_staff("counselor", 0.75))
-        .collect();
+    let counselors: Vec<Made> = (0..counselor_count).map(|_| b.add_staff("counselor", 0.75)).collect();
     let school_admin = b.add_staff("school_admin", 0.55);
     let social_worker = b.add_staff("social_worker", 0.8);
     let nurse = b.add_staff("nurse", 0.9);
@@ -211,10 +187,56 @@ pub(crate) fn build_school(
         .map(|_| b.add_staff("mentor_advisor", 0.6))
         .collect();
 
+    // Every student has a plan manager: a counselor of the school, in turn,
+    // who is also on the student's SSP team as counselor; about one student
+    // in eight also has a mentor on the team.
+    let district_id = b.ctx.id;
+    let mut n = 0usize;
+    for (_, ids) in &grades {
+        for &student in ids {
+            let is_showcase = showcase_student.is_some_and(|m| m.id == student);
+            let counselor = if is_showcase {
+                counselors[0]
+            } else {
+                counselors[n % counselors.len()]
+            };
+            n += 1;
+            let pm_id = b.gen.ids.next();
+            b.batch.plan_managers.push(PlanManagerBulkRow {
+                id: pm_id,
+                district_id,
+                student_id: student,
+                staff_id: counselor.id,
+            });
+            let team_id = b.gen.ids.next();
+            b.batch.team.push(TeamRow {
+                id: team_id,
+                district_id,
+                student_id: student,
+                staff_id: counselor.id,
+                team_role: "counselor",
+            });
+            if is_showcase || b.chance(0.125) {
+                let mentor = if is_showcase {
+                    mentors[0]
+                } else {
+                    mentors[b.gen.rng.gen_range(0..mentors.len())]
+                };
+                let id = b.gen.ids.next();
+                b.batch.team.push(TeamRow {
+                    id,
+                    district_id,
+                    student_id: student,
+                    staff_id: mentor.id,
+                    team_role: "mentor_advisor",
+                });
+            }
+        }
+    }
+
     if showcase {
         if let Some(section) = showcase_section {
-            b.batch
-                .rename(teachers[teacher_of[section]], showcase::TEACHER);
+            b.batch.rename(teachers[teacher_of[section]], showcase::TEACHER);
         }
         b.batch.rename(counselors[0], showcase::COUNSELOR);
         b.batch.rename(school_admin, showcase::SCHOOL_ADMIN);
@@ -275,12 +297,11 @@ impl SchoolBuilder<'_, '_, '_> {
         let sex = Sex::random(self.rng(), 0.5);
         // Many children of Spanish-named, English-speaking families have
         // English given names.
-        let given_culture =
-            if culture == Culture::Spanish && family_language == "en" && self.chance(0.35) {
-                Culture::English
-            } else {
-                culture
-            };
+        let given_culture = if culture == Culture::Spanish && family_language == "en" && self.chance(0.35) {
+            Culture::English
+        } else {
+            culture
+        };
         let (given, nickname) = given_name(self.rng(), given_culture, sex);
         let preferred = if self.chance(0.12) { nickname } else { None };
         let pronouns = if self.chance(0.03) {
@@ -296,14 +317,7 @@ impl SchoolBuilder<'_, '_, '_> {
             "en"
         };
         let birth_date = self.birth_date(grade);
-        let made = self.add_student(
-            (given, preferred),
-            name,
-            pronouns,
-            language,
-            grade,
-            birth_date,
-        );
+        let made = self.add_student((given, preferred), name, pronouns, language, grade, birth_date);
         self.link_family(family, made.id, grade);
         made.id
     }
@@ -356,11 +370,7 @@ impl SchoolBuilder<'_, '_, '_> {
 
         if shape >= 30 {
             let two_households = shape >= 85;
-            let sex = if self.chance(0.9) {
-                first_sex.other()
-            } else {
-                first_sex
-            };
+            let sex = if self.chance(0.9) { first_sex.other() } else { first_sex };
             let relationship = if two_households || self.chance(0.93) {
                 "parent"
             } else {
@@ -400,13 +410,7 @@ impl SchoolBuilder<'_, '_, '_> {
         self.families.len() - 1
     }
 
-    fn add_guardian(
-        &mut self,
-        culture: Culture,
-        sex: Sex,
-        family: &'static str,
-        language: &'static str,
-    ) -> Uuid {
+    fn add_guardian(&mut self, culture: Culture, sex: Sex, family: &'static str, language: &'static str) -> Uuid {
         let (given, nickname) = given_name(self.rng(), culture, sex);
         let preferred = if self.chance(0.05) { nickname } else { None };
         let email_domain = self.chance(0.65).then_some(GUARDIAN_EMAIL_DOMAIN);
@@ -500,8 +504,7 @@ impl SchoolBuilder<'_, '_, '_> {
     /// already 18 early in the year, and a few juniors too).
     fn birth_date(&mut self, grade: i32) -> Date {
         let fall = self.ctx.school_year.0 - 1;
-        let youngest = Date::from_calendar_date(fall - (grade + 5), Month::September, 1)
-            .unwrap_or(self.ctx.today);
+        let youngest = Date::from_calendar_date(fall - (grade + 5), Month::September, 1).unwrap_or(self.ctx.today);
         let held_back = if self.chance(0.04) { 365 } else { 0 };
         youngest - Duration::days(self.gen.rng.gen_range(0..365) + held_back)
     }

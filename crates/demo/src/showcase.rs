@@ -32,11 +32,7 @@ pub struct DemoSignIn {
 
 /// The showcase accounts, student and family first, then staff.
 pub fn demo_sign_ins() -> Vec<DemoSignIn> {
-    let s = |role, username, note| DemoSignIn {
-        role,
-        username,
-        note,
-    };
+    let s = |role, username, note| DemoSignIn { role, username, note };
     vec![
         s(
             "student",
@@ -53,7 +49,11 @@ pub fn demo_sign_ins() -> Vec<DemoSignIn> {
             GUARDIAN_ES,
             "Lucía Morales, Camila's and Mateo's parent in a second household; Spanish",
         ),
-        s("counselor", COUNSELOR, "counselor at Riverside High School"),
+        s(
+            "counselor",
+            COUNSELOR,
+            "counselor at Riverside High School; plan manager of Camila and ~350 others",
+        ),
         s(
             "teacher",
             TEACHER,
@@ -70,11 +70,7 @@ pub fn demo_sign_ins() -> Vec<DemoSignIn> {
             "district administrator of Harbor City Public Schools",
         ),
         s("nurse", NURSE, "school nurse at Riverside High School"),
-        s(
-            "social_worker",
-            SOCIAL_WORKER,
-            "social worker at Riverside High School",
-        ),
+        s("social_worker", SOCIAL_WORKER, "social worker at Riverside High School"),
         s(
             "family_partnership_specialist",
             FPS,
@@ -85,10 +81,6 @@ pub fn demo_sign_ins() -> Vec<DemoSignIn> {
             CSC,
             "community school coordinator at Riverside High School",
         ),
-        s(
-            "mentor_advisor",
-            MENTOR,
-            "mentor/advisor at Riverside High School",
-        ),
+        s("mentor_advisor", MENTOR, "mentor/advisor at Riverside High School"),
     ]
 }

@@ -11,6 +11,19 @@ pub enum AuditAction {
     SignOut,
     UserCreated,
     DemoGenerated,
+    /// Someone other than the student read a student's record.
+    RecordViewed,
+    /// A request for a student's record was refused (answered 404).
+    AccessDenied,
+    /// A restricted record was opened with a stated reason.
+    BreakGlass,
+    TeamMemberAdded,
+    TeamMemberRemoved,
+    PlanManagerAssigned,
+    SharingChanged,
+    NoteCreated,
+    AuditSearched,
+    AuditExported,
 }
 
 impl AuditAction {
@@ -22,6 +35,16 @@ impl AuditAction {
             AuditAction::SignOut => "sign_out",
             AuditAction::UserCreated => "user_created",
             AuditAction::DemoGenerated => "demo_generated",
+            AuditAction::RecordViewed => "record_viewed",
+            AuditAction::AccessDenied => "access_denied",
+            AuditAction::BreakGlass => "break_glass",
+            AuditAction::TeamMemberAdded => "team_member_added",
+            AuditAction::TeamMemberRemoved => "team_member_removed",
+            AuditAction::PlanManagerAssigned => "plan_manager_assigned",
+            AuditAction::SharingChanged => "sharing_changed",
+            AuditAction::NoteCreated => "note_created",
+            AuditAction::AuditSearched => "audit_searched",
+            AuditAction::AuditExported => "audit_exported",
         }
     }
 }

@@ -17,6 +17,11 @@ impl PersonName {
         format!("{} {}", self.first(), self.family)
     }
 
+    /// "Family, First" for lists sorted by family name.
+    pub fn sortable(&self) -> String {
+        format!("{}, {}", self.family, self.first())
+    }
+
     pub fn first(&self) -> &str {
         match &self.preferred {
             Some(p) if !p.trim().is_empty() => p.trim(),

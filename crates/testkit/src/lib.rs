@@ -139,3 +139,46 @@ pub async fn fresh_pg(url: &str) -> Db {
 pub fn client_origin() -> &'static str {
     client::ORIGIN
 }
+
+impl TestApp {
+    /// The person id behind a username.
+    pub async fn person(&self, username: &str) -> uuid::Uuid {
+        ssp_db::repo::people::person_by_username(&self.db, username)
+            .await
+            .expect("lookup")
+            .unwrap_or_else(|| panic!("no account {username}"))
+    }
+
+    /// Runs a statement with uuid parameters ($1, $2, …), for setting up
+    /// situations (an enrollment that ended, a link without rights).
+    pub async fn execute(&self, sql: &str, args: &[uuid::Uuid]) -> u64 {
+        let mut tx = self.db.begin().await.expect("begin");
+        let n = ssp_db::with_tx!(&mut tx, |c| {
+            let mut q = sqlx::query(sql);
+            for a in args {
+                q = q.bind(*a);
+            }
+            q.execute(&mut *c).await.map(|r| r.rows_affected())
+        })
+        .expect("statement runs");
+        tx.commit().await.expect("commit");
+        n
+    }
+
+    /// One uuid from a query with uuid parameters.
+    pub async fn query_id(&self, sql: &str, args: &[uuid::Uuid]) -> Option<uuid::Uuid> {
+        ssp_db::with_reader!(&self.db, |p| {
+            let mut q = sqlx::query_scalar(sql);
+            for a in args {
+                q = q.bind(*a);
+            }
+            q.fetch_optional(p).await
+        })
+        .expect("query runs")
+    }
+
+    /// Audit rows with this action, newest first.
+    pub async fn audit_actions(&self, limit: i64) -> Vec<ssp_db::repo::audit::AuditRow> {
+        ssp_db::repo::audit::recent(&self.db, limit).await.expect("audit rows")
+    }
+}

@@ -18,6 +18,7 @@ use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::audit_writer::AuditWriter;
 use crate::clock::{Clock, SystemClock};
 use crate::context::RequestId;
 use crate::{assets, context, csrf, error, headers, ops, ui};
@@ -55,6 +56,7 @@ struct Inner {
     db: Db,
     config: WebConfig,
     clock: Arc<dyn Clock>,
+    audit: AuditWriter,
 }
 
 /// Shared by every request: the database, the settings and the clock.
@@ -67,7 +69,13 @@ impl AppState {
     }
 
     pub fn with_clock(db: Db, config: WebConfig, clock: Arc<dyn Clock>) -> Self {
-        Self(Arc::new(Inner { db, config, clock }))
+        let audit = AuditWriter::spawn(db.clone());
+        Self(Arc::new(Inner {
+            db,
+            config,
+            clock,
+            audit,
+        }))
     }
 
     pub fn db(&self) -> &Db {
@@ -76,6 +84,11 @@ impl AppState {
 
     pub fn config(&self) -> &WebConfig {
         &self.0.config
+    }
+
+    /// The group-commit writer for audit rows of reads.
+    pub fn audit(&self) -> &AuditWriter {
+        &self.0.audit
     }
 
     pub fn now(&self) -> OffsetDateTime {

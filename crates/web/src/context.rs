@@ -11,8 +11,11 @@ use axum::middleware::Next;
 use axum::response::Response;
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use axum_extra::extract::CookieJar;
+use ssp_db::repo::people::{self, ActorFacts};
 use ssp_db::repo::sessions;
+use ssp_domain::access::ActorStanding;
 use ssp_domain::person::PersonName;
+use ssp_domain::StaffRole;
 use ssp_domain::{AccountId, Language, OrgId, PersonId};
 use time::Duration;
 
@@ -44,6 +47,41 @@ pub struct Session {
     pub district_id: OrgId,
     pub csrf_token: String,
     pub name: PersonName,
+    /// Staff assignments and family roles, for navigation and home pages.
+    pub facts: ActorFacts,
+}
+
+impl Session {
+    pub fn staff_roles(&self) -> Vec<StaffRole> {
+        self.facts
+            .staff
+            .iter()
+            .filter_map(|f| StaffRole::parse(&f.role).ok())
+            .collect()
+    }
+
+    pub fn is_staff(&self) -> bool {
+        !self.facts.staff.is_empty()
+    }
+
+    pub fn is_district_admin(&self) -> bool {
+        self.staff_roles().contains(&StaffRole::DistrictAdmin)
+    }
+
+    /// The standing the list scope is computed from.
+    pub fn standing(&self) -> ActorStanding {
+        ActorStanding {
+            person: Some(self.person_id),
+            is_student: self.facts.is_student,
+            is_guardian: self.facts.is_guardian,
+            staff: self
+                .facts
+                .staff
+                .iter()
+                .filter_map(|f| StaffRole::parse(&f.role).ok().map(|r| (r, OrgId(f.org_id))))
+                .collect(),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -131,7 +169,15 @@ pub async fn load_context(State(state): State<AppState>, mut req: Request, next:
                         }
                     }
                     ui_language = row.ui_language.as_deref().and_then(|l| Language::parse(l).ok());
+                    let facts = match people::actor_facts(state.db(), PersonId(row.person_id)).await {
+                        Ok(f) => f,
+                        Err(e) => {
+                            tracing::error!(request_id = %request_id.0, error = %e, "actor lookup failed");
+                            return AppError::Unavailable.into_response_with_lang(language_from_headers(req.headers()));
+                        }
+                    };
                     session = Some(Arc::new(Session {
+                        facts,
                         token_hash: hash,
                         account_id: AccountId(row.account_id),
                         person_id: PersonId(row.person_id),

@@ -4,8 +4,10 @@
 //! Request flow: request id → trace → security headers → error pages →
 //! panic guard → request context (session, language) → CSRF → route.
 
+pub mod access;
 pub mod app;
 pub mod assets;
+pub mod audit_writer;
 pub mod auth;
 pub mod clock;
 pub mod context;

@@ -79,3 +79,110 @@ pub async fn recent(db: &Db, limit: i64) -> Result<Vec<AuditRow>, DbError> {
         .fetch_all(p)
         .await)?)
 }
+
+/// Writes many events in one transaction (the web layer's group commit).
+pub async fn record_many(tx: &mut Tx, events: &[AuditEvent]) -> Result<(), DbError> {
+    for ev in events {
+        record(tx, ev).await?;
+    }
+    Ok(())
+}
+
+/// One line of "who viewed my plan".
+#[derive(Debug, Clone, FromRow)]
+pub struct ViewRow {
+    pub at: OffsetDateTime,
+    pub action: String,
+    pub record_kind: Option<String>,
+    pub detail: Option<String>,
+    pub given_name: Option<String>,
+    pub family_name: Option<String>,
+    pub preferred_name: Option<String>,
+}
+
+/// Reads of a student's records by anyone other than the student, newest first.
+pub async fn views_of_student(db: &Db, student: StudentId, limit: i64) -> Result<Vec<ViewRow>, DbError> {
+    let sql = "SELECT e.at, e.action, e.record_kind, e.detail, p.given_name, p.family_name, p.preferred_name \
+               FROM audit_events e LEFT JOIN persons p ON p.id = e.actor_person_id \
+               WHERE e.student_id = $1 AND e.action IN ('record_viewed', 'break_glass') \
+                 AND (e.actor_person_id IS NULL OR e.actor_person_id <> $1) \
+               ORDER BY e.at DESC, e.id DESC LIMIT $2";
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(student.0)
+        .bind(limit)
+        .fetch_all(p)
+        .await)?)
+}
+
+/// Filters for the district administrator's audit search.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub district: Option<OrgId>,
+    pub student: Option<uuid::Uuid>,
+    pub actor: Option<uuid::Uuid>,
+    pub from: Option<OffsetDateTime>,
+    pub until: Option<OffsetDateTime>,
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct AuditSearchRow {
+    pub id: Uuid,
+    pub at: OffsetDateTime,
+    pub action: String,
+    pub record_kind: Option<String>,
+    pub record_id: Option<String>,
+    pub request_id: Option<String>,
+    pub detail: Option<String>,
+    pub actor_person_id: Option<Uuid>,
+    pub student_id: Option<Uuid>,
+    pub actor_username: Option<String>,
+    pub actor_given: Option<String>,
+    pub actor_family: Option<String>,
+    pub student_local_id: Option<String>,
+}
+
+/// Newest first; `before` continues after the last row of a previous page.
+pub async fn search(
+    db: &Db,
+    f: &AuditFilter,
+    before: Option<(OffsetDateTime, Uuid)>,
+    limit: i64,
+) -> Result<Vec<AuditSearchRow>, DbError> {
+    let mut sql = String::from(
+        "SELECT e.id, e.at, e.action, e.record_kind, e.record_id, e.request_id, e.detail, e.actor_person_id, e.student_id, \
+                a.username AS actor_username, p.given_name AS actor_given, p.family_name AS actor_family, s.local_id AS student_local_id \
+         FROM audit_events e LEFT JOIN accounts a ON a.person_id = e.actor_person_id \
+         LEFT JOIN persons p ON p.id = e.actor_person_id LEFT JOIN students s ON s.person_id = e.student_id WHERE 1 = 1",
+    );
+    // Each optional filter gets a fixed parameter number, so one statement
+    // text serves every combination on both engines.
+    sql.push_str(" AND ($1 IS NULL OR e.district_id = $1)");
+    sql.push_str(" AND ($2 IS NULL OR e.student_id = $2)");
+    sql.push_str(" AND ($3 IS NULL OR e.actor_person_id = $3)");
+    sql.push_str(" AND ($4 IS NULL OR e.at >= $4)");
+    sql.push_str(" AND ($5 IS NULL OR e.at < $5)");
+    sql.push_str(" AND ($6 IS NULL OR e.at < $6 OR (e.at = $6 AND e.id < $7))");
+    sql.push_str(" ORDER BY e.at DESC, e.id DESC LIMIT $8");
+    let sql = match db {
+        // PostgreSQL needs the types of parameters that only meet NULL.
+        Db::Postgres(_) => sql
+            .replace("$1 IS NULL", "$1::uuid IS NULL")
+            .replace("$2 IS NULL", "$2::uuid IS NULL")
+            .replace("$3 IS NULL", "$3::uuid IS NULL")
+            .replace("$4 IS NULL", "$4::timestamptz IS NULL")
+            .replace("$5 IS NULL", "$5::timestamptz IS NULL")
+            .replace("$6 IS NULL", "$6::timestamptz IS NULL"),
+        Db::Sqlite(_) => sql,
+    };
+    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+        .bind(f.district.map(|d| d.0))
+        .bind(f.student)
+        .bind(f.actor)
+        .bind(f.from)
+        .bind(f.until)
+        .bind(before.map(|b| b.0))
+        .bind(before.map(|b| b.1))
+        .bind(limit)
+        .fetch_all(p)
+        .await)?)
+}

@@ -31,14 +31,19 @@ pub async fn student_card(db: &Db, student: PersonId) -> Result<Option<StudentCa
         .await)?)
 }
 
-/// The children a guardian holds an active link to.
-pub async fn children_of(db: &Db, guardian: PersonId) -> Result<Vec<StudentCard>, DbError> {
+/// The children whose plans a guardian may see: an active link with
+/// educational rights, and for an eligible (18+) student, only if they share
+/// (the same rule as `ssp_domain::access`).
+pub async fn children_of(db: &Db, guardian: PersonId, today: time::Date) -> Result<Vec<StudentCard>, DbError> {
     let sql = format!(
         "{STUDENT_CARD} JOIN guardian_links g ON g.student_id = s.person_id \
-         WHERE g.guardian_id = $1 AND g.status = 'active' AND s.status = 'active' ORDER BY p.given_name"
+         WHERE g.guardian_id = $1 AND g.status = 'active' AND g.educational_rights AND s.status = 'active' \
+         AND (s.birth_date IS NULL OR s.birth_date > $2 OR s.shares_with_guardians) ORDER BY p.given_name"
     );
+    let cutoff = super::access::eligible_cutoff(today);
     Ok(with_reader!(db, |p| sqlx::query_as(&sql)
         .bind(guardian.0)
+        .bind(cutoff)
         .fetch_all(p)
         .await)?)
 }

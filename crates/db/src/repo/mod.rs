@@ -2,11 +2,16 @@
 //! takes the `Db` (reads) or a `Tx` (writes) visibly, so a caller can see
 //! which statements share a transaction.
 
+pub mod access;
 pub mod accounts;
 pub mod audit;
 pub mod bulk;
 pub mod home;
+pub mod notes;
+pub mod notices;
 pub mod orgs;
 pub mod people;
 pub mod sessions;
+pub mod students;
+pub mod team;
 pub mod throttle;

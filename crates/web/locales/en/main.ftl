@@ -100,3 +100,144 @@ error-email-taken = That email address is already in use.
 error-already-exists = That already exists.
 error-invalid-reference = That refers to something that doesn't exist.
 error-unsupported-language = That language isn't available. Choose English or Spanish.
+
+## Navigation and lists
+nav-label = Main
+nav-my-plan = My plan
+nav-students = Students
+nav-audit = Audit log
+students-title = Students
+students-caseload = My caseload
+students-all = All I can see
+students-none = No students to show here.
+students-name = Name
+students-local-id = Student ID
+students-summary = { $count } students · page { $page } of { $pages }
+pager-label = Pages
+pager-previous = Previous page
+pager-next = Next page
+
+## A student's page
+student-title = Student
+student-about = About the student
+student-sections = Parts of the plan
+home-open-plan = Open the plan
+sharing-title = Sharing with family
+sharing-on = You share your plan with your parents or guardians.
+sharing-off = You are 18 or older, so your parents or guardians cannot see your plan unless you share it.
+sharing-start = Share my plan with my family
+sharing-stop = Stop sharing with my family
+
+## Team
+team-title = Team and access
+team-plan-manager = Plan manager
+team-no-plan-manager = This student has no plan manager yet. Assign one below.
+team-pm-history = Earlier plan managers
+team-pm-term = { $name }, from { $from } until { $until }
+team-reassign = Make this person the plan manager
+team-reassign-submit = Assign plan manager
+team-members = SSP team
+team-none = Nobody is on the team yet.
+team-remove = Remove
+team-add-person = Staff member
+team-add-role = Team role
+team-add-submit = Add to the team
+team-who-sees = Who can see what
+team-who = Who
+team-who-sees-note = "With a reason" means the person must state why before opening it; the plan manager is told and the access is recorded.
+team-done-added = Added to the team.
+team-done-removed = Removed from the team.
+team-done-reassigned = The plan manager was changed.
+team-error-choice = Choose a staff member and a team role from the lists.
+team-error-not-at-school = That person doesn't work at this student's school in that role.
+team-error-already = That person is already on the team in that role.
+can-see-yes = Yes
+can-see-with-reason = With a reason
+can-see-no = No
+who-teachers = Teachers of current classes
+who-school-staff = Counselors and administrators of the school
+who-district-admins = District administrators
+
+## Record kinds
+kind-plan = Plan
+kind-team = Team
+kind-access-log = Who viewed the plan
+kind-sharing-choice = Sharing choice
+kind-note-shared = Shared notes
+kind-note-staff = Staff notes
+kind-note-restricted-health = Health notes
+kind-note-restricted-social = Social-services notes
+
+## Who viewed my plan
+access-log-title = Who viewed this plan
+access-log-intro = Everyone other than the student who opened this plan or its records, newest first.
+access-log-none = Nobody else has opened this plan yet.
+access-log-when = When
+access-log-who = Who
+access-log-as = As
+access-log-what = What
+access-log-system = ssp
+reason-own-record = The student
+reason-guardian = Parent or guardian
+reason-plan-manager = Plan manager
+reason-team-member = SSP team member
+reason-teacher = Teacher
+reason-school-staff = School staff
+reason-district-admin = District administrator
+reason-break-glass = Emergency access with a stated reason
+
+## Notes
+notes-title = Notes
+notes-new = New note
+notes-sensitivity = Who may read it
+notes-save = Save note
+notes-none = No notes you can read.
+notes-error-empty = Write the note before saving.
+notes-error-long = A note can be at most { $max } characters.
+sensitivity-shared = Shared with the student and family
+sensitivity-staff = Staff only
+sensitivity-restricted-health = Restricted: health
+sensitivity-restricted-social = Restricted: social services
+break-glass-hidden = { $count ->
+    [one] 1 note is restricted ({ $class }).
+   *[other] { $count } notes are restricted ({ $class }).
+}
+break-glass-reason = Why do you need to open it now?
+break-glass-open = Open with this reason
+break-glass-error = Give a reason of at least { $min } characters to open a restricted note.
+
+## Notices
+notices-title = Notices
+notice-break-glass = { $actor } opened restricted notes of { $student }. Reason given: { $reason }
+
+## Audit log
+audit-title = Audit log
+audit-student = Student (ID or student number)
+audit-actor = Person (username)
+audit-from = From
+audit-to = To
+audit-search = Search
+audit-export = Download CSV
+audit-none = No events match.
+audit-action = Event
+audit-detail = Detail
+audit-error-student = No student in your district has that ID.
+audit-error-actor = No account has that username.
+audit-error-date = Dates must look like 2026-09-01.
+audit-error-range = The start date is after the end date.
+audit-action-sign-in = Signed in
+audit-action-sign-in-failed = Failed sign-in
+audit-action-sign-in-locked = Sign-in while locked
+audit-action-sign-out = Signed out
+audit-action-user-created = Account created
+audit-action-demo-generated = Demo data generated
+audit-action-record-viewed = Viewed a record
+audit-action-access-denied = Access refused
+audit-action-break-glass = Emergency access
+audit-action-team-member-added = Team member added
+audit-action-team-member-removed = Team member removed
+audit-action-plan-manager-assigned = Plan manager assigned
+audit-action-sharing-changed = Sharing changed
+audit-action-note-created = Note written
+audit-action-audit-searched = Audit log searched
+audit-action-audit-exported = Audit log exported

@@ -100,3 +100,144 @@ error-email-taken = Ese correo electrónico ya está en uso.
 error-already-exists = Eso ya existe.
 error-invalid-reference = Eso se refiere a algo que no existe.
 error-unsupported-language = Ese idioma no está disponible. Elija inglés o español.
+
+## Navegación y listas
+nav-label = Principal
+nav-my-plan = Mi plan
+nav-students = Estudiantes
+nav-audit = Registro de auditoría
+students-title = Estudiantes
+students-caseload = Mis estudiantes asignados
+students-all = Todos los que puedo ver
+students-none = No hay estudiantes para mostrar aquí.
+students-name = Nombre
+students-local-id = Número de estudiante
+students-summary = { $count } estudiantes · página { $page } de { $pages }
+pager-label = Páginas
+pager-previous = Página anterior
+pager-next = Página siguiente
+
+## Página de un estudiante
+student-title = Estudiante
+student-about = Sobre el estudiante
+student-sections = Partes del plan
+home-open-plan = Abrir el plan
+sharing-title = Compartir con la familia
+sharing-on = Compartes tu plan con tus padres o tutores.
+sharing-off = Tienes 18 años o más, así que tus padres o tutores no pueden ver tu plan a menos que lo compartas.
+sharing-start = Compartir mi plan con mi familia
+sharing-stop = Dejar de compartir con mi familia
+
+## Equipo
+team-title = Equipo y acceso
+team-plan-manager = Responsable del plan
+team-no-plan-manager = Este estudiante todavía no tiene responsable del plan. Asigne uno abajo.
+team-pm-history = Responsables anteriores
+team-pm-term = { $name }, desde { $from } hasta { $until }
+team-reassign = Nombrar a esta persona responsable del plan
+team-reassign-submit = Asignar responsable
+team-members = Equipo del plan
+team-none = Todavía no hay nadie en el equipo.
+team-remove = Quitar
+team-add-person = Miembro del personal
+team-add-role = Función en el equipo
+team-add-submit = Agregar al equipo
+team-who-sees = Quién puede ver qué
+team-who = Quién
+team-who-sees-note = "Con un motivo" significa que la persona debe explicar por qué antes de abrirlo; se avisa al responsable del plan y el acceso queda registrado.
+team-done-added = Se agregó al equipo.
+team-done-removed = Se quitó del equipo.
+team-done-reassigned = Se cambió el responsable del plan.
+team-error-choice = Elija un miembro del personal y una función de las listas.
+team-error-not-at-school = Esa persona no trabaja en la escuela de este estudiante con esa función.
+team-error-already = Esa persona ya está en el equipo con esa función.
+can-see-yes = Sí
+can-see-with-reason = Con un motivo
+can-see-no = No
+who-teachers = Maestros de sus clases actuales
+who-school-staff = Consejeros y administradores de la escuela
+who-district-admins = Administradores del distrito
+
+## Tipos de registro
+kind-plan = Plan
+kind-team = Equipo
+kind-access-log = Quién vio el plan
+kind-sharing-choice = Decisión de compartir
+kind-note-shared = Notas compartidas
+kind-note-staff = Notas del personal
+kind-note-restricted-health = Notas de salud
+kind-note-restricted-social = Notas de servicios sociales
+
+## Quién vio mi plan
+access-log-title = Quién vio este plan
+access-log-intro = Todas las personas, aparte del estudiante, que abrieron este plan o sus registros, de la más reciente a la más antigua.
+access-log-none = Nadie más ha abierto este plan todavía.
+access-log-when = Cuándo
+access-log-who = Quién
+access-log-as = Como
+access-log-what = Qué
+access-log-system = ssp
+reason-own-record = El estudiante
+reason-guardian = Madre, padre o tutor
+reason-plan-manager = Responsable del plan
+reason-team-member = Miembro del equipo del plan
+reason-teacher = Maestro/a
+reason-school-staff = Personal de la escuela
+reason-district-admin = Administrador/a del distrito
+reason-break-glass = Acceso de emergencia con motivo declarado
+
+## Notas
+notes-title = Notas
+notes-new = Nota nueva
+notes-sensitivity = Quién puede leerla
+notes-save = Guardar nota
+notes-none = No hay notas que usted pueda leer.
+notes-error-empty = Escriba la nota antes de guardarla.
+notes-error-long = Una nota puede tener como máximo { $max } caracteres.
+sensitivity-shared = Compartida con el estudiante y la familia
+sensitivity-staff = Solo personal
+sensitivity-restricted-health = Restringida: salud
+sensitivity-restricted-social = Restringida: servicios sociales
+break-glass-hidden = { $count ->
+    [one] 1 nota está restringida ({ $class }).
+   *[other] { $count } notas están restringidas ({ $class }).
+}
+break-glass-reason = ¿Por qué necesita abrirla ahora?
+break-glass-open = Abrir con este motivo
+break-glass-error = Escriba un motivo de al menos { $min } caracteres para abrir una nota restringida.
+
+## Avisos
+notices-title = Avisos
+notice-break-glass = { $actor } abrió notas restringidas de { $student }. Motivo: { $reason }
+
+## Registro de auditoría
+audit-title = Registro de auditoría
+audit-student = Estudiante (id o número de estudiante)
+audit-actor = Persona (nombre de usuario)
+audit-from = Desde
+audit-to = Hasta
+audit-search = Buscar
+audit-export = Descargar CSV
+audit-none = Ningún evento coincide.
+audit-action = Evento
+audit-detail = Detalle
+audit-error-student = Ningún estudiante de su distrito tiene ese id.
+audit-error-actor = Ninguna cuenta tiene ese nombre de usuario.
+audit-error-date = Las fechas deben tener la forma 2026-09-01.
+audit-error-range = La fecha de inicio es posterior a la fecha final.
+audit-action-sign-in = Inició sesión
+audit-action-sign-in-failed = Inicio de sesión fallido
+audit-action-sign-in-locked = Intento durante un bloqueo
+audit-action-sign-out = Cerró sesión
+audit-action-user-created = Cuenta creada
+audit-action-demo-generated = Datos de demostración generados
+audit-action-record-viewed = Vio un registro
+audit-action-access-denied = Acceso rechazado
+audit-action-break-glass = Acceso de emergencia
+audit-action-team-member-added = Miembro agregado al equipo
+audit-action-team-member-removed = Miembro quitado del equipo
+audit-action-plan-manager-assigned = Responsable del plan asignado
+audit-action-sharing-changed = Cambio en compartir
+audit-action-note-created = Nota escrita
+audit-action-audit-searched = Búsqueda en el registro de auditoría
+audit-action-audit-exported = Exportación del registro de auditoría

@@ -5,7 +5,7 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use ssp_db::repo::{home, people};
+use ssp_db::repo::home;
 use ssp_domain::person::PersonName;
 use ssp_domain::{HomeRole, OrgId, StaffRole};
 
@@ -39,6 +39,7 @@ struct GuardianHome {
 }
 
 struct ChildView {
+    id: String,
     name: String,
     grade_school: String,
     graduation: String,
@@ -50,6 +51,7 @@ struct TeacherHome {
     page: Page,
     greeting: String,
     role_line: String,
+    notices: Vec<(String, String, String)>,
     classes: Vec<ClassView>,
 }
 
@@ -66,6 +68,7 @@ struct StaffHome {
     page: Page,
     greeting: String,
     role_line: String,
+    notices: Vec<(String, String, String)>,
     heading: String,
     empty_message: String,
     district_totals: Option<String>,
@@ -91,7 +94,7 @@ struct NoRoleHome {
 pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let session = ctx.session()?;
     let db = state.db();
-    let facts = people::actor_facts(db, session.person_id).await?;
+    let facts = &session.facts;
     let roles: Vec<StaffRole> = facts
         .staff
         .iter()
@@ -118,10 +121,12 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
                 })
                 .collect();
             let role_line = role_line(&page, session, "teacher");
+            let notices = notices(&state, session, &page).await?;
             render(&TeacherHome {
                 page,
                 greeting,
                 role_line,
+                notices,
                 classes,
             })
         }
@@ -134,7 +139,9 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
                 .map(|s| school_view(&page, s, vec![], vec![]))
                 .collect();
             let role_line = role_line(&page, session, "district_admin");
+            let notices = notices(&state, session, &page).await?;
             render(&StaffHome {
+                notices,
                 heading: page.t("home-district-schools"),
                 empty_message: page.t("home-no-schools"),
                 page,
@@ -174,7 +181,9 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             }
             let main_role = roles.iter().min().map(|r| r.as_str()).unwrap_or("support_staff");
             let role_line = role_line(&page, session, main_role);
+            let notices = notices(&state, session, &page).await?;
             render(&StaffHome {
+                notices,
                 heading: page.t("home-schools"),
                 empty_message: page.t("home-no-schools"),
                 page,
@@ -226,12 +235,13 @@ async fn guardian_home(
     page: Page,
     greeting: String,
 ) -> Result<Response, AppError> {
-    let children = home::children_of(state.db(), session.person_id)
+    let children = home::children_of(state.db(), session.person_id, state.now().date())
         .await?
         .into_iter()
         .map(|c| {
             let args = [("grade", c.grade_level.to_string()), ("school", c.school_name.clone())];
             ChildView {
+                id: c.person_id.to_string(),
                 name: PersonName {
                     given: c.given_name,
                     family: c.family_name,
@@ -248,6 +258,29 @@ async fn guardian_home(
         greeting,
         children,
     })
+}
+
+/// The newest notices for a staff member: (when, text, link).
+async fn notices(state: &AppState, session: &Session, page: &Page) -> Result<Vec<(String, String, String)>, AppError> {
+    let rows = ssp_db::repo::notices::for_person(state.db(), session.person_id, 10).await?;
+    Ok(rows
+        .into_iter()
+        .map(|n| {
+            let who =
+                |g: Option<String>, f: Option<String>| format!("{} {}", g.unwrap_or_default(), f.unwrap_or_default());
+            let args = [
+                ("actor", who(n.actor_given, n.actor_family)),
+                ("student", who(n.student_given, n.student_family)),
+                ("reason", n.detail.unwrap_or_default()),
+            ];
+            let text = crate::i18n::t_args(page.lang, &format!("notice-{}", n.kind.replace('_', "-")), &args);
+            let link = n
+                .student_id
+                .map(|s| format!("/students/{s}/notes"))
+                .unwrap_or_else(|| "/".into());
+            (super::access_log::format_when(n.created_at), text, link)
+        })
+        .collect())
 }
 
 fn school_view(page: &Page, s: home::SchoolCard, grades: Vec<(String, i64)>, roles: Vec<(String, i64)>) -> SchoolView {

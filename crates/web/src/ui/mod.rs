@@ -1,9 +1,16 @@
-//! The HTML pages, one module per page or action.
+//! The HTML pages, one module per page or action. Every route under
+//! `/students/{id}` goes through `crate::access::StudentAccess`.
 
+pub mod access_log;
+pub mod audit;
 pub mod home;
 pub mod language;
+pub mod notes;
 pub mod pages;
 pub mod sign_in;
+pub mod student;
+pub mod students;
+pub mod team;
 
 use axum::routing::{get, post};
 use axum::Router;
@@ -16,4 +23,15 @@ pub fn routes() -> Router<AppState> {
         .route("/sign-in", get(sign_in::show).post(sign_in::submit))
         .route("/sign-out", post(sign_in::sign_out))
         .route("/language", post(language::change))
+        .route("/students", get(students::list))
+        .route("/students/{id}", get(student::show))
+        .route("/students/{id}/sharing", post(student::set_sharing))
+        .route("/students/{id}/team", get(team::show).post(team::add))
+        .route("/students/{id}/team/{member}/remove", post(team::remove))
+        .route("/students/{id}/plan-manager", post(team::reassign))
+        .route("/students/{id}/access-log", get(access_log::show))
+        .route("/students/{id}/notes", get(notes::show).post(notes::create))
+        .route("/students/{id}/notes/break-glass", post(notes::break_glass))
+        .route("/admin/audit", get(audit::search))
+        .route("/admin/audit.csv", get(audit::export_csv))
 }

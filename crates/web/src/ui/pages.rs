@@ -20,6 +20,8 @@ pub struct Page {
     /// The signed-in person's display name.
     pub user: Option<String>,
     pub show_language_switch: bool,
+    /// (href, label, current) for the main navigation.
+    pub nav: Vec<(String, String, bool)>,
 }
 
 impl Page {
@@ -31,6 +33,7 @@ impl Page {
             path: ctx.path.clone(),
             user: ctx.session.as_ref().map(|s| s.name.display()),
             show_language_switch: true,
+            nav: nav(ctx),
         }
     }
 
@@ -46,6 +49,32 @@ impl Page {
     pub fn languages(&self) -> &'static [Language] {
         &Language::ALL
     }
+}
+
+fn nav(ctx: &Ctx) -> Vec<(String, String, bool)> {
+    let Some(s) = &ctx.session else { return vec![] };
+    let path = ctx.path.split('?').next().unwrap_or("/");
+    let mut items = vec![("/".to_owned(), "nav-home")];
+    if s.facts.is_student {
+        items.push((format!("/students/{}", s.person_id), "nav-my-plan"));
+    }
+    if s.is_staff() {
+        items.push(("/students".to_owned(), "nav-students"));
+    }
+    if s.is_district_admin() {
+        items.push(("/admin/audit".to_owned(), "nav-audit"));
+    }
+    items
+        .into_iter()
+        .map(|(href, key)| {
+            let current = if href == "/" {
+                path == "/"
+            } else {
+                path.starts_with(&href)
+            };
+            (href, i18n::t(ctx.lang, key), current)
+        })
+        .collect()
 }
 
 /// Renders a template into an HTML response (a render failure is a 500).
@@ -75,6 +104,7 @@ pub fn error_page(lang: Language, status: StatusCode, code: &str, message: &str,
         path: "/".into(),
         user: None,
         show_language_switch: false,
+        nav: vec![],
     };
     let request_line = page.t1("error-request-id", "id", request_id);
     let t = ErrorTemplate {

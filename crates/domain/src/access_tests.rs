@@ -1,0 +1,336 @@
+//! The access matrix: every persona × record kind × action, positive and
+//! negative, written out so a reviewer can read the policy at a glance.
+//! `Y` allow, `B` break-glass (a reason is required), `-` deny.
+//! Columns: View, Create, Edit, Sign, Export, Disclose.
+//! Rows: Plan, Team, AccessLog, SharingChoice, shared / staff /
+//! restricted-health / restricted-social notes.
+
+use super::*;
+use crate::StaffRole;
+
+fn rel() -> Relationship {
+    Relationship::default()
+}
+
+const MINOR: StudentFacts = StudentFacts {
+    eligible: false,
+    shares_with_guardians: false,
+};
+const ADULT: StudentFacts = StudentFacts {
+    eligible: true,
+    shares_with_guardians: false,
+};
+const ADULT_SHARING: StudentFacts = StudentFacts {
+    eligible: true,
+    shares_with_guardians: true,
+};
+
+const NOTHING: [&str; 8] = ["------"; 8];
+
+fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 8])> {
+    vec![
+        (
+            "student (minor)",
+            Relationship { is_self: true, ..rel() },
+            MINOR,
+            [
+                "YYYYY-", "Y---Y-", "Y---Y-", "Y-----", "Y-----", "------", "------", "------",
+            ],
+        ),
+        (
+            "student (18+)",
+            Relationship { is_self: true, ..rel() },
+            ADULT,
+            [
+                "YYYYY-", "Y---Y-", "Y---Y-", "Y-Y---", "Y-----", "------", "------", "------",
+            ],
+        ),
+        (
+            "guardian with rights",
+            Relationship {
+                guardian_with_rights: Some(true),
+                ..rel()
+            },
+            MINOR,
+            [
+                "Y--YY-", "Y-----", "Y-----", "------", "Y-----", "------", "------", "------",
+            ],
+        ),
+        (
+            "guardian without rights",
+            Relationship {
+                guardian_with_rights: Some(false),
+                ..rel()
+            },
+            MINOR,
+            NOTHING,
+        ),
+        (
+            "guardian of an 18+ student who does not share",
+            Relationship {
+                guardian_with_rights: Some(true),
+                ..rel()
+            },
+            ADULT,
+            NOTHING,
+        ),
+        (
+            "guardian of an 18+ student who shares",
+            Relationship {
+                guardian_with_rights: Some(true),
+                ..rel()
+            },
+            ADULT_SHARING,
+            [
+                "Y--YY-", "Y-----", "Y-----", "------", "Y-----", "------", "------", "------",
+            ],
+        ),
+        (
+            "plan manager",
+            Relationship {
+                is_plan_manager: true,
+                team_roles: vec![TeamRole::Counselor],
+                ..rel()
+            },
+            MINOR,
+            [
+                "YYYYYY", "YYY-Y-", "Y---Y-", "Y---Y-", "YYY-YY", "YYY-YY", "YYY-YY", "YYY-YY",
+            ],
+        ),
+        (
+            "team mentor",
+            Relationship {
+                team_roles: vec![TeamRole::MentorAdvisor],
+                ..rel()
+            },
+            MINOR,
+            [
+                "YYY---", "Y-----", "------", "Y-----", "YYY---", "YYY---", "------", "------",
+            ],
+        ),
+        (
+            "team nurse",
+            Relationship {
+                team_roles: vec![TeamRole::Nurse],
+                ..rel()
+            },
+            MINOR,
+            [
+                "YYY---", "Y-----", "------", "Y-----", "YYY---", "YYY---", "YYY---", "------",
+            ],
+        ),
+        (
+            "team social worker",
+            Relationship {
+                team_roles: vec![TeamRole::SocialWorker],
+                ..rel()
+            },
+            MINOR,
+            [
+                "YYY---", "Y-----", "------", "Y-----", "YYY---", "YYY---", "------", "YYY---",
+            ],
+        ),
+        (
+            "teacher of a current class",
+            Relationship {
+                teaches_student: true,
+                school_roles: vec![StaffRole::Teacher],
+                ..rel()
+            },
+            MINOR,
+            [
+                "YY----", "Y-----", "------", "Y-----", "YYY---", "YYY---", "------", "------",
+            ],
+        ),
+        (
+            "counselor at the school, not on the team",
+            Relationship {
+                school_roles: vec![StaffRole::Counselor],
+                ..rel()
+            },
+            MINOR,
+            [
+                "YYY-Y-", "YYY---", "------", "Y-----", "YYY---", "YYY---", "B-----", "B-----",
+            ],
+        ),
+        (
+            "school administrator",
+            Relationship {
+                school_roles: vec![StaffRole::SchoolAdmin],
+                ..rel()
+            },
+            MINOR,
+            [
+                "YYY-Y-", "YYY---", "Y-----", "Y-----", "YYY---", "YYY---", "B-----", "B-----",
+            ],
+        ),
+        (
+            "school nurse, not on the team",
+            Relationship {
+                school_roles: vec![StaffRole::Nurse],
+                ..rel()
+            },
+            MINOR,
+            [
+                "YYY---", "Y-----", "------", "Y-----", "YYY---", "YYY---", "YYY---", "B-----",
+            ],
+        ),
+        (
+            "district administrator",
+            Relationship {
+                district_admin: true,
+                ..rel()
+            },
+            MINOR,
+            [
+                "YY--Y-", "YYY---", "Y---Y-", "Y-----", "YY----", "YY----", "B-----", "B-----",
+            ],
+        ),
+        (
+            "family partnership specialist at the school, not on the team",
+            Relationship {
+                school_roles: vec![StaffRole::FamilyPartnershipSpecialist],
+                ..rel()
+            },
+            MINOR,
+            NOTHING,
+        ),
+        (
+            "teacher elsewhere (no relationship)",
+            Relationship {
+                school_roles: vec![],
+                ..rel()
+            },
+            MINOR,
+            NOTHING,
+        ),
+    ]
+}
+
+fn symbol(d: Decision) -> char {
+    match d {
+        Decision::Allow(_) => 'Y',
+        Decision::BreakGlass => 'B',
+        Decision::Deny => '-',
+    }
+}
+
+#[test]
+fn the_access_matrix_holds_for_every_persona_kind_and_action() {
+    let mut failures = Vec::new();
+    for (name, rel, facts, rows) in personas() {
+        assert_eq!(rows.len(), RecordKind::ALL.len(), "{name}: one row per record kind");
+        for (kind, row) in RecordKind::ALL.iter().zip(rows) {
+            let got: String = Action::ALL
+                .iter()
+                .map(|a| symbol(decide(&rel, facts, *kind, *a)))
+                .collect();
+            if got != row {
+                failures.push(format!("{name} / {}: want {row}, got {got}", kind.as_str()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "access matrix differs:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn every_record_kind_has_a_distinct_audit_name_and_declared_sensitivity() {
+    let mut names: Vec<&str> = RecordKind::ALL.iter().map(|k| k.as_str()).collect();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), RecordKind::ALL.len());
+    for s in Sensitivity::ALL {
+        assert!(
+            RecordKind::ALL.iter().any(|k| k.sensitivity() == s),
+            "some kind is {s:?}"
+        );
+    }
+}
+
+#[test]
+fn break_glass_needs_a_reason() {
+    let counselor = Relationship {
+        school_roles: vec![StaffRole::Counselor],
+        ..rel()
+    };
+    let d = decide(
+        &counselor,
+        MINOR,
+        RecordKind::Note(Sensitivity::RestrictedHealth),
+        Action::View,
+    );
+    assert_eq!(d, Decision::BreakGlass);
+    assert_eq!(after_break_glass(d, false), Decision::BreakGlass);
+    assert_eq!(after_break_glass(d, true), Decision::Allow(Reason::BreakGlass));
+    // Break-glass never turns a plain denial into access.
+    assert_eq!(after_break_glass(Decision::Deny, true), Decision::Deny);
+}
+
+#[test]
+fn list_scope_matches_each_role() {
+    let me = PersonId::new();
+    let school = OrgId::new();
+    let district = OrgId::new();
+    let cases = [
+        (
+            ActorStanding {
+                person: Some(me),
+                is_student: true,
+                ..Default::default()
+            },
+            vec![ScopePart::Student(me)],
+        ),
+        (
+            ActorStanding {
+                person: Some(me),
+                is_guardian: true,
+                ..Default::default()
+            },
+            vec![ScopePart::ChildrenOf(me)],
+        ),
+        (
+            ActorStanding {
+                person: Some(me),
+                staff: vec![(StaffRole::Teacher, school)],
+                ..Default::default()
+            },
+            vec![ScopePart::ManagedBy(me), ScopePart::TeamOf(me), ScopePart::TaughtBy(me)],
+        ),
+        (
+            ActorStanding {
+                person: Some(me),
+                staff: vec![(StaffRole::Counselor, school)],
+                ..Default::default()
+            },
+            vec![
+                ScopePart::ManagedBy(me),
+                ScopePart::TeamOf(me),
+                ScopePart::School(school),
+            ],
+        ),
+        (
+            ActorStanding {
+                person: Some(me),
+                staff: vec![(StaffRole::DistrictAdmin, district)],
+                ..Default::default()
+            },
+            vec![
+                ScopePart::ManagedBy(me),
+                ScopePart::TeamOf(me),
+                ScopePart::District(district),
+            ],
+        ),
+        (
+            ActorStanding {
+                person: Some(me),
+                staff: vec![(StaffRole::FamilyPartnershipSpecialist, school)],
+                ..Default::default()
+            },
+            vec![ScopePart::ManagedBy(me), ScopePart::TeamOf(me)],
+        ),
+        (ActorStanding::default(), vec![]),
+    ];
+    for (actor, want) in cases {
+        assert_eq!(list_scope(&actor).parts, want, "{actor:?}");
+    }
+}

@@ -1,0 +1,74 @@
+//! "Who viewed my plan": for a student and their family, who (name and
+//! role) looked at the plan and when.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use ssp_db::repo::{audit, students};
+use ssp_domain::access::{Action, RecordKind};
+use ssp_domain::person::PersonName;
+
+use super::pages::{render, Page};
+use super::student::display_name;
+use crate::access::StudentAccess;
+use crate::app::AppState;
+use crate::context::Ctx;
+use crate::error::AppError;
+
+#[derive(Template)]
+#[template(path = "access_log.html")]
+struct AccessLogPage {
+    page: Page,
+    student_id: String,
+    student_name: String,
+    rows: Vec<(String, String, String, String)>,
+}
+
+pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access
+        .require(&state, &ctx, RecordKind::AccessLog, Action::View)
+        .await?;
+    let h = students::header(state.db(), access.student())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let page = Page::new(&ctx, "access-log-title");
+    let rows = audit::views_of_student(state.db(), access.student(), 500)
+        .await?
+        .into_iter()
+        .map(|r| {
+            let who = match (r.given_name, r.family_name) {
+                (Some(g), Some(f)) => PersonName {
+                    given: g,
+                    family: f,
+                    preferred: r.preferred_name,
+                }
+                .display(),
+                _ => page.t("access-log-system"),
+            };
+            let reason = r
+                .detail
+                .as_deref()
+                .and_then(|d| d.strip_prefix("reason="))
+                .map(|why| page.t(&format!("reason-{}", why.replace('_', "-"))))
+                .unwrap_or_else(|| page.t("reason-break-glass"));
+            let what = page.t(&format!(
+                "kind-{}",
+                r.record_kind.as_deref().unwrap_or("plan").replace('_', "-")
+            ));
+            (format_when(r.at), who, reason, what)
+        })
+        .collect();
+    render(&AccessLogPage {
+        page,
+        student_id: id,
+        student_name: display_name(&h),
+        rows,
+    })
+}
+
+/// A UTC time as `2026-11-02 08:15 UTC`.
+pub fn format_when(at: time::OffsetDateTime) -> String {
+    let f = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
+    at.format(&f).unwrap_or_default()
+}

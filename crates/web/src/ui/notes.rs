@@ -1,0 +1,264 @@
+//! Notes about a student. Each note has a sensitivity class; the list shows
+//! only the classes the access module allows. A restricted class that needs
+//! break-glass offers a form asking for a reason: opening it is audited and
+//! the plan manager is told.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use serde::Deserialize;
+use ssp_db::repo::notices::{self, NewNotice};
+use ssp_db::repo::{audit, notes, students, team};
+use ssp_domain::access::{after_break_glass, Action, Decision, RecordKind, Sensitivity};
+use ssp_domain::audit::AuditAction;
+use ssp_domain::person::PersonName;
+use ssp_domain::PersonId;
+
+use super::access_log::format_when;
+use super::pages::{render, Page};
+use super::student::display_name;
+use crate::access::StudentAccess;
+use crate::app::AppState;
+use crate::context::Ctx;
+use crate::error::AppError;
+
+pub const MAX_NOTE_CHARS: usize = 4000;
+
+struct NoteView {
+    class: &'static str,
+    meta: String,
+    body: String,
+}
+
+#[derive(Template)]
+#[template(path = "notes.html")]
+struct NotesPage {
+    page: Page,
+    student_id: String,
+    student_name: String,
+    error: Option<String>,
+    draft: String,
+    writable: Vec<(&'static str, String)>,
+    glass: Vec<(&'static str, String)>,
+    notes: Vec<NoteView>,
+}
+
+pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    render_notes(&state, &ctx, &access, None, None, String::new()).await
+}
+
+/// The page with the classes the actor may read, plus `opened` (a
+/// restricted class just opened with a reason).
+async fn render_notes(
+    state: &AppState,
+    ctx: &Ctx,
+    access: &StudentAccess,
+    opened: Option<Sensitivity>,
+    error: Option<String>,
+    draft: String,
+) -> Result<Response, AppError> {
+    let mut readable: Vec<Sensitivity> = Sensitivity::ALL
+        .into_iter()
+        .filter(|s| access.decide(RecordKind::Note(*s), Action::View).is_allowed())
+        .collect();
+    let glass_classes: Vec<Sensitivity> = Sensitivity::ALL
+        .into_iter()
+        .filter(|s| access.decide(RecordKind::Note(*s), Action::View) == Decision::BreakGlass)
+        .filter(|s| Some(*s) != opened)
+        .collect();
+    if readable.is_empty() && glass_classes.is_empty() && opened.is_none() {
+        // Nothing here for this actor: the same answer as an unknown student.
+        access
+            .require(state, ctx, RecordKind::Note(Sensitivity::Shared), Action::View)
+            .await?;
+    }
+    for s in &readable {
+        let reason = match access.decide(RecordKind::Note(*s), Action::View) {
+            Decision::Allow(r) => r,
+            _ => continue,
+        };
+        access.audit_view(state, ctx, RecordKind::Note(*s), reason).await?;
+    }
+    readable.extend(opened);
+    let h = students::header(state.db(), access.student())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let page = Page::new(ctx, "notes-title");
+    let counts = notes::counts(state.db(), access.student()).await?;
+    let glass = glass_classes
+        .iter()
+        .filter_map(|s| {
+            let n = counts
+                .iter()
+                .find(|(c, _)| c == s.as_str())
+                .map(|(_, n)| *n)
+                .unwrap_or(0);
+            (n > 0).then(|| {
+                let label = crate::i18n::t_args(
+                    page.lang,
+                    "break-glass-hidden",
+                    &[("count", n.to_string()), ("class", page.t(&class_key(*s)))],
+                );
+                (s.as_str(), label)
+            })
+        })
+        .collect();
+    let writable = Sensitivity::ALL
+        .into_iter()
+        .filter(|s| access.decide(RecordKind::Note(*s), Action::Create).is_allowed())
+        .map(|s| (s.as_str(), page.t(&class_key(s))))
+        .collect();
+    let notes = notes::list(state.db(), access.student(), &readable)
+        .await?
+        .into_iter()
+        .map(|n| {
+            let class = Sensitivity::parse(&n.sensitivity).unwrap_or(Sensitivity::Staff);
+            let author = PersonName {
+                given: n.given_name,
+                family: n.family_name,
+                preferred: n.preferred_name,
+            }
+            .display();
+            NoteView {
+                class: class.as_str(),
+                meta: format!(
+                    "{} · {author} · {}",
+                    format_when(n.created_at),
+                    page.t(&class_key(class))
+                ),
+                body: n.body,
+            }
+        })
+        .collect();
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let html = render(&NotesPage {
+        page,
+        student_id: access.student().to_string(),
+        student_name: display_name(&h),
+        error,
+        draft,
+        writable,
+        glass,
+        notes,
+    })?;
+    Ok((status, html).into_response())
+}
+
+fn class_key(s: Sensitivity) -> String {
+    format!("sensitivity-{}", s.as_str().replace('_', "-"))
+}
+
+#[derive(Deserialize)]
+pub struct NoteForm {
+    #[serde(default)]
+    body: String,
+    sensitivity: String,
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(form): Form<NoteForm>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    let sensitivity = Sensitivity::parse(&form.sensitivity).map_err(|_| AppError::BadRequest("malformed_form"))?;
+    access
+        .require(&state, &ctx, RecordKind::Note(sensitivity), Action::Create)
+        .await?;
+    let body = form.body.trim();
+    let error_key = if body.is_empty() {
+        Some("notes-error-empty")
+    } else if body.chars().count() > MAX_NOTE_CHARS {
+        Some("notes-error-long")
+    } else {
+        None
+    };
+    if let Some(key) = error_key {
+        let msg = crate::i18n::t_args(ctx.lang, key, &[("max", MAX_NOTE_CHARS.to_string())]);
+        let draft: String = form.body.chars().take(MAX_NOTE_CHARS).collect();
+        return render_notes(&state, &ctx, &access, None, Some(msg), draft).await;
+    }
+    let mut tx = state.db().begin().await?;
+    let note = notes::add(
+        &mut tx,
+        access.facts.district_id,
+        access.student(),
+        access.actor,
+        sensitivity,
+        body,
+        state.now(),
+    )
+    .await?;
+    let mut ev = access.event(&state, &ctx, AuditAction::NoteCreated, RecordKind::Note(sensitivity));
+    ev.record_id = Some(note.to_string());
+    audit::record(&mut tx, &ev).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/students/{}/notes", access.student())).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct BreakGlassForm {
+    sensitivity: String,
+    #[serde(default)]
+    reason: String,
+}
+
+pub const MIN_REASON_CHARS: usize = 10;
+
+pub async fn break_glass(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(form): Form<BreakGlassForm>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    let sensitivity = Sensitivity::parse(&form.sensitivity).map_err(|_| AppError::BadRequest("malformed_form"))?;
+    let kind = RecordKind::Note(sensitivity);
+    let reason = form.reason.trim();
+    let reason_ok = (MIN_REASON_CHARS..=500).contains(&reason.chars().count());
+    match after_break_glass(access.decide(kind, Action::View), reason_ok) {
+        Decision::Allow(_) => {}
+        Decision::BreakGlass => {
+            let msg = crate::i18n::t_args(ctx.lang, "break-glass-error", &[("min", MIN_REASON_CHARS.to_string())]);
+            return render_notes(&state, &ctx, &access, None, Some(msg), String::new()).await;
+        }
+        Decision::Deny => {
+            // Not a break-glass case: the usual audited 404.
+            access.require(&state, &ctx, kind, Action::View).await?;
+            return Err(AppError::NotFound);
+        }
+    }
+    let now = state.now();
+    let mut tx = state.db().begin().await?;
+    let mut ev = access.event(&state, &ctx, AuditAction::BreakGlass, kind);
+    ev.detail = Some(format!("reason={}", reason.replace(['\r', '\n'], " ")));
+    audit::record(&mut tx, &ev).await?;
+    if let Some(pm) = team::current_plan_manager(state.db(), access.student()).await? {
+        if pm != access.actor.0 {
+            notices::add(
+                &mut tx,
+                &NewNotice {
+                    district: access.facts.district_id,
+                    recipient: PersonId(pm),
+                    kind: "break_glass",
+                    student: Some(access.student()),
+                    actor: Some(access.actor),
+                    detail: Some(reason),
+                    now,
+                },
+            )
+            .await?;
+        }
+    }
+    tx.commit().await?;
+    tracing::warn!(request_id = %ctx.request_id.0, class = sensitivity.as_str(), "break-glass access to a restricted record");
+    render_notes(&state, &ctx, &access, Some(sensitivity), None, String::new()).await
+}

@@ -1,0 +1,396 @@
+//! The team page: who is on a student's SSP team, the plan manager (with
+//! history), the guardians, and what each of them can see — worked out by
+//! the access module itself. Also the forms that change the team.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use serde::Deserialize;
+use ssp_db::repo::{audit, home, students, team};
+use ssp_db::DbError;
+use ssp_domain::access::{decide, Action, Decision, RecordKind, Relationship, Sensitivity, TeamRole};
+use ssp_domain::audit::AuditAction;
+use ssp_domain::person::PersonName;
+use ssp_domain::{PersonId, StaffRole};
+
+use super::access_log::format_when;
+use super::pages::{render, Page};
+use super::student::display_name;
+use crate::access::StudentAccess;
+use crate::app::AppState;
+use crate::context::Ctx;
+use crate::error::AppError;
+
+struct Member {
+    id: String,
+    name: String,
+    role: String,
+}
+
+struct Choice {
+    id: String,
+    label: String,
+}
+
+#[derive(Template)]
+#[template(path = "team.html")]
+struct TeamPage {
+    page: Page,
+    student_id: String,
+    student_name: String,
+    message: Option<String>,
+    error: Option<String>,
+    plan_manager: Option<String>,
+    pm_history: Vec<String>,
+    members: Vec<Member>,
+    guardians: Vec<(String, String)>,
+    can_edit: bool,
+    can_add: bool,
+    choices: Vec<Choice>,
+    roles: Vec<(&'static str, String)>,
+    columns: Vec<String>,
+    matrix: Vec<(String, Vec<String>)>,
+}
+
+#[derive(Deserialize)]
+pub struct TeamQuery {
+    done: Option<String>,
+}
+
+fn name(given: String, family: String, preferred: Option<String>) -> String {
+    PersonName {
+        given,
+        family,
+        preferred,
+    }
+    .display()
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<TeamQuery>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access.require(&state, &ctx, RecordKind::Team, Action::View).await?;
+    let message = q.done.as_deref().and_then(|d| match d {
+        "added" | "removed" | "reassigned" => Some(format!("team-done-{d}")),
+        _ => None,
+    });
+    let page = Page::new(&ctx, "team-title");
+    let message = message.map(|k| page.t(&k));
+    page_response(&state, &ctx, &access, page, message, None)
+        .await
+        .map(IntoResponse::into_response)
+}
+
+async fn page_response(
+    state: &AppState,
+    _ctx: &Ctx,
+    access: &StudentAccess,
+    page: Page,
+    message: Option<String>,
+    error: Option<String>,
+) -> Result<Response, AppError> {
+    let db = state.db();
+    let student = access.student();
+    let h = students::header(db, student).await?.ok_or(AppError::NotFound)?;
+    let history = team::plan_manager_history(db, student).await?;
+    let plan_manager = history
+        .iter()
+        .find(|m| m.ended_at.is_none())
+        .map(|m| name(m.given_name.clone(), m.family_name.clone(), m.preferred_name.clone()));
+    let pm_history = history
+        .iter()
+        .filter_map(|m| {
+            let ended = m.ended_at?;
+            let args = [
+                (
+                    "name",
+                    name(m.given_name.clone(), m.family_name.clone(), m.preferred_name.clone()),
+                ),
+                ("from", format_when(m.started_at)),
+                ("until", format_when(ended)),
+            ];
+            Some(crate::i18n::t_args(page.lang, "team-pm-term", &args))
+        })
+        .collect();
+    let rows = team::members(db, student).await?;
+    let members: Vec<Member> = rows
+        .iter()
+        .map(|m| Member {
+            id: m.id.to_string(),
+            name: name(m.given_name.clone(), m.family_name.clone(), m.preferred_name.clone()),
+            role: page.t(&role_key(&m.team_role)),
+        })
+        .collect();
+    let guardian_rows = home::guardians_of(db, PersonId(student.0)).await?;
+    let guardians: Vec<(String, String)> = guardian_rows
+        .iter()
+        .map(|g| {
+            let rights = page.t(if g.educational_rights {
+                "educational-rights-yes"
+            } else {
+                "educational-rights-no"
+            });
+            (
+                name(g.given_name.clone(), g.family_name.clone(), g.preferred_name.clone()),
+                format!("{} · {rights}", page.t(&format!("relationship-{}", g.relationship))),
+            )
+        })
+        .collect();
+    let can_edit = access.decide(RecordKind::Team, Action::Edit).is_allowed();
+    let can_add = access.decide(RecordKind::Team, Action::Create).is_allowed();
+    let choices = if can_edit || can_add {
+        team::staff_of_school(db, access.facts.school_id)
+            .await?
+            .into_iter()
+            .map(|c| Choice {
+                id: c.person_id.to_string(),
+                label: format!(
+                    "{} ({})",
+                    name(c.given_name, c.family_name, c.preferred_name),
+                    page.t(&role_key(&c.role))
+                ),
+            })
+            .collect()
+    } else {
+        vec![]
+    };
+    let roles = TeamRole::ALL
+        .iter()
+        .map(|r| (r.as_str(), page.t(&role_key(r.as_str()))))
+        .collect();
+
+    // Who can see what: the access module's answers for each person here
+    // and for the roles that reach the student without being on the team.
+    let kinds = [
+        (RecordKind::Plan, "kind-plan"),
+        (RecordKind::Note(Sensitivity::Staff), "kind-note-staff"),
+        (
+            RecordKind::Note(Sensitivity::RestrictedHealth),
+            "kind-note-restricted-health",
+        ),
+        (
+            RecordKind::Note(Sensitivity::RestrictedSocial),
+            "kind-note-restricted-social",
+        ),
+        (RecordKind::AccessLog, "kind-access-log"),
+    ];
+    let columns = kinds.iter().map(|(_, k)| page.t(k)).collect();
+    let facts = access.facts.facts;
+    let cells = |rel: &Relationship| -> Vec<String> {
+        kinds
+            .iter()
+            .map(|(kind, _)| {
+                page.t(match decide(rel, facts, *kind, Action::View) {
+                    Decision::Allow(_) => "can-see-yes",
+                    Decision::BreakGlass => "can-see-with-reason",
+                    Decision::Deny => "can-see-no",
+                })
+            })
+            .collect()
+    };
+    let mut matrix = vec![(
+        format!("{} ({})", display_name(&h), page.t("role-student")),
+        cells(&Relationship {
+            is_self: true,
+            ..Default::default()
+        }),
+    )];
+    for (g, row) in guardian_rows.iter().zip(&guardians) {
+        let rel = Relationship {
+            guardian_with_rights: Some(g.educational_rights),
+            ..Default::default()
+        };
+        matrix.push((format!("{} ({})", row.0, page.t("role-guardian")), cells(&rel)));
+    }
+    if let Some(pm) = &plan_manager {
+        matrix.push((
+            format!("{pm} ({})", page.t("team-plan-manager")),
+            cells(&Relationship {
+                is_plan_manager: true,
+                ..Default::default()
+            }),
+        ));
+    }
+    for (m, row) in rows.iter().zip(&members) {
+        let rel = Relationship {
+            team_roles: TeamRole::parse(&m.team_role).into_iter().collect(),
+            ..Default::default()
+        };
+        matrix.push((format!("{} ({})", row.name, row.role), cells(&rel)));
+    }
+    let general: [(&str, Relationship); 3] = [
+        (
+            "who-teachers",
+            Relationship {
+                teaches_student: true,
+                ..Default::default()
+            },
+        ),
+        (
+            "who-school-staff",
+            Relationship {
+                school_roles: vec![StaffRole::Counselor, StaffRole::SchoolAdmin],
+                ..Default::default()
+            },
+        ),
+        (
+            "who-district-admins",
+            Relationship {
+                district_admin: true,
+                ..Default::default()
+            },
+        ),
+    ];
+    for (key, rel) in general {
+        matrix.push((page.t(key), cells(&rel)));
+    }
+
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let html = render(&TeamPage {
+        student_id: student.to_string(),
+        student_name: display_name(&h),
+        page,
+        message,
+        error,
+        plan_manager,
+        pm_history,
+        members,
+        guardians,
+        can_edit,
+        can_add,
+        choices,
+        roles,
+        columns,
+        matrix,
+    })?;
+    Ok((status, html).into_response())
+}
+
+/// Shows the team page again with a message next to the forms; nothing
+/// was changed.
+async fn refuse(state: &AppState, ctx: &Ctx, access: &StudentAccess, key: &str) -> Result<Response, AppError> {
+    let page = Page::new(ctx, "team-title");
+    let msg = page.t(key);
+    page_response(state, ctx, access, page, None, Some(msg)).await
+}
+
+fn role_key(role: &str) -> String {
+    format!("role-{}", role.replace('_', "-"))
+}
+
+#[derive(Deserialize)]
+pub struct AddForm {
+    staff_id: String,
+    team_role: String,
+}
+
+pub async fn add(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(form): Form<AddForm>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access.require(&state, &ctx, RecordKind::Team, Action::Create).await?;
+    let (Ok(staff), Ok(role)) = (form.staff_id.parse::<PersonId>(), TeamRole::parse(&form.team_role)) else {
+        return refuse(&state, &ctx, &access, "team-error-choice").await;
+    };
+    if !team::holds_role_at(state.db(), staff, access.facts.school_id, role.as_str()).await? {
+        return refuse(&state, &ctx, &access, "team-error-not-at-school").await;
+    }
+    let now = state.now();
+    let mut tx = state.db().begin().await?;
+    match team::add_member(
+        &mut tx,
+        access.facts.district_id,
+        access.student(),
+        staff,
+        role,
+        access.actor,
+        now,
+    )
+    .await
+    {
+        Ok(member) => {
+            let mut ev = access.event(&state, &ctx, AuditAction::TeamMemberAdded, RecordKind::Team);
+            ev.record_id = Some(member.to_string());
+            ev.detail = Some(format!("team_role={}", role.as_str()));
+            audit::record(&mut tx, &ev).await?;
+            tx.commit().await?;
+            Ok(Redirect::to(&format!("/students/{}/team?done=added", access.student())).into_response())
+        }
+        Err(DbError::Conflict { .. }) => {
+            drop(tx);
+            refuse(&state, &ctx, &access, "team-error-already").await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn remove(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, member)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access.require(&state, &ctx, RecordKind::Team, Action::Edit).await?;
+    let member: uuid::Uuid = member.parse().map_err(|_| AppError::NotFound)?;
+    let mut tx = state.db().begin().await?;
+    let Some((_, role)) = team::end_member(&mut tx, access.student(), member, state.now()).await? else {
+        return Err(AppError::NotFound);
+    };
+    let mut ev = access.event(&state, &ctx, AuditAction::TeamMemberRemoved, RecordKind::Team);
+    ev.record_id = Some(member.to_string());
+    ev.detail = Some(format!("team_role={role}"));
+    audit::record(&mut tx, &ev).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/students/{}/team?done=removed", access.student())).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct ReassignForm {
+    staff_id: String,
+}
+
+pub async fn reassign(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(form): Form<ReassignForm>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access.require(&state, &ctx, RecordKind::Team, Action::Edit).await?;
+    let Ok(staff) = form.staff_id.parse::<PersonId>() else {
+        return refuse(&state, &ctx, &access, "team-error-choice").await;
+    };
+    let eligible = team::staff_of_school(state.db(), access.facts.school_id).await?;
+    if !eligible.iter().any(|c| c.person_id == staff.0) {
+        return refuse(&state, &ctx, &access, "team-error-not-at-school").await;
+    }
+    let mut tx = state.db().begin().await?;
+    let previous = team::assign_plan_manager(
+        &mut tx,
+        access.facts.district_id,
+        access.student(),
+        staff,
+        access.actor,
+        state.now(),
+    )
+    .await?;
+    let mut ev = access.event(&state, &ctx, AuditAction::PlanManagerAssigned, RecordKind::Team);
+    ev.record_id = Some(staff.to_string());
+    ev.detail = previous.map(|p| format!("previous={p}"));
+    audit::record(&mut tx, &ev).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/students/{}/team?done=reassigned", access.student())).into_response())
+}
