@@ -182,3 +182,27 @@ impl TestApp {
         ssp_db::repo::audit::recent(&self.db, limit).await.expect("audit rows")
     }
 }
+
+impl TestApp {
+    /// The username of a person.
+    pub async fn username_of(&self, person: uuid::Uuid) -> String {
+        ssp_db::with_reader!(&self.db, |p| sqlx::query_scalar(
+            "SELECT username FROM accounts WHERE person_id = $1"
+        )
+        .bind(person)
+        .fetch_one(p)
+        .await)
+        .expect("account exists")
+    }
+
+    /// How many audit rows have this action.
+    pub async fn count_audit(&self, action: &str) -> i64 {
+        ssp_db::with_reader!(&self.db, |p| sqlx::query_scalar(
+            "SELECT COUNT(*) FROM audit_events WHERE action = $1"
+        )
+        .bind(action)
+        .fetch_one(p)
+        .await)
+        .expect("count")
+    }
+}
