@@ -3,6 +3,8 @@
 -- in-app notices (break-glass alerts to the plan manager).
 
 ALTER TABLE students ADD COLUMN shares_with_guardians BOOLEAN NOT NULL DEFAULT FALSE;
+-- District-wide lists (a district administrator's scope) filter on this.
+CREATE INDEX students_district_idx ON students (district_id, grade_level);
 
 CREATE TABLE team_members (
     id           UUID PRIMARY KEY NOT NULL,
@@ -32,6 +34,7 @@ CREATE TABLE plan_managers (
 );
 CREATE UNIQUE INDEX plan_managers_current_uq ON plan_managers (student_id) WHERE ended_at IS NULL;
 CREATE INDEX plan_managers_staff_idx ON plan_managers (staff_id) WHERE ended_at IS NULL;
+CREATE INDEX plan_managers_student_idx ON plan_managers (student_id, started_at);
 
 CREATE TABLE notes (
     id           UUID PRIMARY KEY NOT NULL,

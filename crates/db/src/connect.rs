@@ -153,6 +153,20 @@ impl Db {
         matches!(self.applied_migrations().await, Ok(n) if n >= known)
     }
 
+    /// Refreshes the query planner's statistics (after a bulk load, so the
+    /// first queries on millions of new rows get good plans).
+    pub async fn analyze(&self) -> Result<(), DbError> {
+        match self {
+            Db::Sqlite(s) => {
+                sqlx::query("ANALYZE").execute(&s.writer).await?;
+            }
+            Db::Postgres(p) => {
+                sqlx::query("ANALYZE").execute(p).await?;
+            }
+        }
+        Ok(())
+    }
+
     pub async fn begin(&self) -> Result<Tx, DbError> {
         Ok(match self {
             Db::Sqlite(s) => Tx::Sqlite(s.writer.begin().await?),

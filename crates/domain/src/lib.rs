@@ -12,6 +12,7 @@ pub mod ids;
 pub mod language;
 pub mod org;
 pub mod person;
+pub mod plan;
 pub mod role;
 pub mod school_year;
 

@@ -141,6 +141,7 @@ pub fn router(state: AppState) -> Router {
                 tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path())
             }),
         )
+        .layer(from_fn(headers::server_timing))
         .layer(from_fn(context::assign_request_id))
         .with_state(state)
 }

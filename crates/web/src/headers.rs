@@ -42,3 +42,15 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
     }
     res
 }
+
+/// Adds `Server-Timing: app;dur=<ms>`: the time from the request entering
+/// the stack to the response head, which the load test reports as server time.
+pub async fn server_timing(req: Request, next: Next) -> Response {
+    let started = std::time::Instant::now();
+    let mut res = next.run(req).await;
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    if let Ok(v) = HeaderValue::from_str(&format!("app;dur={ms:.2}")) {
+        res.headers_mut().insert("server-timing", v);
+    }
+    res
+}

@@ -51,6 +51,10 @@ pub async fn generate(db: &Db, students: u32, seed: u64) -> anyhow::Result<DemoS
         }
     };
     let result = ssp_demo::generate(db, &opts, &progress).await;
+    if result.is_ok() {
+        bar.set_message("updating planner statistics");
+        db.analyze().await.context("updating planner statistics")?;
+    }
     bar.finish_and_clear();
     result.context("generating the demo district")
 }
