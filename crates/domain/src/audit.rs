@@ -24,6 +24,12 @@ pub enum AuditAction {
     NoteCreated,
     AuditSearched,
     AuditExported,
+    GoalCreated,
+    GoalStatusChanged,
+    CheckInCreated,
+    ReflectionCreated,
+    ActivityRecorded,
+    ReviewSigned,
 }
 
 impl AuditAction {
@@ -45,6 +51,12 @@ impl AuditAction {
             AuditAction::NoteCreated => "note_created",
             AuditAction::AuditSearched => "audit_searched",
             AuditAction::AuditExported => "audit_exported",
+            AuditAction::GoalCreated => "goal_created",
+            AuditAction::GoalStatusChanged => "goal_status_changed",
+            AuditAction::CheckInCreated => "check_in_created",
+            AuditAction::ReflectionCreated => "reflection_created",
+            AuditAction::ActivityRecorded => "activity_recorded",
+            AuditAction::ReviewSigned => "review_signed",
         }
     }
 }

@@ -3,6 +3,7 @@
 //! `SSP_TEST_DATABASE_URL` is set) and [`TestClient`]s that keep cookies
 //! and fill in CSRF tokens like a browser would.
 
+pub mod browser;
 mod client;
 mod clock;
 

@@ -9,6 +9,7 @@ pub mod app;
 pub mod assets;
 pub mod audit_writer;
 pub mod auth;
+pub mod chart;
 pub mod clock;
 pub mod context;
 pub mod csrf;
@@ -16,6 +17,7 @@ pub mod error;
 pub mod headers;
 pub mod i18n;
 pub mod ops;
+pub mod plan_service;
 pub mod ui;
 
 pub use app::{AppState, Application, WebConfig};

@@ -11,6 +11,7 @@ pub mod notes;
 pub mod notices;
 pub mod orgs;
 pub mod people;
+pub mod plan;
 pub mod sessions;
 pub mod students;
 pub mod team;

@@ -349,7 +349,9 @@ async fn every_student_route_goes_through_the_access_module() {
         );
         let url = path
             .replace("{id}", &w.camila.to_string())
-            .replace("{member}", &Uuid::now_v7().to_string());
+            .replace("{member}", &Uuid::now_v7().to_string())
+            .replace("{goal}", &Uuid::now_v7().to_string())
+            .replace("{key}", "g10_annual_review");
         for m in methods {
             let before = w.app.count_audit("access_denied").await;
             other.get("/").await; // a fresh form token

@@ -3,10 +3,12 @@
 
 pub mod access_log;
 pub mod audit;
+pub mod goals;
 pub mod home;
 pub mod language;
 pub mod notes;
 pub mod pages;
+pub mod plan_actions;
 pub mod sign_in;
 pub mod student;
 pub mod students;
@@ -26,6 +28,14 @@ pub fn routes() -> Router<AppState> {
         .route("/students", get(students::list))
         .route("/students/{id}", get(student::show))
         .route("/students/{id}/sharing", post(student::set_sharing))
+        .route("/students/{id}/goals", post(goals::create))
+        .route("/students/{id}/goals/new", get(goals::new_form))
+        .route("/students/{id}/goals/{goal}", get(goals::show))
+        .route("/students/{id}/goals/{goal}/check-ins", post(goals::check_in))
+        .route("/students/{id}/goals/{goal}/status", post(goals::set_status))
+        .route("/students/{id}/reflections", post(plan_actions::add_reflection))
+        .route("/students/{id}/activities/{key}", post(plan_actions::record_activity))
+        .route("/students/{id}/review/sign", post(plan_actions::sign_review))
         .route("/students/{id}/team", get(team::show).post(team::add))
         .route("/students/{id}/team/{member}/remove", post(team::remove))
         .route("/students/{id}/plan-manager", post(team::reassign))

@@ -6,22 +6,54 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use serde::Deserialize;
+use ssp_db::repo::plan::{self, GoalRow, SignatureSlot};
 use ssp_db::repo::students::{self, StudentHeader};
 use ssp_domain::access::{Action, Decision, RecordKind, Sensitivity};
 use ssp_domain::audit::AuditAction;
 use ssp_domain::person::PersonName;
+use ssp_domain::plan::activity::status as activity_status;
+use ssp_domain::plan::goal::{next_check_in_due, progress};
+use ssp_domain::plan::{ActivityState, CheckInCadence, Failure, GoalStatus, PlanDomain, UpToDateRule};
+use ssp_domain::SchoolYear;
 
 use super::pages::{render, Page};
 use crate::access::StudentAccess;
 use crate::app::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
+use crate::plan_service;
 
 struct Sharing {
     state: String,
     can_change: bool,
     next_value: &'static str,
     button: String,
+}
+
+struct GoalCard {
+    id: String,
+    statement: String,
+    status: String,
+    status_key: &'static str,
+    percent: i64,
+    progress_label: String,
+    next: Option<String>,
+}
+
+struct DomainView {
+    key: &'static str,
+    title: String,
+    goals: Vec<GoalCard>,
+}
+
+struct ActivityView {
+    key: &'static str,
+    title: String,
+    status: String,
+    status_key: &'static str,
+    due: String,
+    exempt_reason: Option<String>,
+    can_record: bool,
 }
 
 #[derive(Template)]
@@ -36,6 +68,21 @@ struct StudentPage {
     sharing: Option<Sharing>,
     back_href: &'static str,
     back_label: String,
+    up_to_date: bool,
+    reasons: Vec<String>,
+    freshness: String,
+    domains: Vec<DomainView>,
+    can_add_goal: bool,
+    activities: Vec<ActivityView>,
+    can_exempt: bool,
+    can_reflect: bool,
+    prompts: Vec<(&'static str, String)>,
+    reflections: Vec<(String, String, String)>,
+    review_title: String,
+    signatures: Vec<String>,
+    sign_as: Option<(&'static str, String)>,
+    can_log_attempt: bool,
+    changes: Vec<String>,
 }
 
 pub fn display_name(h: &StudentHeader) -> String {
@@ -47,13 +94,172 @@ pub fn display_name(h: &StudentHeader) -> String {
     .display()
 }
 
+/// Which signature this actor would give, if any.
+pub fn signature_slot(access: &StudentAccess) -> Option<SignatureSlot> {
+    let rel = &access.facts.relationship;
+    if rel.is_self {
+        Some(SignatureSlot::Student)
+    } else if rel.is_plan_manager {
+        Some(SignatureSlot::Manager)
+    } else if rel.guardian_with_rights == Some(true) {
+        Some(SignatureSlot::Guardian)
+    } else {
+        None
+    }
+}
+
+/// The plan: who the student is, whether the plan is up to date and why
+/// not, goals by domain, activities, reflections and the annual review.
 pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx, &id).await?;
     access.require(&state, &ctx, RecordKind::Plan, Action::View).await?;
-    let h = students::header(state.db(), access.student())
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let db = state.db();
+    let student = access.student();
+    let h = students::header(db, student).await?.ok_or(AppError::NotFound)?;
+    let now = state.now();
+    let today = now.date();
+    let year = SchoolYear::containing(today);
+    let goals = plan::goals(db, student).await?;
+    let records = plan::activity_records(db, student).await?;
+    let review = plan::latest_review(db, student).await?;
+    let activities = plan_service::activities_for(h.grade_level, year, &records);
+    let verdict = UpToDateRule::default().evaluate(&plan_service::facts(&goals, &activities, review.as_ref(), today));
     let page = Page::new(&ctx, "student-title");
+    let lang = page.lang;
+    let t = |k: &str| page.t(k);
+    let targs = |k: &str, a: &[(&'static str, String)]| crate::i18n::t_args(lang, k, a);
+
+    let reasons = verdict
+        .failures
+        .iter()
+        .map(|f| match f {
+            Failure::NotReviewedThisYear { .. } => t("failure-not-reviewed-this-year"),
+            Failure::MissingSignature { who } => targs(
+                "failure-missing-signature",
+                &[("who", t(&format!("signer-{}", who.as_str().replace('_', "-"))))],
+            ),
+            Failure::NoGoalInDomain(d) => targs(
+                "failure-no-goal-in-domain",
+                &[("domain", t(&format!("domain-{}", d.as_str())))],
+            ),
+            Failure::CheckInOverdue {
+                goal,
+                days_since,
+                allowed,
+            } => {
+                let statement = goals
+                    .iter()
+                    .find(|g| g.id == *goal)
+                    .map(|g| g.statement.clone())
+                    .unwrap_or_default();
+                targs(
+                    "failure-check-in-overdue",
+                    &[
+                        ("goal", statement),
+                        ("days", days_since.to_string()),
+                        ("allowed", allowed.to_string()),
+                    ],
+                )
+            }
+            Failure::ActivityOverdue { key, due } => {
+                let title = default_title(key).map(|k| t(k)).unwrap_or_else(|| key.clone());
+                targs(
+                    "failure-activity-overdue",
+                    &[("activity", title), ("due", due.to_string())],
+                )
+            }
+        })
+        .collect();
+    let freshness = targs("plan-status-as-of", &[("when", super::access_log::format_when(now))]);
+
+    let domains = PlanDomain::ALL
+        .iter()
+        .map(|d| DomainView {
+            key: d.as_str(),
+            title: t(&format!("domain-{}", d.as_str())),
+            goals: goals
+                .iter()
+                .filter(|g| g.domain == d.as_str())
+                .map(|g| goal_card(&page, g, today))
+                .collect(),
+        })
+        .collect();
+
+    let rel = &access.facts.relationship;
+    let can_create = access.decide(RecordKind::Plan, Action::Create).is_allowed();
+    let can_edit = access.decide(RecordKind::Plan, Action::Edit).is_allowed();
+    let staff_editor = can_edit && !rel.is_self;
+    let activities = activities
+        .iter()
+        .map(|a| {
+            let st = activity_status(a.state, a.due, today);
+            ActivityView {
+                key: a.template.key,
+                title: t(a.template.title_key),
+                status: t(&format!("activity-status-{}", st.as_str())),
+                status_key: st.as_str(),
+                due: targs("activity-due", &[("date", a.due.to_string())]),
+                exempt_reason: a.exempt_reason.clone(),
+                can_record: can_edit && a.state == ActivityState::Pending,
+            }
+        })
+        .collect();
+
+    let reflections = plan::reflections(db, student)
+        .await?
+        .into_iter()
+        .map(|r| {
+            (
+                t(&format!("prompt-{}", r.prompt)),
+                super::access_log::format_when(r.created_at),
+                r.body,
+            )
+        })
+        .collect();
+    let prompts = ["strengths", "improve", "next"]
+        .into_iter()
+        .map(|p| (p, t(&format!("prompt-{p}"))))
+        .collect();
+
+    let this_year = review.as_ref().filter(|r| r.school_year == year.0);
+    let signed = |at: Option<time::OffsetDateTime>| match at {
+        Some(at) => targs("review-signed-on", &[("when", super::access_log::format_when(at))]),
+        None => t("review-not-signed"),
+    };
+    let mut signatures = vec![
+        format!(
+            "{}: {}",
+            t("signer-student"),
+            signed(this_year.and_then(|r| r.student_signed_at))
+        ),
+        format!(
+            "{}: {}",
+            t("signer-plan-manager"),
+            signed(this_year.and_then(|r| r.manager_signed_at))
+        ),
+        format!(
+            "{}: {}",
+            t("signer-guardian"),
+            signed(this_year.and_then(|r| r.guardian_signed_at))
+        ),
+    ];
+    if let Some(r) = this_year.filter(|r| r.guardian_attempts > 0) {
+        signatures.push(targs("review-attempts", &[("count", r.guardian_attempts.to_string())]));
+    }
+    let ready = goals.iter().any(|g| g.status == "active" || g.status == "met");
+    let can_sign = access.decide(RecordKind::Plan, Action::Sign).is_allowed();
+    let sign_as = signature_slot(&access).filter(|_| can_sign && ready).and_then(|slot| {
+        let done = match slot {
+            SignatureSlot::Student => this_year.and_then(|r| r.student_signed_at).is_some(),
+            SignatureSlot::Manager => this_year.and_then(|r| r.manager_signed_at).is_some(),
+            SignatureSlot::Guardian => this_year.and_then(|r| r.guardian_signed_at).is_some(),
+            SignatureSlot::GuardianAttempt => true,
+        };
+        (!done).then(|| (slot_name(slot), t("review-sign")))
+    });
+    let can_log_attempt = rel.is_plan_manager && this_year.and_then(|r| r.guardian_signed_at).is_none();
+    let changes = changes_since_last_year(&state, &page, student, year, &goals).await?;
+
     let can_notes = Sensitivity::ALL
         .iter()
         .any(|s| access.decide(RecordKind::Note(*s), Action::View) != Decision::Deny);
@@ -62,24 +268,123 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         let shares = access.facts.facts.shares_with_guardians;
         let can_change = access.decide(RecordKind::SharingChoice, Action::Edit).is_allowed();
         Sharing {
-            state: page.t(if shares { "sharing-on" } else { "sharing-off" }),
+            state: t(if shares { "sharing-on" } else { "sharing-off" }),
             can_change,
             next_value: if shares { "no" } else { "yes" },
-            button: page.t(if shares { "sharing-stop" } else { "sharing-start" }),
+            button: t(if shares { "sharing-stop" } else { "sharing-start" }),
         }
     });
     let staff = ctx.session.as_ref().is_some_and(|s| s.is_staff());
+    let review_title = targs("review-title", &[("year", year.to_string())]);
     render(&StudentPage {
         name: display_name(&h),
         show_local_id: staff,
         back_href: if staff { "/students" } else { "/" },
-        back_label: page.t(if staff { "nav-students" } else { "nav-home" }),
+        back_label: t(if staff { "nav-students" } else { "nav-home" }),
+        up_to_date: verdict.up_to_date,
+        reasons,
+        freshness,
+        domains,
+        can_add_goal: can_create,
+        activities,
+        can_exempt: staff_editor,
+        can_reflect: rel.is_self,
+        prompts,
+        reflections,
+        review_title,
+        signatures,
+        sign_as,
+        can_log_attempt,
+        changes,
         page,
         h,
         can_notes,
         can_log,
         sharing,
     })
+}
+
+pub fn slot_name(slot: SignatureSlot) -> &'static str {
+    match slot {
+        SignatureSlot::Student => "student",
+        SignatureSlot::Manager => "plan_manager",
+        SignatureSlot::Guardian => "guardian",
+        SignatureSlot::GuardianAttempt => "guardian_attempt",
+    }
+}
+
+fn default_title(key: &str) -> Option<&'static str> {
+    ssp_domain::plan::activity::default_scope_and_sequence()
+        .into_iter()
+        .find(|t| t.key == key)
+        .map(|t| t.title_key)
+}
+
+fn goal_card(page: &Page, g: &GoalRow, today: time::Date) -> GoalCard {
+    let fraction = progress(g.baseline, g.target, g.last_value);
+    let status_key = GoalStatus::parse(&g.status).map(|s| s.as_str()).unwrap_or("draft");
+    let next = CheckInCadence::parse(&g.cadence)
+        .ok()
+        .filter(|_| g.status == "active")
+        .and_then(|c| g.activated_on.map(|a| next_check_in_due(c, a, g.last_check_in)))
+        .map(|due| {
+            let key = if due < today {
+                "goal-check-in-overdue"
+            } else {
+                "goal-next-check-in"
+            };
+            crate::i18n::t_args(page.lang, key, &[("date", due.to_string())])
+        });
+    GoalCard {
+        id: g.id.to_string(),
+        statement: g.statement.clone(),
+        status: page.t(&format!("goal-status-{}", status_key.replace('_', "-"))),
+        status_key,
+        percent: (fraction * 100.0).round() as i64,
+        progress_label: crate::i18n::t_args(
+            page.lang,
+            "goal-progress-label",
+            &[("percent", ((fraction * 100.0).round() as i64).to_string())],
+        ),
+        next,
+    }
+}
+
+/// Goals added and statuses changed since last year's snapshot.
+async fn changes_since_last_year(
+    state: &AppState,
+    page: &Page,
+    student: ssp_domain::StudentId,
+    year: SchoolYear,
+    goals: &[GoalRow],
+) -> Result<Vec<String>, AppError> {
+    let Some(raw) = plan::snapshot(state.db(), student, year.0 - 1).await? else {
+        return Ok(vec![]);
+    };
+    let Ok(before) = serde_json::from_str::<crate::plan_service::Snapshot>(&raw) else {
+        return Ok(vec![]);
+    };
+    let mut out = Vec::new();
+    for g in goals {
+        match before.goals.iter().find(|b| b.id == g.id) {
+            None => out.push(crate::i18n::t_args(
+                page.lang,
+                "change-goal-added",
+                &[("goal", g.statement.clone())],
+            )),
+            Some(b) if b.status != g.status => out.push(crate::i18n::t_args(
+                page.lang,
+                "change-goal-status",
+                &[
+                    ("goal", g.statement.clone()),
+                    ("from", page.t(&format!("goal-status-{}", b.status.replace('_', "-")))),
+                    ("to", page.t(&format!("goal-status-{}", g.status.replace('_', "-")))),
+                ],
+            )),
+            Some(_) => {}
+        }
+    }
+    Ok(out)
 }
 
 #[derive(Deserialize)]

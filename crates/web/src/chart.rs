@@ -1,0 +1,160 @@
+//! Server-side SVG charts (no script, no third-party library): a goal's
+//! check-ins against its baseline and target, with a text summary for
+//! screen readers.
+
+use std::fmt::Write;
+
+use ssp_domain::plan::MeasureKind;
+use time::Date;
+
+use crate::ui::pages::Page;
+
+const W: f64 = 640.0;
+const H: f64 = 240.0;
+const PAD_L: f64 = 48.0;
+const PAD_R: f64 = 16.0;
+const PAD_T: f64 = 16.0;
+const PAD_B: f64 = 32.0;
+
+/// A value as people read it for its measure.
+pub fn format_value(measure: MeasureKind, v: f64) -> String {
+    match measure {
+        MeasureKind::Percent => format!("{}%", trim(v)),
+        MeasureKind::YesNo => (if v >= 0.5 { "✓" } else { "✗" }).to_owned(),
+        _ => trim(v),
+    }
+}
+
+fn trim(v: f64) -> String {
+    if (v - v.round()).abs() < 1e-9 {
+        format!("{}", v.round() as i64)
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The chart as an inline `<svg>` element (already escaped).
+pub fn goal_chart(
+    page: &Page,
+    measure: MeasureKind,
+    baseline: f64,
+    target: f64,
+    start: Date,
+    due: Date,
+    points: &[(Date, f64)],
+) -> String {
+    let first = points.iter().map(|p| p.0).min().map_or(start, |d| d.min(start));
+    let last = points.iter().map(|p| p.0).max().map_or(due, |d| d.max(due));
+    let span = ((last - first).whole_days().max(1)) as f64;
+    let (mut lo, mut hi) = (baseline.min(target), baseline.max(target));
+    for (_, v) in points {
+        lo = lo.min(*v);
+        hi = hi.max(*v);
+    }
+    if measure == MeasureKind::Percent {
+        lo = lo.min(0.0);
+        hi = hi.max(100.0).min(100.0);
+    }
+    if (hi - lo).abs() < 1e-9 {
+        hi = lo + 1.0;
+    }
+    let x = |d: Date| PAD_L + (d - first).whole_days() as f64 / span * (W - PAD_L - PAD_R);
+    let y = |v: f64| PAD_T + (1.0 - (v - lo) / (hi - lo)) * (H - PAD_T - PAD_B);
+
+    let label = crate::i18n::t_args(
+        page.lang,
+        "chart-label",
+        &[
+            ("count", points.len().to_string()),
+            ("baseline", format_value(measure, baseline)),
+            ("target", format_value(measure, target)),
+            (
+                "latest",
+                points
+                    .last()
+                    .map(|p| format_value(measure, p.1))
+                    .unwrap_or_else(|| "—".into()),
+            ),
+        ],
+    );
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<svg class=\"chart\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
+        esc(&label)
+    );
+    // Axes.
+    let _ = write!(
+        s,
+        "<line class=\"axis\" x1=\"{PAD_L}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/><line class=\"axis\" x1=\"{PAD_L}\" y1=\"{PAD_T}\" x2=\"{PAD_L}\" y2=\"{}\"/>",
+        H - PAD_B,
+        W - PAD_R,
+        H - PAD_B,
+        H - PAD_B
+    );
+    for (v, class, key) in [
+        (baseline, "baseline", "chart-baseline"),
+        (target, "target", "chart-target"),
+    ] {
+        let yy = y(v);
+        let _ = write!(
+            s,
+            "<line class=\"{class}\" x1=\"{PAD_L}\" y1=\"{yy:.1}\" x2=\"{}\" y2=\"{yy:.1}\"/><text class=\"chart-label\" x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
+            W - PAD_R,
+            W - PAD_R,
+            yy - 4.0,
+            esc(&format!("{} {}", page.t(key), format_value(measure, v)))
+        );
+    }
+    let _ = write!(
+        s,
+        "<text class=\"chart-label\" x=\"{PAD_L}\" y=\"{}\">{first}</text><text class=\"chart-label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{last}</text>",
+        H - 10.0,
+        W - PAD_R,
+        H - 10.0
+    );
+    let due_x = x(due);
+    let _ = write!(
+        s,
+        "<line class=\"due\" x1=\"{due_x:.1}\" y1=\"{PAD_T}\" x2=\"{due_x:.1}\" y2=\"{}\"/>",
+        H - PAD_B
+    );
+    if !points.is_empty() {
+        let path: Vec<String> = points
+            .iter()
+            .map(|(d, v)| format!("{:.1},{:.1}", x(*d), y(*v)))
+            .collect();
+        let _ = write!(s, "<polyline class=\"series\" points=\"{}\"/>", path.join(" "));
+        for (d, v) in points {
+            let _ = write!(
+                s,
+                "<circle class=\"point\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"4\"><title>{}: {}</title></circle>",
+                x(*d),
+                y(*v),
+                d,
+                esc(&format_value(measure, *v))
+            );
+        }
+    }
+    s.push_str("</svg>");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_read_naturally() {
+        assert_eq!(format_value(MeasureKind::Percent, 92.0), "92%");
+        assert_eq!(format_value(MeasureKind::Count, 3.5), "3.5");
+        assert_eq!(format_value(MeasureKind::YesNo, 1.0), "✓");
+    }
+}

@@ -1,0 +1,529 @@
+//! Goals: the new-goal form (a student's own goal, or a staff suggestion the
+//! student accepts), the goal page with its progress chart and check-ins,
+//! check-ins, and status changes (only the moves the status rule allows).
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use serde::Deserialize;
+use ssp_db::repo::plan::{self, GoalRow, NewCheckIn, NewGoal};
+use ssp_db::repo::{audit, students};
+use ssp_domain::access::{Action, RecordKind};
+use ssp_domain::audit::AuditAction;
+use ssp_domain::plan::goal::{parse_iso_date, progress, validate_goal};
+use ssp_domain::plan::{CheckInCadence, GoalInput, GoalStatus, MeasureKind, PlanDomain, UpToDateRule};
+
+use super::pages::{render, Page};
+use super::student::display_name;
+use crate::access::StudentAccess;
+use crate::app::AppState;
+use crate::context::Ctx;
+use crate::error::AppError;
+use crate::{chart, plan_service};
+
+struct Field {
+    name: &'static str,
+    label: String,
+    hint: Option<String>,
+    value: String,
+    error: Option<String>,
+    options: Vec<(String, String)>,
+    multiline: bool,
+    input_type: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "goal_new.html")]
+struct NewGoalPage {
+    page: Page,
+    student_id: String,
+    student_name: String,
+    errors: Vec<String>,
+    fields: Vec<Field>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct GoalForm {
+    #[serde(default)]
+    domain: String,
+    #[serde(default)]
+    statement: String,
+    #[serde(default)]
+    why_it_matters: String,
+    #[serde(default)]
+    measure_kind: String,
+    #[serde(default)]
+    baseline: String,
+    #[serde(default)]
+    target: String,
+    #[serde(default)]
+    due_date: String,
+    #[serde(default)]
+    cadence: String,
+}
+
+pub async fn new_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access.require(&state, &ctx, RecordKind::Plan, Action::Create).await?;
+    let form = GoalForm {
+        cadence: "every_two_weeks".into(),
+        measure_kind: "percent".into(),
+        ..Default::default()
+    };
+    goal_form_page(&state, &ctx, &access, &form, &[]).await
+}
+
+async fn goal_form_page(
+    state: &AppState,
+    ctx: &Ctx,
+    access: &StudentAccess,
+    form: &GoalForm,
+    errors: &[ssp_domain::plan::FieldError],
+) -> Result<Response, AppError> {
+    let h = students::header(state.db(), access.student())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let page = Page::new(ctx, "goal-new-title");
+    let err = |name: &str| {
+        errors
+            .iter()
+            .find(|e| e.field == name)
+            .map(|e| page.t(&format!("goal-error-{}", e.code.replace('_', "-"))))
+    };
+    let opts = |items: Vec<(&str, String)>| items.into_iter().map(|(v, l)| (v.to_owned(), l)).collect::<Vec<_>>();
+    let field =
+        |name: &'static str, value: &str, options: Vec<(String, String)>, multiline: bool, input_type: &'static str| {
+            Field {
+                name,
+                label: page.t(&format!("goal-field-{}", name.replace('_', "-"))),
+                hint: crate::i18n::has(page.lang, &format!("goal-hint-{}", name.replace('_', "-")))
+                    .then(|| page.t(&format!("goal-hint-{}", name.replace('_', "-")))),
+                value: value.chars().take(1000).collect(),
+                error: err(name),
+                options,
+                multiline,
+                input_type,
+            }
+        };
+    let fields = vec![
+        field(
+            "domain",
+            &form.domain,
+            opts(
+                PlanDomain::ALL
+                    .iter()
+                    .map(|d| (d.as_str(), page.t(&format!("domain-{}", d.as_str()))))
+                    .collect(),
+            ),
+            false,
+            "text",
+        ),
+        field("statement", &form.statement, vec![], true, "text"),
+        field("why_it_matters", &form.why_it_matters, vec![], true, "text"),
+        field(
+            "measure_kind",
+            &form.measure_kind,
+            opts(
+                MeasureKind::ALL
+                    .iter()
+                    .map(|m| (m.as_str(), page.t(&format!("measure-{}", m.as_str().replace('_', "-")))))
+                    .collect(),
+            ),
+            false,
+            "text",
+        ),
+        field("baseline", &form.baseline, vec![], false, "text"),
+        field("target", &form.target, vec![], false, "text"),
+        field("due_date", &form.due_date, vec![], false, "date"),
+        field(
+            "cadence",
+            &form.cadence,
+            opts(
+                CheckInCadence::ALL
+                    .iter()
+                    .map(|c| (c.as_str(), page.t(&format!("cadence-{}", c.as_str().replace('_', "-")))))
+                    .collect(),
+            ),
+            false,
+            "text",
+        ),
+    ];
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let html = render(&NewGoalPage {
+        page,
+        student_id: access.student().to_string(),
+        student_name: display_name(&h),
+        errors: errors.iter().map(|e| e.field.to_owned()).collect(),
+        fields,
+    })?;
+    Ok((status, html).into_response())
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(form): Form<GoalForm>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access.require(&state, &ctx, RecordKind::Plan, Action::Create).await?;
+    let now = state.now();
+    let input = GoalInput {
+        domain: form.domain.clone(),
+        statement: form.statement.clone(),
+        why_it_matters: form.why_it_matters.clone(),
+        measure_kind: form.measure_kind.clone(),
+        baseline: form.baseline.clone(),
+        target: form.target.clone(),
+        due_date: form.due_date.clone(),
+        cadence: form.cadence.clone(),
+    };
+    let goal = match validate_goal(&input, now.date()) {
+        Ok(g) => g,
+        Err(errors) => return goal_form_page(&state, &ctx, &access, &form, &errors).await,
+    };
+    // A student's own goal starts active; a staff member's is a suggestion
+    // (a draft) until the student accepts it.
+    let own = access.is_self();
+    let status = if own { GoalStatus::Active } else { GoalStatus::Draft };
+    let h = students::header(state.db(), access.student())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut tx = state.db().begin().await?;
+    let goal_id = plan::insert_goal(
+        &mut tx,
+        &NewGoal {
+            district: access.facts.district_id,
+            student: access.student(),
+            domain: goal.domain.as_str(),
+            statement: &goal.statement,
+            why_it_matters: &goal.why_it_matters,
+            measure_kind: goal.measure_kind.as_str(),
+            baseline: goal.baseline,
+            target: goal.target,
+            due_date: goal.due_date,
+            cadence: goal.cadence.as_str(),
+            status: status.as_str(),
+            suggested_by: (!own).then_some(access.actor),
+            created_by: access.actor,
+            activated_on: own.then_some(now.date()),
+        },
+        now,
+    )
+    .await?;
+    let mut ev = access.event(&state, &ctx, AuditAction::GoalCreated, RecordKind::Plan);
+    ev.record_id = Some(goal_id.to_string());
+    audit::record(&mut tx, &ev).await?;
+    plan_service::recompute(
+        &mut tx,
+        access.facts.district_id,
+        access.student(),
+        h.grade_level,
+        &UpToDateRule::default(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/students/{}/goals/{goal_id}", access.student())).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "goal.html")]
+struct GoalPage {
+    page: Page,
+    student_id: String,
+    student_name: String,
+    g: GoalRow,
+    status: String,
+    status_key: &'static str,
+    domain: String,
+    summary: String,
+    chart: String,
+    error: Option<String>,
+    can_accept: bool,
+    can_check_in: bool,
+    value_label: String,
+    today: String,
+    check_ins: Vec<(String, String, String, String, String)>,
+    next_statuses: Vec<(&'static str, String)>,
+}
+
+async fn load_goal(state: &AppState, access: &StudentAccess, goal: &str) -> Result<GoalRow, AppError> {
+    let goal: uuid::Uuid = goal.parse().map_err(|_| AppError::NotFound)?;
+    plan::goal(state.db(), access.student(), goal)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, goal)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access.require(&state, &ctx, RecordKind::Plan, Action::View).await?;
+    let g = load_goal(&state, &access, &goal).await?;
+    goal_page(&state, &ctx, &access, g, None).await
+}
+
+async fn goal_page(
+    state: &AppState,
+    ctx: &Ctx,
+    access: &StudentAccess,
+    g: GoalRow,
+    error: Option<String>,
+) -> Result<Response, AppError> {
+    let h = students::header(state.db(), access.student())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let page = Page::new(ctx, "goal-title");
+    let status = GoalStatus::parse(&g.status).unwrap_or(GoalStatus::Draft);
+    let measure = MeasureKind::parse(&g.measure_kind).unwrap_or(MeasureKind::Count);
+    let check_ins = plan::check_ins(state.db(), g.id).await?;
+    let fraction = progress(g.baseline, g.target, g.last_value);
+    let summary = crate::i18n::t_args(
+        page.lang,
+        "goal-summary",
+        &[
+            ("baseline", chart::format_value(measure, g.baseline)),
+            ("target", chart::format_value(measure, g.target)),
+            ("due", g.due_date.to_string()),
+            ("percent", ((fraction * 100.0).round() as i64).to_string()),
+        ],
+    );
+    let points: Vec<(time::Date, f64)> = check_ins.iter().map(|c| (c.on_date, c.value)).collect();
+    let start = g.activated_on.unwrap_or(g.created_at.date());
+    let chart = chart::goal_chart(&page, measure, g.baseline, g.target, start, g.due_date, &points);
+    let can_edit = access.decide(RecordKind::Plan, Action::Edit).is_allowed();
+    let can_create = access.decide(RecordKind::Plan, Action::Create).is_allowed();
+    let next_statuses = if can_edit {
+        GoalStatus::ALL
+            .into_iter()
+            .filter(|to| status.transition(*to).is_ok())
+            .filter(|to| *to != GoalStatus::Active || status != GoalStatus::Draft || access.is_self())
+            .map(|to| {
+                (
+                    to.as_str(),
+                    page.t(&format!("goal-status-{}", to.as_str().replace('_', "-"))),
+                )
+            })
+            .collect()
+    } else {
+        vec![]
+    };
+    let rows = check_ins
+        .iter()
+        .rev()
+        .map(|c| {
+            (
+                c.on_date.to_string(),
+                chart::format_value(measure, c.value),
+                c.note.clone(),
+                c.reflection.clone(),
+                format!("{} {}", c.given_name, c.family_name),
+            )
+        })
+        .collect();
+    let html = render(&GoalPage {
+        student_id: access.student().to_string(),
+        student_name: display_name(&h),
+        status: page.t(&format!("goal-status-{}", status.as_str().replace('_', "-"))),
+        status_key: status.as_str(),
+        domain: page.t(&format!("domain-{}", g.domain)),
+        summary,
+        chart,
+        error: error.clone(),
+        can_accept: status == GoalStatus::Draft && access.is_self(),
+        can_check_in: status == GoalStatus::Active && can_create,
+        value_label: page.t(&format!("checkin-value-{}", measure.as_str().replace('_', "-"))),
+        today: state.now().date().to_string(),
+        check_ins: rows,
+        next_statuses,
+        g,
+        page,
+    })?;
+    let code = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok((code, html).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct CheckInForm {
+    #[serde(default)]
+    on_date: String,
+    #[serde(default)]
+    value: String,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    reflection: String,
+}
+
+pub const MAX_CHECK_IN_TEXT: usize = 2000;
+
+pub async fn check_in(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, goal)): Path<(String, String)>,
+    Form(form): Form<CheckInForm>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access.require(&state, &ctx, RecordKind::Plan, Action::Create).await?;
+    let g = load_goal(&state, &access, &goal).await?;
+    let now = state.now();
+    let lang = ctx.lang;
+    let measure = MeasureKind::parse(&g.measure_kind).unwrap_or(MeasureKind::Count);
+    let refuse = |key: &str| crate::i18n::t(lang, key);
+    let problem = if g.status != "active" {
+        Some(refuse("checkin-error-not-active"))
+    } else {
+        None
+    };
+    let on_date = if form.on_date.trim().is_empty() {
+        Ok(now.date())
+    } else {
+        parse_iso_date(&form.on_date)
+    };
+    let problem = problem.or_else(|| match on_date {
+        Err(_) => Some(refuse("checkin-error-date")),
+        Ok(d) if d > now.date() => Some(refuse("checkin-error-future")),
+        Ok(_) => None,
+    });
+    let value = measure.parse_value(&form.value);
+    let problem = problem.or_else(|| match &value {
+        Err(e) => Some(crate::i18n::t_args(
+            lang,
+            "checkin-error-value",
+            &[("detail", e.detail.clone())],
+        )),
+        Ok(_) => None,
+    });
+    let problem = problem.or_else(|| {
+        (form.note.chars().count() > MAX_CHECK_IN_TEXT || form.reflection.chars().count() > MAX_CHECK_IN_TEXT)
+            .then(|| crate::i18n::t_args(lang, "checkin-error-long", &[("max", MAX_CHECK_IN_TEXT.to_string())]))
+    });
+    if let Some(msg) = problem {
+        return goal_page(&state, &ctx, &access, g, Some(msg)).await;
+    }
+    let (Ok(on_date), Ok(value)) = (on_date, value) else {
+        return Err(AppError::BadRequest("malformed_form"));
+    };
+    let h = students::header(state.db(), access.student())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut tx = state.db().begin().await?;
+    let check_in = plan::insert_check_in(
+        &mut tx,
+        &NewCheckIn {
+            district: access.facts.district_id,
+            student: access.student(),
+            goal: g.id,
+            on_date,
+            value,
+            note: form.note.trim(),
+            reflection: form.reflection.trim(),
+            author: access.actor,
+        },
+        now,
+    )
+    .await?;
+    let mut ev = access.event(&state, &ctx, AuditAction::CheckInCreated, RecordKind::Plan);
+    ev.record_id = Some(check_in.to_string());
+    audit::record(&mut tx, &ev).await?;
+    plan_service::recompute(
+        &mut tx,
+        access.facts.district_id,
+        access.student(),
+        h.grade_level,
+        &UpToDateRule::default(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct StatusForm {
+    #[serde(default)]
+    status: String,
+}
+
+pub async fn set_status(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, goal)): Path<(String, String)>,
+    Form(form): Form<StatusForm>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access.require(&state, &ctx, RecordKind::Plan, Action::Edit).await?;
+    let g = load_goal(&state, &access, &goal).await?;
+    let from = GoalStatus::parse(&g.status).map_err(|_| AppError::BadRequest("malformed_form"))?;
+    let to = match GoalStatus::parse(&form.status) {
+        Ok(to) => to,
+        Err(_) => {
+            return goal_page(
+                &state,
+                &ctx,
+                &access,
+                g,
+                Some(crate::i18n::t(ctx.lang, "goal-error-illegal-transition")),
+            )
+            .await
+        }
+    };
+    // Accepting a suggested goal is the student's choice.
+    let accepting = from == GoalStatus::Draft && to == GoalStatus::Active;
+    if from.transition(to).is_err() || (accepting && !access.is_self()) {
+        return goal_page(
+            &state,
+            &ctx,
+            &access,
+            g,
+            Some(crate::i18n::t(ctx.lang, "goal-error-illegal-transition")),
+        )
+        .await;
+    }
+    let now = state.now();
+    let h = students::header(state.db(), access.student())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut tx = state.db().begin().await?;
+    let activated = (to == GoalStatus::Active).then_some(now.date());
+    if !plan::set_goal_status(&mut tx, g.id, from.as_str(), to.as_str(), activated, now).await? {
+        drop(tx);
+        let g = load_goal(&state, &access, &goal).await?;
+        return goal_page(
+            &state,
+            &ctx,
+            &access,
+            g,
+            Some(crate::i18n::t(ctx.lang, "goal-error-changed-meanwhile")),
+        )
+        .await;
+    }
+    let mut ev = access.event(&state, &ctx, AuditAction::GoalStatusChanged, RecordKind::Plan);
+    ev.record_id = Some(g.id.to_string());
+    ev.detail = Some(format!("{}->{}", from.as_str(), to.as_str()));
+    audit::record(&mut tx, &ev).await?;
+    plan_service::recompute(
+        &mut tx,
+        access.facts.district_id,
+        access.student(),
+        h.grade_level,
+        &UpToDateRule::default(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
+}

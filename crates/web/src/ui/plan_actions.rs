@@ -1,0 +1,217 @@
+//! Smaller plan actions: a student's reflection, recording a grade-level
+//! activity as done or exempt, and signing the annual review.
+
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use serde::Deserialize;
+use ssp_db::repo::plan::{self, SignatureSlot};
+use ssp_db::repo::{audit, students};
+use ssp_domain::access::{Action, RecordKind};
+use ssp_domain::audit::AuditAction;
+use ssp_domain::plan::activity::default_scope_and_sequence;
+use ssp_domain::plan::UpToDateRule;
+use ssp_domain::SchoolYear;
+
+use crate::access::StudentAccess;
+use crate::app::AppState;
+use crate::context::Ctx;
+use crate::error::AppError;
+use crate::plan_service;
+
+pub const MAX_REFLECTION_CHARS: usize = 4000;
+
+#[derive(Deserialize)]
+pub struct ReflectionForm {
+    #[serde(default)]
+    prompt: String,
+    #[serde(default)]
+    body: String,
+}
+
+/// A student writes a prompted reflection (their own words only).
+pub async fn add_reflection(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(form): Form<ReflectionForm>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access.require(&state, &ctx, RecordKind::Plan, Action::Create).await?;
+    if !access.is_self() {
+        return Err(AppError::Forbidden("reflection_by_student_only"));
+    }
+    if !["strengths", "improve", "next"].contains(&form.prompt.as_str()) {
+        return Err(AppError::BadRequest("malformed_form"));
+    }
+    let body = form.body.trim();
+    if body.is_empty() || body.chars().count() > MAX_REFLECTION_CHARS {
+        return Err(AppError::Invalid(ssp_domain::ParseError::new(
+            "reflection_length",
+            "1–4000 characters",
+        )));
+    }
+    let now = state.now();
+    let mut tx = state.db().begin().await?;
+    let rid = plan::insert_reflection(
+        &mut tx,
+        access.facts.district_id,
+        access.student(),
+        &form.prompt,
+        body,
+        now,
+    )
+    .await?;
+    let mut ev = access.event(&state, &ctx, AuditAction::ReflectionCreated, RecordKind::Plan);
+    ev.record_id = Some(rid.to_string());
+    audit::record(&mut tx, &ev).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/students/{}#reflections", access.student())).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct ActivityForm {
+    #[serde(default)]
+    state: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// Marks a grade-level activity done (student or staff) or exempt with a
+/// reason (staff only).
+pub async fn record_activity(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, key)): Path<(String, String)>,
+    Form(form): Form<ActivityForm>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access.require(&state, &ctx, RecordKind::Plan, Action::Edit).await?;
+    let h = students::header(state.db(), access.student())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let template = default_scope_and_sequence()
+        .into_iter()
+        .find(|t| t.key == key && t.grade.get() as i32 == h.grade_level)
+        .ok_or(AppError::NotFound)?;
+    let reason = form.reason.trim();
+    let exempt_reason = match form.state.as_str() {
+        "done" => None,
+        "exempt" if access.is_self() => return Err(AppError::Forbidden("exempt_by_staff_only")),
+        "exempt" if reason.chars().count() < 3 || reason.chars().count() > 300 => {
+            return Err(AppError::Invalid(ssp_domain::ParseError::new(
+                "exempt_reason_required",
+                "3–300 characters",
+            )))
+        }
+        "exempt" => Some(reason),
+        _ => return Err(AppError::BadRequest("malformed_form")),
+    };
+    let now = state.now();
+    let year = SchoolYear::containing(now.date());
+    let mut tx = state.db().begin().await?;
+    plan::record_activity(
+        &mut tx,
+        access.facts.district_id,
+        access.student(),
+        template.key,
+        year.0,
+        &form.state,
+        exempt_reason,
+        access.actor,
+        now,
+    )
+    .await?;
+    let mut ev = access.event(&state, &ctx, AuditAction::ActivityRecorded, RecordKind::Plan);
+    ev.record_id = Some(template.key.to_owned());
+    ev.detail = Some(form.state.clone());
+    audit::record(&mut tx, &ev).await?;
+    plan_service::recompute(
+        &mut tx,
+        access.facts.district_id,
+        access.student(),
+        h.grade_level,
+        &UpToDateRule::default(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/students/{}#activities", access.student())).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct SignForm {
+    #[serde(default, rename = "as")]
+    as_: String,
+}
+
+/// Signs this year's review as the student, the plan manager or a guardian
+/// (whichever the actor is), or logs the plan manager's attempt to reach a
+/// guardian. When the review is complete, the plan-year snapshot is kept.
+pub async fn sign_review(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(form): Form<SignForm>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access.require(&state, &ctx, RecordKind::Plan, Action::Sign).await?;
+    let slot = match form.as_.as_str() {
+        "guardian_attempt" if access.facts.relationship.is_plan_manager => SignatureSlot::GuardianAttempt,
+        "guardian_attempt" => return Err(AppError::Forbidden("attempt_by_plan_manager_only")),
+        _ => super::student::signature_slot(&access).ok_or(AppError::Forbidden("cannot_sign"))?,
+    };
+    let db = state.db();
+    let h = students::header(db, access.student())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let goals = plan::goals(db, access.student()).await?;
+    let ready = goals.iter().any(|g| g.status == "active" || g.status == "met");
+    if !ready {
+        return Err(AppError::Invalid(ssp_domain::ParseError::new(
+            "review_not_ready",
+            "the plan needs a goal first",
+        )));
+    }
+    let now = state.now();
+    let year = SchoolYear::containing(now.date());
+    let mut tx = db.begin().await?;
+    let changed = plan::sign_review(
+        &mut tx,
+        access.facts.district_id,
+        access.student(),
+        year.0,
+        slot,
+        access.actor,
+        now,
+    )
+    .await?;
+    if !changed {
+        return Err(AppError::Invalid(ssp_domain::ParseError::new(
+            "already_signed",
+            "already signed",
+        )));
+    }
+    let mut ev = access.event(&state, &ctx, AuditAction::ReviewSigned, RecordKind::Plan);
+    ev.detail = Some(super::student::slot_name(slot).to_owned());
+    ev.record_id = Some(year.0.to_string());
+    audit::record(&mut tx, &ev).await?;
+    let verdict = plan_service::recompute(
+        &mut tx,
+        access.facts.district_id,
+        access.student(),
+        h.grade_level,
+        &UpToDateRule::default(),
+        now,
+    )
+    .await?;
+    if verdict.holds(ssp_domain::plan::Condition::Reviewed) {
+        let records = plan::activity_records_in_tx(&mut tx, access.student()).await?;
+        let goals = plan::goals_in_tx(&mut tx, access.student()).await?;
+        let snap = plan_service::snapshot(year, &goals, &records);
+        let json = serde_json::to_string(&snap).map_err(|e| AppError::Internal(e.into()))?;
+        plan::save_snapshot(&mut tx, access.facts.district_id, access.student(), year.0, &json, now).await?;
+    }
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/students/{}#review", access.student())).into_response())
+}

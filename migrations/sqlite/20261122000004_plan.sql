@@ -1,0 +1,108 @@
+-- The plan itself: profile, goals with action steps and check-ins,
+-- reflections, grade-level activities, the annual review with signatures,
+-- plan-year snapshots, and each plan's computed up-to-date status.
+
+CREATE TABLE plan_profiles (
+    student_id   BLOB PRIMARY KEY NOT NULL REFERENCES students (person_id),
+    district_id  BLOB NOT NULL REFERENCES orgs (id),
+    strengths    TEXT NOT NULL DEFAULT '',
+    interests    TEXT NOT NULL DEFAULT '',
+    needs        TEXT NOT NULL DEFAULT '',
+    activities   TEXT NOT NULL DEFAULT '',
+    updated_at   TEXT NOT NULL
+);
+
+CREATE TABLE goals (
+    id              BLOB PRIMARY KEY NOT NULL,
+    district_id     BLOB NOT NULL REFERENCES orgs (id),
+    student_id      BLOB NOT NULL REFERENCES students (person_id),
+    domain          TEXT NOT NULL CHECK (domain IN ('academic', 'career', 'sep')),
+    statement       TEXT NOT NULL,
+    why_it_matters  TEXT NOT NULL DEFAULT '',
+    measure_kind    TEXT NOT NULL CHECK (measure_kind IN ('percent', 'count', 'scale', 'yes_no')),
+    baseline        REAL NOT NULL,
+    target          REAL NOT NULL,
+    due_date        TEXT NOT NULL,
+    cadence         TEXT NOT NULL CHECK (cadence IN ('weekly', 'every_two_weeks', 'monthly')),
+    status          TEXT NOT NULL CHECK (status IN ('draft', 'active', 'met', 'not_met', 'revised', 'discontinued')),
+    suggested_by    BLOB REFERENCES persons (id),
+    created_by      BLOB NOT NULL REFERENCES persons (id),
+    activated_on    TEXT,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL
+);
+CREATE INDEX goals_student_idx ON goals (student_id, status);
+
+CREATE TABLE goal_check_ins (
+    id           BLOB PRIMARY KEY NOT NULL,
+    district_id  BLOB NOT NULL REFERENCES orgs (id),
+    goal_id      BLOB NOT NULL REFERENCES goals (id),
+    student_id   BLOB NOT NULL REFERENCES students (person_id),
+    on_date      TEXT NOT NULL,
+    value        REAL NOT NULL,
+    note         TEXT NOT NULL DEFAULT '',
+    reflection   TEXT NOT NULL DEFAULT '',
+    author_id    BLOB NOT NULL REFERENCES persons (id),
+    created_at   TEXT NOT NULL
+);
+CREATE INDEX goal_check_ins_goal_idx ON goal_check_ins (goal_id, on_date);
+
+CREATE TABLE reflections (
+    id           BLOB PRIMARY KEY NOT NULL,
+    district_id  BLOB NOT NULL REFERENCES orgs (id),
+    student_id   BLOB NOT NULL REFERENCES students (person_id),
+    prompt       TEXT NOT NULL CHECK (prompt IN ('strengths', 'improve', 'next')),
+    body         TEXT NOT NULL,
+    created_at   TEXT NOT NULL
+);
+CREATE INDEX reflections_student_idx ON reflections (student_id, created_at);
+
+CREATE TABLE student_activities (
+    id             BLOB PRIMARY KEY NOT NULL,
+    district_id    BLOB NOT NULL REFERENCES orgs (id),
+    student_id     BLOB NOT NULL REFERENCES students (person_id),
+    activity_key   TEXT NOT NULL,
+    school_year    INTEGER NOT NULL,
+    state          TEXT NOT NULL CHECK (state IN ('done', 'exempt')),
+    exempt_reason  TEXT,
+    recorded_by    BLOB NOT NULL REFERENCES persons (id),
+    recorded_at    TEXT NOT NULL,
+    UNIQUE (student_id, activity_key, school_year)
+);
+
+CREATE TABLE plan_reviews (
+    id                  BLOB PRIMARY KEY NOT NULL,
+    district_id         BLOB NOT NULL REFERENCES orgs (id),
+    student_id          BLOB NOT NULL REFERENCES students (person_id),
+    school_year         INTEGER NOT NULL,
+    student_signed_at   TEXT,
+    manager_id          BLOB REFERENCES persons (id),
+    manager_signed_at   TEXT,
+    guardian_id         BLOB REFERENCES persons (id),
+    guardian_signed_at  TEXT,
+    guardian_attempts   INTEGER NOT NULL DEFAULT 0,
+    created_at          TEXT NOT NULL,
+    UNIQUE (student_id, school_year)
+);
+
+CREATE TABLE plan_year_snapshots (
+    id           BLOB PRIMARY KEY NOT NULL,
+    district_id  BLOB NOT NULL REFERENCES orgs (id),
+    student_id   BLOB NOT NULL REFERENCES students (person_id),
+    school_year  INTEGER NOT NULL,
+    snapshot     TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    UNIQUE (student_id, school_year)
+);
+
+-- Kept current by every write to a plan (never recomputed per page view),
+-- so the caseload can filter and sort by it.
+CREATE TABLE plan_status (
+    student_id         BLOB PRIMARY KEY NOT NULL REFERENCES students (person_id),
+    district_id        BLOB NOT NULL REFERENCES orgs (id),
+    up_to_date         BOOLEAN NOT NULL,
+    failures           TEXT NOT NULL DEFAULT '',
+    overdue_check_ins  INTEGER NOT NULL DEFAULT 0,
+    computed_at        TEXT NOT NULL
+);
+CREATE INDEX plan_status_district_idx ON plan_status (district_id, up_to_date);
