@@ -58,9 +58,15 @@ pub fn goal_chart(
         lo = lo.min(*v);
         hi = hi.max(*v);
     }
+    // Some room above and below, without leaving the measure's range.
+    let pad = ((hi - lo) * 0.15).max(1.0);
+    lo -= pad;
+    hi += pad;
     if measure == MeasureKind::Percent {
-        lo = lo.min(0.0);
-        hi = hi.max(100.0).min(100.0);
+        lo = lo.max(0.0);
+        hi = hi.min(100.0);
+    } else {
+        lo = lo.max(0.0);
     }
     if (hi - lo).abs() < 1e-9 {
         hi = lo + 1.0;

@@ -18,31 +18,84 @@ pub struct StudentListRow {
     pub grade_level: i32,
     pub school_name: String,
     pub local_id: Option<String>,
+    pub up_to_date: Option<bool>,
+    pub overdue_check_ins: Option<i32>,
 }
 
-/// One page of the students in `scope`, by family name, and the total.
+/// Which plans a list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StatusFilter {
+    #[default]
+    All,
+    UpToDate,
+    NotUpToDate,
+    OverdueCheckIns,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    #[default]
+    Name,
+    Grade,
+    /// Plans needing attention first: not up to date, most overdue first.
+    Status,
+}
+
+/// Filters a caseload or student list can apply on top of the scope.
+#[derive(Debug, Clone, Default)]
+pub struct ListFilter {
+    pub status: StatusFilter,
+    /// 0 for any grade.
+    pub grade: i32,
+    pub school: Option<Uuid>,
+    pub sort: SortBy,
+}
+
+/// One page of the students in `scope` that pass `filter`, and the total.
 pub async fn page(
     db: &Db,
     scope: &ListScope,
+    filter: &ListFilter,
     today: Date,
     limit: i64,
     offset: i64,
 ) -> Result<(Vec<StudentListRow>, i64), DbError> {
-    let (filter, binds) = scope_sql(scope, today, 3);
+    let status_sql = match filter.status {
+        StatusFilter::All => "",
+        StatusFilter::UpToDate => " AND COALESCE(ps.up_to_date, FALSE)",
+        StatusFilter::NotUpToDate => " AND NOT COALESCE(ps.up_to_date, FALSE)",
+        StatusFilter::OverdueCheckIns => " AND COALESCE(ps.overdue_check_ins, 0) > 0",
+    };
+    let order = match filter.sort {
+        SortBy::Name => "p.family_name, p.given_name, s.person_id",
+        SortBy::Grade => "s.grade_level, p.family_name, p.given_name, s.person_id",
+        SortBy::Status => {
+            "COALESCE(ps.up_to_date, FALSE), COALESCE(ps.overdue_check_ins, 0) DESC, p.family_name, p.given_name, s.person_id"
+        }
+    };
+    let (scope_filter, binds) = scope_sql(scope, today, 5);
     let sql = format!(
-        "SELECT s.person_id, p.given_name, p.family_name, p.preferred_name, s.grade_level, o.name AS school_name, s.local_id \
+        "SELECT s.person_id, p.given_name, p.family_name, p.preferred_name, s.grade_level, o.name AS school_name, s.local_id, \
+                ps.up_to_date, ps.overdue_check_ins \
          FROM students s JOIN persons p ON p.id = s.person_id JOIN orgs o ON o.id = s.school_id \
-         WHERE s.status = 'active' AND {filter} \
-         ORDER BY p.family_name, p.given_name, s.person_id LIMIT $1 OFFSET $2"
+         LEFT JOIN plan_status ps ON ps.student_id = s.person_id \
+         WHERE s.status = 'active' AND ($3 = 0 OR s.grade_level = $3) AND ($4 IS NULL OR s.school_id = $4){status_sql} AND {scope_filter} \
+         ORDER BY {order} LIMIT $1 OFFSET $2"
     );
-    let (count_filter, count_binds) = scope_sql(scope, today, 1);
-    let count_sql = format!("SELECT COUNT(*) FROM students s WHERE s.status = 'active' AND {count_filter}");
+    let (count_filter, count_binds) = scope_sql(scope, today, 3);
+    let count_sql = format!(
+        "SELECT COUNT(*) FROM students s LEFT JOIN plan_status ps ON ps.student_id = s.person_id \
+         WHERE s.status = 'active' AND ($1 = 0 OR s.grade_level = $1) AND ($2 IS NULL OR s.school_id = $2){status_sql} AND {count_filter}"
+    );
     let (rows, total) = with_reader!(db, |p| {
-        let q = sqlx::query_as(&sql).bind(limit).bind(offset);
+        let q = sqlx::query_as(&sql)
+            .bind(limit)
+            .bind(offset)
+            .bind(filter.grade)
+            .bind(filter.school);
         let rows: Vec<StudentListRow> = bind_scope!(q, binds).fetch_all(p).await?;
-        let total: i64 = bind_scope!(sqlx::query_scalar(&count_sql), count_binds)
-            .fetch_one(p)
-            .await?;
+        let cq = sqlx::query_scalar(&count_sql).bind(filter.grade).bind(filter.school);
+        let total: i64 = bind_scope!(cq, count_binds).fetch_one(p).await?;
         Ok::<_, sqlx::Error>((rows, total))
     })?;
     Ok((rows, total))

@@ -162,7 +162,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
                 )
             }
             Failure::ActivityOverdue { key, due } => {
-                let title = default_title(key).map(|k| t(k)).unwrap_or_else(|| key.clone());
+                let title = default_title(key).map(&t).unwrap_or_else(|| key.clone());
                 targs(
                     "failure-activity-overdue",
                     &[("activity", title), ("due", due.to_string())],
