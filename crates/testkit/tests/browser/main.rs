@@ -153,3 +153,92 @@ async fn a_wrong_password_shows_the_generic_message() {
     browser.close().await;
     server.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_students_goal_and_check_in_reach_the_counselors_caseload() {
+    let test = "a_students_goal_and_check_in_reach_the_counselors_caseload";
+    let Some((app, server, student)) = journey(test).await else {
+        return;
+    };
+    let camila = app.person("demo.student").await;
+
+    // The student opens her plan and adds a goal.
+    sign_in(&student, &server, "demo.student", ssp_demo::DEMO_PASSWORD).await;
+    student.link("Open the plan").await.click_and_wait_for_page().await;
+    student.wait_for_text("This plan is not up to date yet").await;
+    student.link("Add a goal").await.click_and_wait_for_page().await;
+    student.find("#goal-domain").await.select_by_value("academic").await;
+    student
+        .find("#goal-statement")
+        .await
+        .send_keys("Raise my math grade to a B")
+        .await;
+    student
+        .find("#goal-why_it_matters")
+        .await
+        .send_keys("I want to take physics next year")
+        .await;
+    student
+        .find("#goal-measure_kind")
+        .await
+        .select_by_value("percent")
+        .await;
+    student.find("#goal-baseline").await.send_keys("71").await;
+    student.find("#goal-target").await.send_keys("85").await;
+    student.find("#goal-due_date").await.send_keys("06152027").await;
+    student.button("Save goal").await.click_and_wait_for_page().await;
+    student.wait_for_text("Raise my math grade to a B").await;
+    assert!(student.text().await.contains("Active"));
+
+    // A first try with a value that is not a percentage is refused next to the form.
+    student.find("#ci-value").await.send_keys("abc").await;
+    student.button("Save check-in").await.click_and_wait_for_page().await;
+    student.wait_for_text("That value doesn't fit this goal").await;
+    // Then a real check-in.
+    student.find("#ci-value").await.fill("78").await;
+    student
+        .find("#ci-reflection")
+        .await
+        .send_keys("Quizzes went better")
+        .await;
+    student.button("Save check-in").await.click_and_wait_for_page().await;
+    student.wait_for_text("50% of the way").await;
+    assert!(student.has("svg.chart polyline").await, "the chart shows the check-in");
+
+    // The counselor (her plan manager) sees her on the caseload, not up to
+    // date, and the goal with its check-in on her plan.
+    let Some(counselor) = Browser::start(test).await else {
+        return;
+    };
+    sign_in(&counselor, &server, "demo.counselor", ssp_demo::DEMO_PASSWORD).await;
+    counselor
+        .goto(&server.url("/students?grade=10&status=not_up_to_date"))
+        .await;
+    let row = counselor
+        .find_xpath(&format!("//tr[td/a[@href='/students/{camila}']]"))
+        .await
+        .text()
+        .await;
+    assert!(row.contains("Reyes"), "{row}");
+    assert!(row.contains("Not up to date"), "{row}");
+    counselor
+        .goto(&server.url("/students?grade=10&status=up_to_date"))
+        .await;
+    assert!(
+        !counselor.has(&format!("a[href='/students/{camila}']")).await,
+        "not listed as up to date"
+    );
+    counselor.goto(&server.url(&format!("/students/{camila}"))).await;
+    counselor.wait_for_text("Raise my math grade to a B").await;
+    let text = counselor.text().await;
+    assert!(
+        text.contains("There is no active or met goal in Career"),
+        "the reasons are shown"
+    );
+    counselor
+        .link("Raise my math grade to a B")
+        .await
+        .click_and_wait_for_page()
+        .await;
+    counselor.wait_for_text("Quizzes went better").await;
+}

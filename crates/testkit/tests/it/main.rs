@@ -9,3 +9,4 @@ mod db;
 mod errors;
 mod home;
 mod i18n;
+mod plan;
