@@ -106,3 +106,46 @@ CREATE TABLE plan_status (
     computed_at        TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX plan_status_district_idx ON plan_status (district_id, up_to_date);
+
+-- Strengths, interests and needs as noted by the team (with who noted it).
+CREATE TABLE profile_observations (
+    id           UUID PRIMARY KEY NOT NULL,
+    district_id  UUID NOT NULL REFERENCES orgs (id),
+    student_id   UUID NOT NULL REFERENCES students (person_id),
+    author_id    UUID NOT NULL REFERENCES persons (id),
+    kind         TEXT NOT NULL CHECK (kind IN ('strength', 'interest', 'need')),
+    body         TEXT NOT NULL,
+    created_at   TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX profile_observations_student_idx ON profile_observations (student_id, created_at);
+
+-- Meetings and contacts between mentor/advisor, student and family.
+CREATE TABLE interactions (
+    id              UUID PRIMARY KEY NOT NULL,
+    district_id     UUID NOT NULL REFERENCES orgs (id),
+    student_id      UUID NOT NULL REFERENCES students (person_id),
+    kind            TEXT NOT NULL CHECK (kind IN ('advisory_meeting', 'mentor_meeting', 'family_conference', 'team_meeting',
+                        'phone_call', 'home_visit', 'message')),
+    occurred_on     DATE NOT NULL,
+    participants    TEXT NOT NULL DEFAULT '',
+    family_present  BOOLEAN NOT NULL DEFAULT FALSE,
+    notes           TEXT NOT NULL DEFAULT '',
+    sensitivity     TEXT NOT NULL CHECK (sensitivity IN ('shared', 'staff', 'restricted_health', 'restricted_social')),
+    author_id       UUID NOT NULL REFERENCES persons (id),
+    created_at      TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX interactions_student_idx ON interactions (student_id, occurred_on);
+
+CREATE TABLE interaction_follow_ups (
+    id              UUID PRIMARY KEY NOT NULL,
+    district_id     UUID NOT NULL REFERENCES orgs (id),
+    interaction_id  UUID NOT NULL REFERENCES interactions (id),
+    student_id      UUID NOT NULL REFERENCES students (person_id),
+    description     TEXT NOT NULL,
+    owner_id        UUID REFERENCES persons (id),
+    due_on          DATE,
+    done_at         TIMESTAMPTZ,
+    created_at      TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX interaction_follow_ups_interaction_idx ON interaction_follow_ups (interaction_id);
+CREATE INDEX interaction_follow_ups_owner_idx ON interaction_follow_ups (owner_id, done_at);

@@ -30,6 +30,10 @@ pub enum AuditAction {
     ReflectionCreated,
     ActivityRecorded,
     ReviewSigned,
+    ProfileUpdated,
+    ObservationAdded,
+    InteractionLogged,
+    FollowUpDone,
 }
 
 impl AuditAction {
@@ -57,6 +61,10 @@ impl AuditAction {
             AuditAction::ReflectionCreated => "reflection_created",
             AuditAction::ActivityRecorded => "activity_recorded",
             AuditAction::ReviewSigned => "review_signed",
+            AuditAction::ProfileUpdated => "profile_updated",
+            AuditAction::ObservationAdded => "observation_added",
+            AuditAction::InteractionLogged => "interaction_logged",
+            AuditAction::FollowUpDone => "follow_up_done",
         }
     }
 }

@@ -42,6 +42,20 @@ impl StudentAccess {
         }
     }
 
+    /// Loads without auditing a miss: for related students shown alongside
+    /// one already authorized (siblings in the family view), where each is
+    /// still checked with `decide` before anything of theirs is shown.
+    pub async fn load_related(state: &AppState, ctx: &Ctx, student: StudentId) -> Result<Option<Self>, AppError> {
+        let session = ctx.session()?;
+        let today = state.now().date();
+        Ok(facts_repo::facts(state.db(), session.person_id, student, today)
+            .await?
+            .map(|facts| Self {
+                actor: session.person_id,
+                facts,
+            }))
+    }
+
     pub fn student(&self) -> StudentId {
         self.facts.student
     }

@@ -444,3 +444,138 @@ async fn caseload_filters_refuse_nonsense() {
     assert_eq!(g10.status, 200);
     assert!(g10.text.contains("Not up to date"));
 }
+
+#[tokio::test]
+async fn the_profile_is_in_the_students_words_and_the_team_adds_observations() {
+    let app = TestApp::with_demo().await;
+    let camila = app.person("demo.student").await;
+    let student = app.signed_in("demo.student").await;
+    student.get(&format!("/students/{camila}")).await;
+    let r = student
+        .post_form(
+            &format!("/students/{camila}/profile"),
+            &[
+                ("strengths", "I draw well"),
+                ("interests", "Nursing, robotics"),
+                ("needs", "Quiet place to study"),
+                ("activities", "Robotics club"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    let pm = app.signed_in("demo.counselor").await;
+    let plan = pm.get(&format!("/students/{camila}")).await;
+    assert!(plan.text.contains("Nursing, robotics"));
+    let r = pm
+        .post_form(
+            &format!("/students/{camila}/observations"),
+            &[("kind", "strength"), ("body", "Leads her lab group")],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(
+        pm.post_form(&format!("/students/{camila}/profile"), &[("strengths", "x")])
+            .await
+            .status,
+        403
+    );
+    let plan = student.get(&format!("/students/{camila}")).await;
+    assert!(
+        plan.text.contains("Leads her lab group"),
+        "the student sees what the team noted, and who"
+    );
+}
+
+#[tokio::test]
+async fn interactions_are_logged_with_follow_ups_and_seen_by_class() {
+    let app = TestApp::with_demo().await;
+    let camila = app.person("demo.student").await;
+    let counselor_id = app.person("demo.counselor").await.to_string();
+    let pm = app.signed_in("demo.counselor").await;
+    pm.get(&format!("/students/{camila}/interactions")).await;
+    let r = pm
+        .post_form(
+            &format!("/students/{camila}/interactions"),
+            &[
+                ("kind", "family_conference"),
+                ("occurred_on", "2026-10-30"),
+                ("participants", "Camila, her father, counselor"),
+                ("family_present", "yes"),
+                ("notes", "Talked about summer programs"),
+                ("sensitivity", "shared"),
+                ("follow_up", "Send the summer program list"),
+                ("follow_up_owner", &counselor_id),
+                ("follow_up_due", "2026-11-10"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.text);
+    pm.get(&format!("/students/{camila}/interactions")).await;
+    let r = pm
+        .post_form(
+            &format!("/students/{camila}/interactions"),
+            &[
+                ("kind", "phone_call"),
+                ("notes", "Discussed a family matter"),
+                ("sensitivity", "staff"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    let bad = pm
+        .post_form(
+            &format!("/students/{camila}/interactions"),
+            &[("kind", "seance"), ("notes", "x"), ("sensitivity", "staff")],
+        )
+        .await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.text.contains("Choose the kind of interaction"));
+
+    let log = pm.get(&format!("/students/{camila}/interactions")).await;
+    assert!(
+        log.text.contains("Send the summer program list"),
+        "the follow-up with its owner"
+    );
+    assert!(log.text.contains("Discussed a family matter"));
+
+    let guardian = app.signed_in("demo.guardian").await;
+    let family_view = guardian.get(&format!("/students/{camila}/interactions?family=1")).await;
+    assert_eq!(family_view.status, 200);
+    assert!(
+        family_view.text.contains("Talked about summer programs"),
+        "shared: the family sees it"
+    );
+    assert!(
+        !family_view.text.contains("Discussed a family matter"),
+        "staff-only: hidden from the family"
+    );
+    assert!(
+        !family_view.text.contains("Send the summer program list"),
+        "follow-ups are staff work"
+    );
+}
+
+#[tokio::test]
+async fn the_student_home_shows_goals_whats_due_and_reflections() {
+    let app = TestApp::with_demo().await;
+    let camila = app.person("demo.student").await;
+    let student = app.signed_in("demo.student").await;
+    let home = student.get("/").await;
+    assert!(home.text.contains("What's due"));
+    assert!(
+        home.text.contains("Annual plan review (grade 10) — was due 2026-10-31"),
+        "{}",
+        home.text
+    );
+    create_goal(&student, camila, &goal_fields("academic", "Raise my math grade to a B")).await;
+    student.get(&format!("/students/{camila}")).await;
+    student
+        .post_form(
+            &format!("/students/{camila}/reflections"),
+            &[("prompt", "next"), ("body", "Ask for help earlier")],
+        )
+        .await;
+    let home = student.get("/").await;
+    assert!(home.text.contains("Raise my math grade to a B"));
+    assert!(home.text.contains("Ask for help earlier"));
+}

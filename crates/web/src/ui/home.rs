@@ -21,6 +21,11 @@ struct StudentHome {
     greeting: String,
     student: home::StudentCard,
     guardians: Vec<GuardianView>,
+    /// (goal id, statement, status line)
+    goals: Vec<(String, String, String)>,
+    /// What needs doing: overdue or soon-due check-ins and activities.
+    due: Vec<String>,
+    reflections: Vec<(String, String)>,
 }
 
 struct GuardianView {
@@ -221,11 +226,73 @@ async fn student_home(state: &AppState, session: &Session, page: Page, greeting:
             language: page.t1("contact-language", "language", language_name(&g.contact_language)),
         })
         .collect();
+    let me = ssp_domain::StudentId(session.person_id.0);
+    let today = state.now().date();
+    let goals_rows = ssp_db::repo::plan::goals(db, me).await?;
+    let mut due = Vec::new();
+    let goals = goals_rows
+        .iter()
+        .filter(|g| g.status == "active" || g.status == "draft")
+        .map(|g| {
+            let next = ssp_domain::plan::CheckInCadence::parse(&g.cadence)
+                .ok()
+                .filter(|_| g.status == "active")
+                .and_then(|c| {
+                    g.activated_on
+                        .map(|a| ssp_domain::plan::goal::next_check_in_due(c, a, g.last_check_in))
+                });
+            if let Some(n) = next {
+                if n <= today + time::Duration::days(7) {
+                    let key = if n < today {
+                        "home-due-check-in-overdue"
+                    } else {
+                        "home-due-check-in"
+                    };
+                    due.push(crate::i18n::t_args(
+                        page.lang,
+                        key,
+                        &[("goal", g.statement.clone()), ("date", n.to_string())],
+                    ));
+                }
+            }
+            let status = page.t(&format!("goal-status-{}", g.status.replace('_', "-")));
+            (g.id.to_string(), g.statement.clone(), status)
+        })
+        .collect();
+    let records = ssp_db::repo::plan::activity_records(db, me).await?;
+    let year = ssp_domain::SchoolYear::containing(today);
+    for a in crate::plan_service::activities_for(student.grade_level, year, &records) {
+        let st = ssp_domain::plan::activity::status(a.state, a.due, today);
+        if matches!(
+            st,
+            ssp_domain::plan::ActivityStatus::Overdue | ssp_domain::plan::ActivityStatus::Due
+        ) {
+            let key = if st == ssp_domain::plan::ActivityStatus::Overdue {
+                "home-due-activity-overdue"
+            } else {
+                "home-due-activity"
+            };
+            due.push(crate::i18n::t_args(
+                page.lang,
+                key,
+                &[("activity", page.t(a.template.title_key)), ("date", a.due.to_string())],
+            ));
+        }
+    }
+    let reflections = ssp_db::repo::plan::reflections(db, me)
+        .await?
+        .into_iter()
+        .take(3)
+        .map(|r| (page.t(&format!("prompt-{}", r.prompt)), r.body))
+        .collect();
     render(&StudentHome {
         page,
         greeting,
         student,
         guardians,
+        goals,
+        due,
+        reflections,
     })
 }
 

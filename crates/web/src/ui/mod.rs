@@ -5,6 +5,7 @@ pub mod access_log;
 pub mod audit;
 pub mod goals;
 pub mod home;
+pub mod interactions;
 pub mod language;
 pub mod notes;
 pub mod pages;
@@ -36,6 +37,16 @@ pub fn routes() -> Router<AppState> {
         .route("/students/{id}/reflections", post(plan_actions::add_reflection))
         .route("/students/{id}/activities/{key}", post(plan_actions::record_activity))
         .route("/students/{id}/review/sign", post(plan_actions::sign_review))
+        .route("/students/{id}/profile", post(plan_actions::update_profile))
+        .route("/students/{id}/observations", post(plan_actions::add_observation))
+        .route(
+            "/students/{id}/interactions",
+            get(interactions::show).post(interactions::create),
+        )
+        .route(
+            "/students/{id}/follow-ups/{follow_up}/done",
+            post(interactions::follow_up_done),
+        )
         .route("/students/{id}/team", get(team::show).post(team::add))
         .route("/students/{id}/team/{member}/remove", post(team::remove))
         .route("/students/{id}/plan-manager", post(team::reassign))

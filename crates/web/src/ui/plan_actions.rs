@@ -215,3 +215,105 @@ pub async fn sign_review(
     tx.commit().await?;
     Ok(Redirect::to(&format!("/students/{}#review", access.student())).into_response())
 }
+
+pub const MAX_PROFILE_CHARS: usize = 2000;
+
+#[derive(Deserialize)]
+pub struct ProfileForm {
+    #[serde(default)]
+    strengths: String,
+    #[serde(default)]
+    interests: String,
+    #[serde(default)]
+    needs: String,
+    #[serde(default)]
+    activities: String,
+}
+
+/// The student writes their profile in their own words.
+pub async fn update_profile(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(form): Form<ProfileForm>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access.require(&state, &ctx, RecordKind::Plan, Action::Edit).await?;
+    if !access.is_self() {
+        return Err(AppError::Forbidden("profile_by_student_only"));
+    }
+    let fields = [&form.strengths, &form.interests, &form.needs, &form.activities];
+    if fields.iter().any(|f| f.chars().count() > MAX_PROFILE_CHARS) {
+        return Err(AppError::Invalid(ssp_domain::ParseError::new(
+            "profile_too_long",
+            "at most 2000 characters each",
+        )));
+    }
+    let profile = ssp_db::repo::profile::ProfileRow {
+        strengths: form.strengths.trim().to_owned(),
+        interests: form.interests.trim().to_owned(),
+        needs: form.needs.trim().to_owned(),
+        activities: form.activities.trim().to_owned(),
+    };
+    let mut tx = state.db().begin().await?;
+    ssp_db::repo::profile::put(
+        &mut tx,
+        access.facts.district_id,
+        access.student(),
+        &profile,
+        state.now(),
+    )
+    .await?;
+    let ev = access.event(&state, &ctx, AuditAction::ProfileUpdated, RecordKind::Plan);
+    audit::record(&mut tx, &ev).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/students/{}#profile", access.student())).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct ObservationForm {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    body: String,
+}
+
+/// A team member notes a strength, interest or need (signed with their name).
+pub async fn add_observation(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(form): Form<ObservationForm>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access.require(&state, &ctx, RecordKind::Plan, Action::Edit).await?;
+    if access.is_self() {
+        return Err(AppError::Forbidden("observation_by_staff_only"));
+    }
+    if !["strength", "interest", "need"].contains(&form.kind.as_str()) {
+        return Err(AppError::BadRequest("malformed_form"));
+    }
+    let body = form.body.trim();
+    if body.is_empty() || body.chars().count() > MAX_PROFILE_CHARS {
+        return Err(AppError::Invalid(ssp_domain::ParseError::new(
+            "observation_length",
+            "1–2000 characters",
+        )));
+    }
+    let mut tx = state.db().begin().await?;
+    let oid = ssp_db::repo::profile::add_observation(
+        &mut tx,
+        access.facts.district_id,
+        access.student(),
+        access.actor,
+        &form.kind,
+        body,
+        state.now(),
+    )
+    .await?;
+    let mut ev = access.event(&state, &ctx, AuditAction::ObservationAdded, RecordKind::Plan);
+    ev.record_id = Some(oid.to_string());
+    audit::record(&mut tx, &ev).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/students/{}#profile", access.student())).into_response())
+}

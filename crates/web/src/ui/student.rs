@@ -83,6 +83,10 @@ struct StudentPage {
     sign_as: Option<(&'static str, String)>,
     can_log_attempt: bool,
     changes: Vec<String>,
+    profile_fields: Vec<(&'static str, String, String)>,
+    can_edit_profile: bool,
+    observations: Vec<(String, String, String)>,
+    can_observe: bool,
 }
 
 pub fn display_name(h: &StudentHeader) -> String {
@@ -274,6 +278,24 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
             button: t(if shares { "sharing-stop" } else { "sharing-start" }),
         }
     });
+    let profile = ssp_db::repo::profile::get(db, student).await?.unwrap_or_default();
+    let profile_fields = vec![
+        ("strengths", t("profile-strengths"), profile.strengths),
+        ("interests", t("profile-interests"), profile.interests),
+        ("needs", t("profile-needs"), profile.needs),
+        ("activities", t("profile-activities"), profile.activities),
+    ];
+    let observations = ssp_db::repo::profile::observations(db, student)
+        .await?
+        .into_iter()
+        .map(|o| {
+            (
+                t(&format!("observation-{}", o.kind)),
+                format!("{} {}, {}", o.given_name, o.family_name, o.created_at.date()),
+                o.body,
+            )
+        })
+        .collect();
     let staff = ctx.session.as_ref().is_some_and(|s| s.is_staff());
     let review_title = targs("review-title", &[("year", year.to_string())]);
     render(&StudentPage {
@@ -296,6 +318,10 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         sign_as,
         can_log_attempt,
         changes,
+        profile_fields,
+        can_edit_profile: rel.is_self,
+        observations,
+        can_observe: staff_editor,
         page,
         h,
         can_notes,

@@ -1,0 +1,361 @@
+//! The interactions log: meetings and contacts between mentor/advisor,
+//! student and family, per student or for the whole family (the student and
+//! siblings who share a guardian), each visible by its sensitivity class,
+//! with follow-up tasks that have an owner and a due date.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use serde::Deserialize;
+use ssp_db::repo::interactions::{self, NewInteraction};
+use ssp_db::repo::{audit, students, team};
+use ssp_domain::access::{Action, RecordKind, Sensitivity};
+use ssp_domain::audit::AuditAction;
+use ssp_domain::plan::goal::parse_iso_date;
+use ssp_domain::{PersonId, StudentId};
+
+use super::pages::{render, Page};
+use super::student::display_name;
+use crate::access::StudentAccess;
+use crate::app::AppState;
+use crate::context::Ctx;
+use crate::error::AppError;
+
+pub const KINDS: [&str; 7] = [
+    "advisory_meeting",
+    "mentor_meeting",
+    "family_conference",
+    "team_meeting",
+    "phone_call",
+    "home_visit",
+    "message",
+];
+pub const MAX_NOTES: usize = 4000;
+
+struct Row {
+    class: &'static str,
+    meta: String,
+    participants: String,
+    notes: String,
+}
+
+#[derive(Template)]
+#[template(path = "interactions.html")]
+struct InteractionsPage {
+    page: Page,
+    student_id: String,
+    student_name: String,
+    family: bool,
+    error: Option<String>,
+    writable: Vec<(&'static str, String)>,
+    kinds: Vec<(&'static str, String)>,
+    owners: Vec<(String, String)>,
+    today: String,
+    can_write: bool,
+    follow_ups: Vec<(String, String, bool)>,
+    rows: Vec<Row>,
+}
+
+#[derive(Deserialize)]
+pub struct LogQuery {
+    family: Option<String>,
+}
+
+fn readable(access: &StudentAccess) -> Vec<Sensitivity> {
+    Sensitivity::ALL
+        .into_iter()
+        .filter(|s| access.decide(RecordKind::Note(*s), Action::View).is_allowed())
+        .collect()
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<LogQuery>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    render_log(&state, &ctx, &access, q.family.is_some(), None).await
+}
+
+async fn render_log(
+    state: &AppState,
+    ctx: &Ctx,
+    access: &StudentAccess,
+    family: bool,
+    error: Option<String>,
+) -> Result<Response, AppError> {
+    let classes = readable(access);
+    if classes.is_empty() {
+        access
+            .require(state, ctx, RecordKind::Note(Sensitivity::Shared), Action::View)
+            .await?;
+    }
+    for s in &classes {
+        if let ssp_domain::access::Decision::Allow(r) = access.decide(RecordKind::Note(*s), Action::View) {
+            access.audit_view(state, ctx, RecordKind::Note(*s), r).await?;
+        }
+    }
+    let db = state.db();
+    let mut rows = interactions::list(db, &[access.student()], &classes, family).await?;
+    if family {
+        // Siblings' contacts with the family, each only as far as the actor
+        // may see that sibling's records.
+        for sibling in interactions::family_of(db, access.student()).await? {
+            if sibling == access.student().0 {
+                continue;
+            }
+            let Some(sib) = StudentAccess::load_related(state, ctx, StudentId(sibling)).await? else {
+                continue;
+            };
+            let sib_classes = readable(&sib);
+            if sib_classes.is_empty() {
+                continue;
+            }
+            for s in &sib_classes {
+                if let ssp_domain::access::Decision::Allow(r) = sib.decide(RecordKind::Note(*s), Action::View) {
+                    sib.audit_view(state, ctx, RecordKind::Note(*s), r).await?;
+                }
+            }
+            rows.extend(interactions::list(db, &[sib.student()], &sib_classes, true).await?);
+        }
+        rows.sort_by(|a, b| b.occurred_on.cmp(&a.occurred_on));
+    }
+    let h = students::header(db, access.student())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let page = Page::new(ctx, "interactions-title");
+    let class_key = |s: &str| format!("sensitivity-{}", s.replace('_', "-"));
+    let rows = rows
+        .into_iter()
+        .map(|r| {
+            let class = Sensitivity::parse(&r.sensitivity).unwrap_or(Sensitivity::Staff);
+            Row {
+                class: class.as_str(),
+                meta: format!(
+                    "{} · {} · {} {} · {}{}",
+                    r.occurred_on,
+                    page.t(&format!("interaction-kind-{}", r.kind.replace('_', "-"))),
+                    r.given_name,
+                    r.family_name,
+                    page.t(&class_key(&r.sensitivity)),
+                    if family {
+                        format!(" · {}", r.student_given)
+                    } else {
+                        String::new()
+                    }
+                ),
+                participants: r.participants,
+                notes: r.notes,
+            }
+        })
+        .collect();
+    let writable: Vec<(&'static str, String)> = Sensitivity::ALL
+        .into_iter()
+        .filter(|s| access.decide(RecordKind::Note(*s), Action::Create).is_allowed())
+        .filter(|_| !access.is_self())
+        .map(|s| (s.as_str(), page.t(&class_key(s.as_str()))))
+        .collect();
+    let owners = if writable.is_empty() {
+        vec![]
+    } else {
+        team::members(db, access.student())
+            .await?
+            .into_iter()
+            .map(|m| (m.staff_id.to_string(), format!("{} {}", m.given_name, m.family_name)))
+            .collect()
+    };
+    let follow_ups = if classes.contains(&Sensitivity::Staff) {
+        interactions::follow_ups(db, access.student())
+            .await?
+            .into_iter()
+            .map(|f| {
+                let owner = match (f.owner_given, f.owner_family) {
+                    (Some(g), Some(fam)) => format!(" · {g} {fam}"),
+                    _ => String::new(),
+                };
+                let due = f.due_on.map(|d| format!(" · {d}")).unwrap_or_default();
+                (
+                    f.id.to_string(),
+                    format!("{}{owner}{due}", f.description),
+                    f.done_at.is_some(),
+                )
+            })
+            .collect()
+    } else {
+        vec![]
+    };
+    let kinds = KINDS
+        .iter()
+        .map(|k| (*k, page.t(&format!("interaction-kind-{}", k.replace('_', "-")))))
+        .collect();
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let html = render(&InteractionsPage {
+        student_id: access.student().to_string(),
+        student_name: display_name(&h),
+        family,
+        error,
+        can_write: !writable.is_empty(),
+        writable,
+        kinds,
+        owners,
+        today: state.now().date().to_string(),
+        follow_ups,
+        rows,
+        page,
+    })?;
+    Ok((status, html).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct InteractionForm {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    occurred_on: String,
+    #[serde(default)]
+    participants: String,
+    #[serde(default)]
+    family_present: Option<String>,
+    #[serde(default)]
+    notes: String,
+    #[serde(default)]
+    sensitivity: String,
+    #[serde(default)]
+    follow_up: String,
+    #[serde(default)]
+    follow_up_owner: String,
+    #[serde(default)]
+    follow_up_due: String,
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(form): Form<InteractionForm>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    let sensitivity = Sensitivity::parse(&form.sensitivity).unwrap_or(Sensitivity::Staff);
+    access
+        .require(&state, &ctx, RecordKind::Note(sensitivity), Action::Create)
+        .await?;
+    if access.is_self() {
+        return Err(AppError::Forbidden("interactions_by_staff_only"));
+    }
+    let now = state.now();
+    let lang = ctx.lang;
+    let t = |k: &str| crate::i18n::t(lang, k);
+    let occurred_on = if form.occurred_on.trim().is_empty() {
+        Ok(now.date())
+    } else {
+        parse_iso_date(&form.occurred_on)
+    };
+    let due = if form.follow_up_due.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_iso_date(&form.follow_up_due).map(Some)
+    };
+    let owner = if form.follow_up_owner.trim().is_empty() {
+        Ok(None)
+    } else {
+        form.follow_up_owner.parse::<PersonId>().map(Some)
+    };
+    let problem = if !KINDS.contains(&form.kind.as_str()) {
+        Some(t("interaction-error-kind"))
+    } else if !matches!(occurred_on, Ok(d) if d <= now.date()) {
+        Some(t("interaction-error-date"))
+    } else if form.notes.trim().is_empty() || form.notes.chars().count() > MAX_NOTES {
+        Some(t("interaction-error-notes"))
+    } else if form.participants.chars().count() > 300 || form.follow_up.chars().count() > 300 {
+        Some(t("interaction-error-long"))
+    } else if due.is_err() || owner.is_err() {
+        Some(t("interaction-error-follow-up"))
+    } else {
+        None
+    };
+    if let Some(msg) = problem {
+        return render_log(&state, &ctx, &access, false, Some(msg)).await;
+    }
+    let (Ok(occurred_on), Ok(due), Ok(owner)) = (occurred_on, due, owner) else {
+        return Err(AppError::BadRequest("malformed_form"));
+    };
+    if let Some(o) = owner {
+        let team = team::members(state.db(), access.student()).await?;
+        if !team.iter().any(|m| m.staff_id == o.0) {
+            return render_log(&state, &ctx, &access, false, Some(t("interaction-error-follow-up"))).await;
+        }
+    }
+    let mut tx = state.db().begin().await?;
+    let iid = interactions::add(
+        &mut tx,
+        &NewInteraction {
+            district: access.facts.district_id,
+            student: access.student(),
+            kind: &form.kind,
+            occurred_on,
+            participants: form.participants.trim(),
+            family_present: form.family_present.is_some(),
+            notes: form.notes.trim(),
+            sensitivity,
+            author: access.actor,
+        },
+        now,
+    )
+    .await?;
+    if !form.follow_up.trim().is_empty() {
+        interactions::add_follow_up(
+            &mut tx,
+            access.facts.district_id,
+            iid,
+            access.student(),
+            form.follow_up.trim(),
+            owner,
+            due,
+            now,
+        )
+        .await?;
+    }
+    let mut ev = access.event(
+        &state,
+        &ctx,
+        AuditAction::InteractionLogged,
+        RecordKind::Note(sensitivity),
+    );
+    ev.record_id = Some(iid.to_string());
+    audit::record(&mut tx, &ev).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/students/{}/interactions", access.student())).into_response())
+}
+
+pub async fn follow_up_done(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, follow_up)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access
+        .require(&state, &ctx, RecordKind::Note(Sensitivity::Staff), Action::Edit)
+        .await?;
+    let fid: uuid::Uuid = follow_up.parse().map_err(|_| AppError::NotFound)?;
+    let mut tx = state.db().begin().await?;
+    if !interactions::complete_follow_up(&mut tx, access.student(), fid, state.now()).await? {
+        return Err(AppError::NotFound);
+    }
+    let mut ev = access.event(
+        &state,
+        &ctx,
+        AuditAction::FollowUpDone,
+        RecordKind::Note(Sensitivity::Staff),
+    );
+    ev.record_id = Some(fid.to_string());
+    audit::record(&mut tx, &ev).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/students/{}/interactions", access.student())).into_response())
+}
