@@ -21,7 +21,7 @@ use tower_http::trace::TraceLayer;
 use crate::audit_writer::AuditWriter;
 use crate::clock::{Clock, SystemClock};
 use crate::context::RequestId;
-use crate::{assets, context, csrf, error, headers, ops, ui};
+use crate::{api, assets, context, csrf, error, headers, ops, ui};
 
 /// What the web layer needs from the settings.
 #[derive(Debug, Clone)]
@@ -117,6 +117,7 @@ pub fn router(state: AppState) -> Router {
     let body_limit = state.config().body_limit;
     Router::new()
         .merge(ui::routes())
+        .merge(api::routes())
         .route("/static/app.css", get(assets::app_css))
         .route("/static/print.css", get(assets::print_css))
         .route("/static/app.js", get(assets::app_js))

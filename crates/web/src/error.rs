@@ -24,6 +24,9 @@ pub enum AppError {
     /// Not signed in (or the session ended): go to the sign-in page.
     #[error("sign-in required")]
     SignInRequired,
+    /// Not signed in, on the JSON API (answered 401, not a redirect).
+    #[error("not signed in")]
+    Unauthenticated,
     #[error("bad request: {0}")]
     BadRequest(&'static str),
     /// A value a person typed failed a rule; the code names the rule.
@@ -48,6 +51,7 @@ impl AppError {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::SignInRequired => StatusCode::SEE_OTHER,
+            AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict(_) => StatusCode::CONFLICT,
@@ -64,6 +68,7 @@ impl AppError {
         match self {
             AppError::NotFound => "not_found",
             AppError::SignInRequired => "sign_in_required",
+            AppError::Unauthenticated => "unauthenticated",
             AppError::BadRequest(c) | AppError::Conflict(c) | AppError::Forbidden(c) => c,
             AppError::Invalid(p) => p.code,
             AppError::PayloadTooLarge => "payload_too_large",
@@ -128,23 +133,25 @@ impl IntoResponse for AppError {
 pub async fn render_error_pages(State(_state): State<AppState>, req: Request, next: Next) -> Response {
     let fallback_lang = crate::context::language_from_headers(req.headers());
     let request_id = req.extensions().get::<RequestId>().cloned().unwrap_or_default();
-    let wants_json = req
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|a| a.contains("application/json") && !a.contains("text/html"));
+    let is_api = req.uri().path().starts_with("/api/");
+    let wants_json = is_api
+        || req
+            .headers()
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|a| a.contains("application/json") && !a.contains("text/html"));
     let res = next.run(req).await;
     let status = res.status();
     if !(status.is_client_error() || status.is_server_error()) {
         return res;
     }
     let marker = res.extensions().get::<ErrorPage>().cloned();
-    let is_html = res
+    let rendered = res
         .headers()
         .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
-    if marker.is_none() && is_html {
-        return res; // a handler rendered its own page (a form with errors)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html") || v.as_bytes().starts_with(b"application/json"));
+    if marker.is_none() && rendered {
+        return res; // a handler rendered its own answer (a form with errors, a JSON problem)
     }
     let code = marker.as_ref().map(|m| m.code).unwrap_or(match status {
         StatusCode::NOT_FOUND => "not_found",
@@ -156,6 +163,11 @@ pub async fn render_error_pages(State(_state): State<AppState>, req: Request, ne
         s if s.is_server_error() => "internal",
         _ => "bad_request",
     });
+    let code = if is_api && code == "malformed_form" {
+        "malformed_json"
+    } else {
+        code
+    };
     if status.is_server_error() {
         let cause = marker
             .and_then(|m| m.cause)

@@ -1,3 +1,4 @@
+#![recursion_limit = "512"]
 //! The web layer: axum routers for the HTML pages, sign-in and sessions,
 //! CSRF, security headers, error pages and translations.
 //!
@@ -5,6 +6,7 @@
 //! panic guard → request context (session, language) → CSRF → route.
 
 pub mod access;
+pub mod api;
 pub mod app;
 pub mod assets;
 pub mod audit_writer;
@@ -18,6 +20,7 @@ pub mod headers;
 pub mod i18n;
 pub mod ops;
 pub mod plan_service;
+pub mod plan_write;
 pub mod ui;
 
 pub use app::{AppState, Application, WebConfig};

@@ -324,7 +324,11 @@ async fn forged_and_guessed_ids_are_404_and_audited() {
 #[tokio::test]
 async fn every_student_route_goes_through_the_access_module() {
     // The routes as declared; a new route must be classified here.
-    let src = include_str!("../../../web/src/ui/mod.rs");
+    let src = [
+        include_str!("../../../web/src/ui/mod.rs"),
+        include_str!("../../../web/src/api/mod.rs"),
+    ]
+    .join("\n");
     let not_student_data = [
         "/",
         "/sign-in",
@@ -333,6 +337,8 @@ async fn every_student_route_goes_through_the_access_module() {
         "/students",
         "/admin/audit",
         "/admin/audit.csv",
+        "/api/openapi.json",
+        "/api/v1/session",
     ];
     let w = world().await;
     let other = outsider(&w.app).await;
@@ -343,8 +349,9 @@ async fn every_student_route_goes_through_the_access_module() {
         if not_student_data.contains(&path) {
             continue;
         }
+        let api = path.starts_with("/api/v1/students/{id}");
         assert!(
-            path.starts_with("/students/{id}"),
+            path.starts_with("/students/{id}") || api,
             "route {path} touches student data? classify it in this test"
         );
         let url = path
@@ -358,6 +365,15 @@ async fn every_student_route_goes_through_the_access_module() {
             other.get("/").await; // a fresh form token
             let res = if m == "get(" {
                 other.get(&url).await
+            } else if api {
+                let token = other.get_json("/api/v1/session").await.body;
+                let token = token
+                    .split("\"csrf_token\":\"")
+                    .nth(1)
+                    .and_then(|t| t.split('"').next())
+                    .unwrap()
+                    .to_owned();
+                other.post_json(&url, "{}", Some(&token)).await
             } else {
                 other
                     .post_form(

@@ -2,6 +2,7 @@
 //! PostgreSQL when SSP_TEST_DATABASE_URL is set.
 
 mod access;
+mod api;
 mod auth;
 mod cli;
 mod csrf;

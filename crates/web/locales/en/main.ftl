@@ -474,3 +474,5 @@ home-due-check-in = Check in on "{ $goal }" by { $date }
 home-due-check-in-overdue = Your check-in on "{ $goal }" was due { $date }
 home-due-activity = { $activity } — due { $date }
 home-due-activity-overdue = { $activity } — was due { $date }
+error-unauthenticated = Sign in first.
+error-malformed-json = The request body is not valid JSON of the expected shape.

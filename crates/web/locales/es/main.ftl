@@ -474,3 +474,5 @@ home-due-check-in = Haz seguimiento de "{ $goal }" antes del { $date }
 home-due-check-in-overdue = Tu seguimiento de "{ $goal }" vencía el { $date }
 home-due-activity = { $activity }: vence el { $date }
 home-due-activity-overdue = { $activity }: vencía el { $date }
+error-unauthenticated = Primero inicie sesión.
+error-malformed-json = El cuerpo de la solicitud no es JSON válido con la forma esperada.

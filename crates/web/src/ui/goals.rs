@@ -8,11 +8,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use serde::Deserialize;
-use ssp_db::repo::plan::{self, GoalRow, NewCheckIn, NewGoal};
+use ssp_db::repo::plan::{self, GoalRow};
 use ssp_db::repo::{audit, students};
 use ssp_domain::access::{Action, RecordKind};
 use ssp_domain::audit::AuditAction;
-use ssp_domain::plan::goal::{parse_iso_date, progress, validate_goal};
+use ssp_domain::plan::goal::{progress, validate_goal};
 use ssp_domain::plan::{CheckInCadence, GoalInput, GoalStatus, MeasureKind, PlanDomain, UpToDateRule};
 
 use super::pages::{render, Page};
@@ -188,48 +188,7 @@ pub async fn create(
         Ok(g) => g,
         Err(errors) => return goal_form_page(&state, &ctx, &access, &form, &errors).await,
     };
-    // A student's own goal starts active; a staff member's is a suggestion
-    // (a draft) until the student accepts it.
-    let own = access.is_self();
-    let status = if own { GoalStatus::Active } else { GoalStatus::Draft };
-    let h = students::header(state.db(), access.student())
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let mut tx = state.db().begin().await?;
-    let goal_id = plan::insert_goal(
-        &mut tx,
-        &NewGoal {
-            district: access.facts.district_id,
-            student: access.student(),
-            domain: goal.domain.as_str(),
-            statement: &goal.statement,
-            why_it_matters: &goal.why_it_matters,
-            measure_kind: goal.measure_kind.as_str(),
-            baseline: goal.baseline,
-            target: goal.target,
-            due_date: goal.due_date,
-            cadence: goal.cadence.as_str(),
-            status: status.as_str(),
-            suggested_by: (!own).then_some(access.actor),
-            created_by: access.actor,
-            activated_on: own.then_some(now.date()),
-        },
-        now,
-    )
-    .await?;
-    let mut ev = access.event(&state, &ctx, AuditAction::GoalCreated, RecordKind::Plan);
-    ev.record_id = Some(goal_id.to_string());
-    audit::record(&mut tx, &ev).await?;
-    plan_service::recompute(
-        &mut tx,
-        access.facts.district_id,
-        access.student(),
-        h.grade_level,
-        &UpToDateRule::default(),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    let goal_id = crate::plan_write::create_goal(&state, &ctx, &access, &goal).await?;
     Ok(Redirect::to(&format!("/students/{}/goals/{goal_id}", access.student())).into_response())
 }
 
@@ -368,8 +327,6 @@ pub struct CheckInForm {
     reflection: String,
 }
 
-pub const MAX_CHECK_IN_TEXT: usize = 2000;
-
 pub async fn check_in(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -379,77 +336,19 @@ pub async fn check_in(
     let access = StudentAccess::load(&state, &ctx, &id).await?;
     access.require(&state, &ctx, RecordKind::Plan, Action::Create).await?;
     let g = load_goal(&state, &access, &goal).await?;
-    let now = state.now();
-    let lang = ctx.lang;
-    let measure = MeasureKind::parse(&g.measure_kind).unwrap_or(MeasureKind::Count);
-    let refuse = |key: &str| crate::i18n::t(lang, key);
-    let problem = if g.status != "active" {
-        Some(refuse("checkin-error-not-active"))
-    } else {
-        None
-    };
-    let on_date = if form.on_date.trim().is_empty() {
-        Ok(now.date())
-    } else {
-        parse_iso_date(&form.on_date)
-    };
-    let problem = problem.or_else(|| match on_date {
-        Err(_) => Some(refuse("checkin-error-date")),
-        Ok(d) if d > now.date() => Some(refuse("checkin-error-future")),
-        Ok(_) => None,
-    });
-    let value = measure.parse_value(&form.value);
-    let problem = problem.or_else(|| match &value {
-        Err(e) => Some(crate::i18n::t_args(
-            lang,
-            "checkin-error-value",
-            &[("detail", e.detail.clone())],
-        )),
-        Ok(_) => None,
-    });
-    let problem = problem.or_else(|| {
-        (form.note.chars().count() > MAX_CHECK_IN_TEXT || form.reflection.chars().count() > MAX_CHECK_IN_TEXT)
-            .then(|| crate::i18n::t_args(lang, "checkin-error-long", &[("max", MAX_CHECK_IN_TEXT.to_string())]))
-    });
-    if let Some(msg) = problem {
-        return goal_page(&state, &ctx, &access, g, Some(msg)).await;
+    let today = state.now().date();
+    match crate::plan_write::validate_check_in(&g, &form.on_date, &form.value, &form.note, &form.reflection, today) {
+        Ok((on_date, value)) => {
+            crate::plan_write::add_check_in(&state, &ctx, &access, &g, on_date, value, &form.note, &form.reflection)
+                .await?;
+            Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
+        }
+        Err(p) => {
+            let key = format!("checkin-error-{}", p.code.replace('_', "-"));
+            let msg = crate::i18n::t_args(ctx.lang, &key, &[("detail", p.detail.clone()), ("max", p.detail)]);
+            goal_page(&state, &ctx, &access, g, Some(msg)).await
+        }
     }
-    let (Ok(on_date), Ok(value)) = (on_date, value) else {
-        return Err(AppError::BadRequest("malformed_form"));
-    };
-    let h = students::header(state.db(), access.student())
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let mut tx = state.db().begin().await?;
-    let check_in = plan::insert_check_in(
-        &mut tx,
-        &NewCheckIn {
-            district: access.facts.district_id,
-            student: access.student(),
-            goal: g.id,
-            on_date,
-            value,
-            note: form.note.trim(),
-            reflection: form.reflection.trim(),
-            author: access.actor,
-        },
-        now,
-    )
-    .await?;
-    let mut ev = access.event(&state, &ctx, AuditAction::CheckInCreated, RecordKind::Plan);
-    ev.record_id = Some(check_in.to_string());
-    audit::record(&mut tx, &ev).await?;
-    plan_service::recompute(
-        &mut tx,
-        access.facts.district_id,
-        access.student(),
-        h.grade_level,
-        &UpToDateRule::default(),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
 }
 
 #[derive(Deserialize)]

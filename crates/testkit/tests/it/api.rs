@@ -1,0 +1,151 @@
+//! The JSON API: same access rules as the pages, JSON errors, and the
+//! OpenAPI document kept as a reviewed snapshot.
+
+use ssp_testkit::{TestApp, TestClient};
+
+fn csrf_of(c_body: &str) -> String {
+    c_body
+        .split("\"csrf_token\":\"")
+        .nth(1)
+        .and_then(|t| t.split('"').next())
+        .expect("token")
+        .to_owned()
+}
+
+async fn token(c: &TestClient) -> String {
+    csrf_of(&c.get_json("/api/v1/session").await.body)
+}
+
+#[tokio::test]
+async fn the_openapi_document_matches_the_reviewed_snapshot_and_lists_every_route() {
+    let app = TestApp::new().await;
+    let res = app.client().get("/api/openapi.json").await;
+    assert_eq!(res.status, 200);
+    let served: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+    assert_eq!(served["openapi"], "3.1.0");
+    let snapshot_path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/openapi.json");
+    if std::env::var("UPDATE_SNAPSHOTS").is_ok() {
+        std::fs::write(snapshot_path, serde_json::to_string_pretty(&served).unwrap() + "\n").unwrap();
+    }
+    let snapshot: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(snapshot_path).expect("docs/openapi.json exists")).unwrap();
+    assert_eq!(
+        served, snapshot,
+        "the API changed: review it, then rerun with UPDATE_SNAPSHOTS=1"
+    );
+    let routes = include_str!("../../../web/src/api/mod.rs");
+    for line in routes.lines().filter(|l| l.contains(".route(\"/api/v1")) {
+        let path = line.split('"').nth(1).unwrap();
+        assert!(served["paths"].get(path).is_some(), "{path} is not documented");
+    }
+}
+
+#[tokio::test]
+async fn the_plan_as_json_follows_the_access_rules() {
+    let app = TestApp::with_demo().await;
+    let camila = app.person("demo.student").await;
+    let student = app.signed_in("demo.student").await;
+    let res = student.get_json(&format!("/api/v1/students/{camila}/plan")).await;
+    assert_eq!(res.status, 200);
+    let plan: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+    assert_eq!(plan["grade_level"], 10);
+    assert_eq!(plan["up_to_date"], false);
+    assert!(plan["failures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["code"] == "no_goal_in_domain"));
+
+    let nobody = app.client();
+    let res = nobody.get_json(&format!("/api/v1/students/{camila}/plan")).await;
+    assert_eq!(res.status, 401);
+    assert!(res.body.contains("\"error\":\"unauthenticated\""));
+
+    let guardian = app.signed_in("demo.guardian").await;
+    let g = app.person("demo.guardian").await;
+    app.execute(
+        "UPDATE guardian_links SET educational_rights = FALSE WHERE guardian_id = $1",
+        &[g],
+    )
+    .await;
+    let res = guardian.get_json(&format!("/api/v1/students/{camila}/plan")).await;
+    assert_eq!(res.status, 404);
+    assert!(res.body.contains("\"error\":\"not_found\""));
+}
+
+#[tokio::test]
+async fn goals_and_check_ins_are_created_through_the_api() {
+    let app = TestApp::with_demo().await;
+    let camila = app.person("demo.student").await;
+    let c = app.signed_in("demo.student").await;
+    let t = token(&c).await;
+    let body = r#"{"domain":"career","statement":"Shadow a nurse for a day","measure_kind":"yes_no","baseline":"no","target":"yes","due_date":"2027-03-01","cadence":"monthly"}"#;
+    let res = c
+        .post_json(&format!("/api/v1/students/{camila}/goals"), body, Some(&t))
+        .await;
+    assert_eq!(res.status, 201, "{}", res.body);
+    let id = serde_json::from_str::<serde_json::Value>(&res.body).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let res = c
+        .post_json(
+            &format!("/api/v1/students/{camila}/goals/{id}/check-ins"),
+            r#"{"value":"maybe"}"#,
+            Some(&t),
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(res.body.contains("check_in_value"), "{}", res.body);
+    let res = c
+        .post_json(
+            &format!("/api/v1/students/{camila}/goals/{id}/check-ins"),
+            r#"{"value":"yes","note":"Went on Friday"}"#,
+            Some(&t),
+        )
+        .await;
+    assert_eq!(res.status, 201, "{}", res.body);
+    let list = c
+        .get_json(&format!("/api/v1/students/{camila}/goals/{id}/check-ins"))
+        .await;
+    assert!(list.body.contains("Went on Friday"));
+    let goals = c.get_json(&format!("/api/v1/students/{camila}/goals")).await;
+    assert!(goals.body.contains("\"progress\":1.0"), "{}", goals.body);
+
+    let bad = c
+        .post_json(
+            &format!("/api/v1/students/{camila}/goals"),
+            r#"{"domain":"art","statement":"x"}"#,
+            Some(&t),
+        )
+        .await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.body.contains("\"field\":\"domain\""));
+    assert!(bad.body.contains("\"code\":\"too_short\""));
+    let broken = c
+        .post_json(&format!("/api/v1/students/{camila}/goals"), "{not json", Some(&t))
+        .await;
+    assert!(broken.status == 400 || broken.status == 422);
+    assert!(broken.body.contains("malformed_json"), "{}", broken.body);
+    let unknown = c
+        .post_json(&format!("/api/v1/students/{camila}/goals"), r#"{"sneaky":1}"#, Some(&t))
+        .await;
+    assert!(
+        unknown.status == 400 || unknown.status == 422,
+        "unknown fields are refused"
+    );
+    let no_token = c
+        .post_json(&format!("/api/v1/students/{camila}/goals"), body, None)
+        .await;
+    assert_eq!(no_token.status, 403);
+    assert!(no_token.body.contains("csrf_failed"));
+    let count: i64 = ssp_db::with_reader!(&app.db, |p| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM goals WHERE student_id = $1"
+    )
+    .bind(camila)
+    .fetch_one(p)
+    .await)
+    .unwrap();
+    assert_eq!(count, 1, "only the valid goal was saved");
+}

@@ -1,0 +1,28 @@
+//! The JSON API (`/api/v1`): the plan's data with the same access rules as
+//! the pages (every student route goes through `StudentAccess`), described
+//! by an OpenAPI 3.1 document at `/api/openapi.json`.
+//!
+//! Authentication is the session cookie; writes also need the session's
+//! CSRF token in the `x-csrf-token` header (GET `/api/v1/session` gives it).
+
+pub mod openapi;
+pub mod plan;
+
+use axum::routing::get;
+use axum::Router;
+
+use crate::app::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/openapi.json", get(openapi::document))
+        .route("/api/v1/session", get(plan::session))
+        .route("/api/v1/students/{id}/plan", get(plan::plan))
+        .route("/api/v1/students/{id}/goals", get(plan::goals).post(plan::create_goal))
+        .route(
+            "/api/v1/students/{id}/goals/{goal}/check-ins",
+            get(plan::check_ins).post(plan::create_check_in),
+        )
+        .route("/api/v1/students/{id}/reflections", get(plan::reflections))
+        .route("/api/v1/students/{id}/interactions", get(plan::interactions))
+}

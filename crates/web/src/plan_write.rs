@@ -1,0 +1,155 @@
+//! The plan's write services, shared by the pages and the JSON API: each
+//! opens one transaction, writes, records the audit row and refreshes the
+//! plan's stored up-to-date status before committing.
+
+use ssp_db::repo::plan::{self, GoalRow, NewCheckIn, NewGoal};
+use ssp_db::repo::{audit, students};
+use ssp_domain::access::RecordKind;
+use ssp_domain::audit::AuditAction;
+use ssp_domain::plan::goal::parse_iso_date;
+use ssp_domain::plan::{GoalStatus, MeasureKind, UpToDateRule, ValidGoal};
+use time::Date;
+use uuid::Uuid;
+
+use crate::access::StudentAccess;
+use crate::app::AppState;
+use crate::context::Ctx;
+use crate::error::AppError;
+use crate::plan_service;
+
+pub const MAX_CHECK_IN_TEXT: usize = 2000;
+
+/// Creates a goal: the student's own goal starts active; a staff member's
+/// is a suggestion (a draft) until the student accepts it.
+pub async fn create_goal(
+    state: &AppState,
+    ctx: &Ctx,
+    access: &StudentAccess,
+    goal: &ValidGoal,
+) -> Result<Uuid, AppError> {
+    let now = state.now();
+    let own = access.is_self();
+    let status = if own { GoalStatus::Active } else { GoalStatus::Draft };
+    let h = students::header(state.db(), access.student())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut tx = state.db().begin().await?;
+    let goal_id = plan::insert_goal(
+        &mut tx,
+        &NewGoal {
+            district: access.facts.district_id,
+            student: access.student(),
+            domain: goal.domain.as_str(),
+            statement: &goal.statement,
+            why_it_matters: &goal.why_it_matters,
+            measure_kind: goal.measure_kind.as_str(),
+            baseline: goal.baseline,
+            target: goal.target,
+            due_date: goal.due_date,
+            cadence: goal.cadence.as_str(),
+            status: status.as_str(),
+            suggested_by: (!own).then_some(access.actor),
+            created_by: access.actor,
+            activated_on: own.then_some(now.date()),
+        },
+        now,
+    )
+    .await?;
+    let mut ev = access.event(state, ctx, AuditAction::GoalCreated, RecordKind::Plan);
+    ev.record_id = Some(goal_id.to_string());
+    audit::record(&mut tx, &ev).await?;
+    plan_service::recompute(
+        &mut tx,
+        access.facts.district_id,
+        access.student(),
+        h.grade_level,
+        &UpToDateRule::default(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(goal_id)
+}
+
+/// Why a check-in was refused: a stable code (translation key
+/// `checkin-error-<code>`) and, for a bad value, the allowed range.
+#[derive(Debug, Clone)]
+pub struct CheckInProblem {
+    pub code: &'static str,
+    pub detail: String,
+}
+
+/// Checks a check-in as typed against its goal.
+pub fn validate_check_in(
+    goal: &GoalRow,
+    on_date: &str,
+    value: &str,
+    note: &str,
+    reflection: &str,
+    today: Date,
+) -> Result<(Date, f64), CheckInProblem> {
+    let problem = |code: &'static str, detail: String| CheckInProblem { code, detail };
+    if goal.status != "active" {
+        return Err(problem("not_active", String::new()));
+    }
+    let on_date = if on_date.trim().is_empty() {
+        today
+    } else {
+        parse_iso_date(on_date).map_err(|_| problem("date", String::new()))?
+    };
+    if on_date > today {
+        return Err(problem("future", String::new()));
+    }
+    let measure = MeasureKind::parse(&goal.measure_kind).unwrap_or(MeasureKind::Count);
+    let value = measure.parse_value(value).map_err(|e| problem("value", e.detail))?;
+    if note.chars().count() > MAX_CHECK_IN_TEXT || reflection.chars().count() > MAX_CHECK_IN_TEXT {
+        return Err(problem("long", MAX_CHECK_IN_TEXT.to_string()));
+    }
+    Ok((on_date, value))
+}
+
+pub async fn add_check_in(
+    state: &AppState,
+    ctx: &Ctx,
+    access: &StudentAccess,
+    goal: &GoalRow,
+    on_date: Date,
+    value: f64,
+    note: &str,
+    reflection: &str,
+) -> Result<Uuid, AppError> {
+    let now = state.now();
+    let h = students::header(state.db(), access.student())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut tx = state.db().begin().await?;
+    let check_in = plan::insert_check_in(
+        &mut tx,
+        &NewCheckIn {
+            district: access.facts.district_id,
+            student: access.student(),
+            goal: goal.id,
+            on_date,
+            value,
+            note: note.trim(),
+            reflection: reflection.trim(),
+            author: access.actor,
+        },
+        now,
+    )
+    .await?;
+    let mut ev = access.event(state, ctx, AuditAction::CheckInCreated, RecordKind::Plan);
+    ev.record_id = Some(check_in.to_string());
+    audit::record(&mut tx, &ev).await?;
+    plan_service::recompute(
+        &mut tx,
+        access.facts.district_id,
+        access.student(),
+        h.grade_level,
+        &UpToDateRule::default(),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(check_in)
+}
