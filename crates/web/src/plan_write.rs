@@ -108,16 +108,27 @@ pub fn validate_check_in(
     Ok((on_date, value))
 }
 
+/// A check-in that passed [`validate_check_in`].
+pub struct CheckInEntry<'a> {
+    pub on_date: Date,
+    pub value: f64,
+    pub note: &'a str,
+    pub reflection: &'a str,
+}
+
 pub async fn add_check_in(
     state: &AppState,
     ctx: &Ctx,
     access: &StudentAccess,
     goal: &GoalRow,
-    on_date: Date,
-    value: f64,
-    note: &str,
-    reflection: &str,
+    entry: &CheckInEntry<'_>,
 ) -> Result<Uuid, AppError> {
+    let CheckInEntry {
+        on_date,
+        value,
+        note,
+        reflection,
+    } = *entry;
     let now = state.now();
     let h = students::header(state.db(), access.student())
         .await?

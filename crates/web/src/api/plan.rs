@@ -328,8 +328,13 @@ pub async fn create_check_in(
     let today = state.now().date();
     match plan_write::validate_check_in(&g, &body.on_date, &body.value, &body.note, &body.reflection, today) {
         Ok((on_date, value)) => {
-            let id = plan_write::add_check_in(&state, &ctx, &access, &g, on_date, value, &body.note, &body.reflection)
-                .await?;
+            let entry = plan_write::CheckInEntry {
+                on_date,
+                value,
+                note: &body.note,
+                reflection: &body.reflection,
+            };
+            let id = plan_write::add_check_in(&state, &ctx, &access, &g, &entry).await?;
             Ok((StatusCode::CREATED, Json(CreatedJson { id })).into_response())
         }
         Err(p) => Ok((

@@ -339,8 +339,13 @@ pub async fn check_in(
     let today = state.now().date();
     match crate::plan_write::validate_check_in(&g, &form.on_date, &form.value, &form.note, &form.reflection, today) {
         Ok((on_date, value)) => {
-            crate::plan_write::add_check_in(&state, &ctx, &access, &g, on_date, value, &form.note, &form.reflection)
-                .await?;
+            let entry = crate::plan_write::CheckInEntry {
+                on_date,
+                value,
+                note: &form.note,
+                reflection: &form.reflection,
+            };
+            crate::plan_write::add_check_in(&state, &ctx, &access, &g, &entry).await?;
             Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
         }
         Err(p) => {

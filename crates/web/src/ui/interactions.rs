@@ -121,7 +121,7 @@ async fn render_log(
             }
             rows.extend(interactions::list(db, &[sib.student()], &sib_classes, true).await?);
         }
-        rows.sort_by(|a, b| b.occurred_on.cmp(&a.occurred_on));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.occurred_on));
     }
     let h = students::header(db, access.student())
         .await?
