@@ -186,5 +186,12 @@ async fn sweep_sessions(state: AppState) {
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "could not remove expired sessions"),
         }
+        // Plan statuses age with the calendar (a check-in becomes overdue
+        // with no write at all): refresh yesterday's in batches.
+        match crate::plan_service::refresh_stale(state.db(), now, 2_000).await {
+            Ok(n) if n > 0 => tracing::info!(refreshed = n, "plan statuses refreshed"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "could not refresh plan statuses"),
+        }
     }
 }

@@ -154,3 +154,25 @@ pub fn snapshot(year: SchoolYear, goals: &[GoalRow], records: &[ActivityRecord])
             .collect(),
     }
 }
+
+/// Recomputes up to `limit` plans whose status is from before today, so
+/// statuses that went stale only because time passed are caught within a
+/// day. Returns how many were refreshed.
+pub async fn refresh_stale(db: &ssp_db::Db, now: OffsetDateTime, limit: i64) -> Result<usize, DbError> {
+    let midnight = now.replace_time(time::Time::MIDNIGHT);
+    let stale = plan::stale_statuses(db, midnight, limit).await?;
+    for (student, district, grade) in &stale {
+        let mut tx = db.begin().await?;
+        recompute(
+            &mut tx,
+            OrgId(*district),
+            StudentId(*student),
+            *grade,
+            &UpToDateRule::default(),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+    }
+    Ok(stale.len())
+}

@@ -438,3 +438,16 @@ pub async fn put_status(
         .map(|r| r.rows_affected()))?;
     Ok(())
 }
+
+/// Plans whose stored status was computed before `before` (so a day has
+/// passed and a check-in or activity may have become overdue):
+/// (student, district, grade).
+pub async fn stale_statuses(db: &Db, before: OffsetDateTime, limit: i64) -> Result<Vec<(Uuid, Uuid, i32)>, DbError> {
+    let sql = "SELECT ps.student_id, ps.district_id, s.grade_level FROM plan_status ps JOIN students s ON s.person_id = ps.student_id \
+               WHERE ps.computed_at < $1 AND s.status = 'active' ORDER BY ps.computed_at LIMIT $2";
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(before)
+        .bind(limit)
+        .fetch_all(p)
+        .await)?)
+}

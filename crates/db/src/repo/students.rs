@@ -20,6 +20,8 @@ pub struct StudentListRow {
     pub local_id: Option<String>,
     pub up_to_date: Option<bool>,
     pub overdue_check_ins: Option<i32>,
+    /// How many rows the whole list has (the same on every row).
+    pub total: i64,
 }
 
 /// Which plans a list shows.
@@ -76,28 +78,37 @@ pub async fn page(
     let (scope_filter, binds) = scope_sql(scope, today, 5);
     let sql = format!(
         "SELECT s.person_id, p.given_name, p.family_name, p.preferred_name, s.grade_level, o.name AS school_name, s.local_id, \
-                ps.up_to_date, ps.overdue_check_ins \
+                ps.up_to_date, ps.overdue_check_ins, COUNT(*) OVER () AS total \
          FROM students s JOIN persons p ON p.id = s.person_id JOIN orgs o ON o.id = s.school_id \
          LEFT JOIN plan_status ps ON ps.student_id = s.person_id \
          WHERE s.status = 'active' AND ($3 = 0 OR s.grade_level = $3) AND ($4 IS NULL OR s.school_id = $4){status_sql} AND {scope_filter} \
          ORDER BY {order} LIMIT $1 OFFSET $2"
     );
-    let (count_filter, count_binds) = scope_sql(scope, today, 3);
-    let count_sql = format!(
-        "SELECT COUNT(*) FROM students s LEFT JOIN plan_status ps ON ps.student_id = s.person_id \
-         WHERE s.status = 'active' AND ($1 = 0 OR s.grade_level = $1) AND ($2 IS NULL OR s.school_id = $2){status_sql} AND {count_filter}"
-    );
-    let (rows, total) = with_reader!(db, |p| {
+    let rows: Vec<StudentListRow> = with_reader!(db, |p| {
         let q = sqlx::query_as(&sql)
             .bind(limit)
             .bind(offset)
             .bind(filter.grade)
             .bind(filter.school);
-        let rows: Vec<StudentListRow> = bind_scope!(q, binds).fetch_all(p).await?;
-        let cq = sqlx::query_scalar(&count_sql).bind(filter.grade).bind(filter.school);
-        let total: i64 = bind_scope!(cq, count_binds).fetch_one(p).await?;
-        Ok::<_, sqlx::Error>((rows, total))
+        bind_scope!(q, binds).fetch_all(p).await
     })?;
+    // One statement: the window count rides along with the page. A page
+    // past the end has no rows to carry it, so count separately then.
+    let total = match rows.first() {
+        Some(r) => r.total,
+        None if offset == 0 => 0,
+        None => {
+            let (count_filter, count_binds) = scope_sql(scope, today, 3);
+            let count_sql = format!(
+                "SELECT COUNT(*) FROM students s LEFT JOIN plan_status ps ON ps.student_id = s.person_id \
+                 WHERE s.status = 'active' AND ($1 = 0 OR s.grade_level = $1) AND ($2 IS NULL OR s.school_id = $2){status_sql} AND {count_filter}"
+            );
+            with_reader!(db, |p| {
+                let cq = sqlx::query_scalar(&count_sql).bind(filter.grade).bind(filter.school);
+                bind_scope!(cq, count_binds).fetch_one(p).await
+            })?
+        }
+    };
     Ok((rows, total))
 }
 

@@ -579,3 +579,35 @@ async fn the_student_home_shows_goals_whats_due_and_reflections() {
     assert!(home.text.contains("Raise my math grade to a B"));
     assert!(home.text.contains("Ask for help earlier"));
 }
+
+#[tokio::test]
+async fn statuses_that_age_with_the_calendar_are_refreshed() {
+    let app = TestApp::with_demo().await;
+    let camila = app.person("demo.student").await;
+    let student = app.signed_in("demo.student").await;
+    let res = create_goal(&student, camila, &goal_fields("academic", "Raise my math grade to a B")).await;
+    assert_eq!(res.status, 303);
+    let overdue = || async {
+        ssp_db::with_reader!(&app.db, |p| sqlx::query_scalar::<_, i32>(
+            "SELECT overdue_check_ins FROM plan_status WHERE student_id = $1"
+        )
+        .bind(camila)
+        .fetch_one(p)
+        .await)
+        .unwrap()
+    };
+    assert_eq!(overdue().await, 0);
+    // Three weeks later, with no write at all, the every-two-weeks goal is overdue.
+    app.clock.advance(time::Duration::days(22));
+    let n = ssp_web::plan_service::refresh_stale(&app.db, app.state.now(), 100)
+        .await
+        .unwrap();
+    assert_eq!(n, 1);
+    assert_eq!(overdue().await, 1);
+    let pm = app.signed_in("demo.counselor").await;
+    let list = pm.get("/students?status=overdue").await;
+    assert!(
+        list.body.contains(&format!("/students/{camila}\"")),
+        "the caseload shows the overdue plan"
+    );
+}
