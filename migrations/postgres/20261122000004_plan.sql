@@ -149,3 +149,31 @@ CREATE TABLE interaction_follow_ups (
 );
 CREATE INDEX interaction_follow_ups_interaction_idx ON interaction_follow_ups (interaction_id);
 CREATE INDEX interaction_follow_ups_owner_idx ON interaction_follow_ups (owner_id, done_at);
+
+-- A goal's action steps, each with an owner (the student or a team member)
+-- and a due date.
+CREATE TABLE goal_action_steps (
+    id           UUID PRIMARY KEY NOT NULL,
+    district_id  UUID NOT NULL REFERENCES orgs (id),
+    goal_id      UUID NOT NULL REFERENCES goals (id),
+    student_id   UUID NOT NULL REFERENCES students (person_id),
+    description  TEXT NOT NULL,
+    owner_id     UUID REFERENCES persons (id),
+    due_on       DATE,
+    done_at      TIMESTAMPTZ,
+    created_by   UUID NOT NULL REFERENCES persons (id),
+    created_at   TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX goal_action_steps_goal_idx ON goal_action_steps (goal_id);
+
+-- Comments on a student's reflection by staff and family.
+CREATE TABLE reflection_comments (
+    id             UUID PRIMARY KEY NOT NULL,
+    district_id    UUID NOT NULL REFERENCES orgs (id),
+    reflection_id  UUID NOT NULL REFERENCES reflections (id),
+    student_id     UUID NOT NULL REFERENCES students (person_id),
+    author_id      UUID NOT NULL REFERENCES persons (id),
+    body           TEXT NOT NULL,
+    created_at     TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX reflection_comments_student_idx ON reflection_comments (student_id, created_at);

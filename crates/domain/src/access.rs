@@ -95,16 +95,19 @@ pub enum RecordKind {
     AccessLog,
     /// An eligible student's choice to share the plan with guardians.
     SharingChoice,
+    /// A comment on a reflection: anyone who may read the plan may add one.
+    Comment,
     /// A note about the student, with its own sensitivity class.
     Note(Sensitivity),
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 8] = [
+    pub const ALL: [RecordKind; 9] = [
         RecordKind::Plan,
         RecordKind::Team,
         RecordKind::AccessLog,
         RecordKind::SharingChoice,
+        RecordKind::Comment,
         RecordKind::Note(Sensitivity::Shared),
         RecordKind::Note(Sensitivity::Staff),
         RecordKind::Note(Sensitivity::RestrictedHealth),
@@ -113,9 +116,11 @@ impl RecordKind {
 
     pub fn sensitivity(self) -> Sensitivity {
         match self {
-            RecordKind::Plan | RecordKind::Team | RecordKind::AccessLog | RecordKind::SharingChoice => {
-                Sensitivity::Shared
-            }
+            RecordKind::Plan
+            | RecordKind::Team
+            | RecordKind::AccessLog
+            | RecordKind::SharingChoice
+            | RecordKind::Comment => Sensitivity::Shared,
             RecordKind::Note(s) => s,
         }
     }
@@ -127,6 +132,7 @@ impl RecordKind {
             RecordKind::Team => "team",
             RecordKind::AccessLog => "access_log",
             RecordKind::SharingChoice => "sharing_choice",
+            RecordKind::Comment => "comment",
             RecordKind::Note(Sensitivity::Shared) => "note_shared",
             RecordKind::Note(Sensitivity::Staff) => "note_staff",
             RecordKind::Note(Sensitivity::RestrictedHealth) => "note_restricted_health",
@@ -277,6 +283,7 @@ pub fn decide(rel: &Relationship, student: StudentFacts, kind: RecordKind, actio
             // student's own: the plan manager reads them.
             (RecordKind::AccessLog | RecordKind::SharingChoice, View | Export) => Allow(Reason::PlanManager),
             (RecordKind::Note(_), View | Create | Edit | Export | Disclose) => Allow(Reason::PlanManager),
+            (RecordKind::Comment, View | Create) => Allow(Reason::PlanManager),
             _ => Deny,
         };
     }
@@ -288,6 +295,7 @@ pub fn decide(rel: &Relationship, student: StudentFacts, kind: RecordKind, actio
             (RecordKind::SharingChoice, View) => Allow(Reason::OwnRecord),
             (RecordKind::SharingChoice, Edit) if student.eligible => Allow(Reason::OwnRecord),
             (RecordKind::Note(Sensitivity::Shared), View) => Allow(Reason::OwnRecord),
+            (RecordKind::Comment, View | Create) => Allow(Reason::OwnRecord),
             _ => Deny,
         };
     }
@@ -302,6 +310,7 @@ pub fn decide(rel: &Relationship, student: StudentFacts, kind: RecordKind, actio
             (RecordKind::Plan, View | Sign | Export) => Allow(Reason::Guardian),
             (RecordKind::Team | RecordKind::AccessLog, View) => Allow(Reason::Guardian),
             (RecordKind::Note(Sensitivity::Shared), View) => Allow(Reason::Guardian),
+            (RecordKind::Comment, View | Create) => Allow(Reason::Guardian),
             _ => Deny,
         };
     }
@@ -376,6 +385,10 @@ fn staff_decision(rel: &Relationship, kind: RecordKind, sensitivity: Sensitivity
         },
         RecordKind::SharingChoice => match action {
             View => Allow(reason),
+            _ => Deny,
+        },
+        RecordKind::Comment => match action {
+            View | Create => Allow(reason),
             _ => Deny,
         },
         RecordKind::Note(_) => match action {

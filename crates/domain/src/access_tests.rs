@@ -2,7 +2,7 @@
 //! negative, written out so a reviewer can read the policy at a glance.
 //! `Y` allow, `B` break-glass (a reason is required), `-` deny.
 //! Columns: View, Create, Edit, Sign, Export, Disclose.
-//! Rows: Plan, Team, AccessLog, SharingChoice, shared / staff /
+//! Rows: Plan, Team, AccessLog, SharingChoice, Comment, shared / staff /
 //! restricted-health / restricted-social notes.
 
 use super::*;
@@ -25,16 +25,16 @@ const ADULT_SHARING: StudentFacts = StudentFacts {
     shares_with_guardians: true,
 };
 
-const NOTHING: [&str; 8] = ["------"; 8];
+const NOTHING: [&str; 9] = ["------"; 9];
 
-fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 8])> {
+fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 9])> {
     vec![
         (
             "student (minor)",
             Relationship { is_self: true, ..rel() },
             MINOR,
             [
-                "YYYYY-", "Y---Y-", "Y---Y-", "Y-----", "Y-----", "------", "------", "------",
+                "YYYYY-", "Y---Y-", "Y---Y-", "Y-----", "YY----", "Y-----", "------", "------", "------",
             ],
         ),
         (
@@ -42,7 +42,7 @@ fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 8
             Relationship { is_self: true, ..rel() },
             ADULT,
             [
-                "YYYYY-", "Y---Y-", "Y---Y-", "Y-Y---", "Y-----", "------", "------", "------",
+                "YYYYY-", "Y---Y-", "Y---Y-", "Y-Y---", "YY----", "Y-----", "------", "------", "------",
             ],
         ),
         (
@@ -53,7 +53,7 @@ fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 8
             },
             MINOR,
             [
-                "Y--YY-", "Y-----", "Y-----", "------", "Y-----", "------", "------", "------",
+                "Y--YY-", "Y-----", "Y-----", "------", "YY----", "Y-----", "------", "------", "------",
             ],
         ),
         (
@@ -82,7 +82,7 @@ fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 8
             },
             ADULT_SHARING,
             [
-                "Y--YY-", "Y-----", "Y-----", "------", "Y-----", "------", "------", "------",
+                "Y--YY-", "Y-----", "Y-----", "------", "YY----", "Y-----", "------", "------", "------",
             ],
         ),
         (
@@ -94,7 +94,7 @@ fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 8
             },
             MINOR,
             [
-                "YYYYYY", "YYY-Y-", "Y---Y-", "Y---Y-", "YYY-YY", "YYY-YY", "YYY-YY", "YYY-YY",
+                "YYYYYY", "YYY-Y-", "Y---Y-", "Y---Y-", "YY----", "YYY-YY", "YYY-YY", "YYY-YY", "YYY-YY",
             ],
         ),
         (
@@ -105,7 +105,7 @@ fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 8
             },
             MINOR,
             [
-                "YYY---", "Y-----", "------", "Y-----", "YYY---", "YYY---", "------", "------",
+                "YYY---", "Y-----", "------", "Y-----", "YY----", "YYY---", "YYY---", "------", "------",
             ],
         ),
         (
@@ -116,7 +116,7 @@ fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 8
             },
             MINOR,
             [
-                "YYY---", "Y-----", "------", "Y-----", "YYY---", "YYY---", "YYY---", "------",
+                "YYY---", "Y-----", "------", "Y-----", "YY----", "YYY---", "YYY---", "YYY---", "------",
             ],
         ),
         (
@@ -127,7 +127,7 @@ fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 8
             },
             MINOR,
             [
-                "YYY---", "Y-----", "------", "Y-----", "YYY---", "YYY---", "------", "YYY---",
+                "YYY---", "Y-----", "------", "Y-----", "YY----", "YYY---", "YYY---", "------", "YYY---",
             ],
         ),
         (
@@ -139,7 +139,7 @@ fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 8
             },
             MINOR,
             [
-                "YY----", "Y-----", "------", "Y-----", "YYY---", "YYY---", "------", "------",
+                "YY----", "Y-----", "------", "Y-----", "YY----", "YYY---", "YYY---", "------", "------",
             ],
         ),
         (
@@ -150,7 +150,7 @@ fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 8
             },
             MINOR,
             [
-                "YYY-Y-", "YYY---", "------", "Y-----", "YYY---", "YYY---", "B-----", "B-----",
+                "YYY-Y-", "YYY---", "------", "Y-----", "YY----", "YYY---", "YYY---", "B-----", "B-----",
             ],
         ),
         (
@@ -161,7 +161,7 @@ fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 8
             },
             MINOR,
             [
-                "YYY-Y-", "YYY---", "Y-----", "Y-----", "YYY---", "YYY---", "B-----", "B-----",
+                "YYY-Y-", "YYY---", "Y-----", "Y-----", "YY----", "YYY---", "YYY---", "B-----", "B-----",
             ],
         ),
         (
@@ -172,7 +172,7 @@ fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 8
             },
             MINOR,
             [
-                "YYY---", "Y-----", "------", "Y-----", "YYY---", "YYY---", "YYY---", "B-----",
+                "YYY---", "Y-----", "------", "Y-----", "YY----", "YYY---", "YYY---", "YYY---", "B-----",
             ],
         ),
         (
@@ -183,7 +183,7 @@ fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 8
             },
             MINOR,
             [
-                "YY--Y-", "YYY---", "Y---Y-", "Y-----", "YY----", "YY----", "B-----", "B-----",
+                "YY--Y-", "YYY---", "Y---Y-", "Y-----", "YY----", "YY----", "YY----", "B-----", "B-----",
             ],
         ),
         (

@@ -34,6 +34,9 @@ pub enum AuditAction {
     ObservationAdded,
     InteractionLogged,
     FollowUpDone,
+    ActionStepAdded,
+    ActionStepDone,
+    CommentAdded,
 }
 
 impl AuditAction {
@@ -65,6 +68,9 @@ impl AuditAction {
             AuditAction::ObservationAdded => "observation_added",
             AuditAction::InteractionLogged => "interaction_logged",
             AuditAction::FollowUpDone => "follow_up_done",
+            AuditAction::ActionStepAdded => "action_step_added",
+            AuditAction::ActionStepDone => "action_step_done",
+            AuditAction::CommentAdded => "comment_added",
         }
     }
 }

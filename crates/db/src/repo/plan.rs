@@ -451,3 +451,108 @@ pub async fn stale_statuses(db: &Db, before: OffsetDateTime, limit: i64) -> Resu
         .fetch_all(p)
         .await)?)
 }
+
+#[derive(Debug, Clone, FromRow)]
+pub struct ActionStepRow {
+    pub id: Uuid,
+    pub description: String,
+    pub due_on: Option<Date>,
+    pub done_at: Option<OffsetDateTime>,
+    pub owner_given: Option<String>,
+    pub owner_family: Option<String>,
+}
+
+pub async fn action_steps(db: &Db, goal: Uuid) -> Result<Vec<ActionStepRow>, DbError> {
+    let sql = "SELECT s.id, s.description, s.due_on, s.done_at, p.given_name AS owner_given, p.family_name AS owner_family \
+               FROM goal_action_steps s LEFT JOIN persons p ON p.id = s.owner_id WHERE s.goal_id = $1 ORDER BY s.due_on, s.created_at";
+    Ok(with_reader!(db, |p| sqlx::query_as(sql).bind(goal).fetch_all(p).await)?)
+}
+
+pub struct NewActionStep<'a> {
+    pub district: OrgId,
+    pub goal: Uuid,
+    pub student: StudentId,
+    pub description: &'a str,
+    pub owner: Option<PersonId>,
+    pub due_on: Option<Date>,
+    pub created_by: PersonId,
+}
+
+pub async fn add_action_step(tx: &mut Tx, s: &NewActionStep<'_>, now: OffsetDateTime) -> Result<Uuid, DbError> {
+    let id = Uuid::now_v7();
+    let sql = "INSERT INTO goal_action_steps (id, district_id, goal_id, student_id, description, owner_id, due_on, created_by, created_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+    with_tx!(tx, |c| sqlx::query(sql)
+        .bind(id)
+        .bind(s.district.0)
+        .bind(s.goal)
+        .bind(s.student.0)
+        .bind(s.description)
+        .bind(s.owner.map(|o| o.0))
+        .bind(s.due_on)
+        .bind(s.created_by.0)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(id)
+}
+
+/// Marks a step of this goal done; false when there is no such open step.
+pub async fn complete_action_step(tx: &mut Tx, goal: Uuid, step: Uuid, now: OffsetDateTime) -> Result<bool, DbError> {
+    let sql = "UPDATE goal_action_steps SET done_at = $3 WHERE id = $1 AND goal_id = $2 AND done_at IS NULL";
+    let n = with_tx!(tx, |c| sqlx::query(sql)
+        .bind(step)
+        .bind(goal)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct CommentRow {
+    pub reflection_id: Uuid,
+    pub body: String,
+    pub created_at: OffsetDateTime,
+    pub given_name: String,
+    pub family_name: String,
+}
+
+pub async fn reflection_comments(db: &Db, student: StudentId) -> Result<Vec<CommentRow>, DbError> {
+    let sql = "SELECT c.reflection_id, c.body, c.created_at, p.given_name, p.family_name FROM reflection_comments c \
+               JOIN persons p ON p.id = c.author_id WHERE c.student_id = $1 ORDER BY c.created_at";
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(student.0)
+        .fetch_all(p)
+        .await)?)
+}
+
+/// Adds a comment to a reflection of this student; false when the
+/// reflection is not this student's.
+pub async fn add_comment(
+    tx: &mut Tx,
+    district: OrgId,
+    student: StudentId,
+    reflection: Uuid,
+    author: PersonId,
+    body: &str,
+    now: OffsetDateTime,
+) -> Result<bool, DbError> {
+    let sql =
+        "INSERT INTO reflection_comments (id, district_id, reflection_id, student_id, author_id, body, created_at) \
+               SELECT $1, $2, r.id, r.student_id, $5, $6, $7 FROM reflections r WHERE r.id = $3 AND r.student_id = $4";
+    let n = with_tx!(tx, |c| sqlx::query(sql)
+        .bind(Uuid::now_v7())
+        .bind(district.0)
+        .bind(reflection)
+        .bind(student.0)
+        .bind(author.0)
+        .bind(body)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}

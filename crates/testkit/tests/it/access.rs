@@ -359,7 +359,9 @@ async fn every_student_route_goes_through_the_access_module() {
             .replace("{member}", &Uuid::now_v7().to_string())
             .replace("{goal}", &Uuid::now_v7().to_string())
             .replace("{key}", "g10_annual_review")
-            .replace("{follow_up}", &Uuid::now_v7().to_string());
+            .replace("{follow_up}", &Uuid::now_v7().to_string())
+            .replace("{step}", &Uuid::now_v7().to_string())
+            .replace("{reflection}", &Uuid::now_v7().to_string());
         for m in methods {
             let before = w.app.count_audit("access_denied").await;
             other.get("/").await; // a fresh form token

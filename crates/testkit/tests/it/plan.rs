@@ -611,3 +611,112 @@ async fn statuses_that_age_with_the_calendar_are_refreshed() {
         "the caseload shows the overdue plan"
     );
 }
+
+#[tokio::test]
+async fn goals_have_action_steps_with_owners() {
+    let app = TestApp::with_demo().await;
+    let camila = app.person("demo.student").await;
+    let counselor = app.person("demo.counselor").await.to_string();
+    let student = app.signed_in("demo.student").await;
+    let goal = goal_id(&create_goal(&student, camila, &goal_fields("academic", "Raise my math grade to a B")).await);
+    let url = format!("/students/{camila}/goals/{goal}/steps");
+    student.get(&format!("/students/{camila}/goals/{goal}")).await;
+    let r = student
+        .post_form(
+            &url,
+            &[
+                ("description", "Go to tutoring on Tuesdays"),
+                ("owner", &camila.to_string()),
+                ("due_on", "2026-11-20"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    let r = student
+        .post_form(
+            &url,
+            &[
+                ("description", "Check progress with me"),
+                ("owner", &counselor),
+                ("due_on", "2026-12-01"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    let outsider = app.person("demo.fps").await.to_string();
+    let r = student
+        .post_form(&url, &[("description", "Someone else"), ("owner", &outsider)])
+        .await;
+    assert_eq!(r.status, 422, "an owner must be the student or on the team");
+    let r = student
+        .post_form(&url, &[("description", "Late"), ("due_on", "2020-01-01")])
+        .await;
+    assert_eq!(r.status, 422);
+    let page = student.get(&format!("/students/{camila}/goals/{goal}")).await;
+    assert!(page.text.contains("Go to tutoring on Tuesdays"));
+    assert!(page.text.contains("Check progress with me"));
+    let step = page
+        .body
+        .split("/steps/")
+        .nth(1)
+        .and_then(|s| s.split('/').next())
+        .unwrap()
+        .to_owned();
+    let r = student
+        .post_form(&format!("/students/{camila}/goals/{goal}/steps/{step}/done"), &[])
+        .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(app.count_audit("action_step_done").await, 1);
+}
+
+#[tokio::test]
+async fn staff_and_family_comment_on_reflections() {
+    let app = TestApp::with_demo().await;
+    let camila = app.person("demo.student").await;
+    let student = app.signed_in("demo.student").await;
+    student.get(&format!("/students/{camila}")).await;
+    student
+        .post_form(
+            &format!("/students/{camila}/reflections"),
+            &[("prompt", "strengths"), ("body", "I help my classmates")],
+        )
+        .await;
+    let plan = student.get(&format!("/students/{camila}")).await;
+    let reflection = plan
+        .body
+        .split("/reflections/")
+        .nth(1)
+        .and_then(|s| s.split('/').next());
+    assert!(
+        reflection.is_none(),
+        "the student is not offered a comment box on her own reflection"
+    );
+    let guardian = app.signed_in("demo.guardian").await;
+    let page = guardian.get(&format!("/students/{camila}")).await;
+    let reflection = page
+        .body
+        .split("/reflections/")
+        .nth(1)
+        .and_then(|s| s.split('/').next())
+        .unwrap()
+        .to_owned();
+    let url = format!("/students/{camila}/reflections/{reflection}/comments");
+    assert_eq!(
+        guardian.post_form(&url, &[("body", "So proud of you")]).await.status,
+        303
+    );
+    let pm = app.signed_in("demo.counselor").await;
+    pm.get(&format!("/students/{camila}")).await;
+    assert_eq!(pm.post_form(&url, &[("body", "Let's build on this")]).await.status, 303);
+    assert_eq!(pm.post_form(&url, &[("body", "")]).await.status, 422);
+    let plan = student.get(&format!("/students/{camila}")).await;
+    assert!(plan.text.contains("So proud of you"));
+    assert!(plan.text.contains("Let's build on this"));
+    let other = app.signed_in("demo.fps").await;
+    other.get("/").await;
+    assert_eq!(
+        other.post_form(&url, &[("body", "Hi")]).await.status,
+        404,
+        "no access, no comment"
+    );
+}

@@ -211,6 +211,11 @@ struct GoalPage {
     today: String,
     check_ins: Vec<(String, String, String, String, String)>,
     next_statuses: Vec<(&'static str, String)>,
+    /// (id, text with owner and due date, done)
+    steps: Vec<(String, String, bool)>,
+    can_add_steps: bool,
+    can_edit_steps: bool,
+    step_owners: Vec<(String, String)>,
 }
 
 async fn load_goal(state: &AppState, access: &StudentAccess, goal: &str) -> Result<GoalRow, AppError> {
@@ -289,7 +294,38 @@ async fn goal_page(
             )
         })
         .collect();
+    let steps = plan::action_steps(state.db(), g.id)
+        .await?
+        .into_iter()
+        .map(|st| {
+            let owner = match (st.owner_given, st.owner_family) {
+                (Some(gv), Some(f)) => format!(" · {gv} {f}"),
+                _ => String::new(),
+            };
+            let due = st.due_on.map(|d| format!(" · {d}")).unwrap_or_default();
+            (
+                st.id.to_string(),
+                format!("{}{owner}{due}", st.description),
+                st.done_at.is_some(),
+            )
+        })
+        .collect();
+    let can_add_steps = can_create && !status.is_final();
+    let step_owners = if can_add_steps {
+        let mut owners = vec![(access.student().to_string(), display_name(&h))];
+        for m in ssp_db::repo::team::members(state.db(), access.student()).await? {
+            owners.push((m.staff_id.to_string(), format!("{} {}", m.given_name, m.family_name)));
+        }
+        owners.dedup();
+        owners
+    } else {
+        vec![]
+    };
     let html = render(&GoalPage {
+        steps,
+        can_add_steps,
+        can_edit_steps: can_edit,
+        step_owners,
         student_id: access.student().to_string(),
         student_name: display_name(&h),
         status: page.t(&format!("goal-status-{}", status.as_str().replace('_', "-"))),
@@ -428,6 +464,94 @@ pub async fn set_status(
         now,
     )
     .await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct StepForm {
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    owner: String,
+    #[serde(default)]
+    due_on: String,
+}
+
+/// Adds an action step with an owner (the student or a team member) and a due date.
+pub async fn add_step(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, goal)): Path<(String, String)>,
+    Form(form): Form<StepForm>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access.require(&state, &ctx, RecordKind::Plan, Action::Create).await?;
+    let g = load_goal(&state, &access, &goal).await?;
+    let description = form.description.trim();
+    let lang = ctx.lang;
+    let refuse = |key: &str| crate::i18n::t(lang, key);
+    if description.is_empty() || description.chars().count() > 300 {
+        return goal_page(&state, &ctx, &access, g, Some(refuse("step-error-description"))).await;
+    }
+    let due_on = if form.due_on.trim().is_empty() {
+        None
+    } else {
+        match ssp_domain::plan::goal::parse_iso_date(&form.due_on) {
+            Ok(d) if d >= state.now().date() => Some(d),
+            _ => return goal_page(&state, &ctx, &access, g, Some(refuse("step-error-due"))).await,
+        }
+    };
+    let owner = match form.owner.parse::<ssp_domain::PersonId>() {
+        Ok(o) if o.0 == access.student().0 => Some(o),
+        Ok(o) => {
+            let team = ssp_db::repo::team::members(state.db(), access.student()).await?;
+            if !team.iter().any(|m| m.staff_id == o.0) {
+                return goal_page(&state, &ctx, &access, g, Some(refuse("step-error-owner"))).await;
+            }
+            Some(o)
+        }
+        Err(_) if form.owner.trim().is_empty() => None,
+        Err(_) => return goal_page(&state, &ctx, &access, g, Some(refuse("step-error-owner"))).await,
+    };
+    let mut tx = state.db().begin().await?;
+    let step = plan::add_action_step(
+        &mut tx,
+        &plan::NewActionStep {
+            district: access.facts.district_id,
+            goal: g.id,
+            student: access.student(),
+            description,
+            owner,
+            due_on,
+            created_by: access.actor,
+        },
+        state.now(),
+    )
+    .await?;
+    let mut ev = access.event(&state, &ctx, AuditAction::ActionStepAdded, RecordKind::Plan);
+    ev.record_id = Some(step.to_string());
+    audit::record(&mut tx, &ev).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
+}
+
+pub async fn complete_step(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, goal, step)): Path<(String, String, String)>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access.require(&state, &ctx, RecordKind::Plan, Action::Edit).await?;
+    let g = load_goal(&state, &access, &goal).await?;
+    let step: uuid::Uuid = step.parse().map_err(|_| AppError::NotFound)?;
+    let mut tx = state.db().begin().await?;
+    if !plan::complete_action_step(&mut tx, g.id, step, state.now()).await? {
+        return Err(AppError::NotFound);
+    }
+    let mut ev = access.event(&state, &ctx, AuditAction::ActionStepDone, RecordKind::Plan);
+    ev.record_id = Some(step.to_string());
+    audit::record(&mut tx, &ev).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
 }

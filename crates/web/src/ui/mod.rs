@@ -34,6 +34,15 @@ pub fn routes() -> Router<AppState> {
         .route("/students/{id}/goals/{goal}", get(goals::show))
         .route("/students/{id}/goals/{goal}/check-ins", post(goals::check_in))
         .route("/students/{id}/goals/{goal}/status", post(goals::set_status))
+        .route("/students/{id}/goals/{goal}/steps", post(goals::add_step))
+        .route(
+            "/students/{id}/goals/{goal}/steps/{step}/done",
+            post(goals::complete_step),
+        )
+        .route(
+            "/students/{id}/reflections/{reflection}/comments",
+            post(plan_actions::add_comment),
+        )
         .route("/students/{id}/reflections", post(plan_actions::add_reflection))
         .route("/students/{id}/activities/{key}", post(plan_actions::record_activity))
         .route("/students/{id}/review/sign", post(plan_actions::sign_review))

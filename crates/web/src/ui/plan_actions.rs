@@ -317,3 +317,49 @@ pub async fn add_observation(
     tx.commit().await?;
     Ok(Redirect::to(&format!("/students/{}#profile", access.student())).into_response())
 }
+
+#[derive(Deserialize)]
+pub struct CommentForm {
+    #[serde(default)]
+    body: String,
+}
+
+/// Staff and family (anyone who may read the plan) comment on a reflection.
+pub async fn add_comment(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, reflection)): Path<(String, String)>,
+    Form(form): Form<CommentForm>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access
+        .require(&state, &ctx, RecordKind::Comment, Action::Create)
+        .await?;
+    let reflection: uuid::Uuid = reflection.parse().map_err(|_| AppError::NotFound)?;
+    let body = form.body.trim();
+    if body.is_empty() || body.chars().count() > 1000 {
+        return Err(AppError::Invalid(ssp_domain::ParseError::new(
+            "comment_length",
+            "1–1000 characters",
+        )));
+    }
+    let mut tx = state.db().begin().await?;
+    if !plan::add_comment(
+        &mut tx,
+        access.facts.district_id,
+        access.student(),
+        reflection,
+        access.actor,
+        body,
+        state.now(),
+    )
+    .await?
+    {
+        return Err(AppError::NotFound);
+    }
+    let mut ev = access.event(&state, &ctx, AuditAction::CommentAdded, RecordKind::Comment);
+    ev.record_id = Some(reflection.to_string());
+    audit::record(&mut tx, &ev).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/students/{}#reflections", access.student())).into_response())
+}

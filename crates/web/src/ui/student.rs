@@ -46,6 +46,15 @@ struct DomainView {
     goals: Vec<GoalCard>,
 }
 
+struct ReflectionView {
+    id: String,
+    title: String,
+    when: String,
+    body: String,
+    /// (author and date, text)
+    comments: Vec<(String, String)>,
+}
+
 struct ActivityView {
     key: &'static str,
     title: String,
@@ -77,7 +86,8 @@ struct StudentPage {
     can_exempt: bool,
     can_reflect: bool,
     prompts: Vec<(&'static str, String)>,
-    reflections: Vec<(String, String, String)>,
+    reflections: Vec<ReflectionView>,
+    can_comment: bool,
     review_title: String,
     signatures: Vec<String>,
     sign_as: Option<(&'static str, String)>,
@@ -209,15 +219,29 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         })
         .collect();
 
+    let comments = if access.decide(RecordKind::Comment, Action::View).is_allowed() {
+        plan::reflection_comments(db, student).await?
+    } else {
+        vec![]
+    };
     let reflections = plan::reflections(db, student)
         .await?
         .into_iter()
-        .map(|r| {
-            (
-                t(&format!("prompt-{}", r.prompt)),
-                super::access_log::format_when(r.created_at),
-                r.body,
-            )
+        .map(|r| ReflectionView {
+            id: r.id.to_string(),
+            title: t(&format!("prompt-{}", r.prompt)),
+            when: super::access_log::format_when(r.created_at),
+            comments: comments
+                .iter()
+                .filter(|c| c.reflection_id == r.id)
+                .map(|c| {
+                    (
+                        format!("{} {}, {}", c.given_name, c.family_name, c.created_at.date()),
+                        c.body.clone(),
+                    )
+                })
+                .collect(),
+            body: r.body,
         })
         .collect();
     let prompts = ["strengths", "improve", "next"]
@@ -311,6 +335,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         activities,
         can_exempt: staff_editor,
         can_reflect: rel.is_self,
+        can_comment: !rel.is_self && access.decide(RecordKind::Comment, Action::Create).is_allowed(),
         prompts,
         reflections,
         review_title,
