@@ -177,3 +177,16 @@ CREATE TABLE reflection_comments (
     created_at     TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX reflection_comments_student_idx ON reflection_comments (student_id, created_at);
+
+-- Each district's choices for the up-to-date rule and its grade-level scope
+-- and sequence (activities left out, activities made optional). No row means
+-- the shipped defaults.
+CREATE TABLE district_plan_settings (
+    district_id                 UUID PRIMARY KEY NOT NULL REFERENCES orgs (id),
+    grace_days                  INTEGER NOT NULL DEFAULT 7 CHECK (grace_days BETWEEN 0 AND 60),
+    require_guardian_signature  BOOLEAN NOT NULL DEFAULT TRUE,
+    disabled_activities         TEXT NOT NULL DEFAULT '',
+    optional_activities         TEXT NOT NULL DEFAULT '',
+    updated_by                  UUID REFERENCES persons (id),
+    updated_at                  TIMESTAMPTZ NOT NULL
+);

@@ -177,3 +177,16 @@ CREATE TABLE reflection_comments (
     created_at     TEXT NOT NULL
 );
 CREATE INDEX reflection_comments_student_idx ON reflection_comments (student_id, created_at);
+
+-- Each district's choices for the up-to-date rule and its grade-level scope
+-- and sequence (activities left out, activities made optional). No row means
+-- the shipped defaults.
+CREATE TABLE district_plan_settings (
+    district_id                 BLOB PRIMARY KEY NOT NULL REFERENCES orgs (id),
+    grace_days                  INTEGER NOT NULL DEFAULT 7 CHECK (grace_days BETWEEN 0 AND 60),
+    require_guardian_signature  BOOLEAN NOT NULL DEFAULT TRUE,
+    disabled_activities         TEXT NOT NULL DEFAULT '',
+    optional_activities         TEXT NOT NULL DEFAULT '',
+    updated_by                  BLOB REFERENCES persons (id),
+    updated_at                  TEXT NOT NULL
+);

@@ -37,6 +37,7 @@ pub enum AuditAction {
     ActionStepAdded,
     ActionStepDone,
     CommentAdded,
+    SettingsChanged,
 }
 
 impl AuditAction {
@@ -71,6 +72,7 @@ impl AuditAction {
             AuditAction::ActionStepAdded => "action_step_added",
             AuditAction::ActionStepDone => "action_step_done",
             AuditAction::CommentAdded => "comment_added",
+            AuditAction::SettingsChanged => "settings_changed",
         }
     }
 }

@@ -4,6 +4,7 @@
 //! that went stale only because time passed (a check-in became overdue).
 
 use ssp_db::repo::plan::{self, ActivityRecord, GoalRow, ReviewRow};
+use ssp_db::repo::settings::PlanSettings;
 use ssp_db::{DbError, Tx};
 use ssp_domain::plan::activity::default_scope_and_sequence;
 use ssp_domain::plan::{
@@ -22,12 +23,28 @@ pub struct StudentActivity {
     pub due: Date,
 }
 
-/// The activities of the student's grade in `year`, with what is recorded.
-pub fn activities_for(grade: i32, year: SchoolYear, records: &[ActivityRecord]) -> Vec<StudentActivity> {
+/// The district's rule: its grace period and whether a guardian must sign.
+pub fn rule_for(settings: &PlanSettings) -> UpToDateRule {
+    UpToDateRule {
+        grace_days: settings.grace_days as i64,
+        require_guardian_signature: settings.require_guardian_signature,
+    }
+}
+
+/// The activities of the student's grade in `year` under the district's
+/// scope and sequence (the shipped default less what the district left out,
+/// with what it made optional), with what is recorded.
+pub fn activities_for(
+    grade: i32,
+    year: SchoolYear,
+    records: &[ActivityRecord],
+    settings: &PlanSettings,
+) -> Vec<StudentActivity> {
     default_scope_and_sequence()
         .into_iter()
-        .filter(|t| t.grade.get() as i32 == grade)
-        .map(|t| {
+        .filter(|t| t.grade.get() as i32 == grade && !settings.is_disabled(t.key))
+        .map(|mut t| {
+            t.required = t.required && !settings.is_optional(t.key);
             let rec = records.iter().find(|r| r.activity_key == t.key);
             let state = rec
                 .and_then(|r| ActivityState::parse(&r.state).ok())
@@ -88,14 +105,15 @@ pub async fn recompute(
     district: OrgId,
     student: StudentId,
     grade: i32,
-    rule: &UpToDateRule,
     now: OffsetDateTime,
 ) -> Result<UpToDate, DbError> {
     let today = now.date();
+    let settings = ssp_db::repo::settings::get_in_tx(tx, district).await?;
+    let rule = rule_for(&settings);
     let goals = plan::goals_in_tx(tx, student).await?;
     let records = plan::activity_records_in_tx(tx, student).await?;
     let review = plan::latest_review_in_tx(tx, student).await?;
-    let activities = activities_for(grade, SchoolYear::containing(today), &records);
+    let activities = activities_for(grade, SchoolYear::containing(today), &records, &settings);
     let verdict = rule.evaluate(&facts(&goals, &activities, review.as_ref(), today));
     let codes: Vec<&str> = verdict.failures.iter().map(|f| f.code()).collect();
     let overdue = verdict
@@ -163,15 +181,7 @@ pub async fn refresh_stale(db: &ssp_db::Db, now: OffsetDateTime, limit: i64) -> 
     let stale = plan::stale_statuses(db, midnight, limit).await?;
     for (student, district, grade) in &stale {
         let mut tx = db.begin().await?;
-        recompute(
-            &mut tx,
-            OrgId(*district),
-            StudentId(*student),
-            *grade,
-            &UpToDateRule::default(),
-            now,
-        )
-        .await?;
+        recompute(&mut tx, OrgId(*district), StudentId(*student), *grade, now).await?;
         tx.commit().await?;
     }
     Ok(stale.len())

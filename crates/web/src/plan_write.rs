@@ -7,7 +7,7 @@ use ssp_db::repo::{audit, students};
 use ssp_domain::access::RecordKind;
 use ssp_domain::audit::AuditAction;
 use ssp_domain::plan::goal::parse_iso_date;
-use ssp_domain::plan::{GoalStatus, MeasureKind, UpToDateRule, ValidGoal};
+use ssp_domain::plan::{GoalStatus, MeasureKind, ValidGoal};
 use time::Date;
 use uuid::Uuid;
 
@@ -58,15 +58,7 @@ pub async fn create_goal(
     let mut ev = access.event(state, ctx, AuditAction::GoalCreated, RecordKind::Plan);
     ev.record_id = Some(goal_id.to_string());
     audit::record(&mut tx, &ev).await?;
-    plan_service::recompute(
-        &mut tx,
-        access.facts.district_id,
-        access.student(),
-        h.grade_level,
-        &UpToDateRule::default(),
-        now,
-    )
-    .await?;
+    plan_service::recompute(&mut tx, access.facts.district_id, access.student(), h.grade_level, now).await?;
     tx.commit().await?;
     Ok(goal_id)
 }
@@ -152,15 +144,7 @@ pub async fn add_check_in(
     let mut ev = access.event(state, ctx, AuditAction::CheckInCreated, RecordKind::Plan);
     ev.record_id = Some(check_in.to_string());
     audit::record(&mut tx, &ev).await?;
-    plan_service::recompute(
-        &mut tx,
-        access.facts.district_id,
-        access.student(),
-        h.grade_level,
-        &UpToDateRule::default(),
-        now,
-    )
-    .await?;
+    plan_service::recompute(&mut tx, access.facts.district_id, access.student(), h.grade_level, now).await?;
     tx.commit().await?;
     Ok(check_in)
 }

@@ -15,6 +15,7 @@ pub mod people;
 pub mod plan;
 pub mod profile;
 pub mod sessions;
+pub mod settings;
 pub mod students;
 pub mod team;
 pub mod throttle;

@@ -337,6 +337,7 @@ async fn every_student_route_goes_through_the_access_module() {
         "/students",
         "/admin/audit",
         "/admin/audit.csv",
+        "/admin/plan-settings",
         "/api/openapi.json",
         "/api/v1/session",
     ];

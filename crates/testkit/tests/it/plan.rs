@@ -720,3 +720,65 @@ async fn staff_and_family_comment_on_reflections() {
         "no access, no comment"
     );
 }
+
+#[tokio::test]
+async fn a_district_sets_its_own_rule_and_scope_and_sequence() {
+    let app = TestApp::with_demo().await;
+    let camila = app.person("demo.student").await;
+    for user in ["demo.counselor", "demo.student"] {
+        assert_eq!(
+            app.signed_in(user).await.get("/admin/plan-settings").await.status,
+            404,
+            "{user}"
+        );
+    }
+    let admin = app.signed_in("demo.districtadmin").await;
+    let page = admin.get("/admin/plan-settings").await;
+    assert_eq!(page.status, 200);
+    assert!(page.text.contains("Grace period for check-ins"));
+    let bad = admin.post_form("/admin/plan-settings", &[("grace_days", "90")]).await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.text.contains("from 0 to 60"));
+    admin.get("/admin/plan-settings").await;
+    let r = admin
+        .post_form(
+            "/admin/plan-settings",
+            &[
+                ("grace_days", "3"),
+                ("a_g10_annual_review", "off"),
+                ("a_g10_work_based_learning", "optional"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.text);
+    assert_eq!(app.count_audit("settings_changed").await, 1);
+
+    // The student's plan follows: no annual-review activity, no guardian signature needed.
+    let student = app.signed_in("demo.student").await;
+    for (domain, statement) in [
+        ("academic", "Raise my math grade to a B"),
+        ("career", "Job-shadow two careers"),
+        ("sep", "Join a club"),
+    ] {
+        assert_eq!(
+            create_goal(&student, camila, &goal_fields(domain, statement))
+                .await
+                .status,
+            303
+        );
+    }
+    let plan = student.get(&format!("/students/{camila}")).await;
+    assert!(
+        !plan.text.contains("Annual plan review (grade 10)"),
+        "left out by the district"
+    );
+    student
+        .post_form(&format!("/students/{camila}/review/sign"), &[("as", "student")])
+        .await;
+    let pm = app.signed_in("demo.counselor").await;
+    pm.get(&format!("/students/{camila}")).await;
+    pm.post_form(&format!("/students/{camila}/review/sign"), &[("as", "plan_manager")])
+        .await;
+    let plan = student.get(&format!("/students/{camila}")).await;
+    assert!(plan.text.contains("This plan is up to date"), "{}", plan.text);
+}

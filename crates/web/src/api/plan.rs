@@ -11,7 +11,7 @@ use ssp_db::repo::plan::{self as plan_repo, GoalRow};
 use ssp_db::repo::{interactions as interactions_repo, students};
 use ssp_domain::access::{Action, RecordKind, Sensitivity};
 use ssp_domain::plan::goal::{progress, validate_goal};
-use ssp_domain::plan::{GoalInput, UpToDateRule};
+use ssp_domain::plan::GoalInput;
 use ssp_domain::SchoolYear;
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
@@ -146,8 +146,10 @@ pub async fn plan(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let goals = plan_repo::goals(db, student).await?;
     let records = plan_repo::activity_records(db, student).await?;
     let review = plan_repo::latest_review(db, student).await?;
-    let activities = plan_service::activities_for(h.grade_level, SchoolYear::containing(today), &records);
-    let verdict = UpToDateRule::default().evaluate(&plan_service::facts(&goals, &activities, review.as_ref(), today));
+    let settings = ssp_db::repo::settings::get(db, access.facts.district_id).await?;
+    let activities = plan_service::activities_for(h.grade_level, SchoolYear::containing(today), &records, &settings);
+    let verdict =
+        plan_service::rule_for(&settings).evaluate(&plan_service::facts(&goals, &activities, review.as_ref(), today));
     Ok(Json(PlanJson {
         student_id: student.0,
         name: crate::ui::student::display_name(&h),

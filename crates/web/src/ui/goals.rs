@@ -13,7 +13,7 @@ use ssp_db::repo::{audit, students};
 use ssp_domain::access::{Action, RecordKind};
 use ssp_domain::audit::AuditAction;
 use ssp_domain::plan::goal::{progress, validate_goal};
-use ssp_domain::plan::{CheckInCadence, GoalInput, GoalStatus, MeasureKind, PlanDomain, UpToDateRule};
+use ssp_domain::plan::{CheckInCadence, GoalInput, GoalStatus, MeasureKind, PlanDomain};
 
 use super::pages::{render, Page};
 use super::student::display_name;
@@ -455,15 +455,7 @@ pub async fn set_status(
     ev.record_id = Some(g.id.to_string());
     ev.detail = Some(format!("{}->{}", from.as_str(), to.as_str()));
     audit::record(&mut tx, &ev).await?;
-    plan_service::recompute(
-        &mut tx,
-        access.facts.district_id,
-        access.student(),
-        h.grade_level,
-        &UpToDateRule::default(),
-        now,
-    )
-    .await?;
+    plan_service::recompute(&mut tx, access.facts.district_id, access.student(), h.grade_level, now).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
 }

@@ -261,7 +261,8 @@ async fn student_home(state: &AppState, session: &Session, page: Page, greeting:
         .collect();
     let records = ssp_db::repo::plan::activity_records(db, me).await?;
     let year = ssp_domain::SchoolYear::containing(today);
-    for a in crate::plan_service::activities_for(student.grade_level, year, &records) {
+    let settings = ssp_db::repo::settings::get(db, session.district_id).await?;
+    for a in crate::plan_service::activities_for(student.grade_level, year, &records, &settings) {
         let st = ssp_domain::plan::activity::status(a.state, a.due, today);
         if matches!(
             st,

@@ -10,6 +10,7 @@ pub mod language;
 pub mod notes;
 pub mod pages;
 pub mod plan_actions;
+pub mod plan_settings;
 pub mod sign_in;
 pub mod student;
 pub mod students;
@@ -63,5 +64,9 @@ pub fn routes() -> Router<AppState> {
         .route("/students/{id}/notes", get(notes::show).post(notes::create))
         .route("/students/{id}/notes/break-glass", post(notes::break_glass))
         .route("/admin/audit", get(audit::search))
+        .route(
+            "/admin/plan-settings",
+            get(plan_settings::show).post(plan_settings::save),
+        )
         .route("/admin/audit.csv", get(audit::export_csv))
 }

@@ -10,7 +10,6 @@ use ssp_db::repo::{audit, students};
 use ssp_domain::access::{Action, RecordKind};
 use ssp_domain::audit::AuditAction;
 use ssp_domain::plan::activity::default_scope_and_sequence;
-use ssp_domain::plan::UpToDateRule;
 use ssp_domain::SchoolYear;
 
 use crate::access::StudentAccess;
@@ -126,15 +125,7 @@ pub async fn record_activity(
     ev.record_id = Some(template.key.to_owned());
     ev.detail = Some(form.state.clone());
     audit::record(&mut tx, &ev).await?;
-    plan_service::recompute(
-        &mut tx,
-        access.facts.district_id,
-        access.student(),
-        h.grade_level,
-        &UpToDateRule::default(),
-        now,
-    )
-    .await?;
+    plan_service::recompute(&mut tx, access.facts.district_id, access.student(), h.grade_level, now).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/students/{}#activities", access.student())).into_response())
 }
@@ -196,15 +187,8 @@ pub async fn sign_review(
     ev.detail = Some(super::student::slot_name(slot).to_owned());
     ev.record_id = Some(year.0.to_string());
     audit::record(&mut tx, &ev).await?;
-    let verdict = plan_service::recompute(
-        &mut tx,
-        access.facts.district_id,
-        access.student(),
-        h.grade_level,
-        &UpToDateRule::default(),
-        now,
-    )
-    .await?;
+    let verdict =
+        plan_service::recompute(&mut tx, access.facts.district_id, access.student(), h.grade_level, now).await?;
     if verdict.holds(ssp_domain::plan::Condition::Reviewed) {
         let records = plan::activity_records_in_tx(&mut tx, access.student()).await?;
         let goals = plan::goals_in_tx(&mut tx, access.student()).await?;

@@ -13,7 +13,7 @@ use ssp_domain::audit::AuditAction;
 use ssp_domain::person::PersonName;
 use ssp_domain::plan::activity::status as activity_status;
 use ssp_domain::plan::goal::{next_check_in_due, progress};
-use ssp_domain::plan::{ActivityState, CheckInCadence, Failure, GoalStatus, PlanDomain, UpToDateRule};
+use ssp_domain::plan::{ActivityState, CheckInCadence, Failure, GoalStatus, PlanDomain};
 use ssp_domain::SchoolYear;
 
 use super::pages::{render, Page};
@@ -136,8 +136,10 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let goals = plan::goals(db, student).await?;
     let records = plan::activity_records(db, student).await?;
     let review = plan::latest_review(db, student).await?;
-    let activities = plan_service::activities_for(h.grade_level, year, &records);
-    let verdict = UpToDateRule::default().evaluate(&plan_service::facts(&goals, &activities, review.as_ref(), today));
+    let settings = ssp_db::repo::settings::get(db, access.facts.district_id).await?;
+    let activities = plan_service::activities_for(h.grade_level, year, &records, &settings);
+    let verdict =
+        plan_service::rule_for(&settings).evaluate(&plan_service::facts(&goals, &activities, review.as_ref(), today));
     let page = Page::new(&ctx, "student-title");
     let lang = page.lang;
     let t = |k: &str| page.t(k);

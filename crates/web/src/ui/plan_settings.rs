@@ -1,0 +1,152 @@
+//! The district administrator's plan settings: the up-to-date rule's grace
+//! period and guardian-signature requirement, and which grade-level
+//! activities the district uses and requires.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use serde::Deserialize;
+use ssp_db::repo::audit::{self, AuditEvent};
+use ssp_db::repo::settings::{self, PlanSettings};
+use ssp_domain::audit::AuditAction;
+use ssp_domain::plan::activity::default_scope_and_sequence;
+
+use super::pages::{render, Page};
+use crate::app::AppState;
+use crate::context::Ctx;
+use crate::error::AppError;
+
+struct ActivityRow {
+    grade: u8,
+    key: &'static str,
+    title: String,
+    value: &'static str,
+    options: Vec<(&'static str, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "plan_settings.html")]
+struct SettingsPage {
+    page: Page,
+    saved: bool,
+    error: Option<String>,
+    grace_days: i32,
+    require_guardian: bool,
+    activities: Vec<ActivityRow>,
+}
+
+fn require_admin(ctx: &Ctx) -> Result<(), AppError> {
+    if ctx.session()?.is_district_admin() {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+#[derive(Deserialize)]
+pub struct SavedQuery {
+    saved: Option<String>,
+}
+
+pub async fn show(State(state): State<AppState>, ctx: Ctx, Query(q): Query<SavedQuery>) -> Result<Response, AppError> {
+    require_admin(&ctx)?;
+    let s = settings::get(state.db(), ctx.session()?.district_id).await?;
+    render_page(&ctx, &s, q.saved.is_some(), None, StatusCode::OK)
+}
+
+fn render_page(
+    ctx: &Ctx,
+    s: &PlanSettings,
+    saved: bool,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let page = Page::new(ctx, "settings-title");
+    let activities = default_scope_and_sequence()
+        .into_iter()
+        .map(|t| {
+            let value = if s.is_disabled(t.key) {
+                "off"
+            } else if !t.required || s.is_optional(t.key) {
+                "optional"
+            } else {
+                "required"
+            };
+            let mut options = Vec::new();
+            if t.required {
+                options.push(("required", page.t("settings-required")));
+            }
+            options.push(("optional", page.t("settings-optional")));
+            options.push(("off", page.t("settings-off")));
+            ActivityRow {
+                grade: t.grade.get(),
+                key: t.key,
+                title: page.t(t.title_key),
+                value,
+                options,
+            }
+        })
+        .collect();
+    let html = render(&SettingsPage {
+        page,
+        saved,
+        error,
+        grace_days: s.grace_days,
+        require_guardian: s.require_guardian_signature,
+        activities,
+    })?;
+    Ok((status, html).into_response())
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    require_admin(&ctx)?;
+    let session = ctx.session()?;
+    let grace = form.get("grace_days").map(|g| g.trim()).unwrap_or("");
+    let grace_days = match grace.parse::<i32>() {
+        Ok(g) if (0..=60).contains(&g) => g,
+        _ => {
+            let current = settings::get(state.db(), session.district_id).await?;
+            let msg = crate::i18n::t(ctx.lang, "settings-error-grace");
+            return render_page(&ctx, &current, false, Some(msg), StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    let mut disabled = Vec::new();
+    let mut optional = Vec::new();
+    for t in default_scope_and_sequence() {
+        match form.get(&format!("a_{}", t.key)).map(String::as_str) {
+            Some("off") => disabled.push(t.key),
+            Some("optional") if t.required => optional.push(t.key),
+            Some("required") | Some("optional") | None => {}
+            Some(_) => return Err(AppError::BadRequest("malformed_form")),
+        }
+    }
+    let new = PlanSettings {
+        grace_days,
+        require_guardian_signature: form.get("require_guardian_signature").is_some(),
+        disabled_activities: disabled.join(","),
+        optional_activities: optional.join(","),
+    };
+    let now = state.now();
+    let mut tx = state.db().begin().await?;
+    settings::put(&mut tx, session.district_id, &new, session.person_id, now).await?;
+    let mut ev = AuditEvent::new(AuditAction::SettingsChanged, now);
+    ev.actor = Some(session.person_id);
+    ev.district_id = Some(session.district_id);
+    ev.record_kind = Some("plan_settings");
+    ev.request_id = Some(ctx.request_id.0.clone());
+    ev.detail = Some(format!(
+        "grace_days={} guardian={} off={} optional={}",
+        new.grace_days, new.require_guardian_signature, new.disabled_activities, new.optional_activities
+    ));
+    audit::record(&mut tx, &ev).await?;
+    tx.commit().await?;
+    Ok(Redirect::to("/admin/plan-settings?saved=1").into_response())
+}
