@@ -130,7 +130,7 @@ pub async fn save(
     }
     let new = PlanSettings {
         grace_days,
-        require_guardian_signature: form.get("require_guardian_signature").is_some(),
+        require_guardian_signature: form.contains_key("require_guardian_signature"),
         disabled_activities: disabled.join(","),
         optional_activities: optional.join(","),
     };
