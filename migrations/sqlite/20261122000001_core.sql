@@ -86,7 +86,7 @@ CREATE TABLE persons (
     status              TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'inactive')),
     created_at          TEXT NOT NULL,
     updated_at          TEXT NOT NULL
-);
+) WITHOUT ROWID;
 CREATE UNIQUE INDEX persons_source_uq ON persons (district_id, source_id) WHERE source_id IS NOT NULL;
 
 CREATE TABLE students (
@@ -101,7 +101,7 @@ CREATE TABLE students (
     status            TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'inactive')),
     created_at        TEXT NOT NULL,
     updated_at        TEXT NOT NULL
-);
+) WITHOUT ROWID;
 CREATE INDEX students_school_grade_idx ON students (school_id, grade_level);
 CREATE UNIQUE INDEX students_state_id_uq ON students (state_student_id) WHERE state_student_id IS NOT NULL;
 CREATE UNIQUE INDEX students_local_id_uq ON students (district_id, local_id) WHERE local_id IS NOT NULL;

@@ -104,7 +104,7 @@ CREATE TABLE plan_status (
     failures           TEXT NOT NULL DEFAULT '',
     overdue_check_ins  INTEGER NOT NULL DEFAULT 0,
     computed_at        TEXT NOT NULL
-);
+) WITHOUT ROWID;
 CREATE INDEX plan_status_district_idx ON plan_status (district_id, up_to_date);
 
 -- Strengths, interests and needs as noted by the team (with who noted it).
