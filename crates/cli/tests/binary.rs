@@ -70,7 +70,9 @@ fn migrate_creates_the_database_and_is_idempotent() {
     let data = dir.path().to_str().unwrap();
     let first = ssp(&["--data-dir", data, "migrate"], &[]);
     assert!(first.status.success(), "{}", stderr(&first));
-    let known = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../migrations/sqlite")).unwrap().count();
+    let known = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../migrations/sqlite"))
+        .unwrap()
+        .count();
     let out = String::from_utf8_lossy(&first.stdout).into_owned();
     assert!(out.contains(&format!("{known} migration(s) applied")), "{out}");
     assert!(dir.path().join("ssp.db").is_file());

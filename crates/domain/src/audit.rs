@@ -38,6 +38,8 @@ pub enum AuditAction {
     ActionStepDone,
     CommentAdded,
     SettingsChanged,
+    GuardianRightsChanged,
+    GoalEdited,
 }
 
 impl AuditAction {
@@ -73,6 +75,8 @@ impl AuditAction {
             AuditAction::ActionStepDone => "action_step_done",
             AuditAction::CommentAdded => "comment_added",
             AuditAction::SettingsChanged => "settings_changed",
+            AuditAction::GuardianRightsChanged => "guardian_rights_changed",
+            AuditAction::GoalEdited => "goal_edited",
         }
     }
 }

@@ -50,6 +50,7 @@ pub async fn children_of(db: &Db, guardian: PersonId, today: time::Date) -> Resu
 
 #[derive(Debug, Clone, FromRow)]
 pub struct GuardianCard {
+    pub link_id: Uuid,
     pub given_name: String,
     pub family_name: String,
     pub preferred_name: Option<String>,
@@ -59,7 +60,7 @@ pub struct GuardianCard {
 }
 
 pub async fn guardians_of(db: &Db, student: PersonId) -> Result<Vec<GuardianCard>, DbError> {
-    let sql = "SELECT p.given_name, p.family_name, p.preferred_name, g.relationship, g.educational_rights, g.contact_language \
+    let sql = "SELECT g.id AS link_id, p.given_name, p.family_name, p.preferred_name, g.relationship, g.educational_rights, g.contact_language \
                FROM guardian_links g JOIN persons p ON p.id = g.guardian_id \
                WHERE g.student_id = $1 AND g.status = 'active' ORDER BY g.household, p.given_name";
     Ok(with_reader!(db, |p| sqlx::query_as(sql)

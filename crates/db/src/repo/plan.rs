@@ -556,3 +556,25 @@ pub async fn add_comment(
         .map(|r| r.rows_affected()))?;
     Ok(n == 1)
 }
+
+/// Rewrites a goal's wording and measures (not its status).
+pub async fn update_goal(tx: &mut Tx, goal: Uuid, g: &NewGoal<'_>, now: OffsetDateTime) -> Result<bool, DbError> {
+    let sql = "UPDATE goals SET domain = $2, statement = $3, why_it_matters = $4, measure_kind = $5, baseline = $6, target = $7, \
+               due_date = $8, cadence = $9, updated_at = $10 WHERE id = $1 AND student_id = $11";
+    let n = with_tx!(tx, |c| sqlx::query(sql)
+        .bind(goal)
+        .bind(g.domain)
+        .bind(g.statement)
+        .bind(g.why_it_matters)
+        .bind(g.measure_kind)
+        .bind(g.baseline)
+        .bind(g.target)
+        .bind(g.due_date)
+        .bind(g.cadence)
+        .bind(now)
+        .bind(g.student.0)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}

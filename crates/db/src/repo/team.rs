@@ -235,3 +235,24 @@ pub async fn bulk_plan_managers(tx: &mut Tx, rows: &[PlanManagerBulkRow], now: O
     });
     Ok(())
 }
+
+/// Grants or withdraws a guardian's educational rights (a custody order, a
+/// change the family reports); false when the link is not this student's.
+pub async fn set_educational_rights(
+    tx: &mut Tx,
+    student: StudentId,
+    link: Uuid,
+    rights: bool,
+    now: OffsetDateTime,
+) -> Result<bool, DbError> {
+    let sql = "UPDATE guardian_links SET educational_rights = $3, updated_at = $4 WHERE id = $1 AND student_id = $2 AND status = 'active'";
+    let n = with_tx!(tx, |c| sqlx::query(sql)
+        .bind(link)
+        .bind(student.0)
+        .bind(rights)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}

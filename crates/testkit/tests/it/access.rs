@@ -362,7 +362,8 @@ async fn every_student_route_goes_through_the_access_module() {
             .replace("{key}", "g10_annual_review")
             .replace("{follow_up}", &Uuid::now_v7().to_string())
             .replace("{step}", &Uuid::now_v7().to_string())
-            .replace("{reflection}", &Uuid::now_v7().to_string());
+            .replace("{reflection}", &Uuid::now_v7().to_string())
+            .replace("{link}", &Uuid::now_v7().to_string());
         for m in methods {
             let before = w.app.count_audit("access_denied").await;
             other.get("/").await; // a fresh form token
@@ -520,4 +521,41 @@ async fn the_district_admin_searches_and_exports_the_audit_log() {
         assert_eq!(c.get("/admin/audit").await.status, 404, "{user}");
         assert_eq!(c.get("/admin/audit.csv").await.status, 404, "{user}");
     }
+}
+
+#[tokio::test]
+async fn school_staff_change_a_guardians_educational_rights_and_it_takes_effect() {
+    let w = world().await;
+    let guardian = w.app.signed_in("demo.guardian").await;
+    assert_eq!(guardian.get(&plan(w.camila)).await.status, 200);
+    let admin = w.app.signed_in("demo.schooladmin").await;
+    let team = admin.get(&format!("{}/team", plan(w.camila))).await;
+    assert!(team.text.contains("Withdraw educational rights"));
+    let g = w.app.person("demo.guardian").await;
+    let link = w
+        .app
+        .query_id(
+            "SELECT id FROM guardian_links WHERE guardian_id = $1 AND student_id = $2",
+            &[g, w.camila],
+        )
+        .await
+        .unwrap();
+    let url = format!("{}/guardians/{link}/rights", plan(w.camila));
+    let teacher = w.app.signed_in("demo.teacher").await;
+    teacher.get("/").await;
+    assert_eq!(
+        teacher.post_form(&url, &[("rights", "no")]).await.status,
+        404,
+        "a teacher cannot"
+    );
+    assert_eq!(admin.post_form(&url, &[("rights", "no")]).await.status, 303);
+    assert_eq!(
+        guardian.get(&plan(w.camila)).await.status,
+        404,
+        "rights withdrawn: the plan is hidden"
+    );
+    admin.get(&format!("{}/team", plan(w.camila))).await;
+    assert_eq!(admin.post_form(&url, &[("rights", "yes")]).await.status, 303);
+    assert_eq!(guardian.get(&plan(w.camila)).await.status, 200);
+    assert_eq!(w.app.count_audit("guardian_rights_changed").await, 2);
 }

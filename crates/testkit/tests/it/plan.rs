@@ -782,3 +782,52 @@ async fn a_district_sets_its_own_rule_and_scope_and_sequence() {
     let plan = student.get(&format!("/students/{camila}")).await;
     assert!(plan.text.contains("This plan is up to date"), "{}", plan.text);
 }
+
+#[tokio::test]
+async fn students_reword_their_goals_but_not_the_measure_once_checked_in() {
+    let app = TestApp::with_demo().await;
+    let camila = app.person("demo.student").await;
+    let student = app.signed_in("demo.student").await;
+    let goal = goal_id(&create_goal(&student, camila, &goal_fields("academic", "Raise my math grade to a B")).await);
+    let edit = student.get(&format!("/students/{camila}/goals/{goal}/edit")).await;
+    assert_eq!(edit.status, 200);
+    assert!(
+        edit.body.contains("Raise my math grade to a B"),
+        "the form is filled in"
+    );
+    let mut fields = goal_fields("academic", "Raise my math grade to a B+");
+    let r = student
+        .post_form(&format!("/students/{camila}/goals/{goal}"), &fields)
+        .await;
+    assert_eq!(r.status, 303, "{}", r.text);
+    assert!(student
+        .get(&format!("/students/{camila}/goals/{goal}"))
+        .await
+        .text
+        .contains("Raise my math grade to a B+"));
+
+    student
+        .post_form(
+            &format!("/students/{camila}/goals/{goal}/check-ins"),
+            &[("value", "75")],
+        )
+        .await;
+    fields.retain(|(k, _)| *k != "measure_kind" && *k != "baseline" && *k != "target");
+    fields.extend([("measure_kind", "count"), ("baseline", "1"), ("target", "4")]);
+    student.get(&format!("/students/{camila}/goals/{goal}/edit")).await;
+    let r = student
+        .post_form(&format!("/students/{camila}/goals/{goal}"), &fields)
+        .await;
+    assert_eq!(r.status, 422);
+    assert!(r.text.contains("already has check-ins"));
+
+    let counselor = app.signed_in("demo.counselor").await;
+    assert_eq!(
+        counselor
+            .get(&format!("/students/{camila}/goals/{goal}/edit"))
+            .await
+            .status,
+        403,
+        "not the counselor's to reword"
+    );
+}

@@ -38,6 +38,8 @@ struct Field {
 #[template(path = "goal_new.html")]
 struct NewGoalPage {
     page: Page,
+    heading: String,
+    action: String,
     student_id: String,
     student_name: String,
     errors: Vec<String>,
@@ -72,7 +74,7 @@ pub async fn new_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<St
         measure_kind: "percent".into(),
         ..Default::default()
     };
-    goal_form_page(&state, &ctx, &access, &form, &[]).await
+    goal_form_page(&state, &ctx, &access, &form, &[], None).await
 }
 
 async fn goal_form_page(
@@ -81,6 +83,7 @@ async fn goal_form_page(
     access: &StudentAccess,
     form: &GoalForm,
     errors: &[ssp_domain::plan::FieldError],
+    editing: Option<uuid::Uuid>,
 ) -> Result<Response, AppError> {
     let h = students::header(state.db(), access.student())
         .await?
@@ -155,7 +158,19 @@ async fn goal_form_page(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    let (heading, action) = match editing {
+        Some(goal) => (
+            page.t("goal-edit-title"),
+            format!("/students/{}/goals/{goal}", access.student()),
+        ),
+        None => (
+            page.t("goal-new-title"),
+            format!("/students/{}/goals", access.student()),
+        ),
+    };
     let html = render(&NewGoalPage {
+        heading,
+        action,
         page,
         student_id: access.student().to_string(),
         student_name: display_name(&h),
@@ -186,7 +201,7 @@ pub async fn create(
     };
     let goal = match validate_goal(&input, now.date()) {
         Ok(g) => g,
-        Err(errors) => return goal_form_page(&state, &ctx, &access, &form, &errors).await,
+        Err(errors) => return goal_form_page(&state, &ctx, &access, &form, &errors, None).await,
     };
     let goal_id = crate::plan_write::create_goal(&state, &ctx, &access, &goal).await?;
     Ok(Redirect::to(&format!("/students/{}/goals/{goal_id}", access.student())).into_response())
@@ -206,6 +221,7 @@ struct GoalPage {
     chart: String,
     error: Option<String>,
     can_accept: bool,
+    can_reword: bool,
     can_check_in: bool,
     value_label: String,
     today: String,
@@ -335,6 +351,7 @@ async fn goal_page(
         chart,
         error: error.clone(),
         can_accept: status == GoalStatus::Draft && access.is_self(),
+        can_reword: can_edit && may_reword(access, &g),
         can_check_in: status == GoalStatus::Active && can_create,
         value_label: page.t(&format!("checkin-value-{}", measure.as_str().replace('_', "-"))),
         today: state.now().date().to_string(),
@@ -544,6 +561,117 @@ pub async fn complete_step(
     let mut ev = access.event(&state, &ctx, AuditAction::ActionStepDone, RecordKind::Plan);
     ev.record_id = Some(step.to_string());
     audit::record(&mut tx, &ev).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
+}
+
+/// Who may reword a goal: the student, or the staff member who suggested it
+/// while it is still a suggestion. Finished goals are not reworded.
+fn may_reword(access: &StudentAccess, g: &GoalRow) -> bool {
+    let status = GoalStatus::parse(&g.status).unwrap_or(GoalStatus::Draft);
+    !status.is_final() && (access.is_self() || (status == GoalStatus::Draft && g.suggested_by == Some(access.actor.0)))
+}
+
+fn form_of(g: &GoalRow) -> GoalForm {
+    let measure = MeasureKind::parse(&g.measure_kind).unwrap_or(MeasureKind::Count);
+    let value = |v: f64| match measure {
+        MeasureKind::YesNo => (if v >= 0.5 { "yes" } else { "no" }).to_owned(),
+        _ => crate::chart::format_value(measure, v).trim_end_matches('%').to_owned(),
+    };
+    GoalForm {
+        domain: g.domain.clone(),
+        statement: g.statement.clone(),
+        why_it_matters: g.why_it_matters.clone(),
+        measure_kind: g.measure_kind.clone(),
+        baseline: value(g.baseline),
+        target: value(g.target),
+        due_date: g.due_date.to_string(),
+        cadence: g.cadence.clone(),
+    }
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, goal)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access.require(&state, &ctx, RecordKind::Plan, Action::Edit).await?;
+    let g = load_goal(&state, &access, &goal).await?;
+    if !may_reword(&access, &g) {
+        return Err(AppError::Forbidden("goal_edit_not_allowed"));
+    }
+    goal_form_page(&state, &ctx, &access, &form_of(&g), &[], Some(g.id)).await
+}
+
+/// Rewords a goal. Its measure kind cannot change once it has check-ins
+/// (their values were taken on the old measure).
+pub async fn update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, goal)): Path<(String, String)>,
+    Form(form): Form<GoalForm>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access.require(&state, &ctx, RecordKind::Plan, Action::Edit).await?;
+    let g = load_goal(&state, &access, &goal).await?;
+    if !may_reword(&access, &g) {
+        return Err(AppError::Forbidden("goal_edit_not_allowed"));
+    }
+    let now = state.now();
+    let input = GoalInput {
+        domain: form.domain.clone(),
+        statement: form.statement.clone(),
+        why_it_matters: form.why_it_matters.clone(),
+        measure_kind: form.measure_kind.clone(),
+        baseline: form.baseline.clone(),
+        target: form.target.clone(),
+        due_date: form.due_date.clone(),
+        cadence: form.cadence.clone(),
+    };
+    let mut valid = validate_goal(&input, now.date());
+    if g.check_ins > 0 && form.measure_kind != g.measure_kind {
+        let mut errors = valid.err().unwrap_or_default();
+        errors.push(ssp_domain::plan::FieldError {
+            field: "measure_kind",
+            code: "measure_locked",
+        });
+        valid = Err(errors);
+    }
+    let goal_v = match valid {
+        Ok(v) => v,
+        Err(errors) => return goal_form_page(&state, &ctx, &access, &form, &errors, Some(g.id)).await,
+    };
+    let h = students::header(state.db(), access.student())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut tx = state.db().begin().await?;
+    plan::update_goal(
+        &mut tx,
+        g.id,
+        &plan::NewGoal {
+            district: access.facts.district_id,
+            student: access.student(),
+            domain: goal_v.domain.as_str(),
+            statement: &goal_v.statement,
+            why_it_matters: &goal_v.why_it_matters,
+            measure_kind: goal_v.measure_kind.as_str(),
+            baseline: goal_v.baseline,
+            target: goal_v.target,
+            due_date: goal_v.due_date,
+            cadence: goal_v.cadence.as_str(),
+            status: &g.status,
+            suggested_by: None,
+            created_by: access.actor,
+            activated_on: g.activated_on,
+        },
+        now,
+    )
+    .await?;
+    let mut ev = access.event(&state, &ctx, AuditAction::GoalEdited, RecordKind::Plan);
+    ev.record_id = Some(g.id.to_string());
+    audit::record(&mut tx, &ev).await?;
+    plan_service::recompute(&mut tx, access.facts.district_id, access.student(), h.grade_level, now).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
 }

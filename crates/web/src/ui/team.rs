@@ -29,6 +29,13 @@ struct Member {
     role: String,
 }
 
+struct GuardianLinkView {
+    link_id: String,
+    name: String,
+    detail: String,
+    rights: bool,
+}
+
 struct Choice {
     id: String,
     label: String,
@@ -45,7 +52,7 @@ struct TeamPage {
     plan_manager: Option<String>,
     pm_history: Vec<String>,
     members: Vec<Member>,
-    guardians: Vec<(String, String)>,
+    guardian_links: Vec<GuardianLinkView>,
     can_edit: bool,
     can_add: bool,
     choices: Vec<Choice>,
@@ -77,7 +84,7 @@ pub async fn show(
     let access = StudentAccess::load(&state, &ctx, &id).await?;
     access.require(&state, &ctx, RecordKind::Team, Action::View).await?;
     let message = q.done.as_deref().and_then(|d| match d {
-        "added" | "removed" | "reassigned" => Some(format!("team-done-{d}")),
+        "added" | "removed" | "reassigned" | "rights" => Some(format!("team-done-{d}")),
         _ => None,
     });
     let page = Page::new(&ctx, "team-title");
@@ -265,7 +272,16 @@ async fn page_response(
         plan_manager,
         pm_history,
         members,
-        guardians,
+        guardian_links: guardian_rows
+            .iter()
+            .zip(&guardians)
+            .map(|(g, (name, detail))| GuardianLinkView {
+                link_id: g.link_id.to_string(),
+                name: name.clone(),
+                detail: detail.clone(),
+                rights: g.educational_rights,
+            })
+            .collect(),
         can_edit,
         can_add,
         choices,
@@ -393,4 +409,38 @@ pub async fn reassign(
     audit::record(&mut tx, &ev).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/students/{}/team?done=reassigned", access.student())).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct RightsForm {
+    #[serde(default)]
+    rights: String,
+}
+
+/// Grants or withdraws a guardian's educational rights (school staff who may
+/// change the team, and district administrators). Audited.
+pub async fn set_rights(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, link)): Path<(String, String)>,
+    Form(form): Form<RightsForm>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access.require(&state, &ctx, RecordKind::Team, Action::Edit).await?;
+    let link: uuid::Uuid = link.parse().map_err(|_| AppError::NotFound)?;
+    let rights = match form.rights.as_str() {
+        "yes" => true,
+        "no" => false,
+        _ => return Err(AppError::BadRequest("malformed_form")),
+    };
+    let mut tx = state.db().begin().await?;
+    if !team::set_educational_rights(&mut tx, access.student(), link, rights, state.now()).await? {
+        return Err(AppError::NotFound);
+    }
+    let mut ev = access.event(&state, &ctx, AuditAction::GuardianRightsChanged, RecordKind::Team);
+    ev.record_id = Some(link.to_string());
+    ev.detail = Some(format!("educational_rights={rights}"));
+    audit::record(&mut tx, &ev).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/students/{}/team?done=rights", access.student())).into_response())
 }
