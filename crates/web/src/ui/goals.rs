@@ -66,6 +66,22 @@ pub struct GoalForm {
     cadence: String,
 }
 
+impl GoalForm {
+    /// The form's raw answers, for the domain's goal validation.
+    fn input(&self) -> GoalInput {
+        GoalInput {
+            domain: self.domain.clone(),
+            statement: self.statement.clone(),
+            why_it_matters: self.why_it_matters.clone(),
+            measure_kind: self.measure_kind.clone(),
+            baseline: self.baseline.clone(),
+            target: self.target.clone(),
+            due_date: self.due_date.clone(),
+            cadence: self.cadence.clone(),
+        }
+    }
+}
+
 pub async fn new_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx, &id).await?;
     access.require(&state, &ctx, RecordKind::Plan, Action::Create).await?;
@@ -189,16 +205,7 @@ pub async fn create(
     let access = StudentAccess::load(&state, &ctx, &id).await?;
     access.require(&state, &ctx, RecordKind::Plan, Action::Create).await?;
     let now = state.now();
-    let input = GoalInput {
-        domain: form.domain.clone(),
-        statement: form.statement.clone(),
-        why_it_matters: form.why_it_matters.clone(),
-        measure_kind: form.measure_kind.clone(),
-        baseline: form.baseline.clone(),
-        target: form.target.clone(),
-        due_date: form.due_date.clone(),
-        cadence: form.cadence.clone(),
-    };
+    let input = form.input();
     let goal = match validate_goal(&input, now.date()) {
         Ok(g) => g,
         Err(errors) => return goal_form_page(&state, &ctx, &access, &form, &errors, None).await,
@@ -619,16 +626,7 @@ pub async fn update(
         return Err(AppError::Forbidden("goal_edit_not_allowed"));
     }
     let now = state.now();
-    let input = GoalInput {
-        domain: form.domain.clone(),
-        statement: form.statement.clone(),
-        why_it_matters: form.why_it_matters.clone(),
-        measure_kind: form.measure_kind.clone(),
-        baseline: form.baseline.clone(),
-        target: form.target.clone(),
-        due_date: form.due_date.clone(),
-        cadence: form.cadence.clone(),
-    };
+    let input = form.input();
     let mut valid = validate_goal(&input, now.date());
     if g.check_ins > 0 && form.measure_kind != g.measure_kind {
         let mut errors = valid.err().unwrap_or_default();
