@@ -190,3 +190,17 @@ CREATE TABLE district_plan_settings (
     updated_by                  UUID REFERENCES persons (id),
     updated_at                  TIMESTAMPTZ NOT NULL
 );
+
+-- Supports linked to a goal (tutoring, a counseling group, a mentor, an
+-- out-of-school program) and who provides them.
+CREATE TABLE goal_supports (
+    id           UUID PRIMARY KEY NOT NULL,
+    district_id  UUID NOT NULL REFERENCES orgs (id),
+    goal_id      UUID NOT NULL REFERENCES goals (id),
+    student_id   UUID NOT NULL REFERENCES students (person_id),
+    description  TEXT NOT NULL,
+    provider     TEXT NOT NULL DEFAULT '',
+    created_by   UUID NOT NULL REFERENCES persons (id),
+    created_at   TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX goal_supports_goal_idx ON goal_supports (goal_id);

@@ -190,3 +190,17 @@ CREATE TABLE district_plan_settings (
     updated_by                  BLOB REFERENCES persons (id),
     updated_at                  TEXT NOT NULL
 );
+
+-- Supports linked to a goal (tutoring, a counseling group, a mentor, an
+-- out-of-school program) and who provides them.
+CREATE TABLE goal_supports (
+    id           BLOB PRIMARY KEY NOT NULL,
+    district_id  BLOB NOT NULL REFERENCES orgs (id),
+    goal_id      BLOB NOT NULL REFERENCES goals (id),
+    student_id   BLOB NOT NULL REFERENCES students (person_id),
+    description  TEXT NOT NULL,
+    provider     TEXT NOT NULL DEFAULT '',
+    created_by   BLOB NOT NULL REFERENCES persons (id),
+    created_at   TEXT NOT NULL
+);
+CREATE INDEX goal_supports_goal_idx ON goal_supports (goal_id);

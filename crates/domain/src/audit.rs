@@ -40,6 +40,7 @@ pub enum AuditAction {
     SettingsChanged,
     GuardianRightsChanged,
     GoalEdited,
+    SupportLinked,
 }
 
 impl AuditAction {
@@ -77,6 +78,7 @@ impl AuditAction {
             AuditAction::SettingsChanged => "settings_changed",
             AuditAction::GuardianRightsChanged => "guardian_rights_changed",
             AuditAction::GoalEdited => "goal_edited",
+            AuditAction::SupportLinked => "support_linked",
         }
     }
 }

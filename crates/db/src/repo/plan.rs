@@ -578,3 +578,44 @@ pub async fn update_goal(tx: &mut Tx, goal: Uuid, g: &NewGoal<'_>, now: OffsetDa
         .map(|r| r.rows_affected()))?;
     Ok(n == 1)
 }
+
+#[derive(Debug, Clone, FromRow)]
+pub struct SupportRow {
+    pub description: String,
+    pub provider: String,
+    pub created_at: OffsetDateTime,
+}
+
+pub async fn supports(db: &Db, goal: Uuid) -> Result<Vec<SupportRow>, DbError> {
+    let sql = "SELECT description, provider, created_at FROM goal_supports WHERE goal_id = $1 ORDER BY created_at";
+    Ok(with_reader!(db, |p| sqlx::query_as(sql).bind(goal).fetch_all(p).await)?)
+}
+
+#[allow(clippy::too_many_arguments)]
+pub async fn add_support(
+    tx: &mut Tx,
+    district: OrgId,
+    goal: Uuid,
+    student: StudentId,
+    description: &str,
+    provider: &str,
+    by: PersonId,
+    now: OffsetDateTime,
+) -> Result<Uuid, DbError> {
+    let id = Uuid::now_v7();
+    let sql = "INSERT INTO goal_supports (id, district_id, goal_id, student_id, description, provider, created_by, created_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+    with_tx!(tx, |c| sqlx::query(sql)
+        .bind(id)
+        .bind(district.0)
+        .bind(goal)
+        .bind(student.0)
+        .bind(description)
+        .bind(provider)
+        .bind(by.0)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(id)
+}

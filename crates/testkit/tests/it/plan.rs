@@ -831,3 +831,31 @@ async fn students_reword_their_goals_but_not_the_measure_once_checked_in() {
         "not the counselor's to reword"
     );
 }
+
+#[tokio::test]
+async fn supports_are_linked_to_goals() {
+    let app = TestApp::with_demo().await;
+    let camila = app.person("demo.student").await;
+    let student = app.signed_in("demo.student").await;
+    let goal = goal_id(&create_goal(&student, camila, &goal_fields("academic", "Raise my math grade to a B")).await);
+    let pm = app.signed_in("demo.counselor").await;
+    pm.get(&format!("/students/{camila}/goals/{goal}")).await;
+    let url = format!("/students/{camila}/goals/{goal}/supports");
+    let r = pm
+        .post_form(
+            &url,
+            &[
+                ("description", "After-school math tutoring"),
+                ("provider", "Riverside Learning Lab"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    let r = pm.post_form(&url, &[("description", ""), ("provider", "x")]).await;
+    assert_eq!(r.status, 422);
+    let page = student.get(&format!("/students/{camila}/goals/{goal}")).await;
+    assert!(page
+        .text
+        .contains("After-school math tutoring · Riverside Learning Lab"));
+    assert_eq!(app.count_audit("support_linked").await, 1);
+}

@@ -238,6 +238,7 @@ struct GoalPage {
     steps: Vec<(String, String, bool)>,
     can_add_steps: bool,
     can_edit_steps: bool,
+    supports: Vec<String>,
     step_owners: Vec<(String, String)>,
 }
 
@@ -344,7 +345,19 @@ async fn goal_page(
     } else {
         vec![]
     };
+    let supports = plan::supports(state.db(), g.id)
+        .await?
+        .into_iter()
+        .map(|s| {
+            if s.provider.is_empty() {
+                s.description
+            } else {
+                format!("{} · {}", s.description, s.provider)
+            }
+        })
+        .collect();
     let html = render(&GoalPage {
+        supports,
         steps,
         can_add_steps,
         can_edit_steps: can_edit,
@@ -670,6 +683,49 @@ pub async fn update(
     ev.record_id = Some(g.id.to_string());
     audit::record(&mut tx, &ev).await?;
     plan_service::recompute(&mut tx, access.facts.district_id, access.student(), h.grade_level, now).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct SupportForm {
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    provider: String,
+}
+
+/// Links a support to a goal (what helps the student reach it, and who gives it).
+pub async fn add_support(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, goal)): Path<(String, String)>,
+    Form(form): Form<SupportForm>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access.require(&state, &ctx, RecordKind::Plan, Action::Create).await?;
+    let g = load_goal(&state, &access, &goal).await?;
+    let description = form.description.trim();
+    let provider = form.provider.trim();
+    if description.is_empty() || description.chars().count() > 300 || provider.chars().count() > 200 {
+        let msg = crate::i18n::t(ctx.lang, "support-error");
+        return goal_page(&state, &ctx, &access, g, Some(msg)).await;
+    }
+    let mut tx = state.db().begin().await?;
+    let sid = plan::add_support(
+        &mut tx,
+        access.facts.district_id,
+        g.id,
+        access.student(),
+        description,
+        provider,
+        access.actor,
+        state.now(),
+    )
+    .await?;
+    let mut ev = access.event(&state, &ctx, AuditAction::SupportLinked, RecordKind::Plan);
+    ev.record_id = Some(sid.to_string());
+    audit::record(&mut tx, &ev).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
 }

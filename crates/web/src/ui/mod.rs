@@ -37,6 +37,7 @@ pub fn routes() -> Router<AppState> {
         .route("/students/{id}/goals/{goal}/check-ins", post(goals::check_in))
         .route("/students/{id}/goals/{goal}/status", post(goals::set_status))
         .route("/students/{id}/goals/{goal}/steps", post(goals::add_step))
+        .route("/students/{id}/goals/{goal}/supports", post(goals::add_support))
         .route(
             "/students/{id}/goals/{goal}/steps/{step}/done",
             post(goals::complete_step),
