@@ -108,7 +108,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     let page = Page::new(&ctx, "home-title");
     let greeting = page.t1("welcome", "name", session.name.first());
     match HomeRole::choose(&roles, facts.is_guardian, facts.is_student) {
-        Some(HomeRole::Student) => student_home(&state, session, page, greeting).await,
+        Some(HomeRole::Student) => student_home(&state, &ctx, session, page, greeting).await,
         Some(HomeRole::Guardian) => guardian_home(&state, session, page, greeting).await,
         Some(HomeRole::Teacher) => {
             let classes = home::classes_taught(db, session.person_id)
@@ -202,7 +202,23 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     }
 }
 
-async fn student_home(state: &AppState, session: &Session, page: Page, greeting: String) -> Result<Response, AppError> {
+async fn student_home(
+    state: &AppState,
+    ctx: &Ctx,
+    session: &Session,
+    page: Page,
+    greeting: String,
+) -> Result<Response, AppError> {
+    // The student's own records, read through the access module like any other.
+    let access = crate::access::StudentAccess::load(state, ctx, &session.person_id.to_string()).await?;
+    access
+        .require(
+            state,
+            ctx,
+            ssp_domain::access::RecordKind::Plan,
+            ssp_domain::access::Action::View,
+        )
+        .await?;
     let db = state.db();
     let student = home::student_card(db, session.person_id)
         .await?
