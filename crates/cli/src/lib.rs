@@ -35,6 +35,9 @@ pub enum Command {
     Migrate,
     /// Fill an empty database with a generated demo district.
     Demo(commands::demo::DemoArgs),
+    /// Import rosters from the student information system.
+    #[command(subcommand)]
+    Import(commands::import::ImportCommand),
     /// Administration tasks.
     #[command(subcommand)]
     Admin(commands::admin::AdminCommand),
@@ -66,6 +69,7 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::Serve(args) => commands::serve::run(&settings, args).await,
         Command::Migrate => commands::migrate::run(&settings).await,
         Command::Demo(args) => commands::demo::run(&settings, args).await,
+        Command::Import(cmd) => commands::import::run(&settings, cmd).await,
         Command::Admin(cmd) => commands::admin::run(&settings, cmd).await,
         Command::Config(cmd) => commands::config::run(&settings, cmd).await,
     };

@@ -41,6 +41,8 @@ pub enum AuditAction {
     GuardianRightsChanged,
     GoalEdited,
     SupportLinked,
+    /// A roster package was imported (or refused).
+    RosterImported,
 }
 
 impl AuditAction {
@@ -79,6 +81,7 @@ impl AuditAction {
             AuditAction::GuardianRightsChanged => "guardian_rights_changed",
             AuditAction::GoalEdited => "goal_edited",
             AuditAction::SupportLinked => "support_linked",
+            AuditAction::RosterImported => "roster_imported",
         }
     }
 }

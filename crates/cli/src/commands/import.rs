@@ -1,0 +1,155 @@
+//! `ssp import oneroster PATH`: load a OneRoster 1.1/1.2 CSV package (zip
+//! or folder) into one district, with a progress bar and a summary.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Args, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use ssp_roster::{ImportError, ImportOptions, Progress, Report};
+use time::OffsetDateTime;
+
+use crate::Settings;
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// A OneRoster 1.1 or 1.2 CSV package: a .zip file or a folder.
+    Oneroster(OneRosterArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct OneRosterArgs {
+    /// The package: a .zip file or a folder holding manifest.csv.
+    pub path: PathBuf,
+    /// The district's sourcedId, when the package has no district row
+    /// (delta packages) or several; if the package has one it must match.
+    #[arg(long, value_name = "SOURCEDID")]
+    pub district: Option<String>,
+    /// Check and count everything, then change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Write every row problem (file, line, column, reason) to this CSV file.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+}
+
+pub async fn run(settings: &Settings, cmd: ImportCommand) -> anyhow::Result<()> {
+    let ImportCommand::Oneroster(args) = cmd;
+    let db = super::open_migrated(settings).await?;
+    let opts = ImportOptions {
+        district: args.district.clone(),
+        expected_district: None,
+        dry_run: args.dry_run,
+        now: OffsetDateTime::now_utc(),
+        import_id: None,
+        started_by: None,
+        source_name: args
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| args.path.display().to_string()),
+    };
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template("{msg:24} [{bar:40}] {bytes}/{total_bytes} ({elapsed})")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    let progress = |p: Progress| {
+        bar.set_message(p.step);
+        if p.total > 0 {
+            bar.set_length(p.total);
+            bar.set_position(p.done.min(p.total));
+        }
+    };
+    let result = ssp_roster::import(&db, &args.path, &opts, &progress).await;
+    bar.finish_and_clear();
+    let report = match result {
+        Ok(report) => report,
+        Err(ImportError::Refused(why)) => {
+            db.close().await;
+            anyhow::bail!("the package was refused and nothing was changed: {why}");
+        }
+        Err(e) => {
+            db.close().await;
+            return Err(e).context("importing the roster; nothing was changed");
+        }
+    };
+    if matches!(report.kinds.iter().find(|(k, _)| k == "students"), Some((_, c)) if c.changed()) {
+        db.analyze().await.context("updating planner statistics")?;
+    }
+    print!("{}", render(&report));
+    if let Some(path) = &args.report {
+        let file = std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+        ssp_roster::report::write_issues_csv(std::io::BufWriter::new(file), &report.issues)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        println!("Row problems written to {}.", path.display());
+    }
+    db.close().await;
+    Ok(())
+}
+
+/// The summary as printed: per file, per kind, then the first problems.
+pub fn render(r: &Report) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let verb = if r.dry_run {
+        "Dry run (nothing saved)"
+    } else {
+        "Imported"
+    };
+    let _ = writeln!(
+        out,
+        "{verb}: OneRoster {} package for {} ({}) in {:.1} s.",
+        r.version, r.district_name, r.district_source_id, r.seconds
+    );
+    let _ = writeln!(
+        out,
+        "\n{:<22} {:>6} {:>10} {:>8} {:>8}",
+        "file", "mode", "rows", "errors", "skipped"
+    );
+    for f in &r.files {
+        let _ = writeln!(
+            out,
+            "{:<22} {:>6} {:>10} {:>8} {:>8}",
+            f.file, f.mode, f.rows, f.errors, f.skipped
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n{:<18} {:>9} {:>9} {:>10} {:>11}",
+        "records", "created", "updated", "unchanged", "deactivated"
+    );
+    for (kind, c) in &r.kinds {
+        let _ = writeln!(
+            out,
+            "{:<18} {:>9} {:>9} {:>10} {:>11}",
+            kind, c.created, c.updated, c.unchanged, c.deactivated
+        );
+    }
+    if !r.changed() {
+        let _ = writeln!(out, "\nNothing changed: the package matches what ssp holds.");
+    }
+    if r.issues_total > 0 {
+        let _ = writeln!(
+            out,
+            "\n{} row problem(s) ({} error(s)); good rows were loaded.",
+            r.issues_total, r.errors_total
+        );
+        for i in r.issues.iter().take(20) {
+            let _ = writeln!(
+                out,
+                "  {} line {}{}: {} — {}",
+                i.file,
+                i.line,
+                i.column.as_deref().map(|c| format!(", {c}")).unwrap_or_default(),
+                i.severity.as_str(),
+                i.reason
+            );
+        }
+        if r.issues_total > 20 {
+            let _ = writeln!(out, "  … and {} more (use --report FILE for all).", r.issues_total - 20);
+        }
+    }
+    out
+}

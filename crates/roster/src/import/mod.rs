@@ -1,0 +1,615 @@
+//! Applying a package to one district: the files in foreign-key order,
+//! all in one transaction, so the database holds either the previous
+//! roster or the new one — never half of it. Each file is read and parsed
+//! on its own thread while this task writes what the previous rows asked.
+
+mod files;
+mod index;
+mod rows;
+mod users;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+use ssp_db::repo::audit::{self, AuditEvent};
+use ssp_db::repo::roster::{self as repo, Finished, IssueRow, NewImport, OrgRec, Table};
+use ssp_db::{Db, DbError, Tx};
+use ssp_domain::audit::AuditAction;
+use ssp_domain::{OrgId, PersonId, SchoolYear};
+use time::OffsetDateTime;
+use tokio::sync::mpsc;
+use uuid::Uuid;
+
+use crate::package::{Mode, Package, Version};
+use crate::report::{Counts, FileSummary, Issue, Report};
+use crate::table::{Bad, Row, Table as CsvTable};
+use crate::{ImportError, Refusal};
+use index::{Change, Index, Kind, Pending, Write};
+
+/// How to run an import.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// The district's sourcedId, when the package's orgs.csv does not say
+    /// (delta packages) or holds several districts; if both say, they must
+    /// agree.
+    pub district: Option<String>,
+    /// The ssp district the package must be for (a district administrator
+    /// imports into their own district only).
+    pub expected_district: Option<Uuid>,
+    /// Do everything, report it, then roll back.
+    pub dry_run: bool,
+    pub now: OffsetDateTime,
+    /// The history row to complete (made when the upload was queued);
+    /// `None` makes a new one.
+    pub import_id: Option<Uuid>,
+    pub started_by: Option<Uuid>,
+    /// What the history shows as the package (the uploaded file's name).
+    pub source_name: String,
+}
+
+/// Where an import is, for a progress bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Progress {
+    /// The file being read (`users.csv`), or a stage.
+    pub step: String,
+    /// Bytes read across all files, out of `total`.
+    pub done: u64,
+    pub total: u64,
+}
+
+/// The kinds counted in a report, in the order shown.
+pub const KINDS: [&str; 10] = [
+    "orgs",
+    "academic sessions",
+    "courses",
+    "classes",
+    "students",
+    "guardians",
+    "staff",
+    "guardian links",
+    "staff roles",
+    "enrollments",
+];
+
+/// Imports the package at `path`: refused as a whole (nothing changed)
+/// when it cannot be used, otherwise every good row applied and every bad
+/// row reported. The history row is written either way.
+pub async fn import(
+    db: &Db,
+    path: &Path,
+    opts: &ImportOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Report, ImportError> {
+    let import_id = match opts.import_id {
+        Some(id) => id,
+        None => {
+            let id = Uuid::now_v7();
+            let new = NewImport {
+                id,
+                district_id: opts.expected_district,
+                started_by: opts.started_by,
+                source_name: &opts.source_name,
+                dry_run: opts.dry_run,
+            };
+            repo::create_import(db, &new, opts.now).await?;
+            id
+        }
+    };
+    repo::mark_running(db, import_id).await?;
+    let started = Instant::now();
+    let outcome = run(db, path, opts, progress).await;
+    let mut finished = Finished {
+        id: import_id,
+        district_id: None,
+        state: "succeeded",
+        version: None,
+        message: None,
+        summary: None,
+        issues_total: 0,
+        issues: &[],
+    };
+    match outcome {
+        Ok((mut report, mut tx, district_id)) => {
+            report.seconds = started.elapsed().as_secs_f64();
+            let summary = summary_json(&report);
+            let issues: Vec<IssueRow> = report.issues.iter().map(issue_row).collect();
+            let message = if report.changed() {
+                None
+            } else {
+                Some("nothing changed: the package matches what ssp holds")
+            };
+            finished.district_id = Some(district_id);
+            finished.version = Some(report.version.as_str());
+            finished.summary = Some(summary.as_str());
+            finished.issues_total = report.issues_total as i64;
+            finished.issues = &issues;
+            finished.message = message;
+            let event = audit_event(opts, Some(district_id), &summary);
+            if opts.dry_run {
+                drop(tx);
+                let mut tx = db.begin().await?;
+                repo::finish_import(&mut tx, &finished, opts.now).await?;
+                audit::record(&mut tx, &event).await?;
+                tx.commit().await?;
+            } else {
+                progress(Progress {
+                    step: "saving".to_owned(),
+                    done: 0,
+                    total: 0,
+                });
+                repo::finish_import(&mut tx, &finished, opts.now).await?;
+                audit::record(&mut tx, &event).await?;
+                tx.commit().await?;
+            }
+            tracing::info!(
+                import = %import_id,
+                seconds = report.seconds,
+                errors = report.errors_total,
+                dry_run = opts.dry_run,
+                "roster import finished"
+            );
+            Ok(report)
+        }
+        Err(e) => {
+            let (state, message) = match &e {
+                ImportError::Refused(r) => ("refused", r.to_string()),
+                ImportError::Db(d) => ("failed", format!("database error; nothing was changed ({d})")),
+            };
+            finished.state = state;
+            finished.message = Some(message.as_str());
+            let detail = serde_json::json!({ "state": state, "message": message }).to_string();
+            let event = audit_event(opts, opts.expected_district, &detail);
+            let mut tx = db.begin().await?;
+            repo::finish_import(&mut tx, &finished, opts.now).await?;
+            audit::record(&mut tx, &event).await?;
+            tx.commit().await?;
+            tracing::warn!(import = %import_id, state, "roster import did not complete: {message}");
+            Err(e)
+        }
+    }
+}
+
+fn audit_event(opts: &ImportOptions, district: Option<Uuid>, detail: &str) -> AuditEvent {
+    let mut ev = AuditEvent::new(AuditAction::RosterImported, opts.now);
+    ev.district_id = district.map(OrgId);
+    ev.actor = opts.started_by.map(PersonId);
+    ev.record_kind = Some("roster_import");
+    ev.detail = Some(detail.chars().take(2_000).collect());
+    ev
+}
+
+fn issue_row(i: &Issue) -> IssueRow {
+    IssueRow {
+        file: i.file.clone(),
+        line: i.line as i64,
+        column: i.column.clone(),
+        severity: i.severity.as_str(),
+        reason: i.reason.clone(),
+    }
+}
+
+/// The report without its issue list (kept in its own table).
+pub fn summary_json(report: &Report) -> String {
+    let mut r = report.clone();
+    r.issues = Vec::new();
+    serde_json::to_string(&r).unwrap_or_default()
+}
+
+/// Reads a summary written by [`summary_json`].
+pub fn parse_summary(text: &str) -> Option<Report> {
+    serde_json::from_str(text).ok()
+}
+
+/// Everything one import run carries around.
+struct Run<'a> {
+    pkg: Arc<Package>,
+    tx: Tx,
+    district: Uuid,
+    now: OffsetDateTime,
+    school_year: i32,
+    report: Report,
+    counts: BTreeMap<&'static str, Counts>,
+    progress: &'a (dyn Fn(Progress) + Sync),
+    done_before: u64,
+    total: u64,
+    look: Lookups,
+}
+
+async fn run(
+    db: &Db,
+    path: &Path,
+    opts: &ImportOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<(Report, Tx, Uuid), ImportError> {
+    progress(Progress {
+        step: "opening".to_owned(),
+        done: 0,
+        total: 0,
+    });
+    let owned = path.to_owned();
+    let pkg = tokio::task::spawn_blocking(move || Package::open(&owned))
+        .await
+        .map_err(|e| Refusal::Unreadable {
+            what: "the package".to_owned(),
+            why: e.to_string(),
+        })??;
+    let pkg = Arc::new(pkg);
+    check_headers(&pkg).await?;
+
+    let orgs = if pkg.modes.contains_key("orgs") {
+        collect(&pkg, "orgs", rows::org).await?
+    } else {
+        Vec::new()
+    };
+    let (district_sid, district_row) = match pick_district(&orgs, opts) {
+        Err(Refusal::NoDistrict) => match repo::only_district(db).await? {
+            Some(sid) => (sid, None),
+            None => return Err(Refusal::NoDistrict.into()),
+        },
+        other => other?,
+    };
+    let existing = repo::district_by_source(db, &district_sid).await?;
+    if let Some(expected) = opts.expected_district {
+        if existing.as_ref().map(|e| e.0) != Some(expected) {
+            let (name, sid) = repo::district(db, expected).await?.unwrap_or_default();
+            return Err(Refusal::WrongDistrict {
+                package: district_sid,
+                expected: sid.map_or(name.clone(), |s| format!("{name} ({s})")),
+            }
+            .into());
+        }
+    }
+    if existing.is_none() && district_row.is_none() {
+        return Err(Refusal::UnknownDistrict(district_sid).into());
+    }
+
+    let total = pkg.modes.keys().map(|f| pkg.sizes.get(f).copied().unwrap_or(0)).sum();
+    let tx = db.begin().await?;
+    let mut run = Run {
+        pkg: pkg.clone(),
+        tx,
+        district: existing.as_ref().map_or_else(Uuid::now_v7, |e| e.0),
+        now: opts.now,
+        school_year: SchoolYear::containing(opts.now.date()).0,
+        report: Report {
+            version: pkg.version.as_str().to_owned(),
+            district_source_id: district_sid.clone(),
+            district_name: existing.as_ref().map(|e| e.1.clone()).unwrap_or_default(),
+            dry_run: opts.dry_run,
+            files: pkg
+                .modes
+                .iter()
+                .map(|(f, m)| FileSummary {
+                    file: format!("{f}.csv"),
+                    mode: m.as_str().to_owned(),
+                    ..Default::default()
+                })
+                .collect(),
+            ..Default::default()
+        },
+        counts: KINDS.iter().map(|k| (*k, Counts::default())).collect(),
+        progress,
+        done_before: 0,
+        total,
+        look: Lookups::default(),
+    };
+
+    run.orgs(orgs, &district_sid, district_row).await?;
+    run.sessions().await?;
+    run.courses().await?;
+    run.classes().await?;
+    run.users().await?;
+    run.enrollments().await?;
+
+    let Run {
+        mut report,
+        counts,
+        tx,
+        district,
+        ..
+    } = run;
+    report.kinds = KINDS.iter().map(|k| ((*k).to_owned(), counts[k].clone())).collect();
+    Ok((report, tx, district))
+}
+
+/// Opens every listed file's header first, so a missing required column
+/// refuses the package before anything is written.
+async fn check_headers(pkg: &Arc<Package>) -> Result<(), Refusal> {
+    let pkg = pkg.clone();
+    tokio::task::spawn_blocking(move || {
+        for (file, mode) in &pkg.modes {
+            let file: &'static str = crate::package::FILES.iter().copied().find(|f| f == file).unwrap_or("");
+            let required = rows::required_columns(file, pkg.version);
+            pkg.read_file(file, |input| CsvTable::open(file, *mode, input, required).map(|_| ()))??;
+        }
+        Ok(())
+    })
+    .await
+    .map_err(|e| Refusal::Unreadable {
+        what: "the package".to_owned(),
+        why: e.to_string(),
+    })?
+}
+
+type Parser<T> = fn(&Row<'_>, Mode, Version) -> Result<T, Bad>;
+
+enum Msg<T> {
+    Rows(Vec<(u64, Result<T, Bad>)>, u64),
+    End(Result<(), Refusal>),
+}
+
+/// Reads and parses `file` on its own thread; rows arrive in batches.
+fn stream<T: Send + 'static>(pkg: &Arc<Package>, file: &'static str, parse: Parser<T>) -> mpsc::Receiver<Msg<T>> {
+    let (tx, rx) = mpsc::channel(4);
+    let pkg = pkg.clone();
+    let mode = pkg.modes.get(file).copied().unwrap_or(Mode::Bulk);
+    std::thread::Builder::new()
+        .name(format!("ssp-read-{file}"))
+        .spawn(move || {
+            let version = pkg.version;
+            let required = rows::required_columns(file, version);
+            let result = pkg
+                .read_file(file, |input| -> Result<(), Refusal> {
+                    let mut table = CsvTable::open(file, mode, input, required)?;
+                    let mut batch = Vec::with_capacity(2_000);
+                    while let Some(row) = table.next_row()? {
+                        let line = row.line;
+                        batch.push((line, parse(&row, mode, version)));
+                        if batch.len() == 2_000 {
+                            let full = std::mem::replace(&mut batch, Vec::with_capacity(2_000));
+                            if tx.blocking_send(Msg::Rows(full, table.bytes_read())).is_err() {
+                                return Ok(());
+                            }
+                        }
+                    }
+                    if !batch.is_empty() {
+                        let _ = tx.blocking_send(Msg::Rows(batch, table.bytes_read()));
+                    }
+                    Ok(())
+                })
+                .and_then(|r| r);
+            let _ = tx.blocking_send(Msg::End(result));
+        })
+        .expect("spawning a reader thread");
+    rx
+}
+
+/// All rows of a small file (orgs, sessions, …), with their lines.
+async fn collect<T: Send + 'static>(
+    pkg: &Arc<Package>,
+    file: &'static str,
+    parse: Parser<T>,
+) -> Result<Vec<(u64, Result<T, Bad>)>, Refusal> {
+    let mut rx = stream(pkg, file, parse);
+    let mut all = Vec::new();
+    while let Some(msg) = rx.recv().await {
+        match msg {
+            Msg::Rows(rows, _) => all.extend(rows),
+            Msg::End(result) => {
+                result?;
+                break;
+            }
+        }
+    }
+    Ok(all)
+}
+
+type OrgRows = Vec<(u64, Result<rows::OrgRow, Bad>)>;
+
+/// The district the package is for: its district row, or `--district`.
+fn pick_district(orgs: &OrgRows, opts: &ImportOptions) -> Result<(String, Option<rows::OrgRow>), Refusal> {
+    let districts: Vec<&rows::OrgRow> = orgs
+        .iter()
+        .filter_map(|(_, r)| r.as_ref().ok())
+        .filter(|r| r.kind == Some("district"))
+        .collect();
+    match (&opts.district, districts.as_slice()) {
+        (Some(wanted), rows) => {
+            let row = rows.iter().find(|r| &r.head.sid == wanted).map(|r| (*r).clone());
+            if row.is_none() && rows.len() == 1 {
+                return Err(Refusal::WrongDistrict {
+                    package: rows[0].head.sid.clone(),
+                    expected: wanted.clone(),
+                });
+            }
+            Ok((wanted.clone(), row))
+        }
+        (None, [one]) => Ok((one.head.sid.clone(), Some((*one).clone()))),
+        (None, []) => Err(Refusal::NoDistrict),
+        (None, many) => Err(Refusal::ManyDistricts(
+            many.len(),
+            many.iter().map(|r| r.head.sid.as_str()).collect::<Vec<_>>().join(", "),
+        )),
+    }
+}
+
+impl Run<'_> {
+    fn mode(&self, file: &str) -> Option<Mode> {
+        self.pkg.modes.get(file).copied()
+    }
+
+    fn count(&mut self, kind: &'static str, change: Change) {
+        let c = self.counts.entry(kind).or_default();
+        match change {
+            Change::Created => c.created += 1,
+            Change::Updated => c.updated += 1,
+            Change::Unchanged => c.unchanged += 1,
+            Change::Deactivated => c.deactivated += 1,
+            Change::Stale | Change::Nothing => {}
+        }
+    }
+
+    fn bad(&mut self, file: &str, line: u64, (column, reason): Bad) {
+        self.report.push(Issue::error(file, line, column, reason));
+    }
+
+    fn skip(&mut self, file: &str, line: u64, column: Option<&str>, reason: String) {
+        self.report.push(Issue::skipped(file, line, column, reason));
+    }
+
+    fn row_read(&mut self, file: &str) {
+        let name = format!("{file}.csv");
+        if let Some(f) = self.report.files.iter_mut().find(|f| f.file == name) {
+            f.rows += 1;
+        }
+    }
+
+    fn tick(&self, file: &str, bytes: u64) {
+        (self.progress)(Progress {
+            step: format!("{file}.csv"),
+            done: self.done_before + bytes,
+            total: self.total,
+        });
+    }
+
+    fn file_done(&mut self, file: &str) {
+        self.done_before += self.pkg.sizes.get(file).copied().unwrap_or(0);
+        self.tick(file, 0);
+    }
+
+    async fn deactivate(&mut self, table: Table, ids: &[Uuid], kind: &'static str) -> Result<(), DbError> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        repo::deactivate(&mut self.tx, table, ids, self.now).await?;
+        self.counts.entry(kind).or_default().deactivated += ids.len() as u64;
+        Ok(())
+    }
+
+    async fn write<R: Kind>(&mut self, pending: &mut Pending<R>, write: Option<Write<R>>) -> Result<(), DbError> {
+        if let Some(w) = write {
+            pending.push(&mut self.tx, self.district, w, self.now).await?;
+        }
+        Ok(())
+    }
+
+    // ------------------------------------------------------------------ orgs
+
+    async fn orgs(
+        &mut self,
+        rows: OrgRows,
+        district_sid: &str,
+        district_row: Option<rows::OrgRow>,
+    ) -> Result<(), ImportError> {
+        let mut index = Index::from_stored(repo::load_orgs(&mut self.tx, self.district).await?);
+        let mut pending = Pending::<OrgRec>::new();
+        // The district first: schools hang under it.
+        let state = match index.map.get(district_sid) {
+            Some(slot) => slot.rec.parent_id,
+            None => repo::only_state(&mut self.tx).await?,
+        };
+        if let Some(d) = &district_row {
+            let rec = OrgRec {
+                kind: "district",
+                name: d.name.clone(),
+                identifier: d.identifier.clone(),
+                parent_id: state,
+            };
+            let is_new = !index.map.contains_key(district_sid);
+            let (change, write) = index
+                .apply(district_sid, rec, true, d.head.modified, Mode::Bulk)
+                .unwrap_or((Change::Unchanged, None));
+            // The district keeps the id chosen for this run.
+            let write = match write {
+                Some(Write::Insert(mut r)) if is_new => {
+                    r.id = self.district;
+                    if let Some(slot) = index.map.get_mut(district_sid) {
+                        slot.id = self.district;
+                    }
+                    Some(Write::Insert(r))
+                }
+                other => other,
+            };
+            self.count("orgs", change);
+            self.write(&mut pending, write).await?;
+            pending.flush(&mut self.tx, self.district, self.now).await?;
+            if self.report.district_name.is_empty() {
+                self.report.district_name = d.name.clone();
+            }
+        }
+        let mode = self.mode("orgs");
+        for (line, row) in rows {
+            self.row_read("orgs");
+            let row = match row {
+                Ok(r) => r,
+                Err(bad) => {
+                    self.bad("orgs", line, bad);
+                    continue;
+                }
+            };
+            match row.kind {
+                Some("district") if row.head.sid == district_sid => {
+                    index.map.entry(district_sid.into()).and_modify(|s| s.seen = true);
+                }
+                Some("district") => {
+                    self.skip(
+                        "orgs",
+                        line,
+                        Some("sourcedId"),
+                        format!("district {:?} is not the one being imported", row.head.sid),
+                    );
+                }
+                Some(_) => {
+                    let rec = OrgRec {
+                        kind: "school",
+                        name: row.name,
+                        identifier: row.identifier,
+                        parent_id: Some(self.district),
+                    };
+                    let mode = mode.unwrap_or(Mode::Bulk);
+                    match index.apply(&row.head.sid, rec, row.head.active, row.head.modified, mode) {
+                        Ok((change, write)) => {
+                            self.count("orgs", change);
+                            self.stale("orgs", line, change);
+                            self.write(&mut pending, write).await?;
+                        }
+                        Err(bad) => self.bad("orgs", line, bad),
+                    }
+                }
+                None => self.skip(
+                    "orgs",
+                    line,
+                    Some("type"),
+                    format!("ssp keeps districts and schools, not orgs of type {}", row.type_name),
+                ),
+            }
+        }
+        pending.flush(&mut self.tx, self.district, self.now).await?;
+        if mode == Some(Mode::Bulk) {
+            if let Some(slot) = index.map.get_mut(district_sid) {
+                slot.seen = true;
+            }
+            let gone = index.unseen_active();
+            self.deactivate(Table::Orgs, &gone, "orgs").await?;
+        }
+        self.look.orgs = index.map.iter().map(|(k, s)| (k.clone(), (s.id, s.rec.kind))).collect();
+        self.file_done("orgs");
+        Ok(())
+    }
+
+    fn stale(&mut self, file: &str, line: u64, change: Change) {
+        if change == Change::Stale {
+            self.skip(
+                file,
+                line,
+                Some("dateLastModified"),
+                "older than what ssp already holds for this record; ignored".to_owned(),
+            );
+        }
+    }
+}
+
+/// What later files look up.
+#[derive(Default)]
+struct Lookups {
+    orgs: HashMap<Box<str>, (Uuid, &'static str)>,
+    sessions: HashMap<Box<str>, Uuid>,
+    courses: HashMap<Box<str>, Uuid>,
+    classes: HashMap<Box<str>, (Uuid, Uuid)>,
+    persons: HashMap<Box<str>, Uuid>,
+    /// Users the package has but ssp does not keep (grade 3, a row with
+    /// an error): rows that point at them are skipped, not errors.
+    not_loaded: HashSet<Box<str>>,
+}

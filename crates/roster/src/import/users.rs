@@ -1,0 +1,641 @@
+//! users.csv, with roles.csv (1.2) and demographics.csv joined in: each
+//! user becomes a person and, by role, a student (grades 6–12 only), a
+//! guardian linked through `agentSourcedIds`, or staff with roster-owned
+//! role assignments.
+
+use std::collections::{HashMap, HashSet};
+
+use ssp_db::repo::roster::{self as repo, PersonRec, StoredAssignment, StoredLink, StoredStudent, StudentRec, Table};
+use time::Date;
+use uuid::Uuid;
+
+use super::index::{Change, Index, Pending};
+use super::rows::{self, Grade, RoleRow, UserRow};
+use super::{collect, stream, Msg, Run};
+use crate::package::{Mode, Version};
+use crate::ImportError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    Student,
+    Guardian,
+    Staff,
+}
+
+impl Who {
+    fn kind(self) -> &'static str {
+        match self {
+            Who::Student => "students",
+            Who::Guardian => "guardians",
+            Who::Staff => "staff",
+        }
+    }
+}
+
+/// One role of a user, from users.csv (1.1) or roles.csv (1.2).
+struct UserRole {
+    role: &'static str,
+    org: String,
+    primary: bool,
+}
+
+/// The ssp staff role a OneRoster role gives at an org of `org_kind`.
+fn staff_role(role: &str, org_kind: &str) -> Option<&'static str> {
+    match role {
+        "teacher" => Some("teacher"),
+        "counselor" => Some("counselor"),
+        "principal" | "siteAdministrator" => Some("school_admin"),
+        "districtAdministrator" | "systemAdministrator" => Some("district_admin"),
+        "administrator" if org_kind == "school" => Some("school_admin"),
+        "administrator" => Some("district_admin"),
+        _ => None,
+    }
+}
+
+fn guardian_role(role: &str) -> Option<&'static str> {
+    match role {
+        "parent" => Some("parent"),
+        "guardian" => Some("guardian"),
+        "relative" => Some("relative"),
+        _ => None,
+    }
+}
+
+struct StudentSlot {
+    rec: StudentRec,
+    active: bool,
+    seen: bool,
+}
+
+struct AssignmentSlot {
+    id: Uuid,
+    active: bool,
+    seen: bool,
+}
+
+impl Run<'_> {
+    pub(super) async fn users(&mut self) -> Result<(), ImportError> {
+        const FILE: &str = "users";
+        let mut persons = Index::<PersonRec>::new();
+        repo::load_persons(&mut self.tx, self.district, &mut |s| persons.load(s)).await?;
+        let Some(mode) = self.mode(FILE) else {
+            self.look.persons = persons.ids();
+            return Ok(());
+        };
+
+        let births = self.demographics().await?;
+        let mut roles = self.roles().await?;
+
+        let mut students: HashMap<Uuid, StudentSlot> = repo::load_students(&mut self.tx, self.district)
+            .await?
+            .into_iter()
+            .map(|s: StoredStudent| {
+                (
+                    s.person_id,
+                    StudentSlot {
+                        rec: s.rec,
+                        active: s.active,
+                        seen: false,
+                    },
+                )
+            })
+            .collect();
+        let mut local_ids: HashMap<String, Uuid> = students
+            .iter()
+            .filter_map(|(p, s)| s.rec.local_id.clone().map(|l| (l, *p)))
+            .collect();
+        let mut assignments: HashMap<(Uuid, Uuid, &'static str), AssignmentSlot> =
+            repo::load_assignments(&mut self.tx, self.district)
+                .await?
+                .into_iter()
+                .map(|a| {
+                    (
+                        (a.person_id, a.org_id, a.role),
+                        AssignmentSlot {
+                            id: a.id,
+                            active: a.active,
+                            seen: false,
+                        },
+                    )
+                })
+                .collect();
+
+        let existing_links = repo::load_links(&mut self.tx, self.district).await?;
+        let guardians_before: HashSet<Uuid> = existing_links.iter().map(|l| l.guardian_id).collect();
+        let was = |pid: Uuid, who: Who, students: &HashMap<Uuid, StudentSlot>| {
+            if students.contains_key(&pid) {
+                Who::Student
+            } else if guardians_before.contains(&pid) {
+                Who::Guardian
+            } else {
+                who
+            }
+        };
+
+        let mut pending = Pending::<PersonRec>::new();
+        let mut new_students: Vec<StoredStudent> = Vec::new();
+        let mut changed_students: Vec<StoredStudent> = Vec::new();
+        let mut new_assignments: Vec<StoredAssignment> = Vec::new();
+        let mut reactivated: Vec<Uuid> = Vec::new();
+        let mut agents: Vec<(u64, Uuid, Who, Vec<String>)> = Vec::new();
+        let mut relationship: HashMap<Uuid, &'static str> = HashMap::new();
+        let mut gone: Vec<Uuid> = Vec::new();
+
+        let mut rx = stream(&self.pkg, FILE, rows::user);
+        while let Some(msg) = rx.recv().await {
+            let batch = match msg {
+                Msg::Rows(batch, bytes) => {
+                    self.tick(FILE, bytes);
+                    batch
+                }
+                Msg::End(result) => {
+                    result?;
+                    break;
+                }
+            };
+            for (line, row) in batch {
+                self.row_read(FILE);
+                let r: UserRow = match row {
+                    Ok(r) => r,
+                    Err(bad) => {
+                        self.bad(FILE, line, bad);
+                        continue;
+                    }
+                };
+                let sid = r.head.sid.clone();
+                if mode == Mode::Bulk && persons.map.get(sid.as_str()).is_some_and(|s| s.seen) {
+                    let why = format!("sourcedId {sid:?} appears more than once in this file; the first row was kept");
+                    self.bad(FILE, line, (Some("sourcedId"), why));
+                    continue;
+                }
+
+                // Who is this? (Only asked of active rows.)
+                let user_roles: Vec<UserRole> = match (&r.roles_1_1, self.pkg.version) {
+                    (Some((role, orgs)), Version::V1_1) => orgs
+                        .iter()
+                        .enumerate()
+                        .map(|(i, org)| UserRole {
+                            role,
+                            org: org.clone(),
+                            primary: i == 0,
+                        })
+                        .collect(),
+                    _ => roles
+                        .remove(sid.as_str())
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter(|r: &RoleRow| r.active)
+                        .map(|r| UserRole {
+                            role: r.role,
+                            org: r.org,
+                            primary: r.primary,
+                        })
+                        .collect(),
+                };
+                let person_only = r.head.active && user_roles.is_empty();
+                if person_only && mode == Mode::Bulk {
+                    let why = if self.pkg.version == Version::V1_2 {
+                        "no row in roles.csv gives this user a role"
+                    } else {
+                        "the user has no org in orgSourcedIds"
+                    };
+                    self.bad(FILE, line, (None, why.to_owned()));
+                    self.look.not_loaded.insert(sid.into());
+                    continue;
+                }
+                let who = if user_roles.iter().any(|u| u.role == "student") {
+                    Who::Student
+                } else if user_roles.iter().any(|u| guardian_role(u.role).is_some()) {
+                    Who::Guardian
+                } else {
+                    Who::Staff
+                };
+
+                // A student must be in grades 6–12 at a known school.
+                let mut student = None;
+                if r.head.active && who == Who::Student {
+                    let grade = match r.grade {
+                        Some(Grade::InScope(g)) => g,
+                        Some(Grade::OutOfScope) => {
+                            let why = "the student is outside grades 6–12, which ssp plans cover".to_owned();
+                            self.skip(FILE, line, Some("grades"), why);
+                            self.look.not_loaded.insert(sid.into());
+                            continue;
+                        }
+                        None => {
+                            let why = "a student needs a grade (06–12)".to_owned();
+                            self.bad(FILE, line, (Some("grades"), why));
+                            self.look.not_loaded.insert(sid.into());
+                            continue;
+                        }
+                    };
+                    let school_sid = user_roles
+                        .iter()
+                        .filter(|u| u.role == "student")
+                        .max_by_key(|u| u.primary)
+                        .map(|u| u.org.clone())
+                        .or_else(|| r.primary_org.clone())
+                        .unwrap_or_default();
+                    let school_id = match self.look.orgs.get(school_sid.as_str()) {
+                        Some(&(id, "school")) => id,
+                        _ => {
+                            let column = if self.pkg.version == Version::V1_1 {
+                                "orgSourcedIds"
+                            } else {
+                                "sourcedId"
+                            };
+                            let why = format!("the student's school {school_sid:?} is not a known school");
+                            self.bad(FILE, line, (Some(column), why));
+                            self.look.not_loaded.insert(sid.into());
+                            continue;
+                        }
+                    };
+                    let existing_id = persons.id(&sid);
+                    if let Some(local) = &r.identifier {
+                        if let Some(other) = local_ids.get(local) {
+                            if Some(*other) != existing_id {
+                                let why = format!("identifier {local:?} already belongs to another student");
+                                self.bad(FILE, line, (Some("identifier"), why));
+                                self.look.not_loaded.insert(sid.into());
+                                continue;
+                            }
+                        }
+                    }
+                    let birth_date: Option<Date> = match &births {
+                        Some(b) => b.get(sid.as_str()).copied().flatten(),
+                        None => existing_id
+                            .and_then(|p| students.get(&p))
+                            .and_then(|s| s.rec.birth_date),
+                    };
+                    student = Some(StudentRec {
+                        school_id,
+                        local_id: r.identifier.clone(),
+                        grade_level: grade,
+                        graduation_year: self.school_year + 12 - grade,
+                        birth_date,
+                    });
+                }
+
+                let (change, write) = match persons.apply(&sid, r.person, r.head.active, r.head.modified, mode) {
+                    Ok(done) => done,
+                    Err(bad) => {
+                        self.bad(FILE, line, bad);
+                        continue;
+                    }
+                };
+                self.write(&mut pending, write).await?;
+                let Some(pid) = persons.id(&sid) else { continue };
+                match change {
+                    Change::Stale => {
+                        self.stale(FILE, line, change);
+                        continue;
+                    }
+                    Change::Deactivated => {
+                        self.count(was(pid, who, &students).kind(), Change::Deactivated);
+                        gone.push(pid);
+                        continue;
+                    }
+                    Change::Nothing => continue,
+                    _ => {}
+                }
+                if person_only {
+                    // A delta row without roles: the person's fields only.
+                    self.count(was(pid, who, &students).kind(), change);
+                    continue;
+                }
+
+                let mut derived = Change::Unchanged;
+                if let Some(rec) = student {
+                    if let Some(local) = &rec.local_id {
+                        local_ids.insert(local.clone(), pid);
+                    }
+                    match students.get_mut(&pid) {
+                        Some(slot) => {
+                            slot.seen = true;
+                            if slot.rec != rec || !slot.active {
+                                slot.rec = rec.clone();
+                                slot.active = true;
+                                derived = Change::Updated;
+                                changed_students.push(StoredStudent {
+                                    person_id: pid,
+                                    rec,
+                                    active: true,
+                                });
+                            }
+                        }
+                        None => {
+                            students.insert(
+                                pid,
+                                StudentSlot {
+                                    rec: rec.clone(),
+                                    active: true,
+                                    seen: true,
+                                },
+                            );
+                            new_students.push(StoredStudent {
+                                person_id: pid,
+                                rec,
+                                active: true,
+                            });
+                        }
+                    }
+                }
+                if who == Who::Guardian {
+                    if let Some(rel) = user_roles.iter().find_map(|u| guardian_role(u.role)) {
+                        relationship.insert(pid, rel);
+                    }
+                }
+                for u in &user_roles {
+                    let Some(&(org_id, org_kind)) = self.look.orgs.get(u.org.as_str()) else {
+                        if u.role != "student" {
+                            let column = if self.pkg.version == Version::V1_1 {
+                                "orgSourcedIds"
+                            } else {
+                                "sourcedId"
+                            };
+                            let why = format!(
+                                "the {} role names an unknown org {:?}; that role was not loaded",
+                                u.role, u.org
+                            );
+                            self.bad(FILE, line, (Some(column), why));
+                        }
+                        continue;
+                    };
+                    let Some(role) = staff_role(u.role, org_kind) else {
+                        continue;
+                    };
+                    let org_id = if role == "district_admin" {
+                        self.district
+                    } else {
+                        org_id
+                    };
+                    match assignments.get_mut(&(pid, org_id, role)) {
+                        Some(slot) => {
+                            if !slot.seen && !slot.active {
+                                reactivated.push(slot.id);
+                                derived = Change::Updated;
+                                self.count("staff roles", Change::Updated);
+                            } else if !slot.seen {
+                                self.count("staff roles", Change::Unchanged);
+                            }
+                            slot.seen = true;
+                            slot.active = true;
+                        }
+                        None => {
+                            let id = Uuid::now_v7();
+                            assignments.insert(
+                                (pid, org_id, role),
+                                AssignmentSlot {
+                                    id,
+                                    active: true,
+                                    seen: true,
+                                },
+                            );
+                            new_assignments.push(StoredAssignment {
+                                id,
+                                person_id: pid,
+                                org_id,
+                                role,
+                                active: true,
+                            });
+                            if change != Change::Created {
+                                derived = Change::Updated;
+                            }
+                            self.count("staff roles", Change::Created);
+                        }
+                    }
+                }
+                if !r.agents.is_empty() && who != Who::Staff {
+                    agents.push((line, pid, who, r.agents));
+                }
+                let overall = match (change, derived) {
+                    (Change::Created, _) => Change::Created,
+                    (Change::Updated, _) | (_, Change::Updated) => Change::Updated,
+                    _ => Change::Unchanged,
+                };
+                self.count(who.kind(), overall);
+
+                if new_students.len() + changed_students.len() >= 5_000 {
+                    pending.flush(&mut self.tx, self.district, self.now).await?;
+                    self.flush_students(&mut new_students, &mut changed_students).await?;
+                }
+            }
+        }
+        pending.flush(&mut self.tx, self.district, self.now).await?;
+        self.flush_students(&mut new_students, &mut changed_students).await?;
+        repo::insert_assignments(&mut self.tx, self.district, &new_assignments, self.now).await?;
+        for id in &reactivated {
+            repo::reactivate_assignment(&mut self.tx, *id, self.now).await?;
+        }
+        for (sid, rows) in roles.drain() {
+            if let Some(first) = rows.first() {
+                let why = format!("user {sid:?} is not in users.csv");
+                self.bad("roles", first.line, (Some("userSourcedId"), why));
+            }
+        }
+
+        // Guardian links, from both directions of agentSourcedIds.
+        let mut wanted: HashMap<(Uuid, Uuid), &'static str> = HashMap::new();
+        let existing_rel: HashMap<(Uuid, Uuid), &'static str> = existing_links
+            .iter()
+            .map(|l| ((l.student_id, l.guardian_id), l.relationship))
+            .collect();
+        for (line, pid, who, names) in agents {
+            for name in names {
+                let Some(other) = persons.id(&name) else {
+                    if !self.look.not_loaded.contains(name.as_str()) {
+                        let why = format!("unknown user {name:?}; the other links on this row were loaded");
+                        self.bad(FILE, line, (Some("agentSourcedIds"), why));
+                    }
+                    continue;
+                };
+                let (student, guardian) = match who {
+                    Who::Student => (pid, other),
+                    _ => (other, pid),
+                };
+                if !students
+                    .get(&student)
+                    .is_some_and(|s| s.active && (s.seen || mode == Mode::Delta))
+                {
+                    continue;
+                }
+                let rel = relationship
+                    .get(&guardian)
+                    .copied()
+                    .or_else(|| existing_rel.get(&(student, guardian)).copied())
+                    .unwrap_or("guardian");
+                if relationship.contains_key(&guardian) || who == Who::Student && persons_active(&persons, &name) {
+                    wanted.insert((student, guardian), rel);
+                }
+            }
+        }
+        let gone_set: HashSet<Uuid> = gone.iter().copied().collect();
+        let mut new_links = Vec::new();
+        let mut link_off = Vec::new();
+        let mut seen_links = HashSet::new();
+        for link in &existing_links {
+            let key = (link.student_id, link.guardian_id);
+            match wanted.get(&key) {
+                Some(&rel) => {
+                    seen_links.insert(key);
+                    if !link.active || link.relationship != rel {
+                        let row = StoredLink {
+                            relationship: rel,
+                            active: true,
+                            ..link.clone()
+                        };
+                        repo::update_link(&mut self.tx, &row, self.now).await?;
+                        self.count("guardian links", Change::Updated);
+                    } else {
+                        self.count("guardian links", Change::Unchanged);
+                    }
+                }
+                None => {
+                    let leaves = mode == Mode::Bulk
+                        || gone_set.contains(&link.student_id)
+                        || gone_set.contains(&link.guardian_id);
+                    if link.active && leaves {
+                        link_off.push(link.id);
+                    }
+                }
+            }
+        }
+        for (&(student_id, guardian_id), &rel) in &wanted {
+            if !seen_links.contains(&(student_id, guardian_id)) {
+                new_links.push(StoredLink {
+                    id: Uuid::now_v7(),
+                    student_id,
+                    guardian_id,
+                    relationship: rel,
+                    active: true,
+                });
+            }
+        }
+        new_links.sort_by_key(|l| (l.student_id, l.guardian_id));
+        self.counts.entry("guardian links").or_default().created += new_links.len() as u64;
+        repo::insert_links(&mut self.tx, self.district, &new_links, self.now).await?;
+        self.deactivate(Table::GuardianLinks, &link_off, "guardian links")
+            .await?;
+
+        // Who left: in bulk, everyone the file did not name; in delta,
+        // the `tobedeleted` rows (already marked above).
+        if mode == Mode::Bulk {
+            let left = persons.unseen_active();
+            let (mut s, mut g, mut t) = (Vec::new(), Vec::new(), Vec::new());
+            for pid in left {
+                if students.contains_key(&pid) {
+                    s.push(pid);
+                } else if guardians_before.contains(&pid) {
+                    g.push(pid);
+                } else {
+                    t.push(pid);
+                }
+            }
+            self.deactivate(Table::Persons, &s, "students").await?;
+            self.deactivate(Table::Persons, &g, "guardians").await?;
+            self.deactivate(Table::Persons, &t, "staff").await?;
+        } else if !gone.is_empty() {
+            repo::deactivate(&mut self.tx, Table::Persons, &gone, self.now).await?;
+        }
+        let student_off: Vec<Uuid> = students
+            .iter()
+            .filter(|(p, s)| s.active && (mode == Mode::Bulk && !s.seen || gone_set.contains(p)))
+            .map(|(p, _)| *p)
+            .collect();
+        repo::deactivate(&mut self.tx, Table::Students, &student_off, self.now).await?;
+        let roles_off: Vec<Uuid> = assignments
+            .iter()
+            .filter(|((p, _, _), a)| a.active && (mode == Mode::Bulk && !a.seen || gone_set.contains(p)))
+            .map(|(_, a)| a.id)
+            .collect();
+        self.deactivate(Table::StaffAssignments, &roles_off, "staff roles")
+            .await?;
+
+        self.look.persons = persons.ids();
+        self.file_done(FILE);
+        Ok(())
+    }
+
+    async fn flush_students(
+        &mut self,
+        new: &mut Vec<StoredStudent>,
+        changed: &mut Vec<StoredStudent>,
+    ) -> Result<(), ImportError> {
+        repo::insert_students(&mut self.tx, self.district, new, self.now).await?;
+        new.clear();
+        for s in changed.drain(..) {
+            repo::update_student(&mut self.tx, &s, self.now).await?;
+        }
+        Ok(())
+    }
+
+    /// demographics.csv: birth dates by sourcedId, if the package has it.
+    async fn demographics(&mut self) -> Result<Option<HashMap<String, Option<Date>>>, ImportError> {
+        const FILE: &str = "demographics";
+        if self.mode(FILE).is_none() {
+            return Ok(None);
+        }
+        let mut births = HashMap::new();
+        for (line, row) in collect(&self.pkg, FILE, rows::demographic).await? {
+            self.row_read(FILE);
+            match row {
+                Ok(d) if d.active => {
+                    births.insert(d.sid, d.birth_date);
+                }
+                Ok(_) => {}
+                Err(bad) => self.bad(FILE, line, bad),
+            }
+        }
+        self.file_done(FILE);
+        Ok(Some(births))
+    }
+
+    /// roles.csv (1.2): each user's roles by sourcedId.
+    async fn roles(&mut self) -> Result<HashMap<String, Vec<RoleRow>>, ImportError> {
+        const FILE: &str = "roles";
+        let mut roles: HashMap<String, Vec<RoleRow>> = HashMap::new();
+        if self.pkg.version != Version::V1_2 || self.mode(FILE).is_none() {
+            return Ok(roles);
+        }
+        let mut seen = HashSet::new();
+        let mode = self.mode(FILE).unwrap_or(Mode::Bulk);
+        let mut rx = stream(&self.pkg, FILE, |row, mode, version| {
+            let sid = row.text("sourcedId").unwrap_or_default().to_owned();
+            rows::role(row, mode, version).map(|r| (sid, r))
+        });
+        while let Some(msg) = rx.recv().await {
+            let batch = match msg {
+                Msg::Rows(batch, bytes) => {
+                    self.tick(FILE, bytes);
+                    batch
+                }
+                Msg::End(result) => {
+                    result?;
+                    break;
+                }
+            };
+            for (line, row) in batch {
+                self.row_read(FILE);
+                match row {
+                    Ok((sid, r)) => {
+                        if mode == Mode::Bulk && !seen.insert(sid.clone()) {
+                            let why = format!(
+                                "sourcedId {sid:?} appears more than once in this file; the first row was kept"
+                            );
+                            self.bad(FILE, line, (Some("sourcedId"), why));
+                            continue;
+                        }
+                        roles.entry(r.user.clone()).or_default().push(r);
+                    }
+                    Err(bad) => self.bad(FILE, line, bad),
+                }
+            }
+        }
+        self.file_done(FILE);
+        Ok(roles)
+    }
+}
+
+fn persons_active(persons: &Index<PersonRec>, sid: &str) -> bool {
+    persons.map.get(sid).is_some_and(|s| s.active)
+}
