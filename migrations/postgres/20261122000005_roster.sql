@@ -19,7 +19,7 @@ CREATE TABLE roster_imports (
     version        TEXT,
     message        TEXT,
     summary        TEXT,
-    issues_total   INTEGER NOT NULL DEFAULT 0,
+    issues_total   BIGINT NOT NULL DEFAULT 0,
     created_at     TIMESTAMPTZ NOT NULL,
     finished_at    TIMESTAMPTZ
 );
@@ -27,9 +27,9 @@ CREATE INDEX roster_imports_district_idx ON roster_imports (district_id, created
 
 CREATE TABLE roster_import_issues (
     import_id  UUID NOT NULL REFERENCES roster_imports (id),
-    seq        INTEGER NOT NULL,
+    seq        BIGINT NOT NULL,
     file       TEXT NOT NULL,
-    line       INTEGER NOT NULL,
+    line       BIGINT NOT NULL,
     col        TEXT,
     severity   TEXT NOT NULL CHECK (severity IN ('error', 'skipped')),
     reason     TEXT NOT NULL,

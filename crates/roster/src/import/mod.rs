@@ -129,6 +129,10 @@ pub async fn import(
             let event = audit_event(opts, Some(district_id), &summary);
             if opts.dry_run {
                 drop(tx);
+                // A new district was rolled back with everything else.
+                if repo::district(db, district_id).await?.is_none() {
+                    finished.district_id = opts.expected_district;
+                }
                 let mut tx = db.begin().await?;
                 repo::finish_import(&mut tx, &finished, opts.now).await?;
                 audit::record(&mut tx, &event).await?;
