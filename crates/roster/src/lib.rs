@@ -1,1 +1,2 @@
 //! roster
+pub mod export;

@@ -14,6 +14,7 @@ pub mod orgs;
 pub mod people;
 pub mod plan;
 pub mod profile;
+pub mod roster_export;
 pub mod sessions;
 pub mod settings;
 pub mod students;
