@@ -1,4 +1,5 @@
-//! The `ssp` command line: `serve`, `migrate`, `demo`, `admin`, `config`.
+//! The `ssp` command line: `serve`, `migrate`, `demo`, `export`, `admin`,
+//! `config`.
 //! `main.rs` only parses arguments and calls [`run`].
 
 pub mod commands;
@@ -35,6 +36,9 @@ pub enum Command {
     Migrate,
     /// Fill an empty database with a generated demo district.
     Demo(commands::demo::DemoArgs),
+    /// Write data out in a standard format.
+    #[command(subcommand)]
+    Export(commands::export::ExportCommand),
     /// Administration tasks.
     #[command(subcommand)]
     Admin(commands::admin::AdminCommand),
@@ -66,6 +70,7 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::Serve(args) => commands::serve::run(&settings, args).await,
         Command::Migrate => commands::migrate::run(&settings).await,
         Command::Demo(args) => commands::demo::run(&settings, args).await,
+        Command::Export(cmd) => commands::export::run(&settings, cmd).await,
         Command::Admin(cmd) => commands::admin::run(&settings, cmd).await,
         Command::Config(cmd) => commands::config::run(&settings, cmd).await,
     };
