@@ -1,4 +1,5 @@
-//! The `ssp` command line: `serve`, `migrate`, `demo`, `admin`, `config`.
+//! The `ssp` command line: `serve`, `migrate`, `demo`, `export`, `admin`,
+//! `config`.
 //! `main.rs` only parses arguments and calls [`run`].
 
 pub mod commands;
@@ -38,6 +39,9 @@ pub enum Command {
     /// Import rosters from the student information system.
     #[command(subcommand)]
     Import(commands::import::ImportCommand),
+    /// Write data out in a standard format.
+    #[command(subcommand)]
+    Export(commands::export::ExportCommand),
     /// Administration tasks.
     #[command(subcommand)]
     Admin(commands::admin::AdminCommand),
@@ -70,6 +74,7 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::Migrate => commands::migrate::run(&settings).await,
         Command::Demo(args) => commands::demo::run(&settings, args).await,
         Command::Import(cmd) => commands::import::run(&settings, cmd).await,
+        Command::Export(cmd) => commands::export::run(&settings, cmd).await,
         Command::Admin(cmd) => commands::admin::run(&settings, cmd).await,
         Command::Config(cmd) => commands::config::run(&settings, cmd).await,
     };

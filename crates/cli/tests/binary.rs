@@ -105,3 +105,82 @@ fn create_user_then_a_duplicate_is_refused_by_name() {
     assert_eq!(again.status.code(), Some(1));
     assert!(stderr(&again).contains("already taken"), "{}", stderr(&again));
 }
+
+#[test]
+fn the_demo_writes_its_district_as_a_oneroster_zip() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let zip = dir.path().join("out").join("harbor-city.zip");
+    let out = ssp(
+        &[
+            "--data-dir",
+            data.to_str().unwrap(),
+            "demo",
+            "--students",
+            "60",
+            "--districts",
+            "1",
+            "--oneroster",
+            zip.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(&format!(
+            "OneRoster 1.2 package of Harbor City Public Schools (dst-01) written to {}",
+            zip.display()
+        )),
+        "{text}"
+    );
+    let students = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("demographics.csv"))
+        .unwrap_or_else(|| panic!("no demographics.csv count in {text}"));
+    assert!(students.ends_with(" 60 rows"), "{students}");
+    assert!(zip.is_file());
+}
+
+#[test]
+fn export_oneroster_names_the_districts_when_the_one_asked_for_is_unknown() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let demo = ssp(&["--data-dir", data, "demo", "--students", "60"], &[]);
+    assert!(demo.status.success(), "{}", stderr(&demo));
+    let folder = dir.path().join("roster");
+
+    let unknown = ssp(
+        &[
+            "--data-dir",
+            data,
+            "export",
+            "oneroster",
+            "--district",
+            "dst-99",
+            folder.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(
+        stderr(&unknown).contains(
+            "no district has the source id \"dst-99\"; the districts are: dst-01 (Harbor City Public Schools)"
+        ),
+        "{}",
+        stderr(&unknown)
+    );
+    assert!(!folder.exists(), "nothing is written");
+
+    // With one district, --district may be left out.
+    let only = ssp(
+        &["--data-dir", data, "export", "oneroster", folder.to_str().unwrap()],
+        &[],
+    );
+    assert!(only.status.success(), "{}", stderr(&only));
+    let text = String::from_utf8_lossy(&only.stdout);
+    assert!(text.contains("(dst-01) written to"), "{text}");
+    assert!(text.contains("users.csv"), "{text}");
+    let users = std::fs::read_to_string(folder.join("users.csv")).unwrap();
+    assert!(users.lines().any(|l| l.contains(",demo.student,")), "{users}");
+}

@@ -77,8 +77,11 @@ impl SchoolPlan {
     }
 }
 
-pub(crate) fn plan_state(students: u32, rng: &mut ChaCha8Rng) -> StatePlan {
-    let district_count = ((students as f64 / STUDENTS_PER_DISTRICT as f64).round() as u32).max(1);
+/// Splits `students` into districts of about 45,000, or into at most
+/// `max_districts` larger ones.
+pub(crate) fn plan_state(students: u32, max_districts: Option<u32>, rng: &mut ChaCha8Rng) -> StatePlan {
+    let by_size = (students as f64 / STUDENTS_PER_DISTRICT as f64).round() as u32;
+    let district_count = by_size.min(max_districts.unwrap_or(u32::MAX)).max(1);
     let sizes = split_evenly(students, district_count);
     let districts = sizes
         .into_iter()
@@ -189,7 +192,7 @@ mod tests {
     use rand::SeedableRng;
 
     fn plan(students: u32) -> StatePlan {
-        plan_state(students, &mut ChaCha8Rng::seed_from_u64(1))
+        plan_state(students, None, &mut ChaCha8Rng::seed_from_u64(1))
     }
 
     #[test]
@@ -205,6 +208,29 @@ mod tests {
             .map(SchoolPlan::students)
             .sum();
         assert_eq!(total, 300_000);
+    }
+
+    #[test]
+    fn a_maximum_number_of_districts_makes_them_bigger() {
+        let one = plan_state(300_000, Some(1), &mut ChaCha8Rng::seed_from_u64(1));
+        assert_eq!(one.districts.len(), 1);
+        let district = &one.districts[0];
+        assert_eq!(
+            (district.name.as_str(), district.students),
+            ("Harbor City Public Schools", 300_000)
+        );
+        assert_eq!(district.schools.iter().map(SchoolPlan::students).sum::<u32>(), 300_000);
+        assert!(district.schools.len() < 1_000, "school source ids have three digits");
+        let mut names: Vec<&str> = district.schools.iter().map(|s| s.name.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), district.schools.len());
+
+        let capped = plan_state(300_000, Some(3), &mut ChaCha8Rng::seed_from_u64(1));
+        assert_eq!(capped.districts.len(), 3);
+        // A cap above what the size asks for changes nothing.
+        let same = plan_state(300_000, Some(50), &mut ChaCha8Rng::seed_from_u64(1));
+        assert_eq!(same.districts.len(), 7);
     }
 
     #[test]

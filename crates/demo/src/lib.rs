@@ -52,6 +52,9 @@ pub struct DemoOptions {
     pub seed: u64,
     /// Decides the school year (and so the current semester) and ages.
     pub today: Date,
+    /// At most this many districts. `None` gives one district per
+    /// ~45,000 students; `Some(1)` puts every student in one district.
+    pub districts: Option<u32>,
 }
 
 impl DemoOptions {
@@ -62,6 +65,7 @@ impl DemoOptions {
             students,
             seed: 2026,
             today: date!(2026 - 11 - 02),
+            districts: None,
         }
     }
 }
@@ -119,7 +123,8 @@ pub async fn generate(
     let password_hash = shared_password_hash(opts.seed)?;
 
     progress(Progress::Stage("planning districts and schools"));
-    let plan = plan_state(opts.students, &mut seeded(opts.seed, PLAN_STREAM));
+    let plan = plan_state(opts.students, opts.districts, &mut seeded(opts.seed, PLAN_STREAM));
+    let ranges = DistrictRanges::for_largest(plan.districts.iter().map(|d| d.students).max().unwrap_or(0));
     let now = PrimitiveDateTime::new(opts.today, time!(08:00)).assume_utc();
     let state_id = IdGen::new(seeded(opts.seed, ID_STREAM), base_ms(opts.today)).next();
     let mut tx = db.begin().await?;
@@ -150,6 +155,7 @@ pub async fn generate(
         state_id,
         password_hash: &password_hash,
         now,
+        ranges,
         school_loaded: &school_loaded,
     };
     // SQLite has one writer, so its districts go one after another.
@@ -187,19 +193,51 @@ fn base_ms(today: Date) -> u64 {
     (today.midnight().assume_utc().unix_timestamp().max(0) as u64) * 1000
 }
 
+/// How many ids and how many numbers (usernames, state student ids) each
+/// district may use, so no district runs into the next one's range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct DistrictRanges {
+    ids: u64,
+    numbers: u64,
+}
+
+impl DistrictRanges {
+    /// 2^24 ids and a million numbers per district hold districts of up to
+    /// about 250,000 students; only a bigger district (possible with
+    /// [`DemoOptions::districts`]) widens them, so every other demo keeps
+    /// its exact ids. A student brings fewer than 32 ids (person, account,
+    /// up to two guardians with accounts and links, seven enrollments,
+    /// plan manager, team, a share of classes and staff) and fewer than 4
+    /// accounts.
+    const IDS: u64 = 1 << 24;
+    const NUMBERS: u64 = 1_000_000;
+    const IDS_PER_STUDENT: u64 = 32;
+    const NUMBERS_PER_STUDENT: u64 = 4;
+    /// The district, its schools, sessions, courses and office.
+    const FIXED: u64 = 10_000;
+
+    fn for_largest(students: u32) -> DistrictRanges {
+        let students = u64::from(students);
+        let ids = (students * Self::IDS_PER_STUDENT + Self::FIXED).next_power_of_two();
+        let numbers = (students * Self::NUMBERS_PER_STUDENT + Self::FIXED).div_ceil(Self::NUMBERS) * Self::NUMBERS;
+        DistrictRanges {
+            ids: ids.max(Self::IDS),
+            numbers: numbers.max(Self::NUMBERS),
+        }
+    }
+}
+
 /// Each district draws from its own random streams and numbers (ids,
 /// usernames, state student ids) from its own range, so districts can be
 /// generated in any order, or side by side, and still come out the same.
-fn district_gen(seed: u64, today: Date, district: u32) -> Gen {
-    const IDS_PER_DISTRICT: u64 = 1 << 24;
-    const NUMBERS_PER_DISTRICT: u64 = 1_000_000;
+fn district_gen(seed: u64, today: Date, district: u32, ranges: DistrictRanges) -> Gen {
     let d = u64::from(district);
     Gen {
         rng: seeded(seed, DATA_STREAM + 16 * d),
-        ids: IdGen::new(seeded(seed, ID_STREAM + 16 * d), base_ms(today) + d * IDS_PER_DISTRICT),
+        ids: IdGen::new(seeded(seed, ID_STREAM + 16 * d), base_ms(today) + d * ranges.ids),
         seed,
-        accounts_made: (d - 1) * NUMBERS_PER_DISTRICT,
-        students_made: (d - 1) * NUMBERS_PER_DISTRICT,
+        accounts_made: (d - 1) * ranges.numbers,
+        students_made: (d - 1) * ranges.numbers,
     }
 }
 
@@ -210,6 +248,7 @@ struct DistrictLoad<'a> {
     state_id: Uuid,
     password_hash: &'a str,
     now: OffsetDateTime,
+    ranges: DistrictRanges,
     school_loaded: &'a (dyn Fn(u64) + Sync),
 }
 
@@ -218,7 +257,7 @@ impl DistrictLoad<'_> {
     /// transaction.
     async fn district(&self, district: &DistrictPlan) -> Result<DemoSummary, DemoError> {
         let (now, hash) = (self.now, self.password_hash);
-        let mut gen = district_gen(self.opts.seed, self.opts.today, district.number);
+        let mut gen = district_gen(self.opts.seed, self.opts.today, district.number, self.ranges);
         let mut summary = DemoSummary {
             districts: 1,
             schools: district.schools.len() as u64,
@@ -367,9 +406,25 @@ mod tests {
     }
 
     #[test]
+    fn only_districts_too_big_for_the_default_ranges_widen_them() {
+        let default = DistrictRanges {
+            ids: 1 << 24,
+            numbers: 1_000_000,
+        };
+        // Today's demos (about 45,000 students a district) keep their ids.
+        assert_eq!(DistrictRanges::for_largest(67_000), default);
+        assert_eq!(DistrictRanges::for_largest(245_000), default);
+        let one_big = DistrictRanges::for_largest(300_000);
+        assert_eq!(one_big.ids, default.ids, "300,000 students fit 2^24 ids");
+        assert_eq!(one_big.numbers, 2_000_000);
+        let huge = DistrictRanges::for_largest(2_000_000);
+        assert!(huge.ids >= 2_000_000 * 32 && huge.numbers >= 8_000_000, "{huge:?}");
+    }
+
+    #[test]
     fn the_current_semester_holds_the_classes() {
         let today = DemoOptions::new(100).today;
-        let mut gen = district_gen(1, today, 1);
+        let mut gen = district_gen(1, today, 1, DistrictRanges::for_largest(100));
         let year = SchoolYear::containing(today);
         let (rows, term) = academic_sessions(&mut gen, Uuid::nil(), year, today);
         assert_eq!(rows.len(), 3);

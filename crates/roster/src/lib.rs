@@ -6,8 +6,10 @@
 //! - [`import`] applies a package to one district in one transaction
 //!   (bulk: the file is the whole truth; delta: `status` and
 //!   `dateLastModified` per row) and reports every row problem;
-//! - [`report`] is what an import did, and its downloadable issue list.
+//! - [`report`] is what an import did, and its downloadable issue list;
+//! - [`export`] writes a district as a OneRoster 1.2 bulk package.
 
+pub mod export;
 pub mod import;
 pub mod package;
 pub mod report;

@@ -1,6 +1,8 @@
 //! `ssp demo`: fill an empty database with a generated demo district (or,
-//! at large sizes, a state of districts), with a progress bar.
+//! at large sizes, a state of districts), with a progress bar; optionally
+//! write the first district as a OneRoster package.
 
+use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Context;
@@ -19,24 +21,49 @@ pub struct DemoArgs {
     /// Random seed: the same seed and size always give the same district.
     #[arg(long, default_value_t = 2026)]
     pub seed: u64,
+    /// At most this many districts (by default one per ~45,000 students).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    pub districts: Option<u32>,
+    /// Then write the first district (dst-01) as a OneRoster 1.2 package:
+    /// a folder, or a file ending in .zip.
+    #[arg(long, value_name = "OUT")]
+    pub oneroster: Option<PathBuf>,
 }
 
 pub async fn run(settings: &Settings, args: DemoArgs) -> anyhow::Result<()> {
     let db = super::open_migrated(settings).await?;
     let started = Instant::now();
-    let summary = generate(&db, args.students, args.seed).await?;
+    let opts = DemoOptions {
+        seed: args.seed,
+        districts: args.districts,
+        ..DemoOptions::new(args.students)
+    };
+    let summary = generate(&db, &opts).await?;
     let secs = started.elapsed().as_secs_f64();
     print_summary(&summary, secs);
     print_sign_ins();
+    let exported = match &args.oneroster {
+        Some(out) => export_first_district(&db, out).await,
+        None => Ok(()),
+    };
     db.close().await;
-    Ok(())
+    exported
+}
+
+/// Writes the district with the lowest source id (`dst-01`).
+async fn export_first_district(db: &Db, out: &std::path::Path) -> anyhow::Result<()> {
+    let districts = ssp_db::repo::roster_export::districts(db).await?;
+    let first = districts
+        .into_iter()
+        .find(|d| d.source_id.is_some())
+        .context("the demo made no district to export")?;
+    println!();
+    super::export::write_oneroster(db, &first, out).await
 }
 
 /// Generates with a progress bar on the terminal.
-pub async fn generate(db: &Db, students: u32, seed: u64) -> anyhow::Result<DemoSummary> {
-    let mut opts = DemoOptions::new(students);
-    opts.seed = seed;
-    let bar = ProgressBar::new(students as u64);
+pub async fn generate(db: &Db, opts: &DemoOptions) -> anyhow::Result<DemoSummary> {
+    let bar = ProgressBar::new(u64::from(opts.students));
     bar.set_style(
         ProgressStyle::with_template("{msg:24} [{bar:40}] {pos}/{len} students ({elapsed})")
             .unwrap_or_else(|_| ProgressStyle::default_bar())
@@ -50,7 +77,7 @@ pub async fn generate(db: &Db, students: u32, seed: u64) -> anyhow::Result<DemoS
             bar.set_position(done);
         }
     };
-    let result = ssp_demo::generate(db, &opts, &progress).await;
+    let result = ssp_demo::generate(db, opts, &progress).await;
     if result.is_ok() {
         bar.set_message("updating planner statistics");
         db.analyze().await.context("updating planner statistics")?;

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod config;
 pub mod demo;
+pub mod export;
 pub mod import;
 pub mod migrate;
 pub mod serve;

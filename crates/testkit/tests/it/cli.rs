@@ -174,3 +174,43 @@ async fn a_taken_username_is_refused_by_name() {
     );
     assert_eq!(ssp_db::repo::accounts::count(&app.db).await.unwrap(), 1);
 }
+
+#[tokio::test]
+async fn the_district_to_export_must_be_named_when_there_are_several() {
+    use ssp_cli::commands::export::choose_district;
+    use ssp_db::repo::orgs::{self, NewOrg};
+    use ssp_domain::org::OrgKind;
+    use ssp_domain::OrgId;
+
+    let app = TestApp::with_demo().await;
+    let only = choose_district(&app.db, None).await.unwrap();
+    assert_eq!(only.source_id.as_deref(), Some("dst-01"));
+
+    let second = OrgId::new();
+    let mut tx = app.db.begin().await.unwrap();
+    let district = NewOrg {
+        id: second,
+        kind: OrgKind::District,
+        parent_id: None,
+        district_id: Some(second),
+        name: "Lakeside Schools".into(),
+        identifier: None,
+        school_level: None,
+        source_id: Some("dst-02".into()),
+    };
+    orgs::insert(&mut tx, &district, time::OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+
+    let err = choose_district(&app.db, None).await.unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "the database holds 2 districts; choose one with --district: \
+         dst-01 (Harbor City Public Schools), dst-02 (Lakeside Schools)"
+    );
+    let chosen = choose_district(&app.db, Some("dst-02")).await.unwrap();
+    assert_eq!(chosen.id, second.0);
+    let err = choose_district(&app.db, Some("DST-02")).await.unwrap_err().to_string();
+    assert!(err.starts_with("no district has the source id \"DST-02\""), "{err}");
+}
