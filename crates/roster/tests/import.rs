@@ -523,3 +523,37 @@ async fn hostile_packages_are_refused_with_a_clear_message_and_bounded_memory() 
         );
     }
 }
+
+#[tokio::test]
+async fn the_demo_district_exported_and_imported_back_changes_nothing() {
+    let (db, _dir) = fresh().await;
+    let mut opts = ssp_demo::DemoOptions::new(400);
+    opts.districts = Some(1);
+    ssp_demo::generate(&db, &opts, &|_| {}).await.unwrap();
+    let district = id(&db, "SELECT id FROM orgs WHERE kind = 'district'").await;
+    let out = tempfile::tempdir().unwrap();
+    let package = out.path().join("dst-01.zip");
+    ssp_roster::export::export_district(&db, district, &package, &|_| {})
+        .await
+        .unwrap();
+    let students = active_students(&db).await;
+
+    let r = run(&db, &package).await;
+    assert_eq!(r.errors_total, 0, "{:?}", r.issues);
+    assert!(
+        !r.changed(),
+        "a district's own export is already what ssp holds: {:?}",
+        r.kinds
+    );
+    assert_eq!(r.counts("students").unchanged as i64, students);
+
+    // Into an empty database, it makes the same district again.
+    let (other, _other_dir) = fresh().await;
+    let r = run(&other, &package).await;
+    assert_eq!(r.counts("students").created as i64, students);
+    assert_eq!(active_students(&other).await, students);
+    assert_eq!(
+        count(&other, "SELECT COUNT(*) FROM enrollments").await,
+        count(&db, "SELECT COUNT(*) FROM enrollments WHERE role <> 'aide'").await
+    );
+}
