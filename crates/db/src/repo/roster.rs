@@ -464,9 +464,13 @@ pub async fn load_students(tx: &mut Tx, district_id: Uuid) -> Result<Vec<StoredS
         .collect())
 }
 
+/// The roles the roster manages, of people the roster manages (those with a
+/// `source_id`): an administrator made with `ssp admin create-user` is never
+/// in the file, and a bulk import must not take their role away.
 pub async fn load_assignments(tx: &mut Tx, district_id: Uuid) -> Result<Vec<StoredAssignment>, DbError> {
     let sql = "SELECT id, person_id, org_id, role, status FROM staff_assignments WHERE district_id = $1 \
-               AND role IN ('teacher', 'counselor', 'school_admin', 'district_admin')";
+               AND role IN ('teacher', 'counselor', 'school_admin', 'district_admin') \
+               AND person_id IN (SELECT id FROM persons WHERE district_id = $1 AND source_id IS NOT NULL)";
     let rows: Vec<(Uuid, Uuid, Uuid, String, String)> = with_tx!(tx, |conn| sqlx::query_as(sql)
         .bind(district_id)
         .fetch_all(&mut *conn)
