@@ -5,16 +5,18 @@
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
-use crate::{with_tx, DbError, Tx};
+use crate::{DbError, Tx};
 
 /// SQLite allows 32,766 bound values per statement and PostgreSQL 65,535;
 /// stay well under both.
-const MAX_BINDS: usize = 16_000;
+pub(crate) const MAX_BINDS: usize = 16_000;
 
+/// Inserts `$rows` many per statement (as many as fit under [`MAX_BINDS`])
+/// in the caller's transaction; also used by the roster importer.
 macro_rules! bulk_insert {
     ($tx:expr, $head:expr, $rows:expr, $cols:expr, |$b:ident, $r:ident| $push:expr) => {{
-        let per = (MAX_BINDS / $cols).max(1);
-        with_tx!($tx, |conn| {
+        let per = ($crate::repo::bulk::MAX_BINDS / $cols).max(1);
+        $crate::with_tx!($tx, |conn| {
             for part in $rows.chunks(per) {
                 let mut qb = sqlx::QueryBuilder::new($head);
                 qb.push_values(part, |mut $b, $r| {
@@ -23,9 +25,10 @@ macro_rules! bulk_insert {
                 qb.build().execute(&mut *conn).await?;
             }
         });
-        Ok::<(), DbError>(())
+        Ok::<(), $crate::DbError>(())
     }};
 }
+pub(crate) use bulk_insert;
 
 pub struct OrgRow {
     pub id: Uuid,

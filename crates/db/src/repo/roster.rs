@@ -9,10 +9,8 @@ use futures::TryStreamExt;
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
+use super::bulk::{bulk_insert, MAX_BINDS};
 use crate::{with_reader, with_tx, Db, DbError, Tx};
-
-/// Bound values per statement, well under both engines' limits.
-const MAX_BINDS: usize = 16_000;
 
 /// A roster record as it stands in the database (or as the file wants it).
 #[derive(Debug, Clone)]
@@ -564,29 +562,13 @@ fn status(active: bool) -> &'static str {
     }
 }
 
-macro_rules! insert_rows {
-    ($tx:expr, $head:expr, $rows:expr, $cols:expr, |$b:ident, $r:ident| $push:expr) => {{
-        let per = (MAX_BINDS / $cols).max(1);
-        with_tx!($tx, |conn| {
-            for part in $rows.chunks(per) {
-                let mut qb = sqlx::QueryBuilder::new($head);
-                qb.push_values(part, |mut $b, $r| {
-                    $push;
-                });
-                qb.build().execute(&mut *conn).await?;
-            }
-        });
-        Ok::<(), DbError>(())
-    }};
-}
-
 pub async fn insert_orgs(
     tx: &mut Tx,
     district_id: Uuid,
     rows: &[Stored<OrgRec>],
     now: OffsetDateTime,
 ) -> Result<(), DbError> {
-    insert_rows!(
+    bulk_insert!(
         tx,
         "INSERT INTO orgs (id, kind, parent_id, district_id, name, identifier, source_id, status, roster_modified_at, created_at, updated_at) ",
         rows,
@@ -629,7 +611,7 @@ pub async fn insert_sessions(
     rows: &[Stored<SessionRec>],
     now: OffsetDateTime,
 ) -> Result<(), DbError> {
-    insert_rows!(
+    bulk_insert!(
         tx,
         "INSERT INTO academic_sessions (id, district_id, source_id, title, session_type, start_date, end_date, parent_id, school_year, status, roster_modified_at, created_at, updated_at) ",
         rows,
@@ -678,7 +660,7 @@ pub async fn insert_courses(
     rows: &[Stored<CourseRec>],
     now: OffsetDateTime,
 ) -> Result<(), DbError> {
-    insert_rows!(
+    bulk_insert!(
         tx,
         "INSERT INTO courses (id, district_id, source_id, org_id, title, course_code, grades, subjects, status, roster_modified_at, created_at, updated_at) ",
         rows,
@@ -724,7 +706,7 @@ pub async fn insert_classes(
     rows: &[Stored<ClassRec>],
     now: OffsetDateTime,
 ) -> Result<(), DbError> {
-    insert_rows!(
+    bulk_insert!(
         tx,
         "INSERT INTO classes (id, district_id, source_id, course_id, school_id, title, class_code, class_type, periods, status, roster_modified_at, created_at, updated_at) ",
         rows,
@@ -748,7 +730,7 @@ pub async fn insert_classes(
         .iter()
         .flat_map(|r| r.rec.terms.iter().map(move |t| (r.id, *t)))
         .collect();
-    insert_rows!(
+    bulk_insert!(
         tx,
         "INSERT INTO class_sessions (class_id, academic_session_id) ",
         terms,
@@ -795,7 +777,7 @@ pub async fn insert_persons(
     rows: &[Stored<PersonRec>],
     now: OffsetDateTime,
 ) -> Result<(), DbError> {
-    insert_rows!(
+    bulk_insert!(
         tx,
         "INSERT INTO persons (id, district_id, source_id, given_name, family_name, preferred_name, pronouns, email, phone, status, roster_modified_at, created_at, updated_at) ",
         rows,
@@ -851,7 +833,7 @@ pub async fn insert_students(
     rows: &[StoredStudent],
     now: OffsetDateTime,
 ) -> Result<(), DbError> {
-    insert_rows!(
+    bulk_insert!(
         tx,
         "INSERT INTO students (person_id, district_id, school_id, local_id, grade_level, graduation_year, birth_date, status, created_at, updated_at) ",
         rows,
@@ -895,7 +877,7 @@ pub async fn insert_assignments(
     rows: &[StoredAssignment],
     now: OffsetDateTime,
 ) -> Result<(), DbError> {
-    insert_rows!(
+    bulk_insert!(
         tx,
         "INSERT INTO staff_assignments (id, district_id, person_id, org_id, role, status, created_at, updated_at) ",
         rows,
@@ -931,7 +913,7 @@ pub async fn insert_links(
     rows: &[StoredLink],
     now: OffsetDateTime,
 ) -> Result<(), DbError> {
-    insert_rows!(
+    bulk_insert!(
         tx,
         "INSERT INTO guardian_links (id, district_id, student_id, guardian_id, relationship, educational_rights, status, created_at, updated_at) ",
         rows,
@@ -970,7 +952,7 @@ pub async fn insert_enrollments(
     rows: &[Stored<EnrollmentRec>],
     now: OffsetDateTime,
 ) -> Result<(), DbError> {
-    insert_rows!(
+    bulk_insert!(
         tx,
         "INSERT INTO enrollments (id, district_id, source_id, class_id, person_id, role, is_primary, begin_date, end_date, status, roster_modified_at, created_at, updated_at) ",
         rows,
@@ -1140,7 +1122,7 @@ pub async fn finish_import(tx: &mut Tx, f: &Finished<'_>, now: OffsetDateTime) -
         .await
         .map(|_| ())?);
     let numbered: Vec<(i64, &IssueRow)> = f.issues.iter().enumerate().map(|(i, r)| (i as i64 + 1, r)).collect();
-    insert_rows!(
+    bulk_insert!(
         tx,
         "INSERT INTO roster_import_issues (import_id, seq, file, line, col, severity, reason) ",
         numbered,

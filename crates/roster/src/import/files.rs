@@ -7,7 +7,7 @@ use ssp_db::repo::roster::{self as repo, ClassRec, CourseRec, EnrollmentRec, Ses
 
 use super::index::{Index, Pending};
 use super::rows::{self, SessionRow};
-use super::{collect, stream, Msg, Run};
+use super::{collect, stream, Run};
 use crate::package::Mode;
 use crate::ImportError;
 
@@ -93,26 +93,10 @@ impl Run<'_> {
         if let Some(mode) = self.mode(FILE) {
             let mut pending = Pending::<CourseRec>::new();
             let mut rx = stream(&self.pkg, FILE, rows::course);
-            while let Some(msg) = rx.recv().await {
-                let batch = match msg {
-                    Msg::Rows(batch, bytes) => {
-                        self.tick(FILE, bytes);
-                        batch
-                    }
-                    Msg::End(result) => {
-                        result?;
-                        break;
-                    }
-                };
+            while let Some(batch) = self.next_batch(&mut rx, FILE).await? {
                 for (line, row) in batch {
                     self.row_read(FILE);
-                    let r = match row {
-                        Ok(r) => r,
-                        Err(bad) => {
-                            self.bad(FILE, line, bad);
-                            continue;
-                        }
-                    };
+                    let Some(r) = self.good(FILE, line, row) else { continue };
                     let Some(&(org_id, _)) = self.look.orgs.get(r.org.as_str()) else {
                         self.bad(FILE, line, (Some("orgSourcedId"), format!("unknown org {:?}", r.org)));
                         continue;
@@ -151,26 +135,10 @@ impl Run<'_> {
         if let Some(mode) = self.mode(FILE) {
             let mut pending = Pending::<ClassRec>::new();
             let mut rx = stream(&self.pkg, FILE, rows::class);
-            while let Some(msg) = rx.recv().await {
-                let batch = match msg {
-                    Msg::Rows(batch, bytes) => {
-                        self.tick(FILE, bytes);
-                        batch
-                    }
-                    Msg::End(result) => {
-                        result?;
-                        break;
-                    }
-                };
+            while let Some(batch) = self.next_batch(&mut rx, FILE).await? {
                 for (line, row) in batch {
                     self.row_read(FILE);
-                    let r = match row {
-                        Ok(r) => r,
-                        Err(bad) => {
-                            self.bad(FILE, line, bad);
-                            continue;
-                        }
-                    };
+                    let Some(r) = self.good(FILE, line, row) else { continue };
                     let Some(&course_id) = self.look.courses.get(r.course.as_str()) else {
                         self.bad(
                             FILE,
@@ -257,26 +225,10 @@ impl Run<'_> {
         repo::load_enrollments(&mut self.tx, self.district, &mut |s| index.load(s)).await?;
         let mut pending = Pending::<EnrollmentRec>::new();
         let mut rx = stream(&self.pkg, FILE, rows::enrollment);
-        while let Some(msg) = rx.recv().await {
-            let batch = match msg {
-                Msg::Rows(batch, bytes) => {
-                    self.tick(FILE, bytes);
-                    batch
-                }
-                Msg::End(result) => {
-                    result?;
-                    break;
-                }
-            };
+        while let Some(batch) = self.next_batch(&mut rx, FILE).await? {
             for (line, row) in batch {
                 self.row_read(FILE);
-                let r = match row {
-                    Ok(r) => r,
-                    Err(bad) => {
-                        self.bad(FILE, line, bad);
-                        continue;
-                    }
-                };
+                let Some(r) = self.good(FILE, line, row) else { continue };
                 let Some(role) = r.role else {
                     self.skip(
                         FILE,

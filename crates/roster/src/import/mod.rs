@@ -445,6 +445,27 @@ impl Run<'_> {
         }
     }
 
+    /// The next batch of `file`'s rows, `None` at its end.
+    async fn next_batch<T>(
+        &self,
+        rx: &mut mpsc::Receiver<Msg<T>>,
+        file: &str,
+    ) -> Result<Option<Vec<(u64, Result<T, Bad>)>>, Refusal> {
+        match rx.recv().await {
+            Some(Msg::Rows(batch, bytes)) => {
+                self.tick(file, bytes);
+                Ok(Some(batch))
+            }
+            Some(Msg::End(result)) => result.map(|()| None),
+            None => Ok(None),
+        }
+    }
+
+    /// A parsed row, or `None` after reporting why it is bad.
+    fn good<T>(&mut self, file: &str, line: u64, row: Result<T, Bad>) -> Option<T> {
+        row.map_err(|bad| self.bad(file, line, bad)).ok()
+    }
+
     fn bad(&mut self, file: &str, line: u64, (column, reason): Bad) {
         self.report.push(Issue::error(file, line, column, reason));
     }

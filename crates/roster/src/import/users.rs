@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::index::{Change, Index, Pending};
 use super::rows::{self, Grade, RoleRow, UserRow};
-use super::{collect, stream, Msg, Run};
+use super::{collect, stream, Run};
 use crate::package::{Mode, Version};
 use crate::ImportError;
 
@@ -142,25 +142,11 @@ impl Run<'_> {
         let mut gone: Vec<Uuid> = Vec::new();
 
         let mut rx = stream(&self.pkg, FILE, rows::user);
-        while let Some(msg) = rx.recv().await {
-            let batch = match msg {
-                Msg::Rows(batch, bytes) => {
-                    self.tick(FILE, bytes);
-                    batch
-                }
-                Msg::End(result) => {
-                    result?;
-                    break;
-                }
-            };
+        while let Some(batch) = self.next_batch(&mut rx, FILE).await? {
             for (line, row) in batch {
                 self.row_read(FILE);
-                let r: UserRow = match row {
-                    Ok(r) => r,
-                    Err(bad) => {
-                        self.bad(FILE, line, bad);
-                        continue;
-                    }
+                let Some(r): Option<UserRow> = self.good(FILE, line, row) else {
+                    continue;
                 };
                 let sid = r.head.sid.clone();
                 if mode == Mode::Bulk && persons.map.get(sid.as_str()).is_some_and(|s| s.seen) {
@@ -603,17 +589,7 @@ impl Run<'_> {
             let sid = row.text("sourcedId").unwrap_or_default().to_owned();
             rows::role(row, mode, version).map(|r| (sid, r))
         });
-        while let Some(msg) = rx.recv().await {
-            let batch = match msg {
-                Msg::Rows(batch, bytes) => {
-                    self.tick(FILE, bytes);
-                    batch
-                }
-                Msg::End(result) => {
-                    result?;
-                    break;
-                }
-            };
+        while let Some(batch) = self.next_batch(&mut rx, FILE).await? {
             for (line, row) in batch {
                 self.row_read(FILE);
                 match row {
