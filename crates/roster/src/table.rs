@@ -11,7 +11,6 @@ use std::rc::Rc;
 use time::{Date, OffsetDateTime};
 
 use crate::package::Mode;
-use crate::report::Issue;
 use crate::Refusal;
 
 pub const MAX_ROW_BYTES: u64 = 1 << 20;
@@ -195,14 +194,10 @@ pub struct Row<'t> {
     headers: &'t [String],
 }
 
-/// A row problem before it is turned into an [`Issue`].
+/// A row problem (column, reason) before it becomes a report issue.
 pub type Bad = (Option<&'static str>, String);
 
 impl<'t> Row<'t> {
-    pub fn issue(&self, (column, reason): Bad) -> Issue {
-        Issue::error(self.file, self.line, column, reason)
-    }
-
     /// Checks the row has as many fields as the header.
     pub fn check_width(&self) -> Result<(), Bad> {
         if self.record.len() != self.headers.len() {
