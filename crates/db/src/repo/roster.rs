@@ -22,7 +22,7 @@ pub struct Stored<R> {
     pub modified: Option<OffsetDateTime>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct OrgRec {
     /// `district` or `school`.
     pub kind: &'static str,
@@ -31,7 +31,7 @@ pub struct OrgRec {
     pub parent_id: Option<Uuid>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SessionRec {
     pub title: String,
     pub session_type: &'static str,
@@ -41,7 +41,7 @@ pub struct SessionRec {
     pub school_year: i32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CourseRec {
     pub org_id: Uuid,
     pub title: String,
@@ -50,7 +50,7 @@ pub struct CourseRec {
     pub subjects: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ClassRec {
     pub course_id: Uuid,
     pub school_id: Uuid,
@@ -62,7 +62,7 @@ pub struct ClassRec {
     pub terms: Vec<Uuid>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct PersonRec {
     pub given_name: String,
     pub family_name: String,
@@ -72,7 +72,7 @@ pub struct PersonRec {
     pub phone: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct StudentRec {
     pub school_id: Uuid,
     pub local_id: Option<String>,
@@ -81,7 +81,7 @@ pub struct StudentRec {
     pub birth_date: Option<Date>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct EnrollmentRec {
     pub class_id: Uuid,
     pub person_id: Uuid,
@@ -1022,6 +1022,37 @@ pub async fn deactivate(tx: &mut Tx, table: Table, ids: &[Uuid], now: OffsetDate
             });
         }
     }
+    Ok(())
+}
+
+/// A `tobedeleted` row: one record goes inactive (a person also loses
+/// sign-in), keeping its fields and taking the row's `dateLastModified`.
+pub async fn deactivate_row(
+    tx: &mut Tx,
+    table: Table,
+    id: Uuid,
+    modified: Option<OffsetDateTime>,
+    now: OffsetDateTime,
+) -> Result<(), DbError> {
+    let name = table.name();
+    let sql = format!(
+        "UPDATE {name} SET status = 'inactive', roster_modified_at = COALESCE($2, roster_modified_at), updated_at = $3 \
+         WHERE id = $1"
+    );
+    with_tx!(tx, |conn| {
+        sqlx::query(&sql)
+            .bind(id)
+            .bind(modified)
+            .bind(now)
+            .execute(&mut *conn)
+            .await?;
+        if table == Table::Persons {
+            sqlx::query("UPDATE accounts SET disabled = TRUE WHERE person_id = $1")
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+        }
+    });
     Ok(())
 }
 

@@ -210,11 +210,7 @@ impl Run<'_> {
             }
             self.file_done(FILE);
         }
-        self.look.classes = index
-            .map
-            .iter()
-            .map(|(k, s)| (k.clone(), (s.id, s.rec.school_id)))
-            .collect();
+        self.look.classes = index.map.iter().map(|(k, s)| (k.clone(), (s.id, s.kept))).collect();
         Ok(())
     }
 

@@ -3,8 +3,11 @@
 
 use std::collections::HashMap;
 use std::future::Future;
+use std::hash::{Hash, Hasher};
 
-use ssp_db::repo::roster::{self as repo, ClassRec, CourseRec, EnrollmentRec, OrgRec, PersonRec, SessionRec, Stored};
+use ssp_db::repo::roster::{
+    self as repo, ClassRec, CourseRec, EnrollmentRec, OrgRec, PersonRec, SessionRec, Stored, Table,
+};
 use ssp_db::{DbError, Tx};
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -25,20 +28,63 @@ pub enum Change {
     Nothing,
 }
 
-pub struct Slot<R> {
+/// What the importer keeps of a stored record: enough to tell whether a row
+/// changes it (a 64-bit hash of the record, not the record — a million
+/// people and two million enrollments stay well under the memory budget),
+/// its id, and the few fields later files look up (`Kind::Kept`).
+pub struct Slot<R: Kind> {
     pub id: Uuid,
-    pub rec: R,
+    hash: u64,
+    pub kept: R::Kept,
+    modified: Stamp,
     pub active: bool,
-    pub modified: Option<OffsetDateTime>,
     pub seen: bool,
 }
 
+/// A `dateLastModified` in eight bytes (nanoseconds since 1970; `i64::MIN`
+/// for none), ordered like the time it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Stamp(i64);
+
+impl Stamp {
+    const NONE: Stamp = Stamp(i64::MIN);
+
+    fn of(t: Option<OffsetDateTime>) -> Stamp {
+        match t {
+            Some(t) => Stamp(i64::try_from(t.unix_timestamp_nanos()).unwrap_or(if t.year() < 1970 {
+                i64::MIN + 1
+            } else {
+                i64::MAX
+            })),
+            None => Stamp::NONE,
+        }
+    }
+
+    fn get(self) -> Option<i64> {
+        (self != Stamp::NONE).then_some(self.0)
+    }
+
+    fn time(self) -> Option<OffsetDateTime> {
+        self.get()
+            .and_then(|n| OffsetDateTime::from_unix_timestamp_nanos(i128::from(n)).ok())
+    }
+}
+
+/// The hash that stands for a record when comparing it with a row. A
+/// fixed-key SipHash: equal records always hash alike; a changed record
+/// goes unnoticed only on a 64-bit collision between its two versions.
+fn digest<R: Hash>(rec: &R) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    rec.hash(&mut h);
+    h.finish()
+}
+
 /// Records of one kind keyed by sourcedId.
-pub struct Index<R> {
+pub struct Index<R: Kind> {
     pub map: HashMap<Box<str>, Slot<R>>,
 }
 
-impl<R: Clone + PartialEq> Index<R> {
+impl<R: Kind> Index<R> {
     pub fn new() -> Self {
         Index { map: HashMap::new() }
     }
@@ -48,9 +94,10 @@ impl<R: Clone + PartialEq> Index<R> {
             s.source_id.into_boxed_str(),
             Slot {
                 id: s.id,
-                rec: s.rec,
+                hash: digest(&s.rec),
+                kept: s.rec.kept(),
+                modified: Stamp::of(s.modified),
                 active: s.active,
-                modified: s.modified,
                 seen: false,
             },
         );
@@ -78,6 +125,7 @@ impl<R: Clone + PartialEq> Index<R> {
         modified: Option<OffsetDateTime>,
         mode: Mode,
     ) -> Result<(Change, Option<Write<R>>), Bad> {
+        let stamp = Stamp::of(modified);
         let Some(slot) = self.map.get_mut(sid) else {
             if !active {
                 return Ok((Change::Nothing, None));
@@ -87,9 +135,10 @@ impl<R: Clone + PartialEq> Index<R> {
                 sid.into(),
                 Slot {
                     id,
-                    rec: rec.clone(),
+                    hash: digest(&rec),
+                    kept: rec.kept(),
+                    modified: stamp,
                     active: true,
-                    modified,
                     seen: true,
                 },
             );
@@ -108,37 +157,42 @@ impl<R: Clone + PartialEq> Index<R> {
                 format!("sourcedId {sid:?} appears more than once in this file; the first row was kept"),
             ));
         }
-        if let (Some(held), Some(new)) = (slot.modified, modified) {
+        if let (Some(held), Some(new)) = (slot.modified.get(), stamp.get()) {
             if mode == Mode::Delta && new < held {
                 slot.seen = true;
                 return Ok((Change::Stale, None));
             }
         }
         slot.seen = true;
-        let change = if !active {
+        if !active {
             if !slot.active {
                 return Ok((Change::Nothing, None));
             }
             slot.active = false;
-            Change::Deactivated
-        } else if slot.active && slot.rec == rec {
+            if modified.is_some() {
+                slot.modified = stamp;
+            }
+            let write = Write::Deactivate { id: slot.id, modified };
+            return Ok((Change::Deactivated, Some(write)));
+        }
+        let hash = digest(&rec);
+        if slot.active && slot.hash == hash {
             return Ok((Change::Unchanged, None));
-        } else {
-            slot.rec = rec;
-            slot.active = true;
-            Change::Updated
-        };
+        }
+        slot.hash = hash;
+        slot.kept = rec.kept();
+        slot.active = true;
         if modified.is_some() {
-            slot.modified = modified;
+            slot.modified = stamp;
         }
         let row = Stored {
             id: slot.id,
             source_id: sid.to_owned(),
-            rec: slot.rec.clone(),
-            active: slot.active,
-            modified: slot.modified,
+            rec,
+            active: true,
+            modified: slot.modified.time(),
         };
-        Ok((change, Some(Write::Update(row))))
+        Ok((Change::Updated, Some(Write::Update(row))))
     }
 
     /// Bulk mode: the active records the file did not name; they are
@@ -163,10 +217,20 @@ impl<R: Clone + PartialEq> Index<R> {
 pub enum Write<R> {
     Insert(Stored<R>),
     Update(Stored<R>),
+    /// A `tobedeleted` row: the record goes inactive, its fields stay.
+    Deactivate {
+        id: Uuid,
+        modified: Option<OffsetDateTime>,
+    },
 }
 
 /// A roster table the importer writes: many-row inserts, one-row updates.
-pub trait Kind: Clone + PartialEq + Send + Sync + 'static {
+pub trait Kind: Hash + Send + Sync + Sized + 'static {
+    /// The table, for deactivation by id.
+    const TABLE: Table;
+    /// What later files need to know of a record besides its id.
+    type Kept: Send + Sync;
+    fn kept(&self) -> Self::Kept;
     fn insert<'a>(
         tx: &'a mut Tx,
         district: Uuid,
@@ -181,8 +245,14 @@ pub trait Kind: Clone + PartialEq + Send + Sync + 'static {
 }
 
 macro_rules! kind {
-    ($rec:ty, $insert:path, $update:path) => {
+    ($rec:ty, $table:expr, $insert:path, $update:path, |$r:ident| -> $kept:ty { $keep:expr }) => {
         impl Kind for $rec {
+            const TABLE: Table = $table;
+            type Kept = $kept;
+            fn kept(&self) -> $kept {
+                let $r = self;
+                $keep
+            }
             fn insert<'a>(
                 tx: &'a mut Tx,
                 district: Uuid,
@@ -202,18 +272,55 @@ macro_rules! kind {
     };
 }
 
-kind!(OrgRec, repo::insert_orgs, repo::update_org);
-kind!(SessionRec, repo::insert_sessions, repo::update_session);
-kind!(CourseRec, repo::insert_courses, repo::update_course);
-kind!(ClassRec, repo::insert_classes, repo::update_class);
-kind!(PersonRec, repo::insert_persons, repo::update_person);
-kind!(EnrollmentRec, repo::insert_enrollments, repo::update_enrollment);
+kind!(OrgRec, Table::Orgs, repo::insert_orgs, repo::update_org, |r| -> (
+    &'static str,
+    Option<Uuid>
+) {
+    (r.kind, r.parent_id)
+});
+kind!(
+    SessionRec,
+    Table::AcademicSessions,
+    repo::insert_sessions,
+    repo::update_session,
+    |_r| -> () { () }
+);
+kind!(
+    CourseRec,
+    Table::Courses,
+    repo::insert_courses,
+    repo::update_course,
+    |_r| -> () { () }
+);
+kind!(
+    ClassRec,
+    Table::Classes,
+    repo::insert_classes,
+    repo::update_class,
+    |r| -> Uuid { r.school_id }
+);
+kind!(
+    PersonRec,
+    Table::Persons,
+    repo::insert_persons,
+    repo::update_person,
+    |_r| -> () { () }
+);
+kind!(
+    EnrollmentRec,
+    Table::Enrollments,
+    repo::insert_enrollments,
+    repo::update_enrollment,
+    |_r| -> () { () }
+);
 
 /// Writes waiting to go out, flushed in order: inserts first (so an update
-/// of a record created in the same batch finds it), then updates.
+/// of a record created in the same batch finds it), then updates and
+/// deactivations.
 pub struct Pending<R> {
     inserts: Vec<Stored<R>>,
     updates: Vec<Stored<R>>,
+    deactivations: Vec<(Uuid, Option<OffsetDateTime>)>,
 }
 
 /// Rows per flush: big enough for few statements, small enough to keep
@@ -225,6 +332,7 @@ impl<R: Kind> Pending<R> {
         Pending {
             inserts: Vec::new(),
             updates: Vec::new(),
+            deactivations: Vec::new(),
         }
     }
 
@@ -238,8 +346,9 @@ impl<R: Kind> Pending<R> {
         match write {
             Write::Insert(r) => self.inserts.push(r),
             Write::Update(r) => self.updates.push(r),
+            Write::Deactivate { id, modified } => self.deactivations.push((id, modified)),
         }
-        if self.inserts.len() + self.updates.len() >= FLUSH_AT {
+        if self.inserts.len() + self.updates.len() + self.deactivations.len() >= FLUSH_AT {
             self.flush(tx, district, now).await?;
         }
         Ok(())
@@ -252,6 +361,9 @@ impl<R: Kind> Pending<R> {
         }
         for row in self.updates.drain(..) {
             R::update(tx, &row, now).await?;
+        }
+        for (id, modified) in self.deactivations.drain(..) {
+            repo::deactivate_row(tx, R::TABLE, id, modified, now).await?;
         }
         Ok(())
     }

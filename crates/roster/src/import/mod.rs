@@ -522,7 +522,7 @@ impl Run<'_> {
         let mut pending = Pending::<OrgRec>::new();
         // The district first: schools hang under it.
         let state = match index.map.get(district_sid) {
-            Some(slot) => slot.rec.parent_id,
+            Some(slot) => slot.kept.1,
             None => repo::only_state(&mut self.tx).await?,
         };
         if let Some(d) = &district_row {
@@ -609,7 +609,7 @@ impl Run<'_> {
             let gone = index.unseen_active();
             self.deactivate(Table::Orgs, &gone, "orgs").await?;
         }
-        self.look.orgs = index.map.iter().map(|(k, s)| (k.clone(), (s.id, s.rec.kind))).collect();
+        self.look.orgs = index.map.iter().map(|(k, s)| (k.clone(), (s.id, s.kept.0))).collect();
         self.file_done("orgs");
         Ok(())
     }
