@@ -557,3 +557,78 @@ async fn the_demo_district_exported_and_imported_back_changes_nothing() {
         count(&db, "SELECT COUNT(*) FROM enrollments WHERE role <> 'aide'").await
     );
 }
+
+/// A batch big enough for PostgreSQL's COPY path (and SQLite's many-row
+/// INSERTs) keeps every character a name can hold: tabs, line breaks,
+/// backslashes, a literal `\N`, emoji — and an unchanged re-import still
+/// finds nothing to change.
+#[tokio::test]
+async fn large_batches_keep_every_character() {
+    let (db, _dir) = fresh().await;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = copy_fixture("v1_2-bulk", tmp.path());
+    let mut users = std::fs::OpenOptions::new()
+        .append(true)
+        .open(dir.join("users.csv"))
+        .unwrap();
+    let mut roles = std::fs::OpenOptions::new()
+        .append(true)
+        .open(dir.join("roles.csv"))
+        .unwrap();
+    let odd = [
+        "Tab\there",
+        "Back\\slash",
+        "\\N",
+        "Line\nbreak",
+        "Carriage\r\nreturn",
+        "Zoë 😀",
+        "\"Quoted\"",
+    ];
+    let n = 1_200;
+    for i in 0..n {
+        let given = odd[i % odd.len()];
+        let family = format!("{}-{i}", odd[(i + 3) % odd.len()]);
+        let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+        writeln!(
+            users,
+            "bulk-{i},,,true,bulk{i},,{},{},,9{i:05},,,,,08,,,,,,,sch-ms,",
+            q(given),
+            q(&family)
+        )
+        .unwrap();
+        writeln!(roles, "rol-bulk-{i},,,bulk-{i},primary,student,,,sch-ms,").unwrap();
+    }
+    drop((users, roles));
+
+    let first = run(&db, &dir).await;
+    assert_eq!(first.errors_total, 0, "{:?}", first.issues.first());
+    assert_eq!(tally(&first, "students").0, 8 + n as u64);
+    for i in [0, 1, 2, 3, 4, 5, 6, 700, n - 1] {
+        let given = text(
+            &db,
+            &format!("SELECT given_name FROM persons WHERE source_id = 'bulk-{i}'"),
+        )
+        .await;
+        let family = text(
+            &db,
+            &format!("SELECT family_name FROM persons WHERE source_id = 'bulk-{i}'"),
+        )
+        .await;
+        assert_eq!(given, odd[i % odd.len()], "given name of bulk-{i}");
+        assert_eq!(
+            family,
+            format!("{}-{i}", odd[(i + 3) % odd.len()]),
+            "family name of bulk-{i}"
+        );
+    }
+    let none = count(
+        &db,
+        "SELECT COUNT(*) FROM persons WHERE source_id LIKE 'bulk-%' AND email IS NULL AND preferred_name IS NULL",
+    )
+    .await;
+    assert_eq!(none, n as i64, "empty fields are stored as no value");
+
+    let again = run(&db, &dir).await;
+    assert!(!again.changed(), "{:?}", again.kinds);
+    assert_eq!(tally(&again, "students"), (0, 0, 8 + n as u64, 0));
+}

@@ -1,6 +1,6 @@
 //! Bulk inserts for generated or imported rosters: many rows per statement,
-//! inside the caller's transaction. Used by the demo generator (and by the
-//! roster importer when it lands).
+//! inside the caller's transaction. Used by the demo generator and the
+//! roster importer; on PostgreSQL large batches go through `COPY` (`copy.rs`).
 
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
@@ -11,20 +11,42 @@ use crate::{DbError, Tx};
 /// stay well under both.
 pub(crate) const MAX_BINDS: usize = 16_000;
 
-/// Inserts `$rows` many per statement (as many as fit under [`MAX_BINDS`])
-/// in the caller's transaction; also used by the roster importer.
+/// Inserts `$rows` in the caller's transaction: on PostgreSQL a batch of
+/// [`COPY_FROM`](crate::repo::copy::COPY_FROM) rows or more is streamed with
+/// `COPY … FROM STDIN`; otherwise as many rows per `INSERT` as fit under
+/// [`MAX_BINDS`]. The row closure's `push_bind` calls serve both. Also used
+/// by the roster importer.
 macro_rules! bulk_insert {
     ($tx:expr, $head:expr, $rows:expr, $cols:expr, |$b:ident, $r:ident| $push:expr) => {{
-        let per = ($crate::repo::bulk::MAX_BINDS / $cols).max(1);
-        $crate::with_tx!($tx, |conn| {
-            for part in $rows.chunks(per) {
-                let mut qb = sqlx::QueryBuilder::new($head);
-                qb.push_values(part, |mut $b, $r| {
-                    $push;
-                });
-                qb.build().execute(&mut *conn).await?;
+        let rows = $rows;
+        match &mut *$tx {
+            $crate::Tx::Postgres(t) if rows.len() >= $crate::repo::copy::COPY_FROM => {
+                let conn: &mut sqlx::PgConnection = &mut *t;
+                let mut text = $crate::repo::copy::CopyText::new($head);
+                let mut next = rows.iter();
+                $crate::repo::copy::copy_in(conn, &mut text, |$b| {
+                    while !$b.full() {
+                        let Some($r) = next.next() else { return false };
+                        $push;
+                        $b.end_row();
+                    }
+                    true
+                })
+                .await?;
             }
-        });
+            tx => {
+                let per = ($crate::repo::bulk::MAX_BINDS / $cols).max(1);
+                $crate::with_tx!(tx, |conn| {
+                    for part in rows.chunks(per) {
+                        let mut qb = sqlx::QueryBuilder::new($head);
+                        qb.push_values(part, |mut $b, $r| {
+                            $push;
+                        });
+                        qb.build().execute(&mut *conn).await?;
+                    }
+                });
+            }
+        }
         Ok::<(), $crate::DbError>(())
     }};
 }

@@ -6,6 +6,7 @@ pub mod access;
 pub mod accounts;
 pub mod audit;
 pub mod bulk;
+pub(crate) mod copy;
 pub mod home;
 pub mod interactions;
 pub mod notes;

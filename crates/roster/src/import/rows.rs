@@ -237,6 +237,7 @@ pub const ROLES_1_2: [&str; 12] = [
 #[derive(Debug, Clone)]
 pub struct RoleRow {
     pub line: u64,
+    pub sid: String,
     pub active: bool,
     pub user: String,
     pub role: &'static str,
@@ -252,6 +253,7 @@ pub fn role(row: &Row<'_>, mode: Mode, _: Version) -> Result<RoleRow, Bad> {
     let org = row.required("orgSourcedId")?.to_owned();
     Ok(RoleRow {
         line: row.line,
+        sid: head.sid,
         active: head.active,
         user,
         role,

@@ -4,6 +4,7 @@
 //! role assignments.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
 use ssp_db::repo::roster::{self as repo, PersonRec, StoredAssignment, StoredLink, StoredStudent, StudentRec, Table};
 use time::Date;
@@ -166,17 +167,7 @@ impl Run<'_> {
                             primary: i == 0,
                         })
                         .collect(),
-                    _ => roles
-                        .remove(sid.as_str())
-                        .unwrap_or_default()
-                        .into_iter()
-                        .filter(|r: &RoleRow| r.active)
-                        .map(|r| UserRole {
-                            role: r.role,
-                            org: r.org,
-                            primary: r.primary,
-                        })
-                        .collect(),
+                    _ => roles.take(&sid),
                 };
                 let person_only = r.head.active && user_roles.is_empty();
                 if person_only && mode == Mode::Bulk {
@@ -413,7 +404,7 @@ impl Run<'_> {
         for id in &reactivated {
             repo::reactivate_assignment(&mut self.tx, *id, self.now).await?;
         }
-        for (sid, rows) in roles.drain() {
+        for (sid, rows) in roles.by_user.drain() {
             if let Some(first) = rows.first() {
                 let why = format!("user {sid:?} is not in users.csv");
                 self.bad("roles", first.line, (Some("userSourcedId"), why));
@@ -576,17 +567,19 @@ impl Run<'_> {
         Ok(Some(births))
     }
 
-    /// roles.csv (1.2): each user's roles by sourcedId.
-    async fn roles(&mut self) -> Result<HashMap<String, Vec<RoleRow>>, ImportError> {
+    /// roles.csv (1.2): each user's roles by sourcedId, kept compact (a
+    /// million rows at state scale): org sourcedIds are interned and a
+    /// repeated role sourcedId is caught through a 128-bit hash.
+    async fn roles(&mut self) -> Result<Roles, ImportError> {
         const FILE: &str = "roles";
-        let mut roles: HashMap<String, Vec<RoleRow>> = HashMap::new();
+        let mut roles = Roles::default();
         if self.pkg.version != Version::V1_2 || self.mode(FILE).is_none() {
             return Ok(roles);
         }
         let mut seen = HashSet::new();
         let mode = self.mode(FILE).unwrap_or(Mode::Bulk);
         let mut rx = stream(&self.pkg, FILE, |row, mode, version| {
-            let sid = row.text("sourcedId").unwrap_or_default().to_owned();
+            let sid = row.text("sourcedId").map(key128).unwrap_or_default();
             rows::role(row, mode, version).map(|r| (sid, r))
         });
         while let Some(batch) = self.next_batch(&mut rx, FILE).await? {
@@ -594,14 +587,15 @@ impl Run<'_> {
                 self.row_read(FILE);
                 match row {
                     Ok((sid, r)) => {
-                        if mode == Mode::Bulk && !seen.insert(sid.clone()) {
+                        if mode == Mode::Bulk && !seen.insert(sid) {
                             let why = format!(
-                                "sourcedId {sid:?} appears more than once in this file; the first row was kept"
+                                "sourcedId {:?} appears more than once in this file; the first row was kept",
+                                r.sid
                             );
                             self.bad(FILE, line, (Some("sourcedId"), why));
                             continue;
                         }
-                        roles.entry(r.user.clone()).or_default().push(r);
+                        roles.add(r);
                     }
                     Err(bad) => self.bad(FILE, line, bad),
                 }
@@ -609,6 +603,76 @@ impl Run<'_> {
         }
         self.file_done(FILE);
         Ok(roles)
+    }
+}
+
+/// A 128-bit hash of a sourcedId, for sets of a million where a collision
+/// (odds around 10^-26) would only misreport a duplicate.
+fn key128(s: &str) -> u128 {
+    let half = |salt: u8| {
+        let mut h = std::hash::DefaultHasher::new();
+        salt.hash(&mut h);
+        s.hash(&mut h);
+        h.finish()
+    };
+    (u128::from(half(0)) << 64) | u128::from(half(1))
+}
+
+/// One row of roles.csv as kept until its user's row comes.
+struct RoleEntry {
+    line: u64,
+    org: u32,
+    role: &'static str,
+    primary: bool,
+    active: bool,
+}
+
+/// roles.csv by user sourcedId.
+#[derive(Default)]
+struct Roles {
+    by_user: HashMap<Box<str>, Vec<RoleEntry>>,
+    orgs: Vec<Box<str>>,
+    org_index: HashMap<Box<str>, u32>,
+}
+
+impl Roles {
+    fn add(&mut self, r: RoleRow) {
+        let org = match self.org_index.get(r.org.as_str()) {
+            Some(&i) => i,
+            None => {
+                let i = u32::try_from(self.orgs.len()).unwrap_or(u32::MAX);
+                self.orgs.push(r.org.clone().into_boxed_str());
+                self.org_index.insert(r.org.into_boxed_str(), i);
+                i
+            }
+        };
+        let entry = RoleEntry {
+            line: r.line,
+            org,
+            role: r.role,
+            primary: r.primary,
+            active: r.active,
+        };
+        self.by_user
+            .entry(r.user.into_boxed_str())
+            .or_insert_with(|| Vec::with_capacity(1))
+            .push(entry);
+    }
+
+    /// The active roles of one user (taken out of the table).
+    fn take(&mut self, user: &str) -> Vec<UserRole> {
+        let orgs = &self.orgs;
+        self.by_user
+            .remove(user)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|r| r.active)
+            .map(|r| UserRole {
+                role: r.role,
+                org: orgs.get(r.org as usize).map(|o| o.to_string()).unwrap_or_default(),
+                primary: r.primary,
+            })
+            .collect()
     }
 }
 
