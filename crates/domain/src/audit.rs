@@ -43,6 +43,8 @@ pub enum AuditAction {
     SupportLinked,
     /// A roster package was imported (or refused).
     RosterImported,
+    /// An import's row problems were downloaded as CSV.
+    RosterIssuesExported,
 }
 
 impl AuditAction {
@@ -82,6 +84,7 @@ impl AuditAction {
             AuditAction::GoalEdited => "goal_edited",
             AuditAction::SupportLinked => "support_linked",
             AuditAction::RosterImported => "roster_imported",
+            AuditAction::RosterIssuesExported => "roster_issues_exported",
         }
     }
 }

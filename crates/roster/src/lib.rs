@@ -67,6 +67,29 @@ pub enum Refusal {
 }
 
 impl Refusal {
+    /// Every value [`Refusal::code`] can return (pages keep a message for each).
+    pub const CODES: [&'static str; 19] = [
+        "no-manifest",
+        "bad-manifest",
+        "unsupported-version",
+        "missing-file",
+        "missing-column",
+        "empty-file",
+        "bad-header",
+        "too-many-columns",
+        "row-too-long",
+        "bad-csv",
+        "too-large",
+        "zip-bomb",
+        "unsafe-name",
+        "bad-zip",
+        "unreadable",
+        "no-district",
+        "many-districts",
+        "wrong-district",
+        "unknown-district",
+    ];
+
     /// A stable code for translating the message on pages.
     pub fn code(&self) -> &'static str {
         match self {
@@ -102,4 +125,60 @@ pub enum ImportError {
     /// The database failed; the transaction was rolled back.
     #[error("database error: {0}")]
     Db(#[from] ssp_db::DbError),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Refusal;
+
+    #[test]
+    fn every_refusal_code_is_listed() {
+        let s = String::new;
+        let all = [
+            Refusal::NoManifest,
+            Refusal::BadManifest(s()),
+            Refusal::UnsupportedVersion(s()),
+            Refusal::MissingFile {
+                file: s(),
+                line: 1,
+                mode: "bulk",
+            },
+            Refusal::MissingColumn { file: s(), column: s() },
+            Refusal::Empty(s()),
+            Refusal::BadHeader { file: s(), why: s() },
+            Refusal::TooManyColumns {
+                file: s(),
+                columns: 1,
+                limit: 1,
+            },
+            Refusal::RowTooLong {
+                file: s(),
+                line: 1,
+                limit: 1,
+            },
+            Refusal::BadCsv {
+                file: s(),
+                line: 1,
+                why: s(),
+            },
+            Refusal::TooLarge {
+                what: s(),
+                size: 1,
+                limit: 1,
+            },
+            Refusal::Bomb { what: s(), ratio: 1 },
+            Refusal::UnsafeName(s()),
+            Refusal::BadZip(s()),
+            Refusal::Unreadable { what: s(), why: s() },
+            Refusal::NoDistrict,
+            Refusal::ManyDistricts(2, s()),
+            Refusal::WrongDistrict {
+                package: s(),
+                expected: s(),
+            },
+            Refusal::UnknownDistrict(s()),
+        ];
+        let codes: Vec<&str> = all.iter().map(Refusal::code).collect();
+        assert_eq!(codes, Refusal::CODES);
+    }
 }

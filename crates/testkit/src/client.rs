@@ -102,6 +102,48 @@ impl TestClient {
         self.send(req).await
     }
 
+    /// Posts a `multipart/form-data` body the way a browser submits a form
+    /// with a file input: `fields` are text fields, `files` are
+    /// (field name, file name, content). The CSRF token is not added: a
+    /// multipart form carries it in its action URL, so put it in `path`.
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &str, &[u8])],
+    ) -> TestResponse {
+        const BOUNDARY: &str = "----ssp-test-boundary-7MA4YWxkTrZu0gW";
+        let mut body: Vec<u8> = Vec::new();
+        for (name, value) in fields {
+            body.extend_from_slice(
+                format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                    .as_bytes(),
+            );
+        }
+        for (name, filename, content) in files {
+            body.extend_from_slice(
+                format!(
+                    "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{filename}\"\r\n\
+                     Content-Type: application/octet-stream\r\n\r\n"
+                )
+                .as_bytes(),
+            );
+            body.extend_from_slice(content);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+        let req = self
+            .base(Request::post(path))
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={BOUNDARY}"),
+            )
+            .header(header::ORIGIN, ORIGIN)
+            .body(Body::from(body))
+            .expect("request");
+        self.send(req).await
+    }
+
     /// GETs a JSON resource.
     pub async fn get_json(&self, path: &str) -> TestResponse {
         let req = self

@@ -23,6 +23,8 @@ pub struct TestApp {
     pub clock: Arc<FakeClock>,
     router: axum::Router,
     _dir: Option<tempfile::TempDir>,
+    /// The app's data directory (roster uploads wait here).
+    data: tempfile::TempDir,
 }
 
 impl TestApp {
@@ -31,7 +33,10 @@ impl TestApp {
         Self::with_config(WebConfig::default()).await
     }
 
-    pub async fn with_config(config: WebConfig) -> TestApp {
+    /// A fresh database and data directory, with these settings.
+    pub async fn with_config(mut config: WebConfig) -> TestApp {
+        let data = tempfile::tempdir().expect("temp data dir");
+        config.data_dir = data.path().to_owned();
         let (db, dir) = fresh_db().await;
         db.migrate().await.expect("migrations apply");
         let clock = Arc::new(FakeClock::default());
@@ -43,7 +48,13 @@ impl TestApp {
             clock,
             router,
             _dir: dir,
+            data,
         }
+    }
+
+    /// The app's data directory (a temporary one per test).
+    pub fn data_dir(&self) -> &std::path::Path {
+        self.data.path()
     }
 
     /// A fresh database holding a small generated demo district, with the

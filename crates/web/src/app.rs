@@ -3,6 +3,7 @@
 
 use std::future::Future;
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
@@ -21,6 +22,7 @@ use tower_http::trace::TraceLayer;
 use crate::audit_writer::AuditWriter;
 use crate::clock::{Clock, SystemClock};
 use crate::context::RequestId;
+use crate::roster_jobs::ImportJobs;
 use crate::{api, assets, context, csrf, error, headers, ops, ui};
 
 /// What the web layer needs from the settings.
@@ -31,8 +33,13 @@ pub struct WebConfig {
     pub public_url: url::Url,
     pub session: SessionLifetime,
     pub throttle: SignInThrottle,
-    /// Largest request body accepted, in bytes.
+    /// Largest request body accepted, in bytes (the roster upload has its own).
     pub body_limit: usize,
+    /// Where ssp keeps files: roster uploads wait in `uploads/imports/`
+    /// while they are imported, and are deleted after.
+    pub data_dir: PathBuf,
+    /// Largest roster package accepted on the admin page, in bytes.
+    pub roster_upload_limit: u64,
 }
 
 impl Default for WebConfig {
@@ -42,6 +49,8 @@ impl Default for WebConfig {
             session: SessionLifetime::default(),
             throttle: SignInThrottle::default(),
             body_limit: 64 * 1024,
+            data_dir: PathBuf::from("./ssp-data"),
+            roster_upload_limit: crate::roster_jobs::MAX_UPLOAD,
         }
     }
 }
@@ -57,6 +66,7 @@ struct Inner {
     config: WebConfig,
     clock: Arc<dyn Clock>,
     audit: AuditWriter,
+    imports: ImportJobs,
 }
 
 /// Shared by every request: the database, the settings and the clock.
@@ -75,6 +85,7 @@ impl AppState {
             config,
             clock,
             audit,
+            imports: ImportJobs::default(),
         }))
     }
 
@@ -89,6 +100,11 @@ impl AppState {
     /// The group-commit writer for audit rows of reads.
     pub fn audit(&self) -> &AuditWriter {
         &self.0.audit
+    }
+
+    /// The roster import running in the background, with its progress.
+    pub fn imports(&self) -> &ImportJobs {
+        &self.0.imports
     }
 
     pub fn now(&self) -> OffsetDateTime {
@@ -165,6 +181,8 @@ impl Application {
 
     /// Serves until `shutdown` resolves, then finishes in-flight requests.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        // An import a crash or restart cut short changed nothing: say so.
+        crate::roster_jobs::recover(&self.state).await;
         let sweeper = tokio::spawn(sweep_sessions(self.state.clone()));
         let app = router(self.state.clone());
         let result = axum::serve(self.listener, app).with_graceful_shutdown(shutdown).await;

@@ -2,6 +2,11 @@
 //! `Referer`) must be this site, and the request must carry the token bound
 //! to the session (or, before sign-in, to the `ssp_csrf` cookie) in the
 //! `csrf` form field or the `x-csrf-token` header. Small enough to audit.
+//!
+//! A file upload (`multipart/form-data`) is streamed to disk by its handler
+//! and cannot be read here first, so it carries the token in the `csrf`
+//! query parameter of the form's action instead; its body is passed on
+//! unread only when that token is right.
 
 use axum::body::{to_bytes, Body};
 use axum::extract::{Request, State};
@@ -43,12 +48,23 @@ async fn check(state: &AppState, req: Request) -> Result<Request, AppError> {
             Err(AppError::Forbidden("csrf_failed"))
         };
     }
-    let is_form = req
+    let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
+        .unwrap_or("");
+    if content_type.starts_with("multipart/form-data") {
+        let sent = req.uri().query().and_then(|q| {
+            url::form_urlencoded::parse(q.as_bytes())
+                .find(|(k, _)| k == FORM_FIELD)
+                .map(|(_, v)| v.into_owned())
+        });
+        return match sent {
+            Some(sent) if constant_time_eq(&sent, &expected) => Ok(req),
+            _ => Err(AppError::Forbidden("csrf_failed")),
+        };
+    }
+    if !content_type.starts_with("application/x-www-form-urlencoded") {
         return Err(AppError::Forbidden("csrf_failed"));
     }
     let (parts, body) = req.into_parts();

@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod ops;
 pub mod plan_service;
 pub mod plan_write;
+pub mod roster_jobs;
 pub mod ui;
 
 pub use app::{AppState, Application, WebConfig};

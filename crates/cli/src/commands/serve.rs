@@ -36,6 +36,7 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<()> {
     let config = WebConfig {
         public_url: settings.public_url.clone(),
         session: settings.session,
+        data_dir: settings.data_dir.clone(),
         ..WebConfig::default()
     };
     let app = Application::bind(settings.listen, AppState::new(db, config))

@@ -1128,6 +1128,8 @@ pub struct Finished<'a> {
     pub district_id: Option<Uuid>,
     pub state: &'a str,
     pub version: Option<&'a str>,
+    /// For a refusal, `<refusal code>: <English message>` (pages translate
+    /// the code); a failure starts `interrupted:` or `database error`.
     pub message: Option<&'a str>,
     pub summary: Option<&'a str>,
     pub issues_total: i64,
@@ -1167,6 +1169,15 @@ pub async fn finish_import(tx: &mut Tx, f: &Finished<'_>, now: OffsetDateTime) -
             .push_bind(r.1.severity)
             .push_bind(r.1.reason.as_str())
     )
+}
+
+/// Whether any import is queued or running (one at a time: SQLite has one
+/// writer, and two imports of one district would fight over its rows).
+pub async fn active_import(db: &Db) -> Result<Option<Uuid>, DbError> {
+    let sql = "SELECT id FROM roster_imports WHERE state IN ('queued', 'running') LIMIT 1";
+    Ok(with_reader!(db, |pool| sqlx::query_scalar(sql)
+        .fetch_optional(pool)
+        .await?))
 }
 
 /// Imports left `queued` or `running` by a server that stopped: their

@@ -158,7 +158,8 @@ pub async fn import(
         }
         Err(e) => {
             let (state, message) = match &e {
-                ImportError::Refused(r) => ("refused", r.to_string()),
+                // The code leads, so a page can show the message in the reader's language.
+                ImportError::Refused(r) => ("refused", format!("{}: {r}", r.code())),
                 ImportError::Db(d) => ("failed", format!("database error; nothing was changed ({d})")),
             };
             finished.state = state;

@@ -11,3 +11,4 @@ mod errors;
 mod home;
 mod i18n;
 mod plan;
+mod roster_page;

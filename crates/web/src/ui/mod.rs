@@ -11,11 +11,13 @@ pub mod notes;
 pub mod pages;
 pub mod plan_actions;
 pub mod plan_settings;
+pub mod roster;
 pub mod sign_in;
 pub mod student;
 pub mod students;
 pub mod team;
 
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::Router;
 
@@ -72,4 +74,13 @@ pub fn routes() -> Router<AppState> {
             get(plan_settings::show).post(plan_settings::save),
         )
         .route("/admin/audit.csv", get(audit::export_csv))
+        // The package is streamed to disk, so this route alone takes a large body.
+        .route(
+            "/admin/roster",
+            get(roster::show)
+                .post(roster::upload)
+                .layer(DefaultBodyLimit::max(crate::roster_jobs::UPLOAD_BODY_LIMIT)),
+        )
+        .route("/admin/roster/{id}", get(roster::detail))
+        .route("/admin/roster/{id}/issues.csv", get(roster::issues_csv))
 }

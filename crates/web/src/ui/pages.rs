@@ -64,6 +64,7 @@ fn nav(ctx: &Ctx) -> Vec<(String, String, bool)> {
     if s.is_district_admin() {
         items.push(("/admin/audit".to_owned(), "nav-audit"));
         items.push(("/admin/plan-settings".to_owned(), "nav-settings"));
+        items.push(("/admin/roster".to_owned(), "nav-roster"));
     }
     items
         .into_iter()

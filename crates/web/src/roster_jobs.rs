@@ -1,0 +1,255 @@
+//! The roster import a district administrator starts from the admin page:
+//! one at a time (SQLite has one writer), run in the background so it
+//! outlives the request, its progress kept in memory for the page, and its
+//! uploaded package deleted as soon as it ends.
+
+use std::collections::HashMap;
+use std::panic::AssertUnwindSafe;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use futures::FutureExt;
+use ssp_db::repo::roster::{self, Finished};
+use ssp_roster::{ImportError, ImportOptions, Progress};
+use tokio::io::AsyncWriteExt;
+use uuid::Uuid;
+
+use crate::app::AppState;
+
+/// The largest package the page accepts by default (as the importer does).
+pub const MAX_UPLOAD: u64 = 1 << 30;
+
+/// The upload route's body limit: the package plus the form around it.
+pub const UPLOAD_BODY_LIMIT: usize = (MAX_UPLOAD as usize) + (1 << 20);
+
+/// What a zip file starts with (a local file header).
+pub const ZIP_MAGIC: [u8; 4] = *b"PK\x03\x04";
+
+/// The import being uploaded or run, with its progress. At most one entry.
+#[derive(Debug, Default)]
+pub struct ImportJobs {
+    running: Arc<Mutex<HashMap<Uuid, Progress>>>,
+}
+
+fn lock(m: &Mutex<HashMap<Uuid, Progress>>) -> MutexGuard<'_, HashMap<Uuid, Progress>> {
+    // A panic while holding this lock left a plain map behind: keep using it.
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl ImportJobs {
+    /// Takes the one slot for import `id`, or `None` while another import
+    /// is being uploaded or run. The slot is given back when dropped.
+    pub fn reserve(&self, id: Uuid) -> Option<JobSlot> {
+        let mut map = lock(&self.running);
+        if !map.is_empty() {
+            return None;
+        }
+        map.insert(
+            id,
+            Progress {
+                step: "queued".to_owned(),
+                done: 0,
+                total: 0,
+            },
+        );
+        Some(JobSlot {
+            id,
+            running: self.running.clone(),
+        })
+    }
+
+    /// Where import `id` is, while it runs in this process.
+    pub fn progress(&self, id: Uuid) -> Option<Progress> {
+        lock(&self.running).get(&id).cloned()
+    }
+}
+
+/// The right to run one import; dropping it frees the slot and forgets
+/// the progress.
+#[derive(Debug)]
+pub struct JobSlot {
+    id: Uuid,
+    running: Arc<Mutex<HashMap<Uuid, Progress>>>,
+}
+
+impl JobSlot {
+    fn report(&self, p: Progress) {
+        lock(&self.running).insert(self.id, p);
+    }
+}
+
+impl Drop for JobSlot {
+    fn drop(&mut self) {
+        lock(&self.running).remove(&self.id);
+    }
+}
+
+/// Where uploaded packages wait for their import.
+pub fn uploads_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("uploads").join("imports")
+}
+
+/// An uploaded package on disk. It is removed when dropped: after its
+/// import, or when the upload is refused or broken off half-way.
+#[derive(Debug)]
+pub struct UploadedPackage {
+    path: PathBuf,
+    file: Option<tokio::fs::File>,
+}
+
+impl UploadedPackage {
+    /// Creates `<uploads>/<id>.zip` (only this process's user may read it).
+    pub async fn create(data_dir: &Path, id: Uuid) -> std::io::Result<Self> {
+        let dir = uploads_dir(data_dir);
+        tokio::fs::create_dir_all(&dir).await?;
+        let path = dir.join(format!("{id}.zip"));
+        let mut options = tokio::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        options.mode(0o600);
+        let file = options.open(&path).await?;
+        Ok(Self { path, file: Some(file) })
+    }
+
+    pub async fn write(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        match &mut self.file {
+            Some(f) => f.write_all(bytes).await,
+            None => Err(std::io::Error::other("the package is already closed")),
+        }
+    }
+
+    /// Flushes the package to disk and closes it for the importer.
+    pub async fn finish(&mut self) -> std::io::Result<()> {
+        if let Some(mut f) = self.file.take() {
+            f.flush().await?;
+            f.sync_all().await?;
+        }
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for UploadedPackage {
+    fn drop(&mut self) {
+        // Student data stays on disk no longer than the import needs it.
+        self.file.take();
+        match std::fs::remove_file(&self.path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => tracing::warn!(path = %self.path.display(), error = %e, "could not remove an uploaded package"),
+        }
+    }
+}
+
+/// One import to run, as the history row says.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub started_by: Uuid,
+    pub dry_run: bool,
+    pub source_name: String,
+}
+
+/// Runs `job` in the background: the request that started it may end,
+/// the page may be closed; the history row records how it ended.
+pub fn spawn(state: AppState, job: Job, slot: JobSlot, package: UploadedPackage) {
+    tokio::spawn(run(state, job, slot, package));
+}
+
+async fn run(state: AppState, job: Job, slot: JobSlot, package: UploadedPackage) {
+    let opts = ImportOptions {
+        district: None,
+        expected_district: Some(job.district_id),
+        dry_run: job.dry_run,
+        now: state.now(),
+        import_id: Some(job.id),
+        started_by: Some(job.started_by),
+        source_name: job.source_name.clone(),
+    };
+    let progress = |p: Progress| slot.report(p);
+    let outcome = AssertUnwindSafe(ssp_roster::import(state.db(), package.path(), &opts, &progress))
+        .catch_unwind()
+        .await;
+    match outcome {
+        Ok(Ok(report)) => {
+            if !job.dry_run && report.counts("students").changed() {
+                if let Err(e) = state.db().analyze().await {
+                    tracing::warn!(import = %job.id, error = %e, "could not update planner statistics");
+                }
+            }
+        }
+        // The importer wrote the refusal to the history.
+        Ok(Err(ImportError::Refused(_))) => {}
+        Ok(Err(e)) => tracing::error!(import = %job.id, error = %e, "roster import failed"),
+        Err(_) => tracing::error!(import = %job.id, "roster import panicked"),
+    }
+    settle(&state, job.id).await;
+    drop(package);
+    drop(slot);
+}
+
+/// An import that ended without recording how (a panic, or the database
+/// failing at the very end) must not stay "running" in the history.
+async fn settle(state: &AppState, id: Uuid) {
+    let row = match roster::get_import(state.db(), id).await {
+        Ok(Some(row)) => row,
+        Ok(None) => return,
+        Err(e) => {
+            tracing::error!(import = %id, error = %e, "could not check how an import ended");
+            return;
+        }
+    };
+    if row.state != "queued" && row.state != "running" {
+        return;
+    }
+    let finished = Finished {
+        id,
+        district_id: None,
+        state: "failed",
+        version: None,
+        message: Some("failed: the import stopped unexpectedly; nothing was changed"),
+        summary: None,
+        issues_total: 0,
+        issues: &[],
+    };
+    let result = async {
+        let mut tx = state.db().begin().await?;
+        roster::finish_import(&mut tx, &finished, state.now()).await?;
+        tx.commit().await
+    }
+    .await;
+    if let Err(e) = result {
+        tracing::error!(import = %id, error = %e, "could not record that an import failed");
+    }
+}
+
+/// At startup: imports a crash or restart cut short are marked interrupted
+/// (their transaction was rolled back), and their packages are deleted.
+pub async fn recover(state: &AppState) {
+    match roster::fail_interrupted(state.db(), state.now()).await {
+        Ok(n) if n > 0 => tracing::warn!(imports = n, "roster imports interrupted by a restart"),
+        Ok(_) => {}
+        Err(e) => tracing::error!(error = %e, "could not mark interrupted roster imports"),
+    }
+    let dir = uploads_dir(&state.config().data_dir);
+    let mut entries = match tokio::fs::read_dir(&dir).await {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
+        Err(e) => {
+            tracing::warn!(dir = %dir.display(), error = %e, "could not list leftover uploads");
+            return;
+        }
+    };
+    while let Ok(Some(entry)) = entries.next_entry().await {
+        let path = entry.path();
+        if entry.file_type().await.is_ok_and(|t| t.is_file()) {
+            if let Err(e) = tokio::fs::remove_file(&path).await {
+                tracing::warn!(path = %path.display(), error = %e, "could not remove a leftover upload");
+            }
+        }
+    }
+}
