@@ -218,7 +218,7 @@ impl Run<'_> {
         const FILE: &str = "enrollments";
         let Some(mode) = self.mode(FILE) else { return Ok(()) };
         let mut index = Index::<EnrollmentRec>::new();
-        repo::load_enrollments(&mut self.tx, self.district, &mut |s| index.load(s)).await?;
+        ssp_db::repo::roster_digest::enrollments(&mut self.tx, self.district, &mut |d| index.load_digest(d)).await?;
         let mut pending = Pending::<EnrollmentRec>::new();
         let mut rx = stream(&self.pkg, FILE, rows::enrollment);
         while let Some(batch) = self.next_batch(&mut rx, FILE).await? {

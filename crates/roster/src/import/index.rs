@@ -8,6 +8,7 @@ use std::hash::{Hash, Hasher};
 use ssp_db::repo::roster::{
     self as repo, ClassRec, CourseRec, EnrollmentRec, OrgRec, PersonRec, SessionRec, Stored, Table,
 };
+use ssp_db::repo::roster_digest::Digest;
 use ssp_db::{DbError, Tx};
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -73,9 +74,9 @@ impl Stamp {
 /// The hash that stands for a record when comparing it with a row. A
 /// fixed-key SipHash: equal records always hash alike; a changed record
 /// goes unnoticed only on a 64-bit collision between its two versions.
-fn digest<R: Hash>(rec: &R) -> u64 {
+fn sip<T: Hash + ?Sized>(value: &T) -> u64 {
     let mut h = std::hash::DefaultHasher::new();
-    rec.hash(&mut h);
+    value.hash(&mut h);
     h.finish()
 }
 
@@ -94,10 +95,28 @@ impl<R: Kind> Index<R> {
             s.source_id.into_boxed_str(),
             Slot {
                 id: s.id,
-                hash: digest(&s.rec),
+                hash: s.rec.digest(),
                 kept: s.rec.kept(),
                 modified: Stamp::of(s.modified),
                 active: s.active,
+                seen: false,
+            },
+        );
+    }
+
+    /// A stored record read as its canonical text (persons, enrollments).
+    pub fn load_digest(&mut self, d: Digest)
+    where
+        R::Kept: Default,
+    {
+        self.map.insert(
+            d.source_id.into_boxed_str(),
+            Slot {
+                id: d.id,
+                hash: sip(d.canon.as_str()),
+                kept: R::Kept::default(),
+                modified: Stamp::of(d.modified),
+                active: d.active,
                 seen: false,
             },
         );
@@ -135,7 +154,7 @@ impl<R: Kind> Index<R> {
                 sid.into(),
                 Slot {
                     id,
-                    hash: digest(&rec),
+                    hash: rec.digest(),
                     kept: rec.kept(),
                     modified: stamp,
                     active: true,
@@ -175,7 +194,7 @@ impl<R: Kind> Index<R> {
             let write = Write::Deactivate { id: slot.id, modified };
             return Ok((Change::Deactivated, Some(write)));
         }
-        let hash = digest(&rec);
+        let hash = rec.digest();
         if slot.active && slot.hash == hash {
             return Ok((Change::Unchanged, None));
         }
@@ -231,6 +250,8 @@ pub trait Kind: Hash + Send + Sync + Sized + 'static {
     /// What later files need to know of a record besides its id.
     type Kept: Send + Sync;
     fn kept(&self) -> Self::Kept;
+    /// The hash compared with the stored record's.
+    fn digest(&self) -> u64;
     fn insert<'a>(
         tx: &'a mut Tx,
         district: Uuid,
@@ -245,13 +266,16 @@ pub trait Kind: Hash + Send + Sync + Sized + 'static {
 }
 
 macro_rules! kind {
-    ($rec:ty, $table:expr, $insert:path, $update:path, |$r:ident| -> $kept:ty { $keep:expr }) => {
+    ($rec:ty, $table:expr, $insert:path, $update:path, |$r:ident| -> $kept:ty { $keep:expr }, $digest:expr) => {
         impl Kind for $rec {
             const TABLE: Table = $table;
             type Kept = $kept;
             fn kept(&self) -> $kept {
                 let $r = self;
                 $keep
+            }
+            fn digest(&self) -> u64 {
+                ($digest)(self)
             }
             fn insert<'a>(
                 tx: &'a mut Tx,
@@ -272,46 +296,55 @@ macro_rules! kind {
     };
 }
 
-kind!(OrgRec, Table::Orgs, repo::insert_orgs, repo::update_org, |r| -> (
-    &'static str,
-    Option<Uuid>
-) {
-    (r.kind, r.parent_id)
-});
+kind!(
+    OrgRec,
+    Table::Orgs,
+    repo::insert_orgs,
+    repo::update_org,
+    |r| -> (&'static str, Option<Uuid>) { (r.kind, r.parent_id) },
+    sip::<OrgRec>
+);
 kind!(
     SessionRec,
     Table::AcademicSessions,
     repo::insert_sessions,
     repo::update_session,
-    |_r| -> () { () }
+    |_r| -> () { () },
+    sip::<SessionRec>
 );
 kind!(
     CourseRec,
     Table::Courses,
     repo::insert_courses,
     repo::update_course,
-    |_r| -> () { () }
+    |_r| -> () { () },
+    sip::<CourseRec>
 );
 kind!(
     ClassRec,
     Table::Classes,
     repo::insert_classes,
     repo::update_class,
-    |r| -> Uuid { r.school_id }
+    |r| -> Uuid { r.school_id },
+    sip::<ClassRec>
 );
+// The two big tables compare by canonical text, read cheaply from SQLite
+// (`repo::roster_digest`).
 kind!(
     PersonRec,
     Table::Persons,
     repo::insert_persons,
     repo::update_person,
-    |_r| -> () { () }
+    |_r| -> () { () },
+    |r: &PersonRec| sip(r.canon().as_str())
 );
 kind!(
     EnrollmentRec,
     Table::Enrollments,
     repo::insert_enrollments,
     repo::update_enrollment,
-    |_r| -> () { () }
+    |_r| -> () { () },
+    |r: &EnrollmentRec| sip(r.canon().as_str())
 );
 
 /// Writes waiting to go out, flushed in order: inserts first (so an update

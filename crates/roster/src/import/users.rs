@@ -78,7 +78,7 @@ impl Run<'_> {
     pub(super) async fn users(&mut self) -> Result<(), ImportError> {
         const FILE: &str = "users";
         let mut persons = Index::<PersonRec>::new();
-        repo::load_persons(&mut self.tx, self.district, &mut |s| persons.load(s)).await?;
+        ssp_db::repo::roster_digest::persons(&mut self.tx, self.district, &mut |d| persons.load_digest(d)).await?;
         let Some(mode) = self.mode(FILE) else {
             self.look.persons = persons.ids();
             return Ok(());

@@ -242,19 +242,30 @@ async fn receive(multipart: &mut Multipart, package: &mut UploadedPackage, limit
             Some("package") if source_name.is_none() => {
                 let name = clean_file_name(field.file_name().unwrap_or(""));
                 let mut head: Vec<u8> = Vec::with_capacity(ZIP_MAGIC.len());
+                // A file that is not a zip is still read to its end (and
+                // dropped), so the browser gets the page that says so
+                // instead of a reset connection.
+                let mut not_zip = false;
                 while let Some(chunk) = field.chunk().await? {
                     size += chunk.len() as u64;
                     if size > limit {
                         return Err(UploadRefusal::TooLarge.into());
                     }
+                    if not_zip {
+                        continue;
+                    }
                     if head.len() < ZIP_MAGIC.len() {
                         let take = (ZIP_MAGIC.len() - head.len()).min(chunk.len());
                         head.extend_from_slice(&chunk[..take]);
                         if head.len() == ZIP_MAGIC.len() && head != ZIP_MAGIC {
-                            return Err(UploadRefusal::NotZip.into());
+                            not_zip = true;
+                            continue;
                         }
                     }
                     package.write(&chunk).await.map_err(Refused::Io)?;
+                }
+                if not_zip {
+                    return Err(UploadRefusal::NotZip.into());
                 }
                 if size == 0 {
                     return Err(if name.is_empty() {
@@ -280,6 +291,20 @@ async fn receive(multipart: &mut Multipart, package: &mut UploadedPackage, limit
     let source_name = source_name.ok_or(UploadRefusal::NoFile)?;
     package.finish().await.map_err(Refused::Io)?;
     Ok(Received { dry_run, source_name })
+}
+
+/// Reads a refused upload to its end (up to `limit`) without keeping it,
+/// so the browser shows the refusal rather than a reset connection.
+async fn drain(multipart: &mut Multipart, limit: u64) {
+    let mut size = 0u64;
+    while let Ok(Some(mut field)) = multipart.next_field().await {
+        while let Ok(Some(chunk)) = field.chunk().await {
+            size += chunk.len() as u64;
+            if size > limit {
+                return;
+            }
+        }
+    }
 }
 
 /// The name the history shows: the last part of what the browser sent,
@@ -312,10 +337,12 @@ pub async fn upload(
     };
     let id = Uuid::now_v7();
     let Some(slot) = state.imports().reserve(id) else {
+        drain(&mut multipart, limit).await;
         return refuse(UploadRefusal::Busy).await;
     };
     // An import started elsewhere (the command line, another server).
     if history::active_import(state.db()).await?.is_some() {
+        drain(&mut multipart, limit).await;
         return refuse(UploadRefusal::Busy).await;
     }
     let mut package = UploadedPackage::create(&state.config().data_dir, id)
