@@ -153,6 +153,19 @@ async fn a_1_2_package_with_bom_and_crlf_loads_and_reimporting_changes_nothing()
         count(&db, "SELECT COUNT(*) FROM persons WHERE family_name = 'Nguyễn'").await,
         2
     );
+    // A guardian linked only to a skipped (grade 5) student is skipped too.
+    assert_eq!(tally(&first, "guardians"), (7, 0, 0, 0));
+    assert_eq!(
+        count(&db, "SELECT COUNT(*) FROM persons WHERE source_id = 'par-08'").await,
+        0
+    );
+    let skipped: Vec<(String, u64)> = first
+        .issues
+        .iter()
+        .filter(|i| i.severity == Severity::Skipped && i.file == "users.csv")
+        .map(|i| (i.reason.clone(), i.line))
+        .collect();
+    assert_eq!(skipped.iter().map(|s| s.1).collect::<Vec<_>>(), [10, 18], "{skipped:?}");
     let pronouns = text(&db, "SELECT pronouns FROM persons WHERE source_id = 'stu-08'").await;
     assert_eq!(pronouns, "they/them");
     assert_eq!(
@@ -200,7 +213,7 @@ async fn bulk_deactivates_who_left_and_keeps_their_records() {
     assert_eq!(tally(&r, "staff"), (0, 0, 5, 1));
     assert_eq!(tally(&r, "staff roles"), (0, 0, 5, 1));
     assert_eq!(tally(&r, "enrollments"), (2, 0, 10, 5));
-    assert_eq!(tally(&r, "guardians"), (0, 0, 8, 0));
+    assert_eq!(tally(&r, "guardians"), (0, 0, 7, 0), "par-08 stays skipped");
     // The student who left is inactive, not deleted.
     assert_eq!(
         text(&db, "SELECT status FROM persons WHERE source_id = 'stu-05'").await,
@@ -584,7 +597,7 @@ async fn large_batches_keep_every_character() {
         "Zoë 😀",
         "\"Quoted\"",
     ];
-    let n = 1_200;
+    let n = 4_500; // more than one page of SQLite digests (4,096)
     for i in 0..n {
         let given = odd[i % odd.len()];
         let family = format!("{}-{i}", odd[(i + 3) % odd.len()]);
@@ -603,7 +616,7 @@ async fn large_batches_keep_every_character() {
     let first = run(&db, &dir).await;
     assert_eq!(first.errors_total, 0, "{:?}", first.issues.first());
     assert_eq!(tally(&first, "students").0, 8 + n as u64);
-    for i in [0, 1, 2, 3, 4, 5, 6, 700, n - 1] {
+    for i in [0, 1, 2, 3, 4, 5, 6, 700, 4_200, n - 1] {
         let given = text(
             &db,
             &format!("SELECT given_name FROM persons WHERE source_id = 'bulk-{i}'"),

@@ -1025,6 +1025,23 @@ pub async fn deactivate(tx: &mut Tx, table: Table, ids: &[Uuid], now: OffsetDate
     Ok(())
 }
 
+/// Removes persons the running import created a moment ago and then
+/// found it should not keep (nothing refers to them yet).
+pub async fn delete_new_persons(tx: &mut Tx, ids: &[Uuid]) -> Result<(), DbError> {
+    for part in ids.chunks(MAX_BINDS) {
+        with_tx!(&mut *tx, |conn| {
+            let mut qb = sqlx::QueryBuilder::new("DELETE FROM persons WHERE id IN (");
+            let mut list = qb.separated(", ");
+            for id in part {
+                list.push_bind(*id);
+            }
+            list.push_unseparated(")");
+            qb.build().execute(&mut *conn).await?;
+        });
+    }
+    Ok(())
+}
+
 /// A `tobedeleted` row: one record goes inactive (a person also loses
 /// sign-in), keeping its fields and taking the row's `dateLastModified`.
 pub async fn deactivate_row(

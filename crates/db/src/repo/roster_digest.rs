@@ -16,7 +16,6 @@
 
 use std::fmt::Write as _;
 
-use futures::TryStreamExt;
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
@@ -128,18 +127,22 @@ fn canon_sql(table: &str) -> String {
 /// Records per value SQLite sends back.
 const PER_VALUE: i64 = 4096;
 
-/// SQLite: the district's records of `table`, thousands per value, each
-/// as `id(32 hex) active(0|1) len:sourcedId (-|len:modified) len:canon`.
-fn sqlite_sql(table: &str) -> String {
+/// SQLite: the next (up to) [`PER_VALUE`] of the district's records of
+/// `table` in sourcedId order, as one value of back-to-back records
+/// `id(32 hex) active(0|1) len:sourcedId (-|len:modified) len:canon`, and
+/// the last sourcedId (where the next page starts). Paging by the
+/// `(district_id, source_id)` index keeps SQLite from buffering the table.
+fn sqlite_sql(table: &str, first: bool) -> String {
     let canon = canon_sql(table);
+    let after = if first { "" } else { "AND source_id > $2" };
     format!(
-        "SELECT group_concat(line, '') FROM ( \
-           SELECT rid / {PER_VALUE} AS part, \
+        "SELECT group_concat(line, ''), max(sid) FROM ( \
+           SELECT source_id AS sid, \
                   lower(hex(id)) || (status = 'active') || {source} || \
                   CASE WHEN roster_modified_at IS NULL THEN '-' ELSE {modified} END || {c} AS line \
-           FROM (SELECT row_number() OVER () AS rid, id, status, source_id, roster_modified_at, {canon} AS c \
-                 FROM {table} WHERE district_id = $1 AND source_id IS NOT NULL)) \
-         GROUP BY part",
+           FROM (SELECT id, status, source_id, roster_modified_at, {canon} AS c \
+                 FROM {table} WHERE district_id = $1 AND source_id IS NOT NULL {after} \
+                 ORDER BY source_id LIMIT {PER_VALUE}))",
         source = sql_text("source_id"),
         modified = sql_text("roster_modified_at"),
         c = sql_text("c"),
@@ -206,12 +209,17 @@ async fn sqlite_digests(
     each: &mut (dyn FnMut(Digest) + Send),
 ) -> Result<bool, DbError> {
     let Tx::Sqlite(t) = tx else { return Ok(false) };
-    let sql = sqlite_sql(table);
-    let mut rows = sqlx::query_as::<_, (Option<String>,)>(&sql)
-        .bind(district_id)
-        .fetch(&mut **t);
-    while let Some((value,)) = rows.try_next().await? {
-        parse_value(value.as_deref().unwrap_or(""), each)?;
+    let (first, next) = (sqlite_sql(table, true), sqlite_sql(table, false));
+    let mut last: Option<String> = None;
+    loop {
+        let query = match &last {
+            None => sqlx::query_as::<_, (Option<String>, Option<String>)>(&first).bind(district_id),
+            Some(after) => sqlx::query_as(&next).bind(district_id).bind(after.as_str()),
+        };
+        let (value, end) = query.fetch_one(&mut **t).await?;
+        let (Some(value), Some(end)) = (value, end) else { break };
+        parse_value(&value, each)?;
+        last = Some(end);
     }
     Ok(true)
 }

@@ -141,6 +141,7 @@ impl Run<'_> {
         let mut agents: Vec<(u64, Uuid, Who, Vec<String>)> = Vec::new();
         let mut relationship: HashMap<Uuid, &'static str> = HashMap::new();
         let mut gone: Vec<Uuid> = Vec::new();
+        let mut new_guardians: Vec<(u64, Uuid, String)> = Vec::new();
 
         let mut rx = stream(&self.pkg, FILE, rows::user);
         while let Some(batch) = self.next_batch(&mut rx, FILE).await? {
@@ -385,6 +386,9 @@ impl Run<'_> {
                 if !r.agents.is_empty() && who != Who::Staff {
                     agents.push((line, pid, who, r.agents));
                 }
+                if who == Who::Guardian && change == Change::Created {
+                    new_guardians.push((line, pid, sid.clone()));
+                }
                 let overall = match (change, derived) {
                     (Change::Created, _) => Change::Created,
                     (Change::Updated, _) | (_, Change::Updated) => Change::Updated,
@@ -443,6 +447,26 @@ impl Run<'_> {
                     .unwrap_or("guardian");
                 if relationship.contains_key(&guardian) || who == Who::Student && persons_active(&persons, &name) {
                     wanted.insert((student, guardian), rel);
+                }
+            }
+        }
+        // A guardian new in this package but linked to no student ssp
+        // keeps (say, only to a grade-5 sibling) is not loaded.
+        let linked: HashSet<Uuid> = wanted.keys().map(|&(_, g)| g).collect();
+        let unlinked: Vec<(u64, Uuid, String)> = new_guardians
+            .into_iter()
+            .filter(|(_, pid, _)| !linked.contains(pid))
+            .collect();
+        if !unlinked.is_empty() {
+            let ids: Vec<Uuid> = unlinked.iter().map(|u| u.1).collect();
+            repo::delete_new_persons(&mut self.tx, &ids).await?;
+            for (line, _, sid) in unlinked {
+                persons.map.remove(sid.as_str());
+                let why = "the guardian is linked to no student ssp keeps, so was not loaded".to_owned();
+                self.skip(FILE, line, Some("agentSourcedIds"), why);
+                self.look.not_loaded.insert(sid.into());
+                if let Some(c) = self.counts.get_mut("guardians") {
+                    c.created = c.created.saturating_sub(1);
                 }
             }
         }
