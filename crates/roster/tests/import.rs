@@ -166,6 +166,20 @@ async fn a_1_2_package_with_bom_and_crlf_loads_and_reimporting_changes_nothing()
         .map(|i| (i.reason.clone(), i.line))
         .collect();
     assert_eq!(skipped.iter().map(|s| s.1).collect::<Vec<_>>(), [10, 18], "{skipped:?}");
+    // Their roles and demographics rows are skipped with them.
+    let skipped_in = |file: &str| -> Vec<u64> {
+        let mut lines: Vec<u64> = first
+            .issues
+            .iter()
+            .filter(|i| i.severity == Severity::Skipped && i.file == file)
+            .map(|i| i.line)
+            .collect();
+        lines.sort_unstable();
+        lines
+    };
+    assert_eq!(skipped_in("roles.csv"), [10, 18]);
+    assert_eq!(skipped_in("demographics.csv"), [10]);
+    assert_eq!(skipped_in("enrollments.csv"), [10]);
     let pronouns = text(&db, "SELECT pronouns FROM persons WHERE source_id = 'stu-08'").await;
     assert_eq!(pronouns, "they/them");
     assert_eq!(

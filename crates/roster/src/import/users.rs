@@ -38,6 +38,8 @@ struct UserRole {
     role: &'static str,
     org: String,
     primary: bool,
+    /// Its line in roles.csv (1.2).
+    line: Option<u64>,
 }
 
 /// The ssp staff role a OneRoster role gives at an org of `org_kind`.
@@ -141,7 +143,7 @@ impl Run<'_> {
         let mut agents: Vec<(u64, Uuid, Who, Vec<String>)> = Vec::new();
         let mut relationship: HashMap<Uuid, &'static str> = HashMap::new();
         let mut gone: Vec<Uuid> = Vec::new();
-        let mut new_guardians: Vec<(u64, Uuid, String)> = Vec::new();
+        let mut new_guardians: Vec<(u64, Uuid, String, Vec<u64>)> = Vec::new();
 
         let mut rx = stream(&self.pkg, FILE, rows::user);
         while let Some(batch) = self.next_batch(&mut rx, FILE).await? {
@@ -166,6 +168,7 @@ impl Run<'_> {
                             role,
                             org: org.clone(),
                             primary: i == 0,
+                            line: None,
                         })
                         .collect(),
                     _ => roles.take(&sid),
@@ -197,6 +200,7 @@ impl Run<'_> {
                         Some(Grade::OutOfScope) => {
                             let why = "the student is outside grades 6–12, which ssp plans cover".to_owned();
                             self.skip(FILE, line, Some("grades"), why);
+                            self.skip_roles(&user_roles);
                             self.look.not_loaded.insert(sid.into());
                             continue;
                         }
@@ -240,7 +244,7 @@ impl Run<'_> {
                         }
                     }
                     let birth_date: Option<Date> = match &births {
-                        Some(b) => b.get(sid.as_str()).copied().flatten(),
+                        Some(b) => b.get(sid.as_str()).and_then(|&(d, _)| d),
                         None => existing_id
                             .and_then(|p| students.get(&p))
                             .and_then(|s| s.rec.birth_date),
@@ -387,7 +391,8 @@ impl Run<'_> {
                     agents.push((line, pid, who, r.agents));
                 }
                 if who == Who::Guardian && change == Change::Created {
-                    new_guardians.push((line, pid, sid.clone()));
+                    let role_lines = user_roles.iter().filter_map(|u| u.line).collect();
+                    new_guardians.push((line, pid, sid.clone(), role_lines));
                 }
                 let overall = match (change, derived) {
                     (Change::Created, _) => Change::Created,
@@ -407,6 +412,17 @@ impl Run<'_> {
         repo::insert_assignments(&mut self.tx, self.district, &new_assignments, self.now).await?;
         for id in &reactivated {
             repo::reactivate_assignment(&mut self.tx, *id, self.now).await?;
+        }
+        if let Some(births) = &births {
+            let mut lines: Vec<(u64, &str)> = births
+                .iter()
+                .filter(|(sid, _)| self.look.not_loaded.contains(sid.as_str()))
+                .map(|(sid, &(_, l))| (l, sid.as_str()))
+                .collect();
+            lines.sort_unstable();
+            for (l, sid) in lines {
+                self.skip("demographics", l, Some("sourcedId"), not_loaded(sid));
+            }
         }
         for (sid, rows) in roles.by_user.drain() {
             if let Some(first) = rows.first() {
@@ -453,17 +469,20 @@ impl Run<'_> {
         // A guardian new in this package but linked to no student ssp
         // keeps (say, only to a grade-5 sibling) is not loaded.
         let linked: HashSet<Uuid> = wanted.keys().map(|&(_, g)| g).collect();
-        let unlinked: Vec<(u64, Uuid, String)> = new_guardians
+        let unlinked: Vec<(u64, Uuid, String, Vec<u64>)> = new_guardians
             .into_iter()
-            .filter(|(_, pid, _)| !linked.contains(pid))
+            .filter(|(_, pid, _, _)| !linked.contains(pid))
             .collect();
         if !unlinked.is_empty() {
             let ids: Vec<Uuid> = unlinked.iter().map(|u| u.1).collect();
             repo::delete_new_persons(&mut self.tx, &ids).await?;
-            for (line, _, sid) in unlinked {
+            for (line, _, sid, role_lines) in unlinked {
                 persons.map.remove(sid.as_str());
                 let why = "the guardian is linked to no student ssp keeps, so was not loaded".to_owned();
                 self.skip(FILE, line, Some("agentSourcedIds"), why);
+                for l in role_lines {
+                    self.skip("roles", l, Some("userSourcedId"), not_loaded(&sid));
+                }
                 self.look.not_loaded.insert(sid.into());
                 if let Some(c) = self.counts.get_mut("guardians") {
                     c.created = c.created.saturating_sub(1);
@@ -571,7 +590,7 @@ impl Run<'_> {
     }
 
     /// demographics.csv: birth dates by sourcedId, if the package has it.
-    async fn demographics(&mut self) -> Result<Option<HashMap<String, Option<Date>>>, ImportError> {
+    async fn demographics(&mut self) -> Result<Option<HashMap<String, (Option<Date>, u64)>>, ImportError> {
         const FILE: &str = "demographics";
         if self.mode(FILE).is_none() {
             return Ok(None);
@@ -581,7 +600,7 @@ impl Run<'_> {
             self.row_read(FILE);
             match row {
                 Ok(d) if d.active => {
-                    births.insert(d.sid, d.birth_date);
+                    births.insert(d.sid, (d.birth_date, line));
                 }
                 Ok(_) => {}
                 Err(bad) => self.bad(FILE, line, bad),
@@ -695,8 +714,23 @@ impl Roles {
                 role: r.role,
                 org: orgs.get(r.org as usize).map(|o| o.to_string()).unwrap_or_default(),
                 primary: r.primary,
+                line: Some(r.line),
             })
             .collect()
+    }
+}
+
+fn not_loaded(sid: &str) -> String {
+    format!("user {sid:?} was not loaded (see users.csv)")
+}
+
+impl Run<'_> {
+    /// The roles.csv rows of a user who is skipped are skipped with it.
+    fn skip_roles(&mut self, roles: &[UserRole]) {
+        for l in roles.iter().filter_map(|u| u.line) {
+            let why = "the user was not loaded (see users.csv)".to_owned();
+            self.skip("roles", l, Some("userSourcedId"), why);
+        }
     }
 }
 
