@@ -224,21 +224,23 @@ async fn sqlite_digests(
     Ok(true)
 }
 
+/// A typed record read (PostgreSQL) as the importer compares it.
+fn typed<R>(s: super::roster::Stored<R>, canon: impl Fn(&R) -> String) -> Digest {
+    Digest {
+        canon: canon(&s.rec),
+        id: s.id,
+        source_id: s.source_id,
+        active: s.active,
+        modified: s.modified,
+    }
+}
+
 /// Streams the district's roster persons, as the importer compares them.
 pub async fn persons(tx: &mut Tx, district_id: Uuid, each: &mut (dyn FnMut(Digest) + Send)) -> Result<(), DbError> {
     if sqlite_digests(tx, PERSON_CANON, district_id, each).await? {
         return Ok(());
     }
-    super::roster::load_persons(tx, district_id, &mut |s| {
-        each(Digest {
-            canon: s.rec.canon(),
-            id: s.id,
-            source_id: s.source_id,
-            active: s.active,
-            modified: s.modified,
-        })
-    })
-    .await
+    super::roster::load_persons(tx, district_id, &mut |s| each(typed(s, PersonRec::canon))).await
 }
 
 /// Streams the district's roster enrollments, as the importer compares them.
@@ -246,16 +248,7 @@ pub async fn enrollments(tx: &mut Tx, district_id: Uuid, each: &mut (dyn FnMut(D
     if sqlite_digests(tx, ENROLLMENT_CANON, district_id, each).await? {
         return Ok(());
     }
-    super::roster::load_enrollments(tx, district_id, &mut |s| {
-        each(Digest {
-            canon: s.rec.canon(),
-            id: s.id,
-            source_id: s.source_id,
-            active: s.active,
-            modified: s.modified,
-        })
-    })
-    .await
+    super::roster::load_enrollments(tx, district_id, &mut |s| each(typed(s, EnrollmentRec::canon))).await
 }
 
 #[cfg(test)]

@@ -3,12 +3,11 @@
 
 use std::collections::HashSet;
 
-use ssp_db::repo::roster::{self as repo, ClassRec, CourseRec, EnrollmentRec, SessionRec, Table};
+use ssp_db::repo::roster::{self as repo, ClassRec, CourseRec, EnrollmentRec, SessionRec};
 
 use super::index::{Index, Pending};
 use super::rows::{self, SessionRow};
 use super::{collect, stream, Run};
-use crate::package::Mode;
 use crate::ImportError;
 
 impl Run<'_> {
@@ -61,14 +60,16 @@ impl Run<'_> {
                         parent_id,
                         school_year: r.school_year,
                     };
-                    match index.apply(&r.head.sid, rec, r.head.active, r.head.modified, mode) {
-                        Ok((change, write)) => {
-                            self.count("academic sessions", change);
-                            self.stale(FILE, line, change);
-                            self.write(&mut pending, write).await?;
-                        }
-                        Err(bad) => self.bad(FILE, line, bad),
-                    }
+                    self.upsert(
+                        &mut index,
+                        &mut pending,
+                        (FILE, line),
+                        "academic sessions",
+                        &r.head,
+                        rec,
+                        mode,
+                    )
+                    .await?;
                 }
                 pending.flush(&mut self.tx, self.district, self.now).await?;
                 if later.is_empty() {
@@ -76,11 +77,7 @@ impl Run<'_> {
                 }
                 waiting = later;
             }
-            if mode == Mode::Bulk {
-                let gone = index.unseen_active();
-                self.deactivate(Table::AcademicSessions, &gone, "academic sessions")
-                    .await?;
-            }
+            self.close(&mut index, &mut pending, mode, "academic sessions").await?;
             self.file_done(FILE);
         }
         self.look.sessions = index.ids();
@@ -108,21 +105,11 @@ impl Run<'_> {
                         grades: r.grades,
                         subjects: r.subjects,
                     };
-                    match index.apply(&r.head.sid, rec, r.head.active, r.head.modified, mode) {
-                        Ok((change, write)) => {
-                            self.count("courses", change);
-                            self.stale(FILE, line, change);
-                            self.write(&mut pending, write).await?;
-                        }
-                        Err(bad) => self.bad(FILE, line, bad),
-                    }
+                    self.upsert(&mut index, &mut pending, (FILE, line), "courses", &r.head, rec, mode)
+                        .await?;
                 }
             }
-            pending.flush(&mut self.tx, self.district, self.now).await?;
-            if mode == Mode::Bulk {
-                let gone = index.unseen_active();
-                self.deactivate(Table::Courses, &gone, "courses").await?;
-            }
+            self.close(&mut index, &mut pending, mode, "courses").await?;
             self.file_done(FILE);
         }
         self.look.courses = index.ids();
@@ -193,21 +180,11 @@ impl Run<'_> {
                         periods: r.periods,
                         terms,
                     };
-                    match index.apply(&r.head.sid, rec, r.head.active, r.head.modified, mode) {
-                        Ok((change, write)) => {
-                            self.count("classes", change);
-                            self.stale(FILE, line, change);
-                            self.write(&mut pending, write).await?;
-                        }
-                        Err(bad) => self.bad(FILE, line, bad),
-                    }
+                    self.upsert(&mut index, &mut pending, (FILE, line), "classes", &r.head, rec, mode)
+                        .await?;
                 }
             }
-            pending.flush(&mut self.tx, self.district, self.now).await?;
-            if mode == Mode::Bulk {
-                let gone = index.unseen_active();
-                self.deactivate(Table::Classes, &gone, "classes").await?;
-            }
+            self.close(&mut index, &mut pending, mode, "classes").await?;
             self.file_done(FILE);
         }
         self.look.classes = index.map.iter().map(|(k, s)| (k.clone(), (s.id, s.kept))).collect();
@@ -279,21 +256,19 @@ impl Run<'_> {
                     begin_date: r.begin_date,
                     end_date: r.end_date,
                 };
-                match index.apply(&r.head.sid, rec, r.head.active, r.head.modified, mode) {
-                    Ok((change, write)) => {
-                        self.count("enrollments", change);
-                        self.stale(FILE, line, change);
-                        self.write(&mut pending, write).await?;
-                    }
-                    Err(bad) => self.bad(FILE, line, bad),
-                }
+                self.upsert(
+                    &mut index,
+                    &mut pending,
+                    (FILE, line),
+                    "enrollments",
+                    &r.head,
+                    rec,
+                    mode,
+                )
+                .await?;
             }
         }
-        pending.flush(&mut self.tx, self.district, self.now).await?;
-        if mode == Mode::Bulk {
-            let gone = index.unseen_active();
-            self.deactivate(Table::Enrollments, &gone, "enrollments").await?;
-        }
+        self.close(&mut index, &mut pending, mode, "enrollments").await?;
         self.file_done(FILE);
         Ok(())
     }

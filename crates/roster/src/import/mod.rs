@@ -504,6 +504,50 @@ impl Run<'_> {
         Ok(())
     }
 
+    /// Applies one row of `at.0` to `index`: counts it as `kind`, reports
+    /// it if bad or stale, and queues its write.
+    #[allow(clippy::too_many_arguments)]
+    async fn upsert<R: Kind>(
+        &mut self,
+        index: &mut Index<R>,
+        pending: &mut Pending<R>,
+        at: (&str, u64),
+        kind: &'static str,
+        head: &rows::Head,
+        rec: R,
+        mode: Mode,
+    ) -> Result<(), DbError> {
+        let (file, line) = at;
+        match index.apply(&head.sid, rec, head.active, head.modified, mode) {
+            Ok((change, write)) => {
+                self.count(kind, change);
+                self.stale(file, line, change);
+                self.write(pending, write).await
+            }
+            Err(bad) => {
+                self.bad(file, line, bad);
+                Ok(())
+            }
+        }
+    }
+
+    /// After a file: the queued writes go out and, in bulk mode, the
+    /// records the file did not name go inactive.
+    async fn close<R: Kind>(
+        &mut self,
+        index: &mut Index<R>,
+        pending: &mut Pending<R>,
+        mode: Mode,
+        kind: &'static str,
+    ) -> Result<(), DbError> {
+        pending.flush(&mut self.tx, self.district, self.now).await?;
+        if mode == Mode::Bulk {
+            let gone = index.unseen_active();
+            self.deactivate(R::TABLE, &gone, kind).await?;
+        }
+        Ok(())
+    }
+
     async fn write<R: Kind>(&mut self, pending: &mut Pending<R>, write: Option<Write<R>>) -> Result<(), DbError> {
         if let Some(w) = write {
             pending.push(&mut self.tx, self.district, w, self.now).await?;
@@ -585,14 +629,8 @@ impl Run<'_> {
                         parent_id: Some(self.district),
                     };
                     let mode = mode.unwrap_or(Mode::Bulk);
-                    match index.apply(&row.head.sid, rec, row.head.active, row.head.modified, mode) {
-                        Ok((change, write)) => {
-                            self.count("orgs", change);
-                            self.stale("orgs", line, change);
-                            self.write(&mut pending, write).await?;
-                        }
-                        Err(bad) => self.bad("orgs", line, bad),
-                    }
+                    self.upsert(&mut index, &mut pending, ("orgs", line), "orgs", &row.head, rec, mode)
+                        .await?;
                 }
                 None => self.skip(
                     "orgs",
@@ -602,14 +640,11 @@ impl Run<'_> {
                 ),
             }
         }
-        pending.flush(&mut self.tx, self.district, self.now).await?;
-        if mode == Some(Mode::Bulk) {
-            if let Some(slot) = index.map.get_mut(district_sid) {
-                slot.seen = true;
-            }
-            let gone = index.unseen_active();
-            self.deactivate(Table::Orgs, &gone, "orgs").await?;
+        if let Some(slot) = index.map.get_mut(district_sid) {
+            slot.seen = true; // the district itself never goes inactive
         }
+        self.close(&mut index, &mut pending, mode.unwrap_or(Mode::Delta), "orgs")
+            .await?;
         self.look.orgs = index.map.iter().map(|(k, s)| (k.clone(), (s.id, s.kept.0))).collect();
         self.file_done("orgs");
         Ok(())
