@@ -38,6 +38,11 @@ pub struct RequestId(pub String);
 #[derive(Debug, Clone, Copy)]
 pub struct ResolvedLang(pub Language);
 
+/// The request's context, handed back on the response so an error page
+/// keeps the site header, navigation, sign-out and language menu.
+#[derive(Debug, Clone)]
+pub struct ResolvedCtx(pub Ctx);
+
 /// A live signed-in session.
 #[derive(Debug, Clone)]
 pub struct Session {
@@ -227,14 +232,18 @@ pub async fn load_context(State(state): State<AppState>, mut req: Request, next:
         .path_and_query()
         .map(|p| p.as_str().to_owned())
         .unwrap_or_else(|| "/".into());
-    req.extensions_mut().insert(Ctx {
+    let ctx = Ctx {
         request_id,
         lang,
         session,
         anon_csrf,
         path,
-    });
+    };
+    req.extensions_mut().insert(ctx.clone());
     let mut res = next.run(req).await;
+    if res.status().is_client_error() || res.status().is_server_error() {
+        res.extensions_mut().insert(ResolvedCtx(ctx));
+    }
     for c in set_cookies {
         if let Ok(v) = HeaderValue::from_str(&c.to_string()) {
             res.headers_mut().append(header::SET_COOKIE, v);

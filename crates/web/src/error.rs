@@ -14,7 +14,7 @@ use ssp_db::DbError;
 use ssp_domain::{Language, ParseError};
 
 use crate::app::AppState;
-use crate::context::{RequestId, ResolvedLang};
+use crate::context::{RequestId, ResolvedCtx, ResolvedLang};
 use crate::ui::pages;
 
 #[derive(Debug, thiserror::Error)]
@@ -191,7 +191,14 @@ pub async fn render_error_pages(State(_state): State<AppState>, req: Request, ne
     } else {
         (
             status,
-            pages::error_page(lang, status, code, &error_message(lang, code), &request_id.0),
+            pages::error_page(
+                res.extensions().get::<ResolvedCtx>().map(|c| &c.0),
+                lang,
+                status,
+                code,
+                &error_message(lang, code),
+                &request_id.0,
+            ),
         )
             .into_response()
     };

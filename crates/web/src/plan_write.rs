@@ -2,12 +2,15 @@
 //! opens one transaction, writes, records the audit row and refreshes the
 //! plan's stored up-to-date status before committing.
 
+use ssp_db::repo::corrections::{self, CheckInChange, NewRevision};
 use ssp_db::repo::plan::{self, GoalRow, NewCheckIn, NewGoal};
 use ssp_db::repo::{audit, students};
 use ssp_domain::access::RecordKind;
 use ssp_domain::audit::AuditAction;
+use ssp_domain::plan::correction::may_correct;
 use ssp_domain::plan::goal::parse_iso_date;
 use ssp_domain::plan::{GoalStatus, MeasureKind, ValidGoal};
+use ssp_domain::PersonId;
 use time::Date;
 use uuid::Uuid;
 
@@ -92,6 +95,11 @@ pub fn validate_check_in(
     if on_date > today {
         return Err(problem("future", String::new()));
     }
+    // Progress is measured from the day the goal started.
+    let started = goal.activated_on.unwrap_or(goal.created_at.date());
+    if on_date < started {
+        return Err(problem("before_start", started.to_string()));
+    }
     let measure = MeasureKind::parse(&goal.measure_kind).unwrap_or(MeasureKind::Count);
     let value = measure.parse_value(value).map_err(|e| problem("value", e.detail))?;
     if note.chars().count() > MAX_CHECK_IN_TEXT || reflection.chars().count() > MAX_CHECK_IN_TEXT {
@@ -147,4 +155,178 @@ pub async fn add_check_in(
     plan_service::recompute(&mut tx, access.facts.district_id, access.student(), h.grade_level, now).await?;
     tx.commit().await?;
     Ok(check_in)
+}
+
+/// The record as it was, kept as JSON in its revision row.
+fn check_in_json(c: &plan::CheckInRow) -> String {
+    serde_json::json!({
+        "on_date": c.on_date.to_string(),
+        "value": c.value,
+        "note": c.note,
+        "reflection": c.reflection,
+        "author_id": c.author_id,
+        "created_at": c.created_at.unix_timestamp(),
+        "edited_at": c.edited_at.map(|t| t.unix_timestamp()),
+    })
+    .to_string()
+}
+
+fn reflection_json(r: &plan::ReflectionRow) -> String {
+    serde_json::json!({
+        "prompt": r.prompt,
+        "body": r.body,
+        "created_at": r.created_at.unix_timestamp(),
+        "edited_at": r.edited_at.map(|t| t.unix_timestamp()),
+    })
+    .to_string()
+}
+
+/// Refuses a correction by anyone but the author, or after the window.
+fn require_correctable(
+    access: &StudentAccess,
+    author: PersonId,
+    written_at: time::OffsetDateTime,
+    now: time::OffsetDateTime,
+) -> Result<(), AppError> {
+    if may_correct(author, access.actor, written_at, now) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden("correction_not_allowed"))
+    }
+}
+
+/// What a correction does to the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Correction {
+    Edit,
+    Delete,
+}
+
+impl Correction {
+    fn change(self) -> &'static str {
+        match self {
+            Correction::Edit => "edited",
+            Correction::Delete => "deleted",
+        }
+    }
+}
+
+/// The author corrects (`entry`) or deletes (`None`) their own check-in
+/// within the correction window. The old value is kept as a revision, the
+/// change is audited and the plan's status refreshed.
+pub async fn correct_check_in(
+    state: &AppState,
+    ctx: &Ctx,
+    access: &StudentAccess,
+    goal: &GoalRow,
+    old: &plan::CheckInRow,
+    entry: Option<&CheckInEntry<'_>>,
+) -> Result<(), AppError> {
+    let now = state.now();
+    require_correctable(access, PersonId(old.author_id), old.created_at, now)?;
+    let h = students::header(state.db(), access.student())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let correction = if entry.is_some() {
+        Correction::Edit
+    } else {
+        Correction::Delete
+    };
+    let mut tx = state.db().begin().await?;
+    let old_value = check_in_json(old);
+    corrections::add_revision(
+        &mut tx,
+        &NewRevision {
+            district: access.facts.district_id,
+            student: access.student(),
+            record_kind: "check_in",
+            record_id: old.id,
+            change: correction.change(),
+            old_value: &old_value,
+            by: access.actor,
+        },
+        now,
+    )
+    .await?;
+    let found = match entry {
+        Some(e) => {
+            let change = CheckInChange {
+                on_date: e.on_date,
+                value: e.value,
+                note: e.note.trim(),
+                reflection: e.reflection.trim(),
+            };
+            corrections::update_check_in(&mut tx, goal.id, old.id, &change, now).await?
+        }
+        None => corrections::delete_check_in(&mut tx, goal.id, old.id).await?,
+    };
+    if !found {
+        return Err(AppError::NotFound);
+    }
+    let action = match correction {
+        Correction::Edit => AuditAction::CheckInCorrected,
+        Correction::Delete => AuditAction::CheckInDeleted,
+    };
+    let mut ev = access.event(state, ctx, action, RecordKind::Plan);
+    ev.record_id = Some(old.id.to_string());
+    audit::record(&mut tx, &ev).await?;
+    plan_service::recompute(&mut tx, access.facts.district_id, access.student(), h.grade_level, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The student corrects (`Some((prompt, body))`) or deletes (`None`) their
+/// own reflection within the correction window. A reflection others have
+/// commented on can be corrected but not deleted.
+pub async fn correct_reflection(
+    state: &AppState,
+    ctx: &Ctx,
+    access: &StudentAccess,
+    old: &plan::ReflectionRow,
+    new: Option<(&str, &str)>,
+) -> Result<(), AppError> {
+    let now = state.now();
+    require_correctable(access, PersonId(access.student().0), old.created_at, now)?;
+    let correction = if new.is_some() {
+        Correction::Edit
+    } else {
+        Correction::Delete
+    };
+    let mut tx = state.db().begin().await?;
+    if correction == Correction::Delete && corrections::has_comments(&mut tx, old.id).await? {
+        return Err(AppError::Conflict("reflection_has_comments"));
+    }
+    let old_value = reflection_json(old);
+    corrections::add_revision(
+        &mut tx,
+        &NewRevision {
+            district: access.facts.district_id,
+            student: access.student(),
+            record_kind: "reflection",
+            record_id: old.id,
+            change: correction.change(),
+            old_value: &old_value,
+            by: access.actor,
+        },
+        now,
+    )
+    .await?;
+    let found = match new {
+        Some((prompt, body)) => {
+            corrections::update_reflection(&mut tx, access.student(), old.id, prompt, body.trim(), now).await?
+        }
+        None => corrections::delete_uncommented_reflection(&mut tx, access.student(), old.id).await?,
+    };
+    if !found {
+        return Err(AppError::NotFound);
+    }
+    let action = match correction {
+        Correction::Edit => AuditAction::ReflectionCorrected,
+        Correction::Delete => AuditAction::ReflectionDeleted,
+    };
+    let mut ev = access.event(state, ctx, action, RecordKind::Plan);
+    ev.record_id = Some(old.id.to_string());
+    audit::record(&mut tx, &ev).await?;
+    tx.commit().await?;
+    Ok(())
 }

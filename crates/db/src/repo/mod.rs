@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod audit;
 pub mod bulk;
 pub(crate) mod copy;
+pub mod corrections;
 pub mod home;
 pub mod interactions;
 pub mod notes;

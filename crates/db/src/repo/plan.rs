@@ -136,14 +136,34 @@ pub struct CheckInRow {
     pub value: f64,
     pub note: String,
     pub reflection: String,
+    pub author_id: Uuid,
     pub given_name: String,
     pub family_name: String,
+    pub preferred_name: Option<String>,
+    pub created_at: OffsetDateTime,
+    pub edited_at: Option<OffsetDateTime>,
 }
 
+const CHECK_IN_COLUMNS: &str = "c.id, c.on_date, c.value, c.note, c.reflection, c.author_id, \
+     p.given_name, p.family_name, p.preferred_name, c.created_at, c.edited_at \
+     FROM goal_check_ins c JOIN persons p ON p.id = c.author_id";
+
 pub async fn check_ins(db: &Db, goal: Uuid) -> Result<Vec<CheckInRow>, DbError> {
-    let sql = "SELECT c.id, c.on_date, c.value, c.note, c.reflection, p.given_name, p.family_name \
-               FROM goal_check_ins c JOIN persons p ON p.id = c.author_id WHERE c.goal_id = $1 ORDER BY c.on_date, c.created_at";
-    Ok(with_reader!(db, |p| sqlx::query_as(sql).bind(goal).fetch_all(p).await)?)
+    let sql = format!("SELECT {CHECK_IN_COLUMNS} WHERE c.goal_id = $1 ORDER BY c.on_date, c.created_at");
+    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+        .bind(goal)
+        .fetch_all(p)
+        .await)?)
+}
+
+/// One check-in of one goal, or `None`.
+pub async fn check_in(db: &Db, goal: Uuid, check_in: Uuid) -> Result<Option<CheckInRow>, DbError> {
+    let sql = format!("SELECT {CHECK_IN_COLUMNS} WHERE c.goal_id = $1 AND c.id = $2");
+    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+        .bind(goal)
+        .bind(check_in)
+        .fetch_optional(p)
+        .await)?)
 }
 
 pub struct NewCheckIn<'a> {
@@ -184,14 +204,25 @@ pub struct ReflectionRow {
     pub prompt: String,
     pub body: String,
     pub created_at: OffsetDateTime,
+    pub edited_at: Option<OffsetDateTime>,
 }
 
 pub async fn reflections(db: &Db, student: StudentId) -> Result<Vec<ReflectionRow>, DbError> {
-    let sql =
-        "SELECT id, prompt, body, created_at FROM reflections WHERE student_id = $1 ORDER BY created_at DESC LIMIT 50";
+    let sql = "SELECT id, prompt, body, created_at, edited_at FROM reflections WHERE student_id = $1 \
+               ORDER BY created_at DESC LIMIT 50";
     Ok(with_reader!(db, |p| sqlx::query_as(sql)
         .bind(student.0)
         .fetch_all(p)
+        .await)?)
+}
+
+/// One reflection of this student, or `None`.
+pub async fn reflection(db: &Db, student: StudentId, id: Uuid) -> Result<Option<ReflectionRow>, DbError> {
+    let sql = "SELECT id, prompt, body, created_at, edited_at FROM reflections WHERE student_id = $1 AND id = $2";
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(student.0)
+        .bind(id)
+        .fetch_optional(p)
         .await)?)
 }
 
@@ -518,10 +549,11 @@ pub struct CommentRow {
     pub created_at: OffsetDateTime,
     pub given_name: String,
     pub family_name: String,
+    pub preferred_name: Option<String>,
 }
 
 pub async fn reflection_comments(db: &Db, student: StudentId) -> Result<Vec<CommentRow>, DbError> {
-    let sql = "SELECT c.reflection_id, c.body, c.created_at, p.given_name, p.family_name FROM reflection_comments c \
+    let sql = "SELECT c.reflection_id, c.body, c.created_at, p.given_name, p.family_name, p.preferred_name FROM reflection_comments c \
                JOIN persons p ON p.id = c.author_id WHERE c.student_id = $1 ORDER BY c.created_at";
     Ok(with_reader!(db, |p| sqlx::query_as(sql)
         .bind(student.0)

@@ -55,10 +55,11 @@ pub struct ObservationRow {
     pub created_at: OffsetDateTime,
     pub given_name: String,
     pub family_name: String,
+    pub preferred_name: Option<String>,
 }
 
 pub async fn observations(db: &Db, student: StudentId) -> Result<Vec<ObservationRow>, DbError> {
-    let sql = "SELECT o.kind, o.body, o.created_at, p.given_name, p.family_name FROM profile_observations o \
+    let sql = "SELECT o.kind, o.body, o.created_at, p.given_name, p.family_name, p.preferred_name FROM profile_observations o \
                JOIN persons p ON p.id = o.author_id WHERE o.student_id = $1 ORDER BY o.created_at DESC LIMIT 100";
     Ok(with_reader!(db, |p| sqlx::query_as(sql)
         .bind(student.0)

@@ -377,6 +377,7 @@ async fn every_student_route_goes_through_the_access_module() {
             .replace("{key}", "g10_annual_review")
             .replace("{follow_up}", &Uuid::now_v7().to_string())
             .replace("{step}", &Uuid::now_v7().to_string())
+            .replace("{check_in}", &Uuid::now_v7().to_string())
             .replace("{reflection}", &Uuid::now_v7().to_string())
             .replace("{link}", &Uuid::now_v7().to_string());
         for m in methods {

@@ -97,7 +97,7 @@ pub fn spec() -> Value {
                     "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CheckInInput" } } } },
                     "responses": with_errors(json!({
                         "201": ok(json!({ "$ref": "#/components/schemas/Created" })),
-                        "422": { "description": "Refused: check_in_not_active, check_in_date, check_in_future, check_in_value or check_in_long.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
+                        "422": { "description": "Refused: check_in_not_active, check_in_date, check_in_future, check_in_before_start, check_in_value or check_in_long.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
                     }))
                 }
             },

@@ -12,10 +12,13 @@ use ssp_db::repo::plan::{self, GoalRow};
 use ssp_db::repo::{audit, students};
 use ssp_domain::access::{Action, RecordKind};
 use ssp_domain::audit::AuditAction;
+use ssp_domain::person::PersonName;
+use ssp_domain::plan::correction::may_correct;
 use ssp_domain::plan::goal::{progress, validate_goal};
 use ssp_domain::plan::{CheckInCadence, GoalInput, GoalStatus, MeasureKind, PlanDomain};
+use ssp_domain::PersonId;
 
-use super::pages::{render, Page};
+use super::pages::{render, Draft, Page};
 use super::student::display_name;
 use crate::access::StudentAccess;
 use crate::app::AppState;
@@ -232,7 +235,9 @@ struct GoalPage {
     can_check_in: bool,
     value_label: String,
     today: String,
-    check_ins: Vec<(String, String, String, String, String)>,
+    check_ins: Vec<CheckInView>,
+    /// What was typed into a refused form on this page.
+    draft: Draft,
     next_statuses: Vec<(&'static str, String)>,
     /// (id, text with owner and due date, done)
     steps: Vec<(String, String, bool)>,
@@ -242,7 +247,18 @@ struct GoalPage {
     step_owners: Vec<(String, String)>,
 }
 
-async fn load_goal(state: &AppState, access: &StudentAccess, goal: &str) -> Result<GoalRow, AppError> {
+struct CheckInView {
+    date: String,
+    value: String,
+    note: String,
+    reflection: String,
+    by: String,
+    edited: bool,
+    /// The author's link to correct it, while the window is open.
+    edit_href: Option<String>,
+}
+
+pub(super) async fn load_goal(state: &AppState, access: &StudentAccess, goal: &str) -> Result<GoalRow, AppError> {
     let goal: uuid::Uuid = goal.parse().map_err(|_| AppError::NotFound)?;
     plan::goal(state.db(), access.student(), goal)
         .await?
@@ -266,6 +282,18 @@ async fn goal_page(
     access: &StudentAccess,
     g: GoalRow,
     error: Option<String>,
+) -> Result<Response, AppError> {
+    goal_page_with(state, ctx, access, g, error, Draft::default()).await
+}
+
+/// The goal page; `draft` is what was typed into the form that was refused.
+async fn goal_page_with(
+    state: &AppState,
+    ctx: &Ctx,
+    access: &StudentAccess,
+    g: GoalRow,
+    error: Option<String>,
+    draft: Draft,
 ) -> Result<Response, AppError> {
     let h = students::header(state.db(), access.student())
         .await?
@@ -305,17 +333,24 @@ async fn goal_page(
     } else {
         vec![]
     };
+    let now = state.now();
     let rows = check_ins
         .iter()
         .rev()
-        .map(|c| {
-            (
-                c.on_date.to_string(),
-                chart::format_value(measure, c.value),
-                c.note.clone(),
-                c.reflection.clone(),
-                format!("{} {}", c.given_name, c.family_name),
-            )
+        .map(|c| CheckInView {
+            date: c.on_date.to_string(),
+            value: chart::format_value(measure, c.value),
+            note: c.note.clone(),
+            reflection: c.reflection.clone(),
+            by: PersonName {
+                given: c.given_name.clone(),
+                family: c.family_name.clone(),
+                preferred: c.preferred_name.clone(),
+            }
+            .display(),
+            edited: c.edited_at.is_some(),
+            edit_href: may_correct(PersonId(c.author_id), access.actor, c.created_at, now)
+                .then(|| format!("/students/{}/goals/{}/check-ins/{}/edit", access.student(), g.id, c.id)),
         })
         .collect();
     let steps = plan::action_steps(state.db(), g.id)
@@ -376,6 +411,7 @@ async fn goal_page(
         value_label: page.t(&format!("checkin-value-{}", measure.as_str().replace('_', "-"))),
         today: state.now().date().to_string(),
         check_ins: rows,
+        draft,
         next_statuses,
         g,
         page,
@@ -391,13 +427,34 @@ async fn goal_page(
 #[derive(Deserialize)]
 pub struct CheckInForm {
     #[serde(default)]
-    on_date: String,
+    pub(super) on_date: String,
     #[serde(default)]
-    value: String,
+    pub(super) value: String,
     #[serde(default)]
-    note: String,
+    pub(super) note: String,
     #[serde(default)]
-    reflection: String,
+    pub(super) reflection: String,
+}
+
+impl CheckInForm {
+    /// The typed values, to show again when the check-in is refused.
+    pub(super) fn draft(&self) -> Draft {
+        Draft::new(
+            "check_in",
+            vec![
+                ("on_date", self.on_date.clone()),
+                ("value", self.value.clone()),
+                ("note", self.note.clone()),
+                ("reflection", self.reflection.clone()),
+            ],
+        )
+    }
+}
+
+/// The sentence for a refused check-in, in the reader's language.
+pub(super) fn check_in_problem_message(lang: ssp_domain::Language, p: crate::plan_write::CheckInProblem) -> String {
+    let key = format!("checkin-error-{}", p.code.replace('_', "-"));
+    crate::i18n::t_args(lang, &key, &[("detail", p.detail.clone()), ("max", p.detail)])
 }
 
 pub async fn check_in(
@@ -422,9 +479,8 @@ pub async fn check_in(
             Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
         }
         Err(p) => {
-            let key = format!("checkin-error-{}", p.code.replace('_', "-"));
-            let msg = crate::i18n::t_args(ctx.lang, &key, &[("detail", p.detail.clone()), ("max", p.detail)]);
-            goal_page(&state, &ctx, &access, g, Some(msg)).await
+            let msg = check_in_problem_message(ctx.lang, p);
+            goal_page_with(&state, &ctx, &access, g, Some(msg), form.draft()).await
         }
     }
 }

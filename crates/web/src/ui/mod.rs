@@ -3,6 +3,7 @@
 
 pub mod access_log;
 pub mod audit;
+pub mod corrections;
 pub mod goals;
 pub mod home;
 pub mod interactions;
@@ -43,6 +44,30 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/students/{id}/goals/{goal}/steps/{step}/done",
             post(goals::complete_step),
+        )
+        .route(
+            "/students/{id}/goals/{goal}/check-ins/{check_in}/edit",
+            get(corrections::edit_check_in),
+        )
+        .route(
+            "/students/{id}/goals/{goal}/check-ins/{check_in}",
+            post(corrections::save_check_in),
+        )
+        .route(
+            "/students/{id}/goals/{goal}/check-ins/{check_in}/delete",
+            post(corrections::delete_check_in),
+        )
+        .route(
+            "/students/{id}/reflections/{reflection}/edit",
+            get(corrections::edit_reflection),
+        )
+        .route(
+            "/students/{id}/reflections/{reflection}",
+            post(corrections::save_reflection),
+        )
+        .route(
+            "/students/{id}/reflections/{reflection}/delete",
+            post(corrections::delete_reflection),
         )
         .route(
             "/students/{id}/reflections/{reflection}/comments",

@@ -97,16 +97,34 @@ struct ErrorTemplate<'a> {
     request_line: String,
 }
 
-/// The full error page for `render_error_pages`.
-pub fn error_page(lang: Language, status: StatusCode, code: &str, message: &str, request_id: &str) -> Html<String> {
-    let page = Page {
-        lang,
-        title: i18n::t(lang, "error-heading"),
-        csrf: String::new(),
-        path: "/".into(),
-        user: None,
-        show_language_switch: false,
-        nav: vec![],
+/// The full error page for `render_error_pages`. With the request's
+/// context it keeps the site header (who is signed in, sign-out, the
+/// language menu) and the navigation; without one (the session could not
+/// be read) it is a bare page.
+pub fn error_page(
+    ctx: Option<&Ctx>,
+    lang: Language,
+    status: StatusCode,
+    code: &str,
+    message: &str,
+    request_id: &str,
+) -> Html<String> {
+    let page = match ctx {
+        // After a language change the person lands on the home page: the
+        // failed request may have been a form post.
+        Some(ctx) => Page {
+            path: "/".into(),
+            ..Page::new(ctx, "error-heading")
+        },
+        None => Page {
+            lang,
+            title: i18n::t(lang, "error-heading"),
+            csrf: String::new(),
+            path: "/".into(),
+            user: None,
+            show_language_switch: false,
+            nav: vec![],
+        },
     };
     let request_line = page.t1("error-request-id", "id", request_id);
     let t = ErrorTemplate {
@@ -117,4 +135,37 @@ pub fn error_page(lang: Language, status: StatusCode, code: &str, message: &str,
         request_line,
     };
     Html(t.render().unwrap_or_else(|_| format!("{message} ({request_id})")))
+}
+
+/// What a person typed into a refused form, so the page shows it again
+/// beside the message instead of an empty form.
+#[derive(Debug, Default, Clone)]
+pub struct Draft {
+    form: &'static str,
+    values: Vec<(&'static str, String)>,
+}
+
+impl Draft {
+    /// The values typed into the form named `form` (a name the template
+    /// uses, such as `check_in` or `reflection`).
+    pub fn new(form: &'static str, values: Vec<(&'static str, String)>) -> Self {
+        Self { form, values }
+    }
+
+    /// Whether this is what was typed into `form`.
+    pub fn is(&self, form: &str) -> bool {
+        !self.form.is_empty() && self.form == form
+    }
+
+    /// The value typed into `field` of `form`, or "".
+    pub fn v(&self, form: &str, field: &str) -> &str {
+        if !self.is(form) {
+            return "";
+        }
+        self.values
+            .iter()
+            .find(|(k, _)| *k == field)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    }
 }

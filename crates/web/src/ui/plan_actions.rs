@@ -12,6 +12,7 @@ use ssp_domain::audit::AuditAction;
 use ssp_domain::plan::activity::default_scope_and_sequence;
 use ssp_domain::SchoolYear;
 
+use super::pages::Draft;
 use crate::access::StudentAccess;
 use crate::app::AppState;
 use crate::context::Ctx;
@@ -19,6 +20,7 @@ use crate::error::AppError;
 use crate::plan_service;
 
 pub const MAX_REFLECTION_CHARS: usize = 4000;
+pub const MAX_COMMENT_CHARS: usize = 1000;
 
 #[derive(Deserialize)]
 pub struct ReflectionForm {
@@ -26,6 +28,45 @@ pub struct ReflectionForm {
     prompt: String,
     #[serde(default)]
     body: String,
+}
+
+/// The reflection prompts a student answers.
+pub const PROMPTS: [&str; 3] = ["strengths", "improve", "next"];
+
+/// A reflection as typed: one of the prompts, and 1–4000 characters once
+/// blank space is trimmed. The error is the message key to show.
+pub fn parse_reflection<'a>(prompt: &'a str, body: &'a str) -> Result<(&'a str, &'a str), &'static str> {
+    if !PROMPTS.contains(&prompt) {
+        return Err("reflection-error-prompt");
+    }
+    let body = body.trim();
+    if body.is_empty() {
+        return Err("reflection-error-empty");
+    }
+    if body.chars().count() > MAX_REFLECTION_CHARS {
+        return Err("reflection-error-long");
+    }
+    Ok((prompt, body))
+}
+
+/// The plan page again, with the message beside the refused form and what
+/// was typed still in it.
+async fn refused(
+    state: &AppState,
+    ctx: &Ctx,
+    access: &StudentAccess,
+    key: &str,
+    draft: Draft,
+) -> Result<Response, AppError> {
+    let msg = crate::i18n::t_args(
+        ctx.lang,
+        key,
+        &[
+            ("max", MAX_REFLECTION_CHARS.to_string()),
+            ("max_profile", MAX_PROFILE_CHARS.to_string()),
+        ],
+    );
+    super::student::plan_page(state, ctx, access, Some(msg), draft).await
 }
 
 /// A student writes a prompted reflection (their own words only).
@@ -40,27 +81,19 @@ pub async fn add_reflection(
     if !access.is_self() {
         return Err(AppError::Forbidden("reflection_by_student_only"));
     }
-    if !["strengths", "improve", "next"].contains(&form.prompt.as_str()) {
-        return Err(AppError::BadRequest("malformed_form"));
-    }
-    let body = form.body.trim();
-    if body.is_empty() || body.chars().count() > MAX_REFLECTION_CHARS {
-        return Err(AppError::Invalid(ssp_domain::ParseError::new(
-            "reflection_length",
-            "1–4000 characters",
-        )));
-    }
+    let (prompt, body) = match parse_reflection(&form.prompt, &form.body) {
+        Ok(parsed) => parsed,
+        Err(key) => {
+            let draft = Draft::new(
+                "reflection",
+                vec![("prompt", form.prompt.clone()), ("body", form.body.clone())],
+            );
+            return refused(&state, &ctx, &access, key, draft).await;
+        }
+    };
     let now = state.now();
     let mut tx = state.db().begin().await?;
-    let rid = plan::insert_reflection(
-        &mut tx,
-        access.facts.district_id,
-        access.student(),
-        &form.prompt,
-        body,
-        now,
-    )
-    .await?;
+    let rid = plan::insert_reflection(&mut tx, access.facts.district_id, access.student(), prompt, body, now).await?;
     let mut ev = access.event(&state, &ctx, AuditAction::ReflectionCreated, RecordKind::Plan);
     ev.record_id = Some(rid.to_string());
     audit::record(&mut tx, &ev).await?;
@@ -98,10 +131,8 @@ pub async fn record_activity(
         "done" => None,
         "exempt" if access.is_self() => return Err(AppError::Forbidden("exempt_by_staff_only")),
         "exempt" if reason.chars().count() < 3 || reason.chars().count() > 300 => {
-            return Err(AppError::Invalid(ssp_domain::ParseError::new(
-                "exempt_reason_required",
-                "3–300 characters",
-            )))
+            let draft = Draft::new("exempt", vec![("key", key.clone()), ("reason", form.reason.clone())]);
+            return refused(&state, &ctx, &access, "activity-error-exempt-reason", draft).await;
         }
         "exempt" => Some(reason),
         _ => return Err(AppError::BadRequest("malformed_form")),
@@ -190,6 +221,31 @@ pub async fn sign_review(
     let verdict =
         plan_service::recompute(&mut tx, access.facts.district_id, access.student(), h.grade_level, now).await?;
     if verdict.holds(ssp_domain::plan::Condition::Reviewed) {
+        // The last required signature completes this grade's "annual
+        // review" activity (unless it was already done or exempted).
+        let key = format!("g{}_annual_review", h.grade_level);
+        let records = plan::activity_records_in_tx(&mut tx, access.student()).await?;
+        let in_scope = default_scope_and_sequence().iter().any(|t| t.key == key);
+        let recorded = records.iter().any(|r| r.activity_key == key && r.state != "pending");
+        if in_scope && !recorded {
+            plan::record_activity(
+                &mut tx,
+                access.facts.district_id,
+                access.student(),
+                &key,
+                year.0,
+                "done",
+                None,
+                access.actor,
+                now,
+            )
+            .await?;
+            let mut ev = access.event(&state, &ctx, AuditAction::ActivityRecorded, RecordKind::Plan);
+            ev.record_id = Some(key);
+            ev.detail = Some("done".to_owned());
+            audit::record(&mut tx, &ev).await?;
+            plan_service::recompute(&mut tx, access.facts.district_id, access.student(), h.grade_level, now).await?;
+        }
         let records = plan::activity_records_in_tx(&mut tx, access.student()).await?;
         let goals = plan::goals_in_tx(&mut tx, access.student()).await?;
         let snap = plan_service::snapshot(year, &goals, &records);
@@ -228,10 +284,16 @@ pub async fn update_profile(
     }
     let fields = [&form.strengths, &form.interests, &form.needs, &form.activities];
     if fields.iter().any(|f| f.chars().count() > MAX_PROFILE_CHARS) {
-        return Err(AppError::Invalid(ssp_domain::ParseError::new(
-            "profile_too_long",
-            "at most 2000 characters each",
-        )));
+        let draft = Draft::new(
+            "profile",
+            vec![
+                ("strengths", form.strengths.clone()),
+                ("interests", form.interests.clone()),
+                ("needs", form.needs.clone()),
+                ("activities", form.activities.clone()),
+            ],
+        );
+        return refused(&state, &ctx, &access, "profile-error-long", draft).await;
     }
     let profile = ssp_db::repo::profile::ProfileRow {
         strengths: form.strengths.trim().to_owned(),
@@ -279,10 +341,16 @@ pub async fn add_observation(
     }
     let body = form.body.trim();
     if body.is_empty() || body.chars().count() > MAX_PROFILE_CHARS {
-        return Err(AppError::Invalid(ssp_domain::ParseError::new(
-            "observation_length",
-            "1–2000 characters",
-        )));
+        let draft = Draft::new(
+            "observation",
+            vec![("kind", form.kind.clone()), ("body", form.body.clone())],
+        );
+        let key = if body.is_empty() {
+            "observation-error-empty"
+        } else {
+            "observation-error-long"
+        };
+        return refused(&state, &ctx, &access, key, draft).await;
     }
     let mut tx = state.db().begin().await?;
     let oid = ssp_db::repo::profile::add_observation(
@@ -321,11 +389,17 @@ pub async fn add_comment(
         .await?;
     let reflection: uuid::Uuid = reflection.parse().map_err(|_| AppError::NotFound)?;
     let body = form.body.trim();
-    if body.is_empty() || body.chars().count() > 1000 {
-        return Err(AppError::Invalid(ssp_domain::ParseError::new(
-            "comment_length",
-            "1–1000 characters",
-        )));
+    if body.is_empty() || body.chars().count() > MAX_COMMENT_CHARS {
+        let draft = Draft::new(
+            "comment",
+            vec![("reflection", reflection.to_string()), ("body", form.body.clone())],
+        );
+        let key = if body.is_empty() {
+            "comment-error-empty"
+        } else {
+            "comment-error-long"
+        };
+        return refused(&state, &ctx, &access, key, draft).await;
     }
     let mut tx = state.db().begin().await?;
     if !plan::add_comment(

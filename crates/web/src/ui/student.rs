@@ -3,6 +3,7 @@
 
 use askama::Template;
 use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use serde::Deserialize;
@@ -12,11 +13,12 @@ use ssp_domain::access::{Action, Decision, RecordKind, Sensitivity};
 use ssp_domain::audit::AuditAction;
 use ssp_domain::person::PersonName;
 use ssp_domain::plan::activity::status as activity_status;
+use ssp_domain::plan::correction::may_correct;
 use ssp_domain::plan::goal::{next_check_in_due, progress};
 use ssp_domain::plan::{ActivityState, CheckInCadence, Failure, GoalStatus, PlanDomain};
-use ssp_domain::SchoolYear;
+use ssp_domain::{PersonId, SchoolYear};
 
-use super::pages::{render, Page};
+use super::pages::{render, Draft, Page};
 use crate::access::StudentAccess;
 use crate::app::AppState;
 use crate::context::Ctx;
@@ -51,6 +53,9 @@ struct ReflectionView {
     title: String,
     when: String,
     body: String,
+    edited: bool,
+    /// The student's link to correct it, while the window is open.
+    edit_href: Option<String>,
     /// (author and date, text)
     comments: Vec<(String, String)>,
 }
@@ -69,6 +74,10 @@ struct ActivityView {
 #[template(path = "student.html")]
 struct StudentPage {
     page: Page,
+    /// The message for a refused form, shown beside it.
+    error: Option<String>,
+    /// What was typed into the refused form.
+    draft: Draft,
     name: String,
     h: StudentHeader,
     show_local_id: bool,
@@ -127,6 +136,18 @@ pub fn signature_slot(access: &StudentAccess) -> Option<SignatureSlot> {
 pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx, &id).await?;
     access.require(&state, &ctx, RecordKind::Plan, Action::View).await?;
+    plan_page(&state, &ctx, &access, None, Draft::default()).await
+}
+
+/// The plan page. When a form on it was refused, `error` is the message
+/// shown beside that form and `draft` what was typed into it (answered 422).
+pub async fn plan_page(
+    state: &AppState,
+    ctx: &Ctx,
+    access: &StudentAccess,
+    error: Option<String>,
+    draft: Draft,
+) -> Result<Response, AppError> {
     let db = state.db();
     let student = access.student();
     let h = students::header(db, student).await?.ok_or(AppError::NotFound)?;
@@ -140,7 +161,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let activities = plan_service::activities_for(h.grade_level, year, &records, &settings);
     let verdict =
         plan_service::rule_for(&settings).evaluate(&plan_service::facts(&goals, &activities, review.as_ref(), today));
-    let page = Page::new(&ctx, "student-title");
+    let page = Page::new(ctx, "student-title");
     let lang = page.lang;
     let t = |k: &str| page.t(k);
     let targs = |k: &str, a: &[(&'static str, String)]| crate::i18n::t_args(lang, k, a);
@@ -230,6 +251,9 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         .await?
         .into_iter()
         .map(|r| ReflectionView {
+            edited: r.edited_at.is_some(),
+            edit_href: (rel.is_self && may_correct(PersonId(student.0), access.actor, r.created_at, now))
+                .then(|| format!("/students/{student}/reflections/{}/edit", r.id)),
             id: r.id.to_string(),
             title: t(&format!("prompt-{}", r.prompt)),
             when: super::access_log::format_when(r.created_at),
@@ -237,10 +261,12 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
                 .iter()
                 .filter(|c| c.reflection_id == r.id)
                 .map(|c| {
-                    (
-                        format!("{} {}, {}", c.given_name, c.family_name, c.created_at.date()),
-                        c.body.clone(),
-                    )
+                    let name = PersonName {
+                        given: c.given_name.clone(),
+                        family: c.family_name.clone(),
+                        preferred: c.preferred_name.clone(),
+                    };
+                    (format!("{}, {}", name.display(), c.created_at.date()), c.body.clone())
                 })
                 .collect(),
             body: r.body,
@@ -278,7 +304,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     }
     let ready = goals.iter().any(|g| g.status == "active" || g.status == "met");
     let can_sign = access.decide(RecordKind::Plan, Action::Sign).is_allowed();
-    let sign_as = signature_slot(&access).filter(|_| can_sign && ready).and_then(|slot| {
+    let sign_as = signature_slot(access).filter(|_| can_sign && ready).and_then(|slot| {
         let done = match slot {
             SignatureSlot::Student => this_year.and_then(|r| r.student_signed_at).is_some(),
             SignatureSlot::Manager => this_year.and_then(|r| r.manager_signed_at).is_some(),
@@ -288,7 +314,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         (!done).then(|| (slot_name(slot), t("review-sign")))
     });
     let can_log_attempt = rel.is_plan_manager && this_year.and_then(|r| r.guardian_signed_at).is_none();
-    let changes = changes_since_last_year(&state, &page, student, year, &goals).await?;
+    let changes = changes_since_last_year(state, &page, student, year, &goals).await?;
 
     let can_notes = Sensitivity::ALL
         .iter()
@@ -317,14 +343,30 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         .map(|o| {
             (
                 t(&format!("observation-{}", o.kind)),
-                format!("{} {}, {}", o.given_name, o.family_name, o.created_at.date()),
+                format!(
+                    "{}, {}",
+                    PersonName {
+                        given: o.given_name,
+                        family: o.family_name,
+                        preferred: o.preferred_name,
+                    }
+                    .display(),
+                    o.created_at.date()
+                ),
                 o.body,
             )
         })
         .collect();
     let staff = ctx.session.as_ref().is_some_and(|s| s.is_staff());
     let review_title = targs("review-title", &[("year", year.to_string())]);
-    render(&StudentPage {
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let html = render(&StudentPage {
+        error,
+        draft,
         name: display_name(&h),
         show_local_id: staff,
         back_href: if staff { "/students" } else { "/" },
@@ -354,7 +396,8 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         can_notes,
         can_log,
         sharing,
-    })
+    })?;
+    Ok((status, html).into_response())
 }
 
 pub fn slot_name(slot: SignatureSlot) -> &'static str {

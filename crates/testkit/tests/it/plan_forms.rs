@@ -1,0 +1,289 @@
+//! What people noticed in a district's first week: a refused form keeps what
+//! was typed and says why beside it, error pages keep the site around them,
+//! the last review signature completes the "annual review" activity, and a
+//! person's preferred name is the one shown.
+
+use ssp_testkit::{TestApp, TestClient};
+use uuid::Uuid;
+
+async fn goal(c: &TestClient, me: Uuid, domain: &str, statement: &str) -> Uuid {
+    c.get(&format!("/students/{me}/goals/new")).await;
+    let res = c
+        .post_form(
+            &format!("/students/{me}/goals"),
+            &[
+                ("domain", domain),
+                ("statement", statement),
+                ("why_it_matters", "It matters to me"),
+                ("measure_kind", "percent"),
+                ("baseline", "71"),
+                ("target", "85"),
+                ("due_date", "2027-06-15"),
+                ("cadence", "every_two_weeks"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    res.location().unwrap().rsplit('/').next().unwrap().parse().unwrap()
+}
+
+#[tokio::test]
+async fn a_whitespace_only_reflection_gets_the_same_inline_message_as_an_empty_one() {
+    let app = TestApp::with_demo().await;
+    let me = app.person("demo.student").await;
+    let c = app.signed_in("demo.student").await;
+    c.get(&format!("/students/{me}")).await;
+    for body in ["", "   \n\t  "] {
+        let r = c
+            .post_form(
+                &format!("/students/{me}/reflections"),
+                &[("prompt", "next"), ("body", body)],
+            )
+            .await;
+        assert_eq!(r.status, 422);
+        assert!(
+            r.text
+                .contains("Write your reflection first: it can't be empty or only spaces."),
+            "{:?}: {}",
+            body,
+            r.text
+        );
+        assert!(r.body.contains("id=\"reflection-error\""), "beside the form");
+        assert!(
+            r.body.contains("<option value=\"next\" selected>"),
+            "the prompt stays chosen"
+        );
+        assert!(
+            r.text.contains("About me"),
+            "it is the plan page, not a bare error page"
+        );
+    }
+    let long = "word ".repeat(900);
+    let r = c
+        .post_form(
+            &format!("/students/{me}/reflections"),
+            &[("prompt", "improve"), ("body", &long)],
+        )
+        .await;
+    assert_eq!(r.status, 422);
+    assert!(r.text.contains("at most 4000 characters"), "{}", r.text);
+    assert!(r.body.contains("word word word"), "what she wrote is still in the box");
+    assert_eq!(app.count_audit("reflection_created").await, 0, "nothing saved");
+}
+
+#[tokio::test]
+async fn refused_staff_forms_on_the_plan_keep_what_was_typed() {
+    let app = TestApp::with_demo().await;
+    let camila = app.person("demo.student").await;
+    let pm = app.signed_in("demo.counselor").await;
+    pm.get(&format!("/students/{camila}")).await;
+
+    let r = pm
+        .post_form(
+            &format!("/students/{camila}/activities/g10_work_based_learning"),
+            &[("state", "exempt"), ("reason", "no")],
+        )
+        .await;
+    assert_eq!(r.status, 422);
+    assert!(
+        r.text
+            .contains("Give a reason for the exemption (3 to 300 characters)."),
+        "{}",
+        r.text
+    );
+    assert!(r.body.contains("value=\"no\""), "the reason typed is kept");
+
+    let r = pm
+        .post_form(
+            &format!("/students/{camila}/observations"),
+            &[("kind", "interest"), ("body", "  ")],
+        )
+        .await;
+    assert_eq!(r.status, 422);
+    assert!(r.text.contains("Write what you noticed first"), "{}", r.text);
+    assert!(r.body.contains("<option value=\"interest\" selected>"));
+    let long = "y".repeat(2001);
+    let r = pm
+        .post_form(
+            &format!("/students/{camila}/observations"),
+            &[("kind", "need"), ("body", &long)],
+        )
+        .await;
+    assert_eq!(r.status, 422);
+    assert!(r.body.contains(&long), "a long observation is kept to be shortened");
+    assert_eq!(app.count_audit("observation_added").await, 0);
+}
+
+#[tokio::test]
+async fn a_refused_comment_and_check_in_keep_what_was_typed() {
+    let app = TestApp::with_demo().await;
+    let camila = app.person("demo.student").await;
+    let student = app.signed_in("demo.student").await;
+    student.get(&format!("/students/{camila}")).await;
+    student
+        .post_form(
+            &format!("/students/{camila}/reflections"),
+            &[("prompt", "strengths"), ("body", "I help my classmates")],
+        )
+        .await;
+    let reflection = app
+        .query_id("SELECT id FROM reflections WHERE student_id = $1", &[camila])
+        .await
+        .unwrap();
+    let guardian = app.signed_in("demo.guardian").await;
+    guardian.get(&format!("/students/{camila}")).await;
+    let long = "z".repeat(1001);
+    let r = guardian
+        .post_form(
+            &format!("/students/{camila}/reflections/{reflection}/comments"),
+            &[("body", &long)],
+        )
+        .await;
+    assert_eq!(r.status, 422);
+    assert!(r.body.contains("id=\"comment-error\""), "{}", r.text);
+    assert!(r.body.contains(&long));
+
+    let g = goal(&student, camila, "academic", "Raise my math grade to a B").await;
+    let r = student
+        .post_form(
+            &format!("/students/{camila}/goals/{g}/check-ins"),
+            &[
+                ("on_date", "2026-11-02"),
+                ("value", "140"),
+                ("note", "Big test this week"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 422);
+    assert!(r.body.contains("value=\"140\""));
+    assert!(r.text.contains("Big test this week"), "the note is kept");
+}
+
+#[tokio::test]
+async fn error_pages_keep_the_header_navigation_sign_out_and_language_menu() {
+    let app = TestApp::with_demo().await;
+    let pm = app.signed_in("demo.counselor").await;
+    for url in [format!("/students/{}", Uuid::now_v7()), "/no-such-page".to_owned()] {
+        let r = pm.get(&url).await;
+        assert_eq!(r.status, 404);
+        assert!(r.text.contains("That page doesn't exist"), "{}", r.text);
+        assert!(r.body.contains("action=\"/sign-out\""), "sign-out is there: {}", r.body);
+        assert!(r.body.contains("class=\"site-nav\""), "so is the navigation");
+        assert!(r.body.contains("href=\"/students\""));
+        assert!(r.body.contains("id=\"lang-select\""), "and the language menu");
+    }
+    // A refused action (403) too, in the person's language.
+    let es = app.signed_in("demo.guardian.es").await;
+    let camila = app.person("demo.student").await;
+    es.get(&format!("/students/{camila}")).await;
+    let r = es
+        .post_form(
+            &format!("/students/{camila}/reflections"),
+            &[("prompt", "next"), ("body", "Hola")],
+        )
+        .await;
+    assert!(r.status == 403 || r.status == 404, "{}", r.status);
+    assert!(r.body.contains("action=\"/sign-out\""));
+    assert!(r.body.contains("lang=\"es\""));
+    // A visitor who is not signed in sees no sign-out.
+    let anon = app.client();
+    let r = anon.get("/no-such-page").await;
+    assert_eq!(r.status, 404);
+    assert!(!r.body.contains("action=\"/sign-out\""));
+}
+
+#[tokio::test]
+async fn the_last_required_signature_completes_the_annual_review_activity() {
+    let app = TestApp::with_demo().await;
+    let camila = app.person("demo.student").await;
+    let student = app.signed_in("demo.student").await;
+    for (domain, statement) in [
+        ("academic", "Raise my math grade to a B"),
+        ("career", "Job-shadow two careers"),
+        ("sep", "Join a club"),
+    ] {
+        goal(&student, camila, domain, statement).await;
+    }
+    let plan = student.get(&format!("/students/{camila}")).await;
+    assert!(plan.text.contains("was due on 2026-10-31"), "{}", plan.text);
+    student
+        .post_form(&format!("/students/{camila}/review/sign"), &[("as", "student")])
+        .await;
+    let plan = student.get(&format!("/students/{camila}")).await;
+    assert!(
+        plan.text.contains("was due on 2026-10-31"),
+        "one signature is not the review"
+    );
+    let pm = app.signed_in("demo.counselor").await;
+    pm.get(&format!("/students/{camila}")).await;
+    pm.post_form(&format!("/students/{camila}/review/sign"), &[("as", "plan_manager")])
+        .await;
+    let r = pm
+        .post_form(
+            &format!("/students/{camila}/review/sign"),
+            &[("as", "guardian_attempt")],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    let plan = student.get(&format!("/students/{camila}")).await;
+    assert!(!plan.text.contains("was due on 2026-10-31"), "{}", plan.text);
+    assert!(plan.text.contains("This plan is up to date"), "{}", plan.text);
+    let done = app
+        .query_id(
+            "SELECT id FROM student_activities WHERE student_id = $1 AND activity_key = 'g10_annual_review' AND state = 'done'",
+            &[camila],
+        )
+        .await;
+    assert!(done.is_some(), "the activity is recorded done");
+}
+
+#[tokio::test]
+async fn a_preferred_name_is_the_one_shown_on_check_ins_and_comments() {
+    let app = TestApp::with_demo().await;
+    let camila = app.person("demo.student").await;
+    let pm_id = app.person("demo.counselor").await;
+    app.execute("UPDATE persons SET preferred_name = 'Dani' WHERE id = $1", &[pm_id])
+        .await;
+    let student = app.signed_in("demo.student").await;
+    let g = goal(&student, camila, "academic", "Raise my math grade to a B").await;
+    student.get(&format!("/students/{camila}")).await;
+    student
+        .post_form(
+            &format!("/students/{camila}/reflections"),
+            &[("prompt", "strengths"), ("body", "I help my classmates")],
+        )
+        .await;
+    let reflection = app
+        .query_id("SELECT id FROM reflections WHERE student_id = $1", &[camila])
+        .await
+        .unwrap();
+    let pm = app.signed_in("demo.counselor").await;
+    let header = pm.get("/").await;
+    let shown = header
+        .body
+        .split("<span class=\"who\">")
+        .nth(1)
+        .and_then(|s| s.split('<').next())
+        .unwrap()
+        .to_owned();
+    assert!(shown.starts_with("Dani "), "the header: {shown}");
+    pm.get(&format!("/students/{camila}")).await;
+    pm.post_form(
+        &format!("/students/{camila}/reflections/{reflection}/comments"),
+        &[("body", "Let's build on this")],
+    )
+    .await;
+    pm.post_form(
+        &format!("/students/{camila}/goals/{g}/check-ins"),
+        &[("on_date", "2026-11-02"), ("value", "75")],
+    )
+    .await;
+    let plan = student.get(&format!("/students/{camila}")).await;
+    assert!(
+        plan.text.contains(&shown),
+        "the comment is signed {shown}: {}",
+        plan.text
+    );
+    let page = student.get(&format!("/students/{camila}/goals/{g}")).await;
+    assert!(page.text.contains(&shown), "the check-in is by {shown}: {}", page.text);
+}

@@ -1,0 +1,290 @@
+//! Correcting what one wrote: the author of a check-in, or the student who
+//! wrote a reflection, may change or delete it within the correction window
+//! (`ssp_domain::plan::correction`). The old value is kept and the change
+//! audited by the write services in `plan_write.rs`.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use serde::Deserialize;
+use ssp_db::repo::plan::{self, CheckInRow, GoalRow, ReflectionRow};
+use ssp_db::repo::students;
+use ssp_domain::access::{Action, RecordKind};
+use ssp_domain::plan::correction::{may_correct, CORRECTION_WINDOW};
+use ssp_domain::plan::MeasureKind;
+use ssp_domain::PersonId;
+
+use super::goals::{check_in_problem_message, load_goal, CheckInForm};
+use super::pages::{render, Draft, Page};
+use super::student::display_name;
+use crate::access::StudentAccess;
+use crate::app::AppState;
+use crate::context::Ctx;
+use crate::error::AppError;
+use crate::plan_write::{self, CheckInEntry};
+
+#[derive(Template)]
+#[template(path = "check_in_edit.html")]
+struct CheckInEditPage {
+    page: Page,
+    student_id: String,
+    student_name: String,
+    g: GoalRow,
+    check_in_id: String,
+    value_label: String,
+    window_note: String,
+    error: Option<String>,
+    draft: Draft,
+}
+
+#[derive(Template)]
+#[template(path = "reflection_edit.html")]
+struct ReflectionEditPage {
+    page: Page,
+    student_id: String,
+    reflection_id: String,
+    prompts: Vec<(&'static str, String)>,
+    window_note: String,
+    can_delete: bool,
+    error: Option<String>,
+    draft: Draft,
+}
+
+fn parse_id(raw: &str) -> Result<uuid::Uuid, AppError> {
+    raw.parse().map_err(|_| AppError::NotFound)
+}
+
+/// The check-in, if the actor may still correct it (else the page is not
+/// there for them: 404).
+async fn correctable_check_in(
+    state: &AppState,
+    access: &StudentAccess,
+    g: &GoalRow,
+    raw: &str,
+) -> Result<CheckInRow, AppError> {
+    let c = plan::check_in(state.db(), g.id, parse_id(raw)?)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !may_correct(PersonId(c.author_id), access.actor, c.created_at, state.now()) {
+        return Err(AppError::Forbidden("correction_not_allowed"));
+    }
+    Ok(c)
+}
+
+fn window_note(page: &Page) -> String {
+    page.t1("correction-window", "days", CORRECTION_WINDOW.whole_days())
+}
+
+async fn check_in_page(
+    state: &AppState,
+    ctx: &Ctx,
+    access: &StudentAccess,
+    g: GoalRow,
+    check_in: uuid::Uuid,
+    error: Option<String>,
+    draft: Draft,
+) -> Result<Response, AppError> {
+    let h = students::header(state.db(), access.student())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let page = Page::new(ctx, "correction-check-in-title");
+    let measure = MeasureKind::parse(&g.measure_kind).unwrap_or(MeasureKind::Count);
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let html = render(&CheckInEditPage {
+        student_id: access.student().to_string(),
+        student_name: display_name(&h),
+        check_in_id: check_in.to_string(),
+        value_label: page.t(&format!("checkin-value-{}", measure.as_str().replace('_', "-"))),
+        window_note: window_note(&page),
+        error,
+        draft,
+        g,
+        page,
+    })?;
+    Ok((status, html).into_response())
+}
+
+fn value_as_typed(measure: MeasureKind, v: f64) -> String {
+    match measure {
+        MeasureKind::YesNo => (if v >= 0.5 { "yes" } else { "no" }).to_owned(),
+        _ => crate::chart::format_value(measure, v).trim_end_matches('%').to_owned(),
+    }
+}
+
+pub async fn edit_check_in(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, goal, check_in)): Path<(String, String, String)>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access.require(&state, &ctx, RecordKind::Plan, Action::Create).await?;
+    let g = load_goal(&state, &access, &goal).await?;
+    let c = correctable_check_in(&state, &access, &g, &check_in).await?;
+    let measure = MeasureKind::parse(&g.measure_kind).unwrap_or(MeasureKind::Count);
+    let draft = CheckInForm {
+        on_date: c.on_date.to_string(),
+        value: value_as_typed(measure, c.value),
+        note: c.note.clone(),
+        reflection: c.reflection.clone(),
+    }
+    .draft();
+    check_in_page(&state, &ctx, &access, g, c.id, None, draft).await
+}
+
+pub async fn save_check_in(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, goal, check_in)): Path<(String, String, String)>,
+    Form(form): Form<CheckInForm>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access.require(&state, &ctx, RecordKind::Plan, Action::Create).await?;
+    let g = load_goal(&state, &access, &goal).await?;
+    let c = correctable_check_in(&state, &access, &g, &check_in).await?;
+    let today = state.now().date();
+    match plan_write::validate_check_in(&g, &form.on_date, &form.value, &form.note, &form.reflection, today) {
+        Ok((on_date, value)) => {
+            let entry = CheckInEntry {
+                on_date,
+                value,
+                note: &form.note,
+                reflection: &form.reflection,
+            };
+            plan_write::correct_check_in(&state, &ctx, &access, &g, &c, Some(&entry)).await?;
+            Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
+        }
+        Err(p) => {
+            let msg = check_in_problem_message(ctx.lang, p);
+            check_in_page(&state, &ctx, &access, g, c.id, Some(msg), form.draft()).await
+        }
+    }
+}
+
+pub async fn delete_check_in(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, goal, check_in)): Path<(String, String, String)>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access.require(&state, &ctx, RecordKind::Plan, Action::Create).await?;
+    let g = load_goal(&state, &access, &goal).await?;
+    let c = correctable_check_in(&state, &access, &g, &check_in).await?;
+    plan_write::correct_check_in(&state, &ctx, &access, &g, &c, None).await?;
+    Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
+}
+
+/// The reflection, if the actor is the student and may still correct it.
+async fn correctable_reflection(
+    state: &AppState,
+    access: &StudentAccess,
+    raw: &str,
+) -> Result<ReflectionRow, AppError> {
+    let r = plan::reflection(state.db(), access.student(), parse_id(raw)?)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !may_correct(PersonId(access.student().0), access.actor, r.created_at, state.now()) {
+        return Err(AppError::Forbidden("correction_not_allowed"));
+    }
+    Ok(r)
+}
+
+#[derive(Deserialize)]
+pub struct ReflectionForm {
+    #[serde(default)]
+    prompt: String,
+    #[serde(default)]
+    body: String,
+}
+
+async fn reflection_page(
+    state: &AppState,
+    ctx: &Ctx,
+    access: &StudentAccess,
+    r: &ReflectionRow,
+    error: Option<String>,
+    draft: Draft,
+) -> Result<Response, AppError> {
+    let page = Page::new(ctx, "correction-reflection-title");
+    let comments = plan::reflection_comments(state.db(), access.student()).await?;
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let html = render(&ReflectionEditPage {
+        student_id: access.student().to_string(),
+        reflection_id: r.id.to_string(),
+        prompts: super::plan_actions::PROMPTS
+            .iter()
+            .map(|p| (*p, page.t(&format!("prompt-{p}"))))
+            .collect(),
+        window_note: window_note(&page),
+        can_delete: !comments.iter().any(|c| c.reflection_id == r.id),
+        error,
+        draft,
+        page,
+    })?;
+    Ok((status, html).into_response())
+}
+
+pub async fn edit_reflection(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, reflection)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access.require(&state, &ctx, RecordKind::Plan, Action::Create).await?;
+    let r = correctable_reflection(&state, &access, &reflection).await?;
+    let draft = Draft::new(
+        "reflection",
+        vec![("prompt", r.prompt.clone()), ("body", r.body.clone())],
+    );
+    reflection_page(&state, &ctx, &access, &r, None, draft).await
+}
+
+pub async fn save_reflection(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, reflection)): Path<(String, String)>,
+    Form(form): Form<ReflectionForm>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access.require(&state, &ctx, RecordKind::Plan, Action::Create).await?;
+    let r = correctable_reflection(&state, &access, &reflection).await?;
+    let draft = Draft::new(
+        "reflection",
+        vec![("prompt", form.prompt.clone()), ("body", form.body.clone())],
+    );
+    match super::plan_actions::parse_reflection(&form.prompt, &form.body) {
+        Ok((prompt, body)) => {
+            plan_write::correct_reflection(&state, &ctx, &access, &r, Some((prompt, body))).await?;
+            Ok(Redirect::to(&format!("/students/{}#reflections", access.student())).into_response())
+        }
+        Err(key) => {
+            let msg = crate::i18n::t_args(
+                ctx.lang,
+                key,
+                &[("max", super::plan_actions::MAX_REFLECTION_CHARS.to_string())],
+            );
+            reflection_page(&state, &ctx, &access, &r, Some(msg), draft).await
+        }
+    }
+}
+
+pub async fn delete_reflection(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, reflection)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    access.require(&state, &ctx, RecordKind::Plan, Action::Create).await?;
+    let r = correctable_reflection(&state, &access, &reflection).await?;
+    plan_write::correct_reflection(&state, &ctx, &access, &r, None).await?;
+    Ok(Redirect::to(&format!("/students/{}#reflections", access.student())).into_response())
+}
