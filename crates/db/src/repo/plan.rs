@@ -156,6 +156,19 @@ pub async fn check_ins(db: &Db, goal: Uuid) -> Result<Vec<CheckInRow>, DbError> 
         .await)?)
 }
 
+/// Every check-in of the student, for the printed plan.
+pub async fn check_ins_of_student(db: &Db, student: StudentId) -> Result<Vec<(Uuid, CheckInRow)>, DbError> {
+    #[derive(FromRow)]
+    struct Row {
+        goal_id: Uuid,
+        #[sqlx(flatten)]
+        c: CheckInRow,
+    }
+    let sql = format!("SELECT c.goal_id, {CHECK_IN_COLUMNS} WHERE c.student_id = $1 ORDER BY c.on_date, c.created_at");
+    let rows: Vec<Row> = with_reader!(db, |p| sqlx::query_as(&sql).bind(student.0).fetch_all(p).await)?;
+    Ok(rows.into_iter().map(|r| (r.goal_id, r.c)).collect())
+}
+
 /// One check-in of one goal, or `None`.
 pub async fn check_in(db: &Db, goal: Uuid, check_in: Uuid) -> Result<Option<CheckInRow>, DbError> {
     let sql = format!("SELECT {CHECK_IN_COLUMNS} WHERE c.goal_id = $1 AND c.id = $2");

@@ -287,3 +287,48 @@ async fn a_preferred_name_is_the_one_shown_on_check_ins_and_comments() {
     let page = student.get(&format!("/students/{camila}/goals/{g}")).await;
     assert!(page.text.contains(&shown), "the check-in is by {shown}: {}", page.text);
 }
+
+#[tokio::test]
+async fn the_printed_plan_carries_the_profile_text_and_each_goals_check_ins_and_chart() {
+    let app = TestApp::with_demo().await;
+    let camila = app.person("demo.student").await;
+    let student = app.signed_in("demo.student").await;
+    student.get(&format!("/students/{camila}")).await;
+    student
+        .post_form(
+            &format!("/students/{camila}/profile"),
+            &[("strengths", "I keep going when it gets hard"), ("interests", "Robotics")],
+        )
+        .await;
+    let g = goal(&student, camila, "academic", "Raise my math grade to a B").await;
+    student
+        .post_form(
+            &format!("/students/{camila}/goals/{g}/check-ins"),
+            &[("on_date", "2026-11-02"), ("value", "75"), ("note", "Quiz went well")],
+        )
+        .await;
+    let plan = student.get(&format!("/students/{camila}")).await;
+    // On screen the student's profile is a form, which paper leaves out:
+    // the same words are there for print.
+    let printed: String = plan
+        .body
+        .split("class=\"profile print-only\"")
+        .nth(1)
+        .and_then(|s| s.split("</dl>").next())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(printed.contains("I keep going when it gets hard"), "{}", plan.body);
+    assert!(printed.contains("Robotics"));
+    let goal_print: String = plan
+        .body
+        .split("class=\"print-only goal-print\"")
+        .nth(1)
+        .unwrap_or_default()
+        .to_owned();
+    assert!(goal_print.contains("<svg class=\"chart\""), "the chart is printed");
+    assert!(goal_print.contains("Quiz went well"), "with the check-ins");
+    let css = app.client().get("/static/print.css").await;
+    assert!(css.body.contains(".print-only { display: block"), "{}", css.body);
+    let screen = app.client().get("/static/app.css").await;
+    assert!(screen.body.contains(".print-only { display: none; }"));
+}

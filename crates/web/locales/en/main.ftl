@@ -390,6 +390,7 @@ correction-delete-check-in-help = Deleting takes it off the goal and its chart. 
 checkin-by = By
 checkins-title = Check-ins
 checkins-none = No check-ins yet.
+goal-print-summary = From { $baseline } to { $target } by { $due }.
 checkin-error-not-active = Check-ins can only be added to an active goal.
 checkin-error-date = Use a date like 2026-11-02.
 checkin-error-future = A check-in can't be in the future.

@@ -390,6 +390,7 @@ correction-delete-check-in-help = Al eliminarlo desaparece de la meta y de su gr
 checkin-by = Por
 checkins-title = Seguimientos
 checkins-none = Todavía no hay seguimientos.
+goal-print-summary = De { $baseline } a { $target } para el { $due }.
 checkin-error-not-active = Solo se pueden agregar seguimientos a una meta activa.
 checkin-error-date = Usa una fecha como 2026-11-02.
 checkin-error-future = Un seguimiento no puede estar en el futuro.

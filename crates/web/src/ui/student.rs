@@ -15,7 +15,7 @@ use ssp_domain::person::PersonName;
 use ssp_domain::plan::activity::status as activity_status;
 use ssp_domain::plan::correction::may_correct;
 use ssp_domain::plan::goal::{next_check_in_due, progress};
-use ssp_domain::plan::{ActivityState, CheckInCadence, Failure, GoalStatus, PlanDomain};
+use ssp_domain::plan::{ActivityState, CheckInCadence, Failure, GoalStatus, MeasureKind, PlanDomain};
 use ssp_domain::{PersonId, SchoolYear};
 
 use super::pages::{render, Draft, Page};
@@ -23,7 +23,7 @@ use crate::access::StudentAccess;
 use crate::app::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
-use crate::plan_service;
+use crate::{chart, plan_service};
 
 struct Sharing {
     state: String,
@@ -33,6 +33,8 @@ struct Sharing {
 }
 
 struct GoalCard {
+    /// For paper: the goal's chart and check-ins (the screen links to them).
+    print: GoalPrint,
     id: String,
     statement: String,
     status: String,
@@ -40,6 +42,13 @@ struct GoalCard {
     percent: i64,
     progress_label: String,
     next: Option<String>,
+}
+
+struct GoalPrint {
+    summary: String,
+    chart: String,
+    /// (date, value, note)
+    check_ins: Vec<(String, String, String)>,
 }
 
 struct DomainView {
@@ -209,6 +218,7 @@ pub async fn plan_page(
         .collect();
     let freshness = targs("plan-status-as-of", &[("when", super::access_log::format_when(now))]);
 
+    let all_check_ins = plan::check_ins_of_student(db, student).await?;
     let domains = PlanDomain::ALL
         .iter()
         .map(|d| DomainView {
@@ -217,7 +227,11 @@ pub async fn plan_page(
             goals: goals
                 .iter()
                 .filter(|g| g.domain == d.as_str())
-                .map(|g| goal_card(&page, g, today))
+                .map(|g| {
+                    let check_ins: Vec<&plan::CheckInRow> =
+                        all_check_ins.iter().filter(|(id, _)| *id == g.id).map(|(_, c)| c).collect();
+                    goal_card(&page, g, &check_ins, today)
+                })
                 .collect(),
         })
         .collect();
@@ -416,7 +430,26 @@ fn default_title(key: &str) -> Option<&'static str> {
         .map(|t| t.title_key)
 }
 
-fn goal_card(page: &Page, g: &GoalRow, today: time::Date) -> GoalCard {
+fn goal_card(page: &Page, g: &GoalRow, check_ins: &[&plan::CheckInRow], today: time::Date) -> GoalCard {
+    let measure = MeasureKind::parse(&g.measure_kind).unwrap_or(MeasureKind::Count);
+    let points: Vec<(time::Date, f64)> = check_ins.iter().map(|c| (c.on_date, c.value)).collect();
+    let start = g.activated_on.unwrap_or(g.created_at.date());
+    let print = GoalPrint {
+        summary: crate::i18n::t_args(
+            page.lang,
+            "goal-print-summary",
+            &[
+                ("baseline", chart::format_value(measure, g.baseline)),
+                ("target", chart::format_value(measure, g.target)),
+                ("due", g.due_date.to_string()),
+            ],
+        ),
+        chart: chart::goal_chart(page, measure, g.baseline, g.target, start, g.due_date, &points),
+        check_ins: check_ins
+            .iter()
+            .map(|c| (c.on_date.to_string(), chart::format_value(measure, c.value), c.note.clone()))
+            .collect(),
+    };
     let fraction = progress(g.baseline, g.target, g.last_value);
     let status_key = GoalStatus::parse(&g.status).map(|s| s.as_str()).unwrap_or("draft");
     let next = CheckInCadence::parse(&g.cadence)
@@ -432,6 +465,7 @@ fn goal_card(page: &Page, g: &GoalRow, today: time::Date) -> GoalCard {
             crate::i18n::t_args(page.lang, key, &[("date", due.to_string())])
         });
     GoalCard {
+        print,
         id: g.id.to_string(),
         statement: g.statement.clone(),
         status: page.t(&format!("goal-status-{}", status_key.replace('_', "-"))),
