@@ -52,6 +52,8 @@ pub struct Session {
     pub district_id: OrgId,
     pub csrf_token: String,
     pub name: PersonName,
+    /// The district's time zone (IANA name), if it chose one.
+    pub time_zone: Option<String>,
     /// Staff assignments and family roles, for navigation and home pages.
     pub facts: ActorFacts,
 }
@@ -188,6 +190,7 @@ pub async fn load_context(State(state): State<AppState>, mut req: Request, next:
                         person_id: PersonId(row.person_id),
                         district_id: OrgId(row.district_id),
                         csrf_token: row.csrf_token,
+                        time_zone: row.time_zone,
                         name: PersonName {
                             given: row.given_name,
                             family: row.family_name,

@@ -23,6 +23,7 @@ pub mod plan_service;
 pub mod plan_write;
 pub mod roster_jobs;
 pub mod ui;
+pub mod when;
 
 pub use app::{AppState, Application, WebConfig};
 pub use clock::{Clock, SystemClock};

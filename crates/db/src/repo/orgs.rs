@@ -68,3 +68,21 @@ pub async fn state(db: &Db) -> Result<Option<OrgRow>, DbError> {
     let sql = "SELECT id, kind, name, school_level FROM orgs WHERE kind = 'state' ORDER BY id LIMIT 1";
     Ok(with_reader!(db, |p| sqlx::query_as(sql).fetch_optional(p).await)?)
 }
+
+/// Sets a district's time zone (an IANA name the caller has checked).
+pub async fn set_time_zone(
+    tx: &mut Tx,
+    district: OrgId,
+    time_zone: &str,
+    now: OffsetDateTime,
+) -> Result<bool, DbError> {
+    let sql = "UPDATE orgs SET time_zone = $2, updated_at = $3 WHERE id = $1 AND kind = 'district'";
+    let n = with_tx!(tx, |c| sqlx::query(sql)
+        .bind(district.0)
+        .bind(time_zone)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}

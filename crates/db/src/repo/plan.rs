@@ -504,10 +504,12 @@ pub struct ActionStepRow {
     pub done_at: Option<OffsetDateTime>,
     pub owner_given: Option<String>,
     pub owner_family: Option<String>,
+    pub owner_preferred: Option<String>,
 }
 
 pub async fn action_steps(db: &Db, goal: Uuid) -> Result<Vec<ActionStepRow>, DbError> {
-    let sql = "SELECT s.id, s.description, s.due_on, s.done_at, p.given_name AS owner_given, p.family_name AS owner_family \
+    let sql = "SELECT s.id, s.description, s.due_on, s.done_at, p.given_name AS owner_given, p.family_name AS owner_family, \
+               p.preferred_name AS owner_preferred \
                FROM goal_action_steps s LEFT JOIN persons p ON p.id = s.owner_id WHERE s.goal_id = $1 ORDER BY s.due_on, s.created_at";
     Ok(with_reader!(db, |p| sqlx::query_as(sql).bind(goal).fetch_all(p).await)?)
 }

@@ -41,12 +41,15 @@ pub struct SessionRow {
     pub given_name: String,
     pub family_name: String,
     pub preferred_name: Option<String>,
+    /// The district's time zone, if it chose one.
+    pub time_zone: Option<String>,
 }
 
 pub async fn find(db: &Db, token_hash: &str) -> Result<Option<SessionRow>, DbError> {
     let sql = "SELECT s.account_id, a.person_id, p.district_id, s.csrf_token, s.created_at, s.last_seen_at, \
-                      a.ui_language, a.disabled, p.given_name, p.family_name, p.preferred_name \
+                      a.ui_language, a.disabled, p.given_name, p.family_name, p.preferred_name, d.time_zone \
                FROM sessions s JOIN accounts a ON a.id = s.account_id JOIN persons p ON p.id = a.person_id \
+               LEFT JOIN orgs d ON d.id = p.district_id \
                WHERE s.token_hash = $1";
     Ok(with_reader!(db, |p| sqlx::query_as(sql)
         .bind(token_hash)

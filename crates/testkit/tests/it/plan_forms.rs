@@ -205,13 +205,13 @@ async fn the_last_required_signature_completes_the_annual_review_activity() {
         goal(&student, camila, domain, statement).await;
     }
     let plan = student.get(&format!("/students/{camila}")).await;
-    assert!(plan.text.contains("was due on 2026-10-31"), "{}", plan.text);
+    assert!(plan.text.contains("was due on Oct 31, 2026"), "{}", plan.text);
     student
         .post_form(&format!("/students/{camila}/review/sign"), &[("as", "student")])
         .await;
     let plan = student.get(&format!("/students/{camila}")).await;
     assert!(
-        plan.text.contains("was due on 2026-10-31"),
+        plan.text.contains("was due on Oct 31, 2026"),
         "one signature is not the review"
     );
     let pm = app.signed_in("demo.counselor").await;
@@ -226,7 +226,7 @@ async fn the_last_required_signature_completes_the_annual_review_activity() {
         .await;
     assert_eq!(r.status, 303);
     let plan = student.get(&format!("/students/{camila}")).await;
-    assert!(!plan.text.contains("was due on 2026-10-31"), "{}", plan.text);
+    assert!(!plan.text.contains("was due on Oct 31, 2026"), "{}", plan.text);
     assert!(plan.text.contains("This plan is up to date"), "{}", plan.text);
     let done = app
         .query_id(
@@ -297,7 +297,10 @@ async fn the_printed_plan_carries_the_profile_text_and_each_goals_check_ins_and_
     student
         .post_form(
             &format!("/students/{camila}/profile"),
-            &[("strengths", "I keep going when it gets hard"), ("interests", "Robotics")],
+            &[
+                ("strengths", "I keep going when it gets hard"),
+                ("interests", "Robotics"),
+            ],
         )
         .await;
     let g = goal(&student, camila, "academic", "Raise my math grade to a B").await;
@@ -331,4 +334,55 @@ async fn the_printed_plan_carries_the_profile_text_and_each_goals_check_ins_and_
     assert!(css.body.contains(".print-only { display: block"), "{}", css.body);
     let screen = app.client().get("/static/app.css").await;
     assert!(screen.body.contains(".print-only { display: none; }"));
+}
+
+#[tokio::test]
+async fn dates_and_times_are_shown_in_the_districts_time_zone_and_the_readers_way() {
+    let app = TestApp::with_demo().await;
+    let camila = app.person("demo.student").await;
+    let student = app.signed_in("demo.student").await;
+    student.get(&format!("/students/{camila}")).await;
+    // Written at 2026-11-02 08:00 UTC (the test clock).
+    student
+        .post_form(
+            &format!("/students/{camila}/reflections"),
+            &[("prompt", "strengths"), ("body", "I help my classmates")],
+        )
+        .await;
+    let plan = student.get(&format!("/students/{camila}")).await;
+    assert!(
+        plan.text.contains("Nov 2, 2026, 3:00 AM EST"),
+        "the default zone: {}",
+        plan.text
+    );
+
+    let admin = app.signed_in("demo.districtadmin").await;
+    let page = admin.get("/admin/plan-settings").await;
+    assert!(page.body.contains("<option value=\"America/New_York\" selected>"));
+    let bad = admin
+        .post_form("/admin/time-zone", &[("time_zone", "Mars/Olympus")])
+        .await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.text.contains("Choose one of the time zones in the list."));
+    let r = admin
+        .post_form("/admin/time-zone", &[("time_zone", "America/Los_Angeles")])
+        .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(app.count_audit("settings_changed").await, 1);
+
+    let plan = student.get(&format!("/students/{camila}")).await;
+    assert!(plan.text.contains("Nov 2, 2026, 12:00 AM PST"), "{}", plan.text);
+    assert!(plan.text.contains("was due on Oct 31, 2026"));
+    let es = app.signed_in("demo.guardian.es").await;
+    let plan = es.get(&format!("/students/{camila}")).await;
+    assert!(plan.text.contains("2 nov 2026, 0:00 PST"), "{}", plan.text);
+    assert!(plan.text.contains("31 oct 2026"), "{}", plan.text);
+
+    // Another district's administrator cannot set it (404), nor can staff.
+    let pm = app.signed_in("demo.counselor").await;
+    pm.get("/").await;
+    assert_eq!(
+        pm.post_form("/admin/time-zone", &[("time_zone", "UTC")]).await.status,
+        404
+    );
 }

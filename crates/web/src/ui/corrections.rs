@@ -160,7 +160,7 @@ pub async fn save_check_in(
             Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
         }
         Err(p) => {
-            let msg = check_in_problem_message(ctx.lang, p);
+            let msg = check_in_problem_message(&ctx, p);
             check_in_page(&state, &ctx, &access, g, c.id, Some(msg), form.draft()).await
         }
     }

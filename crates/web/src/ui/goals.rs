@@ -309,7 +309,7 @@ async fn goal_page_with(
         &[
             ("baseline", chart::format_value(measure, g.baseline)),
             ("target", chart::format_value(measure, g.target)),
-            ("due", g.due_date.to_string()),
+            ("due", page.date(g.due_date)),
             ("percent", ((fraction * 100.0).round() as i64).to_string()),
         ],
     );
@@ -338,7 +338,7 @@ async fn goal_page_with(
         .iter()
         .rev()
         .map(|c| CheckInView {
-            date: c.on_date.to_string(),
+            date: page.date(c.on_date),
             value: chart::format_value(measure, c.value),
             note: c.note.clone(),
             reflection: c.reflection.clone(),
@@ -358,10 +358,17 @@ async fn goal_page_with(
         .into_iter()
         .map(|st| {
             let owner = match (st.owner_given, st.owner_family) {
-                (Some(gv), Some(f)) => format!(" · {gv} {f}"),
+                (Some(given), Some(family)) => {
+                    let name = PersonName {
+                        given,
+                        family,
+                        preferred: st.owner_preferred,
+                    };
+                    format!(" · {}", name.display())
+                }
                 _ => String::new(),
             };
-            let due = st.due_on.map(|d| format!(" · {d}")).unwrap_or_default();
+            let due = st.due_on.map(|d| format!(" · {}", page.date(d))).unwrap_or_default();
             (
                 st.id.to_string(),
                 format!("{}{owner}{due}", st.description),
@@ -373,7 +380,12 @@ async fn goal_page_with(
     let step_owners = if can_add_steps {
         let mut owners = vec![(access.student().to_string(), display_name(&h))];
         for m in ssp_db::repo::team::members(state.db(), access.student()).await? {
-            owners.push((m.staff_id.to_string(), format!("{} {}", m.given_name, m.family_name)));
+            let name = PersonName {
+                given: m.given_name,
+                family: m.family_name,
+                preferred: m.preferred_name,
+            };
+            owners.push((m.staff_id.to_string(), name.display()));
         }
         owners.dedup();
         owners
@@ -451,10 +463,16 @@ impl CheckInForm {
     }
 }
 
-/// The sentence for a refused check-in, in the reader's language.
-pub(super) fn check_in_problem_message(lang: ssp_domain::Language, p: crate::plan_write::CheckInProblem) -> String {
+/// The sentence for a refused check-in, in the reader's language (a date
+/// in it written the reader's way).
+pub(super) fn check_in_problem_message(ctx: &Ctx, p: crate::plan_write::CheckInProblem) -> String {
+    let page = Page::new(ctx, "goal-title");
     let key = format!("checkin-error-{}", p.code.replace('_', "-"));
-    crate::i18n::t_args(lang, &key, &[("detail", p.detail.clone()), ("max", p.detail)])
+    let detail = match ssp_domain::plan::goal::parse_iso_date(&p.detail) {
+        Ok(d) => page.date(d),
+        Err(_) => p.detail,
+    };
+    crate::i18n::t_args(ctx.lang, &key, &[("detail", detail.clone()), ("max", detail)])
 }
 
 pub async fn check_in(
@@ -479,7 +497,7 @@ pub async fn check_in(
             Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
         }
         Err(p) => {
-            let msg = check_in_problem_message(ctx.lang, p);
+            let msg = check_in_problem_message(&ctx, p);
             goal_page_with(&state, &ctx, &access, g, Some(msg), form.draft()).await
         }
     }

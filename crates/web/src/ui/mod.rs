@@ -99,6 +99,7 @@ pub fn routes() -> Router<AppState> {
             get(plan_settings::show).post(plan_settings::save),
         )
         .route("/admin/audit.csv", get(audit::export_csv))
+        .route("/admin/time-zone", post(plan_settings::save_time_zone))
         // The package is streamed to disk, so this route alone takes a large body.
         .route(
             "/admin/roster",

@@ -11,6 +11,7 @@ use ssp_domain::Language;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::i18n;
+use crate::when::Local;
 
 pub struct Page {
     pub lang: Language,
@@ -22,6 +23,8 @@ pub struct Page {
     pub show_language_switch: bool,
     /// (href, label, current) for the main navigation.
     pub nav: Vec<(String, String, bool)>,
+    /// Dates and times in the district's zone, written the reader's way.
+    pub local: Local,
 }
 
 impl Page {
@@ -34,7 +37,18 @@ impl Page {
             user: ctx.session.as_ref().map(|s| s.name.display()),
             show_language_switch: true,
             nav: nav(ctx),
+            local: Local::new(ctx.session.as_ref().and_then(|s| s.time_zone.as_deref()), ctx.lang),
         }
+    }
+
+    /// A moment as the reader should read it.
+    pub fn when(&self, at: time::OffsetDateTime) -> String {
+        self.local.when(at)
+    }
+
+    /// A calendar date as the reader should read it.
+    pub fn date(&self, d: time::Date) -> String {
+        self.local.date(d)
     }
 
     pub fn t(&self, key: &str) -> String {
@@ -124,6 +138,7 @@ pub fn error_page(
             user: None,
             show_language_switch: false,
             nav: vec![],
+            local: Local::new(None, lang),
         },
     };
     let request_line = page.t1("error-request-id", "id", request_id);

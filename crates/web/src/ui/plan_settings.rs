@@ -19,6 +19,7 @@ use super::pages::{render, Page};
 use crate::app::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
+use crate::when::{is_time_zone, DEFAULT_TIME_ZONE, TIME_ZONES};
 
 struct ActivityRow {
     grade: u8,
@@ -37,6 +38,9 @@ struct SettingsPage {
     grace_days: i32,
     require_guardian: bool,
     activities: Vec<ActivityRow>,
+    /// The district's time zone and the zones offered.
+    time_zone: String,
+    time_zones: Vec<(&'static str, String)>,
 }
 
 fn require_admin(ctx: &Ctx) -> Result<(), AppError> {
@@ -91,7 +95,21 @@ fn render_page(
             }
         })
         .collect();
+    let time_zone = ctx
+        .session()?
+        .time_zone
+        .clone()
+        .filter(|z| is_time_zone(z))
+        .unwrap_or_else(|| DEFAULT_TIME_ZONE.to_owned());
+    let time_zones = TIME_ZONES
+        .iter()
+        .map(|z| (*z, z.replace('_', " ")))
+        .chain((!TIME_ZONES.contains(&time_zone.as_str())).then(|| ("", time_zone.clone())))
+        .filter(|(z, _)| !z.is_empty())
+        .collect();
     let html = render(&SettingsPage {
+        time_zone,
+        time_zones,
         page,
         saved,
         error,
@@ -146,6 +164,40 @@ pub async fn save(
         "grace_days={} guardian={} off={} optional={}",
         new.grace_days, new.require_guardian_signature, new.disabled_activities, new.optional_activities
     ));
+    audit::record(&mut tx, &ev).await?;
+    tx.commit().await?;
+    Ok(Redirect::to("/admin/plan-settings?saved=1").into_response())
+}
+
+#[derive(Deserialize)]
+pub struct TimeZoneForm {
+    #[serde(default)]
+    time_zone: String,
+}
+
+/// The district's time zone, in which every page shows dates and times.
+pub async fn save_time_zone(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<TimeZoneForm>,
+) -> Result<Response, AppError> {
+    require_admin(&ctx)?;
+    let session = ctx.session()?;
+    let zone = form.time_zone.trim();
+    if !is_time_zone(zone) {
+        let current = settings::get(state.db(), session.district_id).await?;
+        let msg = crate::i18n::t(ctx.lang, "settings-error-time-zone");
+        return render_page(&ctx, &current, false, Some(msg), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let now = state.now();
+    let mut tx = state.db().begin().await?;
+    ssp_db::repo::orgs::set_time_zone(&mut tx, session.district_id, zone, now).await?;
+    let mut ev = AuditEvent::new(AuditAction::SettingsChanged, now);
+    ev.actor = Some(session.person_id);
+    ev.district_id = Some(session.district_id);
+    ev.record_kind = Some("time_zone");
+    ev.request_id = Some(ctx.request_id.0.clone());
+    ev.detail = Some(format!("time_zone={zone}"));
     audit::record(&mut tx, &ev).await?;
     tx.commit().await?;
     Ok(Redirect::to("/admin/plan-settings?saved=1").into_response())

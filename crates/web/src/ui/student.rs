@@ -211,12 +211,12 @@ pub async fn plan_page(
                 let title = default_title(key).map(&t).unwrap_or_else(|| key.clone());
                 targs(
                     "failure-activity-overdue",
-                    &[("activity", title), ("due", due.to_string())],
+                    &[("activity", title), ("due", page.date(*due))],
                 )
             }
         })
         .collect();
-    let freshness = targs("plan-status-as-of", &[("when", super::access_log::format_when(now))]);
+    let freshness = targs("plan-status-as-of", &[("when", page.when(now))]);
 
     let all_check_ins = plan::check_ins_of_student(db, student).await?;
     let domains = PlanDomain::ALL
@@ -228,8 +228,11 @@ pub async fn plan_page(
                 .iter()
                 .filter(|g| g.domain == d.as_str())
                 .map(|g| {
-                    let check_ins: Vec<&plan::CheckInRow> =
-                        all_check_ins.iter().filter(|(id, _)| *id == g.id).map(|(_, c)| c).collect();
+                    let check_ins: Vec<&plan::CheckInRow> = all_check_ins
+                        .iter()
+                        .filter(|(id, _)| *id == g.id)
+                        .map(|(_, c)| c)
+                        .collect();
                     goal_card(&page, g, &check_ins, today)
                 })
                 .collect(),
@@ -249,7 +252,7 @@ pub async fn plan_page(
                 title: t(a.template.title_key),
                 status: t(&format!("activity-status-{}", st.as_str())),
                 status_key: st.as_str(),
-                due: targs("activity-due", &[("date", a.due.to_string())]),
+                due: targs("activity-due", &[("date", page.date(a.due))]),
                 exempt_reason: a.exempt_reason.clone(),
                 can_record: can_edit && a.state == ActivityState::Pending,
             }
@@ -270,7 +273,7 @@ pub async fn plan_page(
                 .then(|| format!("/students/{student}/reflections/{}/edit", r.id)),
             id: r.id.to_string(),
             title: t(&format!("prompt-{}", r.prompt)),
-            when: super::access_log::format_when(r.created_at),
+            when: page.when(r.created_at),
             comments: comments
                 .iter()
                 .filter(|c| c.reflection_id == r.id)
@@ -280,7 +283,10 @@ pub async fn plan_page(
                         family: c.family_name.clone(),
                         preferred: c.preferred_name.clone(),
                     };
-                    (format!("{}, {}", name.display(), c.created_at.date()), c.body.clone())
+                    (
+                        format!("{}, {}", name.display(), page.when(c.created_at)),
+                        c.body.clone(),
+                    )
                 })
                 .collect(),
             body: r.body,
@@ -293,7 +299,7 @@ pub async fn plan_page(
 
     let this_year = review.as_ref().filter(|r| r.school_year == year.0);
     let signed = |at: Option<time::OffsetDateTime>| match at {
-        Some(at) => targs("review-signed-on", &[("when", super::access_log::format_when(at))]),
+        Some(at) => targs("review-signed-on", &[("when", page.when(at))]),
         None => t("review-not-signed"),
     };
     let mut signatures = vec![
@@ -365,7 +371,7 @@ pub async fn plan_page(
                         preferred: o.preferred_name,
                     }
                     .display(),
-                    o.created_at.date()
+                    page.when(o.created_at)
                 ),
                 o.body,
             )
@@ -441,13 +447,19 @@ fn goal_card(page: &Page, g: &GoalRow, check_ins: &[&plan::CheckInRow], today: t
             &[
                 ("baseline", chart::format_value(measure, g.baseline)),
                 ("target", chart::format_value(measure, g.target)),
-                ("due", g.due_date.to_string()),
+                ("due", page.date(g.due_date)),
             ],
         ),
         chart: chart::goal_chart(page, measure, g.baseline, g.target, start, g.due_date, &points),
         check_ins: check_ins
             .iter()
-            .map(|c| (c.on_date.to_string(), chart::format_value(measure, c.value), c.note.clone()))
+            .map(|c| {
+                (
+                    page.date(c.on_date),
+                    chart::format_value(measure, c.value),
+                    c.note.clone(),
+                )
+            })
             .collect(),
     };
     let fraction = progress(g.baseline, g.target, g.last_value);
@@ -462,7 +474,7 @@ fn goal_card(page: &Page, g: &GoalRow, check_ins: &[&plan::CheckInRow], today: t
             } else {
                 "goal-next-check-in"
             };
-            crate::i18n::t_args(page.lang, key, &[("date", due.to_string())])
+            crate::i18n::t_args(page.lang, key, &[("date", page.date(due))])
         });
     GoalCard {
         print,
