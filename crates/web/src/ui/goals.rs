@@ -105,20 +105,23 @@ async fn goal_form_page(
         .await?
         .ok_or(AppError::NotFound)?;
     let page = Page::new(ctx, "goal-new-title");
+    // Staff suggesting a goal read about "the student's goal"; the student "my goal".
+    let reader = crate::i18n::Reader::of(access.is_self());
     let err = |name: &str| {
         errors
             .iter()
             .find(|e| e.field == name)
-            .map(|e| page.t(&format!("goal-error-{}", e.code.replace('_', "-"))))
+            .map(|e| page.t(&reader.key(&format!("goal-error-{}", e.code.replace('_', "-")))))
     };
     let opts = |items: Vec<(&str, String)>| items.into_iter().map(|(v, l)| (v.to_owned(), l)).collect::<Vec<_>>();
     let field =
         |name: &'static str, value: &str, options: Vec<(String, String)>, multiline: bool, input_type: &'static str| {
             Field {
                 name,
-                label: page.t(&format!("goal-field-{}", name.replace('_', "-"))),
-                hint: crate::i18n::has(page.lang, &format!("goal-hint-{}", name.replace('_', "-")))
-                    .then(|| page.t(&format!("goal-hint-{}", name.replace('_', "-")))),
+                label: page.t(&reader.key(&format!("goal-field-{}", name.replace('_', "-")))),
+                hint: Some(reader.key(&format!("goal-hint-{}", name.replace('_', "-"))))
+                    .filter(|k| crate::i18n::has(page.lang, k))
+                    .map(|k| page.t(&k)),
                 value: value.chars().take(1000).collect(),
                 error: err(name),
                 options,
@@ -231,6 +234,7 @@ struct GoalPage {
     can_reword: bool,
     can_check_in: bool,
     value_label: String,
+    reflection_label: String,
     today: String,
     check_ins: Vec<(String, String, String, String, String)>,
     next_statuses: Vec<(&'static str, String)>,
@@ -271,6 +275,7 @@ async fn goal_page(
         .await?
         .ok_or(AppError::NotFound)?;
     let page = Page::new(ctx, "goal-title");
+    let reader = crate::i18n::Reader::of(access.is_self());
     let status = GoalStatus::parse(&g.status).unwrap_or(GoalStatus::Draft);
     let measure = MeasureKind::parse(&g.measure_kind).unwrap_or(MeasureKind::Count);
     let check_ins = plan::check_ins(state.db(), g.id).await?;
@@ -373,7 +378,8 @@ async fn goal_page(
         can_accept: status == GoalStatus::Draft && access.is_self(),
         can_reword: can_edit && may_reword(access, &g),
         can_check_in: status == GoalStatus::Active && can_create,
-        value_label: page.t(&format!("checkin-value-{}", measure.as_str().replace('_', "-"))),
+        value_label: page.t(&reader.key(&format!("checkin-value-{}", measure.as_str().replace('_', "-")))),
+        reflection_label: page.t(&reader.key("checkin-reflection")),
         today: state.now().date().to_string(),
         check_ins: rows,
         next_statuses,
@@ -423,7 +429,13 @@ pub async fn check_in(
         }
         Err(p) => {
             let key = format!("checkin-error-{}", p.code.replace('_', "-"));
-            let msg = crate::i18n::t_args(ctx.lang, &key, &[("detail", p.detail.clone()), ("max", p.detail)]);
+            let msg = if p.code == "value" {
+                // The range from the measure's bounds, not the domain's English detail.
+                let measure = MeasureKind::parse(&g.measure_kind).unwrap_or(MeasureKind::Count);
+                crate::i18n::value_range_error(ctx.lang, measure)
+            } else {
+                crate::i18n::t_args(ctx.lang, &key, &[("detail", p.detail.clone()), ("max", p.detail)])
+            };
             goal_page(&state, &ctx, &access, g, Some(msg)).await
         }
     }

@@ -97,6 +97,8 @@ struct StudentPage {
     can_edit_profile: bool,
     observations: Vec<(String, String, String)>,
     can_observe: bool,
+    /// Whether the page speaks to the student or about them.
+    reader: crate::i18n::Reader,
 }
 
 pub fn display_name(h: &StudentHeader) -> String {
@@ -144,6 +146,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let lang = page.lang;
     let t = |k: &str| page.t(k);
     let targs = |k: &str, a: &[(&'static str, String)]| crate::i18n::t_args(lang, k, a);
+    let reader = crate::i18n::Reader::of(access.is_self());
 
     let reasons = verdict
         .failures
@@ -298,7 +301,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         let shares = access.facts.facts.shares_with_guardians;
         let can_change = access.decide(RecordKind::SharingChoice, Action::Edit).is_allowed();
         Sharing {
-            state: t(if shares { "sharing-on" } else { "sharing-off" }),
+            state: t(&reader.key(if shares { "sharing-on" } else { "sharing-off" })),
             can_change,
             next_value: if shares { "no" } else { "yes" },
             button: t(if shares { "sharing-stop" } else { "sharing-start" }),
@@ -306,10 +309,10 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     });
     let profile = ssp_db::repo::profile::get(db, student).await?.unwrap_or_default();
     let profile_fields = vec![
-        ("strengths", t("profile-strengths"), profile.strengths),
-        ("interests", t("profile-interests"), profile.interests),
-        ("needs", t("profile-needs"), profile.needs),
-        ("activities", t("profile-activities"), profile.activities),
+        ("strengths", t(&reader.key("profile-strengths")), profile.strengths),
+        ("interests", t(&reader.key("profile-interests")), profile.interests),
+        ("needs", t(&reader.key("profile-needs")), profile.needs),
+        ("activities", t(&reader.key("profile-activities")), profile.activities),
     ];
     let observations = ssp_db::repo::profile::observations(db, student)
         .await?
@@ -349,6 +352,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         can_edit_profile: rel.is_self,
         observations,
         can_observe: staff_editor,
+        reader,
         page,
         h,
         can_notes,
