@@ -164,6 +164,7 @@ async fn counselor_goal_form_speaks_about_the_student() {
             "How the student will measure progress",
             "Where the student is now",
             "Word it as the student would",
+            "Suggest a goal",
         ],
     );
     has_none(
@@ -199,9 +200,21 @@ async fn the_plan_page_speaks_to_the_student_and_about_them_to_staff() {
     let app = TestApp::with_demo().await;
     let camila = app.person("demo.student").await;
     let plan = format!("/students/{camila}");
-    let own = app.signed_in("demo.student").await.get(&plan).await;
-    has_all(&own, &["About me", "My strengths", "Add a goal"]);
-    has_none(&own, &["About the student", "Suggest a goal"]);
+    let student = app.signed_in("demo.student").await;
+    student.get(&plan).await;
+    let r = student
+        .post_form(
+            &format!("{plan}/reflections"),
+            &[("prompt", "improve"), ("body", "Asking for help sooner")],
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.text);
+    let own = student.get(&plan).await;
+    has_all(
+        &own,
+        &["About me", "My strengths", "What I want to improve", "Add a goal"],
+    );
+    has_none(&own, &["About the student", "Suggest a goal", "What the student wants"]);
     let staff = app.signed_in("demo.counselor").await.get(&plan).await;
     has_all(
         &staff,
@@ -209,10 +222,14 @@ async fn the_plan_page_speaks_to_the_student_and_about_them_to_staff() {
             "About the student",
             "The student's strengths",
             "What helps the student",
+            "What the student wants to improve",
             "Suggest a goal",
         ],
     );
-    has_none(&staff, &["About me", "My strengths", "What helps me"]);
+    has_none(
+        &staff,
+        &["About me", "My strengths", "What helps me", "What I want to improve"],
+    );
 }
 
 #[tokio::test]
@@ -419,7 +436,10 @@ async fn family_and_staff_spanish_uses_usted_not_tu() {
         "access_log.html",
         "interactions.html",
         "roster.html",
+        "roster_import.html",
         "plan_settings.html",
+        "students.html",
+        "audit.html",
     ] {
         keys.extend(template_keys(t));
     }

@@ -317,6 +317,9 @@ reflection-save = Save reflection
 prompt-strengths = My strengths
 prompt-improve = What I want to improve
 prompt-next = What I'll do next
+prompt-strengths-staff = The student's strengths
+prompt-improve-staff = What the student wants to improve
+prompt-next-staff = What the student will do next
 review-title = Annual review { $year }
 review-signed-on = signed { $when }
 review-not-signed = not signed yet
@@ -333,6 +336,7 @@ change-goal-status = "{ $goal }" went from { $from } to { $to }
 ## Goals
 goal-title = Goal
 goal-new-title = New goal
+goal-new-title-staff = Suggest a goal
 form-has-errors = Some answers need fixing. Look for the messages next to the fields.
 goal-save = Save goal
 goal-field-domain = Part of the plan

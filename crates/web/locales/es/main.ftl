@@ -317,6 +317,9 @@ reflection-save = Guardar reflexión
 prompt-strengths = Mis fortalezas
 prompt-improve = Lo que quiero mejorar
 prompt-next = Lo que haré ahora
+prompt-strengths-staff = Fortalezas del estudiante
+prompt-improve-staff = Lo que el estudiante quiere mejorar
+prompt-next-staff = Lo que el estudiante hará ahora
 review-title = Revisión anual { $year }
 review-signed-on = firmado el { $when }
 review-not-signed = sin firmar
@@ -333,6 +336,7 @@ change-goal-status = "{ $goal }" pasó de { $from } a { $to }
 ## Metas
 goal-title = Meta
 goal-new-title = Meta nueva
+goal-new-title-staff = Sugerir una meta
 form-has-errors = Algunas respuestas necesitan corrección. Lea los mensajes junto a los campos.
 goal-save = Guardar meta
 goal-field-domain = Parte del plan

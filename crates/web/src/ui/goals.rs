@@ -183,7 +183,7 @@ async fn goal_form_page(
             format!("/students/{}/goals/{goal}", access.student()),
         ),
         None => (
-            page.t("goal-new-title"),
+            page.t(&reader.key("goal-new-title")),
             format!("/students/{}/goals", access.student()),
         ),
     };

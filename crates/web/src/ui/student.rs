@@ -234,7 +234,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         .into_iter()
         .map(|r| ReflectionView {
             id: r.id.to_string(),
-            title: t(&format!("prompt-{}", r.prompt)),
+            title: t(&reader.key(&format!("prompt-{}", r.prompt))),
             when: super::access_log::format_when(r.created_at),
             comments: comments
                 .iter()
