@@ -90,10 +90,10 @@ impl Reader {
 }
 
 /// Why a check-in or goal value was refused, in the reader's language: the
-/// allowed range of the goal's measure (from the domain's bounds, not its
-/// English detail text).
-pub fn value_range_error(lang: Language, measure: ssp_domain::plan::MeasureKind) -> String {
-    let key = format!("checkin-error-value-{}", measure.as_str().replace('_', "-"));
+/// message `<prefix>-<measure>` with the allowed range of the goal's measure
+/// (from the domain's bounds, not its English detail text).
+pub fn value_range_error(lang: Language, prefix: &str, measure: ssp_domain::plan::MeasureKind) -> String {
+    let key = format!("{prefix}-{}", measure.as_str().replace('_', "-"));
     match measure.bounds() {
         Some((min, max)) => t_args(lang, &key, &[("min", min.to_string()), ("max", max.to_string())]),
         None => t(lang, &key),

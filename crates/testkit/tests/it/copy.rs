@@ -276,6 +276,27 @@ async fn spanish_check_in_range_error_has_no_english() {
 }
 
 #[tokio::test]
+async fn a_spanish_goal_form_says_the_range_of_its_measure() {
+    let app = TestApp::with_demo().await;
+    let camila = app.person("demo.student").await;
+    let student = app.signed_in("demo.student").await;
+    in_spanish(&student).await;
+    student.get(&format!("/students/{camila}/goals/new")).await;
+    let res = student
+        .post_form(&format!("/students/{camila}/goals"), &goal_fields("scale", "0", "4"))
+        .await;
+    assert_eq!(res.status, 422);
+    has_all(
+        &res,
+        &[
+            "No corresponde con la forma de medir la meta: debe ser un número entero del 1 al 5",
+            "Mi meta",
+        ],
+    );
+    has_none(&res, &["whole number", "doesn't fit"]);
+}
+
+#[tokio::test]
 async fn a_spanish_yes_no_check_in_takes_si() {
     let app = TestApp::with_demo().await;
     let camila = app.person("demo.student").await;
@@ -473,6 +494,7 @@ async fn messages_everyone_reads_are_impersonal_in_spanish() {
                 "notes-none",
                 "error-not-found",
                 "error-cannot-sign",
+                "form-has-errors",
                 "team-no-plan-manager",
             ]
             .iter()

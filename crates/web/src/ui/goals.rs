@@ -111,7 +111,13 @@ async fn goal_form_page(
         errors
             .iter()
             .find(|e| e.field == name)
-            .map(|e| page.t(&reader.key(&format!("goal-error-{}", e.code.replace('_', "-")))))
+            .map(|e| match MeasureKind::parse(&form.measure_kind) {
+                // Say the range of the measure chosen.
+                Ok(m) if e.code == "invalid_measure_value" => {
+                    crate::i18n::value_range_error(page.lang, "goal-error-invalid-measure-value", m)
+                }
+                _ => page.t(&reader.key(&format!("goal-error-{}", e.code.replace('_', "-")))),
+            })
     };
     let opts = |items: Vec<(&str, String)>| items.into_iter().map(|(v, l)| (v.to_owned(), l)).collect::<Vec<_>>();
     let field =
@@ -432,7 +438,7 @@ pub async fn check_in(
             let msg = if p.code == "value" {
                 // The range from the measure's bounds, not the domain's English detail.
                 let measure = MeasureKind::parse(&g.measure_kind).unwrap_or(MeasureKind::Count);
-                crate::i18n::value_range_error(ctx.lang, measure)
+                crate::i18n::value_range_error(ctx.lang, "checkin-error-value", measure)
             } else {
                 crate::i18n::t_args(ctx.lang, &key, &[("detail", p.detail.clone()), ("max", p.detail)])
             };
