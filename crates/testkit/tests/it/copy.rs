@@ -297,7 +297,7 @@ async fn a_spanish_goal_form_says_the_range_of_its_measure() {
 }
 
 #[tokio::test]
-async fn a_spanish_yes_no_check_in_takes_si() {
+async fn spanish_yes_no_goals_take_and_show_si() {
     let app = TestApp::with_demo().await;
     let camila = app.person("demo.student").await;
     let student = app.signed_in("demo.student").await;
@@ -310,6 +310,8 @@ async fn a_spanish_yes_no_check_in_takes_si() {
         )
         .await;
     assert_eq!(res.status, 303, "{}", res.text);
+    let edit = student.get(&format!("/students/{camila}/goals/{goal}/edit")).await;
+    assert!(edit.body.contains("value=\"sí\""), "the target reads sí: {}", edit.body);
 }
 
 #[tokio::test]

@@ -610,10 +610,11 @@ fn may_reword(access: &StudentAccess, g: &GoalRow) -> bool {
     !status.is_final() && (access.is_self() || (status == GoalStatus::Draft && g.suggested_by == Some(access.actor.0)))
 }
 
-fn form_of(g: &GoalRow) -> GoalForm {
+fn form_of(g: &GoalRow, lang: ssp_domain::Language) -> GoalForm {
     let measure = MeasureKind::parse(&g.measure_kind).unwrap_or(MeasureKind::Count);
+    // Yes/no in the reader's words ("sí" is read back as yes).
     let value = |v: f64| match measure {
-        MeasureKind::YesNo => (if v >= 0.5 { "yes" } else { "no" }).to_owned(),
+        MeasureKind::YesNo => crate::i18n::t(lang, if v >= 0.5 { "value-yes" } else { "value-no" }),
         _ => crate::chart::format_value(measure, v).trim_end_matches('%').to_owned(),
     };
     GoalForm {
@@ -639,7 +640,7 @@ pub async fn edit_form(
     if !may_reword(&access, &g) {
         return Err(AppError::Forbidden("goal_edit_not_allowed"));
     }
-    goal_form_page(&state, &ctx, &access, &form_of(&g), &[], Some(g.id)).await
+    goal_form_page(&state, &ctx, &access, &form_of(&g, ctx.lang), &[], Some(g.id)).await
 }
 
 /// Rewords a goal. Its measure kind cannot change once it has check-ins
