@@ -477,6 +477,18 @@ async fn family_and_staff_spanish_uses_usted_not_tu() {
 }
 
 #[tokio::test]
+async fn activity_names_belong_to_nobody_in_particular() {
+    // The same list is the student's to-do list and the counselor's view of it.
+    let en = catalogue("en");
+    let names: Vec<_> = en.iter().filter(|(k, _)| k.starts_with("activity-g")).collect();
+    assert!(names.len() >= 18);
+    for (k, v) in names {
+        let bad = offending(v, &["my", "your", "their", "you"]);
+        assert!(bad.is_empty(), "{k} = {v:?} uses {bad:?}");
+    }
+}
+
+#[tokio::test]
 async fn messages_everyone_reads_are_impersonal_in_spanish() {
     let es = catalogue("es");
     // Shown to the student and to staff alike (goal and check-in errors,

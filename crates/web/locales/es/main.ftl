@@ -1,6 +1,7 @@
 # Español. Cada id de mensaje debe existir también en en/main.ftl (una prueba lo comprueba).
 # Registro: tú para el estudiante; usted para familias y personal; si todos leen el mismo mensaje,
 # se redacta de forma impersonal (o se divide en `<id>` y `<id>-staff`, que leen todos menos el estudiante).
+# Las páginas que no saben quién las lee (inicio de sesión, páginas de error) usan usted.
 
 app-name = ssp
 app-tagline = Planes de Éxito Estudiantil
