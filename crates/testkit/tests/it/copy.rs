@@ -411,7 +411,7 @@ async fn staff_wordings_do_not_speak_as_the_student() {
     let siblings = staff_siblings(&en);
     assert!(siblings.len() >= 15, "{siblings:?}");
     let first_person: &[&str] = &["i", "i'll", "me", "my", "you", "your", "yours"];
-    for (base, staff) in &siblings {
+    for (_, staff) in &siblings {
         let bad = offending(&en[staff], first_person);
         assert!(bad.is_empty(), "{staff} = {:?} uses {bad:?}", en[staff]);
         let bad = offending(&es[staff], TU);
