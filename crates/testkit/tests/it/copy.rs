@@ -525,3 +525,74 @@ async fn messages_everyone_reads_are_impersonal_in_spanish() {
         assert!(bad.is_empty(), "{k} = {message:?} is read by everyone but uses {bad:?}");
     }
 }
+
+/// Which register markers a rendered page uses (its visible text).
+fn page_markers(res: &TestResponse, markers: &[&'static str]) -> Vec<&'static str> {
+    let w = words(&res.text);
+    markers.iter().copied().filter(|m| w.contains(*m)).collect()
+}
+
+#[tokio::test]
+async fn spanish_pages_keep_one_register_per_reader() {
+    let app = TestApp::with_demo().await;
+    let camila = app.person("demo.student").await;
+    let student = app.signed_in("demo.student").await;
+    in_spanish(&student).await;
+    let goal = new_goal(&student, camila, &goal_fields("percent", "71", "85")).await;
+    let pages = [
+        "/".to_owned(),
+        format!("/students/{camila}"),
+        format!("/students/{camila}/goals/new"),
+        format!("/students/{camila}/goals/{goal}"),
+        format!("/students/{camila}/goals/{goal}/edit"),
+        format!("/students/{camila}/team"),
+        format!("/students/{camila}/notes"),
+        format!("/students/{camila}/access-log"),
+    ];
+    for path in &pages {
+        let res = student.get(path).await;
+        assert_eq!(res.status, 200, "{path}");
+        let bad = page_markers(&res, USTED);
+        assert!(bad.is_empty(), "the student's {path} uses usted: {bad:?}\n{}", res.text);
+    }
+    // Refused forms too: every goal-form error, and a check-in error.
+    let bad_goal = [
+        ("domain", "x"),
+        ("statement", "B"),
+        ("measure_kind", "percent"),
+        ("baseline", "150"),
+        ("target", ""),
+        ("due_date", "ayer"),
+        ("cadence", "x"),
+    ];
+    let check_in = format!("/students/{camila}/goals/{goal}/check-ins");
+    let bad_check_in = [("on_date", "ayer"), ("value", "80"), ("note", ""), ("reflection", "")];
+    let res = student.post_form(&format!("/students/{camila}/goals"), &bad_goal).await;
+    assert_eq!(res.status, 422);
+    assert!(page_markers(&res, USTED).is_empty(), "{}", res.text);
+    let res = student.post_form(&check_in, &bad_check_in).await;
+    assert_eq!(res.status, 422);
+    assert!(page_markers(&res, USTED).is_empty(), "{}", res.text);
+
+    let counselor = app.signed_in("demo.counselor").await;
+    in_spanish(&counselor).await;
+    let res = counselor
+        .post_form(&format!("/students/{camila}/goals"), &bad_goal)
+        .await;
+    assert_eq!(res.status, 422);
+    assert!(page_markers(&res, TU).is_empty(), "{}", res.text);
+    let res = counselor.post_form(&check_in, &bad_check_in).await;
+    assert_eq!(res.status, 422);
+    assert!(page_markers(&res, TU).is_empty(), "{}", res.text);
+    let guardian = app.signed_in("demo.guardian.es").await;
+    for (who, c) in [("counselor", &counselor), ("guardian", &guardian)] {
+        // Staff and families do not reword the student's goal; families suggest none.
+        let reads = |p: &&String| !p.ends_with("/edit") && (who == "counselor" || !p.ends_with("/new"));
+        for path in pages.iter().filter(reads) {
+            let res = c.get(path).await;
+            assert_eq!(res.status, 200, "{who} {path}");
+            let bad = page_markers(&res, TU);
+            assert!(bad.is_empty(), "the {who}'s {path} uses tú: {bad:?}\n{}", res.text);
+        }
+    }
+}

@@ -162,7 +162,7 @@ team-error-already = Esa persona ya está en el equipo con esa función.
 can-see-yes = Sí
 can-see-with-reason = Con un motivo
 can-see-no = No
-who-teachers = Maestros de sus clases actuales
+who-teachers = Maestros de las clases actuales del estudiante
 who-school-staff = Consejeros y administradores de la escuela
 who-district-admins = Administradores del distrito
 
@@ -178,7 +178,7 @@ kind-note-restricted-social = Notas de servicios sociales
 
 ## Quién vio mi plan
 access-log-title = Quién vio este plan
-access-log-intro = Todas las personas, aparte del estudiante, que abrieron este plan o sus registros, de la más reciente a la más antigua.
+access-log-intro = Todas las personas, aparte del estudiante, que abrieron este plan o uno de los registros del plan, de la más reciente a la más antigua.
 access-log-none = Nadie más ha abierto este plan todavía.
 access-log-when = Cuándo
 access-log-who = Quién
