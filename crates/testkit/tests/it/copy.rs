@@ -596,3 +596,31 @@ async fn spanish_pages_keep_one_register_per_reader() {
         }
     }
 }
+
+#[tokio::test]
+async fn an_adult_students_sharing_choice_is_told_to_them_and_about_them() {
+    let app = TestApp::with_demo().await;
+    let guardian = app.person("demo.guardian").await;
+    let adult = app
+        .query_id(
+            "SELECT g.student_id FROM guardian_links g JOIN students s ON s.person_id = g.student_id \
+             WHERE g.guardian_id = $1 AND s.grade_level = 12",
+            &[guardian],
+        )
+        .await
+        .expect("the showcase family has an 18-year-old");
+    let plan = format!("/students/{adult}");
+    let student = app.signed_in(&app.username_of(adult).await).await;
+    has_all(&student.get(&plan).await, &["You are 18 or older"]);
+    let counselor = app.signed_in("demo.counselor").await.get(&plan).await;
+    assert_eq!(counselor.status, 200);
+    has_all(&counselor, &["The student is 18 or older"]);
+    has_none(&counselor, &["You are 18", "your plan"]);
+    let r = student.post_form(&format!("{plan}/sharing"), &[("share", "yes")]).await;
+    assert_eq!(r.status, 303);
+    has_all(&student.get(&plan).await, &["You share your plan"]);
+    let family = app.signed_in("demo.guardian.es").await.get(&plan).await;
+    assert_eq!(family.status, 200);
+    has_all(&family, &["El estudiante comparte su plan con sus padres o tutores"]);
+    has_none(&family, &["Compartes tu plan"]);
+}
