@@ -54,6 +54,52 @@ pub fn has(lang: Language, key: &str) -> bool {
     LOCALES.try_lookup(id(lang), key).is_some()
 }
 
+/// Who reads a page about a student's plan. The same form speaks to the
+/// student ("your goal", Spanish *tú*) and about the student to everyone
+/// else ("the student's goal", Spanish *usted*): staff and family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    /// The student, on their own plan.
+    Student,
+    /// Staff or family reading about the student.
+    Others,
+}
+
+impl Reader {
+    /// The student when `is_self`, otherwise the others.
+    pub fn of(is_self: bool) -> Self {
+        if is_self {
+            Reader::Student
+        } else {
+            Reader::Others
+        }
+    }
+
+    /// The message id worded for this reader: for everyone but the student,
+    /// the `<key>-staff` sibling where the catalogue has one (both languages
+    /// have the same ids, a test checks), else `key` itself (a message that
+    /// reads the same for all).
+    pub fn key(self, key: &str) -> String {
+        let staff = format!("{key}-staff");
+        if self == Reader::Others && has(Language::En, &staff) {
+            staff
+        } else {
+            key.to_owned()
+        }
+    }
+}
+
+/// Why a check-in or goal value was refused, in the reader's language: the
+/// message `<prefix>-<measure>` with the allowed range of the goal's measure
+/// (from the domain's bounds, not its English detail text).
+pub fn value_range_error(lang: Language, prefix: &str, measure: ssp_domain::plan::MeasureKind) -> String {
+    let key = format!("{prefix}-{}", measure.as_str().replace('_', "-"));
+    match measure.bounds() {
+        Some((min, max)) => t_args(lang, &key, &[("min", min.to_string()), ("max", max.to_string())]),
+        None => t(lang, &key),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;

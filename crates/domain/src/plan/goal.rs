@@ -128,36 +128,51 @@ impl MeasureKind {
             .ok_or_else(|| ParseError::new("invalid_measure_kind", format!("unknown measure kind {s:?}")))
     }
 
+    /// The smallest and largest value a goal of this kind can hold (`None`
+    /// for yes/no). Pages render the range from these, in the reader's
+    /// language.
+    pub fn bounds(self) -> Option<(i64, i64)> {
+        match self {
+            MeasureKind::Percent => Some((0, 100)),
+            MeasureKind::Count => Some((0, Self::MAX_COUNT)),
+            MeasureKind::Scale => Some((1, 5)),
+            MeasureKind::YesNo => None,
+        }
+    }
+
     /// A baseline, target or check-in value as typed, as a number; fails with
-    /// `invalid_measure_value` and the allowed range in the detail.
+    /// `invalid_measure_value` and the allowed range in the detail (English,
+    /// for logs and API clients; pages use [`MeasureKind::bounds`]). Yes/no
+    /// answers are taken in English and Spanish.
     pub fn parse_value(self, raw: &str) -> Result<f64, ParseError> {
         let s = raw.trim();
         let invalid = |allowed: &str| ParseError::new("invalid_measure_value", allowed.to_string());
+        let (min, max) = self.bounds().unwrap_or((0, 1));
         match self {
             MeasureKind::Percent => {
                 let allowed = "a number from 0 to 100";
                 let number = s.strip_suffix('%').unwrap_or(s).trim();
                 match number.parse::<f64>() {
-                    Ok(v) if v.is_finite() && (0.0..=100.0).contains(&v) => Ok(v),
+                    Ok(v) if v.is_finite() && (min as f64..=max as f64).contains(&v) => Ok(v),
                     _ => Err(invalid(allowed)),
                 }
             }
             MeasureKind::Count => {
                 let allowed = "a whole number from 0 to 1,000,000";
                 match s.parse::<i64>() {
-                    Ok(v) if (0..=Self::MAX_COUNT).contains(&v) => Ok(v as f64),
+                    Ok(v) if (min..=max).contains(&v) => Ok(v as f64),
                     _ => Err(invalid(allowed)),
                 }
             }
             MeasureKind::Scale => {
                 let allowed = "a whole number from 1 to 5";
                 match s.parse::<i64>() {
-                    Ok(v) if (1..=5).contains(&v) => Ok(v as f64),
+                    Ok(v) if (min..=max).contains(&v) => Ok(v as f64),
                     _ => Err(invalid(allowed)),
                 }
             }
-            MeasureKind::YesNo => match s.to_ascii_lowercase().as_str() {
-                "yes" | "true" | "1" => Ok(1.0),
+            MeasureKind::YesNo => match s.to_lowercase().as_str() {
+                "yes" | "true" | "1" | "sí" | "si" => Ok(1.0),
                 "no" | "false" | "0" => Ok(0.0),
                 _ => Err(invalid("yes or no")),
             },

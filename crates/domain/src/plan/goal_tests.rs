@@ -107,6 +107,9 @@ fn measure_values_table() {
         (YesNo, "no", Some(0.0)),
         (YesNo, "False", Some(0.0)),
         (YesNo, "0", Some(0.0)),
+        (YesNo, "sí", Some(1.0)),
+        (YesNo, "Sí", Some(1.0)),
+        (YesNo, "si", Some(1.0)),
         (YesNo, "maybe", None),
         (YesNo, "2", None),
     ] {
@@ -120,6 +123,22 @@ fn measure_values_table() {
                 kind.as_str()
             ),
         }
+    }
+}
+
+#[test]
+fn measure_bounds_are_the_ones_values_are_checked_against() {
+    use MeasureKind::*;
+    assert_eq!(Percent.bounds(), Some((0, 100)));
+    assert_eq!(Count.bounds(), Some((0, MeasureKind::MAX_COUNT)));
+    assert_eq!(Scale.bounds(), Some((1, 5)));
+    assert_eq!(YesNo.bounds(), None);
+    for kind in [Percent, Count, Scale] {
+        let (min, max) = kind.bounds().unwrap();
+        assert!(kind.parse_value(&min.to_string()).is_ok());
+        assert!(kind.parse_value(&max.to_string()).is_ok());
+        assert!(kind.parse_value(&(min - 1).to_string()).is_err());
+        assert!(kind.parse_value(&(max + 1).to_string()).is_err());
     }
 }
 

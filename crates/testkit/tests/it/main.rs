@@ -5,6 +5,7 @@ mod access;
 mod api;
 mod auth;
 mod cli;
+mod copy;
 mod corrections;
 mod csrf;
 mod db;

@@ -34,6 +34,7 @@ struct CheckInEditPage {
     g: GoalRow,
     check_in_id: String,
     value_label: String,
+    reflection_label: String,
     window_note: String,
     error: Option<String>,
     draft: Draft,
@@ -102,6 +103,7 @@ async fn check_in_page(
         check_in_id: check_in.to_string(),
         value_label: page.t(&format!("checkin-value-{}", measure.as_str().replace('_', "-"))),
         window_note: window_note(&page),
+        reflection_label: page.t(&crate::i18n::Reader::of(access.is_self()).key("checkin-reflection")),
         error,
         draft,
         g,
@@ -160,7 +162,8 @@ pub async fn save_check_in(
             Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
         }
         Err(p) => {
-            let msg = check_in_problem_message(&ctx, p);
+            let measure = MeasureKind::parse(&g.measure_kind).unwrap_or(MeasureKind::Count);
+            let msg = check_in_problem_message(&ctx, p, measure);
             check_in_page(&state, &ctx, &access, g, c.id, Some(msg), form.draft()).await
         }
     }

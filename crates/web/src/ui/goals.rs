@@ -108,20 +108,29 @@ async fn goal_form_page(
         .await?
         .ok_or(AppError::NotFound)?;
     let page = Page::new(ctx, "goal-new-title");
+    // Staff suggesting a goal read about "the student's goal"; the student "my goal".
+    let reader = crate::i18n::Reader::of(access.is_self());
     let err = |name: &str| {
         errors
             .iter()
             .find(|e| e.field == name)
-            .map(|e| page.t(&format!("goal-error-{}", e.code.replace('_', "-"))))
+            .map(|e| match MeasureKind::parse(&form.measure_kind) {
+                // Say the range of the measure chosen.
+                Ok(m) if e.code == "invalid_measure_value" => {
+                    crate::i18n::value_range_error(page.lang, "goal-error-invalid-measure-value", m)
+                }
+                _ => page.t(&reader.key(&format!("goal-error-{}", e.code.replace('_', "-")))),
+            })
     };
     let opts = |items: Vec<(&str, String)>| items.into_iter().map(|(v, l)| (v.to_owned(), l)).collect::<Vec<_>>();
     let field =
         |name: &'static str, value: &str, options: Vec<(String, String)>, multiline: bool, input_type: &'static str| {
             Field {
                 name,
-                label: page.t(&format!("goal-field-{}", name.replace('_', "-"))),
-                hint: crate::i18n::has(page.lang, &format!("goal-hint-{}", name.replace('_', "-")))
-                    .then(|| page.t(&format!("goal-hint-{}", name.replace('_', "-")))),
+                label: page.t(&reader.key(&format!("goal-field-{}", name.replace('_', "-")))),
+                hint: Some(reader.key(&format!("goal-hint-{}", name.replace('_', "-"))))
+                    .filter(|k| crate::i18n::has(page.lang, k))
+                    .map(|k| page.t(&k)),
                 value: value.chars().take(1000).collect(),
                 error: err(name),
                 options,
@@ -183,7 +192,7 @@ async fn goal_form_page(
             format!("/students/{}/goals/{goal}", access.student()),
         ),
         None => (
-            page.t("goal-new-title"),
+            page.t(&reader.key("goal-new-title")),
             format!("/students/{}/goals", access.student()),
         ),
     };
@@ -234,6 +243,7 @@ struct GoalPage {
     can_reword: bool,
     can_check_in: bool,
     value_label: String,
+    reflection_label: String,
     today: String,
     check_ins: Vec<CheckInView>,
     /// What was typed into a refused form on this page.
@@ -299,6 +309,7 @@ async fn goal_page_with(
         .await?
         .ok_or(AppError::NotFound)?;
     let page = Page::new(ctx, "goal-title");
+    let reader = crate::i18n::Reader::of(access.is_self());
     let status = GoalStatus::parse(&g.status).unwrap_or(GoalStatus::Draft);
     let measure = MeasureKind::parse(&g.measure_kind).unwrap_or(MeasureKind::Count);
     let check_ins = plan::check_ins(state.db(), g.id).await?;
@@ -420,7 +431,8 @@ async fn goal_page_with(
         can_accept: status == GoalStatus::Draft && access.is_self(),
         can_reword: can_edit && may_reword(access, &g),
         can_check_in: status == GoalStatus::Active && can_create,
-        value_label: page.t(&format!("checkin-value-{}", measure.as_str().replace('_', "-"))),
+        value_label: page.t(&reader.key(&format!("checkin-value-{}", measure.as_str().replace('_', "-")))),
+        reflection_label: page.t(&reader.key("checkin-reflection")),
         today: state.now().date().to_string(),
         check_ins: rows,
         draft,
@@ -465,7 +477,15 @@ impl CheckInForm {
 
 /// The sentence for a refused check-in, in the reader's language (a date
 /// in it written the reader's way).
-pub(super) fn check_in_problem_message(ctx: &Ctx, p: crate::plan_write::CheckInProblem) -> String {
+pub(super) fn check_in_problem_message(
+    ctx: &Ctx,
+    p: crate::plan_write::CheckInProblem,
+    measure: MeasureKind,
+) -> String {
+    if p.code == "value" {
+        // The range from the measure's bounds, not the domain's English detail.
+        return crate::i18n::value_range_error(ctx.lang, "checkin-error-value", measure);
+    }
     let page = Page::new(ctx, "goal-title");
     let key = format!("checkin-error-{}", p.code.replace('_', "-"));
     let detail = match ssp_domain::plan::goal::parse_iso_date(&p.detail) {
@@ -497,7 +517,8 @@ pub async fn check_in(
             Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
         }
         Err(p) => {
-            let msg = check_in_problem_message(&ctx, p);
+            let measure = MeasureKind::parse(&g.measure_kind).unwrap_or(MeasureKind::Count);
+            let msg = check_in_problem_message(&ctx, p, measure);
             goal_page_with(&state, &ctx, &access, g, Some(msg), form.draft()).await
         }
     }
@@ -666,10 +687,11 @@ fn may_reword(access: &StudentAccess, g: &GoalRow) -> bool {
     !status.is_final() && (access.is_self() || (status == GoalStatus::Draft && g.suggested_by == Some(access.actor.0)))
 }
 
-fn form_of(g: &GoalRow) -> GoalForm {
+fn form_of(g: &GoalRow, lang: ssp_domain::Language) -> GoalForm {
     let measure = MeasureKind::parse(&g.measure_kind).unwrap_or(MeasureKind::Count);
+    // Yes/no in the reader's words ("sí" is read back as yes).
     let value = |v: f64| match measure {
-        MeasureKind::YesNo => (if v >= 0.5 { "yes" } else { "no" }).to_owned(),
+        MeasureKind::YesNo => crate::i18n::t(lang, if v >= 0.5 { "value-yes" } else { "value-no" }),
         _ => crate::chart::format_value(measure, v).trim_end_matches('%').to_owned(),
     };
     GoalForm {
@@ -695,7 +717,7 @@ pub async fn edit_form(
     if !may_reword(&access, &g) {
         return Err(AppError::Forbidden("goal_edit_not_allowed"));
     }
-    goal_form_page(&state, &ctx, &access, &form_of(&g), &[], Some(g.id)).await
+    goal_form_page(&state, &ctx, &access, &form_of(&g, ctx.lang), &[], Some(g.id)).await
 }
 
 /// Rewords a goal. Its measure kind cannot change once it has check-ins

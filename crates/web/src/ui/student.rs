@@ -115,6 +115,8 @@ struct StudentPage {
     can_edit_profile: bool,
     observations: Vec<(String, String, String)>,
     can_observe: bool,
+    /// Whether the page speaks to the student or about them.
+    reader: crate::i18n::Reader,
 }
 
 pub fn display_name(h: &StudentHeader) -> String {
@@ -174,6 +176,7 @@ pub async fn plan_page(
     let lang = page.lang;
     let t = |k: &str| page.t(k);
     let targs = |k: &str, a: &[(&'static str, String)]| crate::i18n::t_args(lang, k, a);
+    let reader = crate::i18n::Reader::of(access.is_self());
 
     let reasons = verdict
         .failures
@@ -272,7 +275,7 @@ pub async fn plan_page(
             edit_href: (rel.is_self && may_correct(PersonId(student.0), access.actor, r.created_at, now))
                 .then(|| format!("/students/{student}/reflections/{}/edit", r.id)),
             id: r.id.to_string(),
-            title: t(&format!("prompt-{}", r.prompt)),
+            title: t(&reader.key(&format!("prompt-{}", r.prompt))),
             when: page.when(r.created_at),
             comments: comments
                 .iter()
@@ -344,7 +347,7 @@ pub async fn plan_page(
         let shares = access.facts.facts.shares_with_guardians;
         let can_change = access.decide(RecordKind::SharingChoice, Action::Edit).is_allowed();
         Sharing {
-            state: t(if shares { "sharing-on" } else { "sharing-off" }),
+            state: t(&reader.key(if shares { "sharing-on" } else { "sharing-off" })),
             can_change,
             next_value: if shares { "no" } else { "yes" },
             button: t(if shares { "sharing-stop" } else { "sharing-start" }),
@@ -352,10 +355,10 @@ pub async fn plan_page(
     });
     let profile = ssp_db::repo::profile::get(db, student).await?.unwrap_or_default();
     let profile_fields = vec![
-        ("strengths", t("profile-strengths"), profile.strengths),
-        ("interests", t("profile-interests"), profile.interests),
-        ("needs", t("profile-needs"), profile.needs),
-        ("activities", t("profile-activities"), profile.activities),
+        ("strengths", t(&reader.key("profile-strengths")), profile.strengths),
+        ("interests", t(&reader.key("profile-interests")), profile.interests),
+        ("needs", t(&reader.key("profile-needs")), profile.needs),
+        ("activities", t(&reader.key("profile-activities")), profile.activities),
     ];
     let observations = ssp_db::repo::profile::observations(db, student)
         .await?
@@ -411,6 +414,7 @@ pub async fn plan_page(
         can_edit_profile: rel.is_self,
         observations,
         can_observe: staff_editor,
+        reader,
         page,
         h,
         can_notes,
