@@ -157,8 +157,13 @@ impl TestClient {
     /// POSTs JSON as an API client would: same-site `Origin` and the CSRF
     /// token in the `x-csrf-token` header (`None` leaves it out).
     pub async fn post_json(&self, path: &str, json: &str, csrf: Option<&str>) -> TestResponse {
+        self.send_json("POST", path, json, csrf).await
+    }
+
+    /// Sends JSON with any method (PUT, DELETE, …) as [`Self::post_json`] does.
+    pub async fn send_json(&self, method: &str, path: &str, json: &str, csrf: Option<&str>) -> TestResponse {
         let mut b = self
-            .base(Request::post(path))
+            .base(Request::builder().method(method).uri(path))
             .header(header::CONTENT_TYPE, "application/json")
             .header(header::ACCEPT, "application/json")
             .header(header::ORIGIN, ORIGIN);

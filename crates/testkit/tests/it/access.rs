@@ -353,7 +353,10 @@ async fn every_student_route_goes_through_the_access_module() {
     let mut checked = 0;
     for (path, line) in declared_routes(&src) {
         let path = path.as_str();
-        let methods: Vec<&str> = ["get(", "post("].into_iter().filter(|m| line.contains(m)).collect();
+        let methods: Vec<&str> = ["get(", "post(", "put(", "delete("]
+            .into_iter()
+            .filter(|m| line.contains(m))
+            .collect();
         if not_student_data.contains(&path) {
             continue;
         }
@@ -396,7 +399,8 @@ async fn every_student_route_goes_through_the_access_module() {
                     .and_then(|t| t.split('"').next())
                     .unwrap()
                     .to_owned();
-                other.post_json(&url, "{}", Some(&token)).await
+                let method = m.trim_end_matches('(').to_uppercase();
+                other.send_json(&method, &url, "{}", Some(&token)).await
             } else {
                 other
                     .post_form(

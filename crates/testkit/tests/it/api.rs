@@ -149,3 +149,55 @@ async fn goals_and_check_ins_are_created_through_the_api() {
     .unwrap();
     assert_eq!(count, 1, "only the valid goal was saved");
 }
+
+#[tokio::test]
+async fn the_author_corrects_and_deletes_a_check_in_through_the_api_as_on_the_page() {
+    let app = TestApp::with_demo().await;
+    let camila = app.person("demo.student").await;
+    let c = app.signed_in("demo.student").await;
+    let t = token(&c).await;
+    let body = r#"{"domain":"academic","statement":"Read 20 minutes a day","measure_kind":"count","baseline":"0","target":"20","due_date":"2027-03-01","cadence":"weekly"}"#;
+    let res = c
+        .post_json(&format!("/api/v1/students/{camila}/goals"), body, Some(&t))
+        .await;
+    let goal = serde_json::from_str::<serde_json::Value>(&res.body).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let url = format!("/api/v1/students/{camila}/goals/{goal}/check-ins");
+    let res = c.post_json(&url, r#"{"value":"5","note":"Started"}"#, Some(&t)).await;
+    let check_in = serde_json::from_str::<serde_json::Value>(&res.body).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let one = format!("{url}/{check_in}");
+
+    let res = c.send_json("PUT", &one, r#"{"value":"many"}"#, Some(&t)).await;
+    assert_eq!(res.status, 422);
+    assert!(res.body.contains("check_in_value"), "{}", res.body);
+    let res = c
+        .send_json("PUT", &one, r#"{"value":"8","note":"Started, recounted"}"#, Some(&t))
+        .await;
+    assert_eq!(res.status, 204, "{}", res.body);
+    let list = c.get_json(&url).await;
+    assert!(list.body.contains("Started, recounted"), "{}", list.body);
+    assert_eq!(
+        app.count_audit("check_in_corrected").await,
+        1,
+        "the same audit row as the page"
+    );
+
+    // The counselor may add check-ins, but this one is not hers.
+    let pm = app.signed_in("demo.counselor").await;
+    let pt = token(&pm).await;
+    let res = pm.send_json("DELETE", &one, "", Some(&pt)).await;
+    assert_eq!(res.status, 403);
+    assert!(res.body.contains("correction_not_allowed"));
+    let res = c.send_json("DELETE", &one, "", None).await;
+    assert_eq!(res.status, 403, "no CSRF token, no deletion");
+
+    let res = c.send_json("DELETE", &one, "", Some(&t)).await;
+    assert_eq!(res.status, 204);
+    assert_eq!(c.get_json(&url).await.body, "[]");
+    assert_eq!(app.count_audit("check_in_deleted").await, 1);
+}

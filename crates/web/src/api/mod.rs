@@ -8,7 +8,7 @@
 pub mod openapi;
 pub mod plan;
 
-use axum::routing::get;
+use axum::routing::{get, put};
 use axum::Router;
 
 use crate::app::AppState;
@@ -22,6 +22,10 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/api/v1/students/{id}/goals/{goal}/check-ins",
             get(plan::check_ins).post(plan::create_check_in),
+        )
+        .route(
+            "/api/v1/students/{id}/goals/{goal}/check-ins/{check_in}",
+            put(plan::correct_check_in).delete(plan::delete_check_in),
         )
         .route("/api/v1/students/{id}/reflections", get(plan::reflections))
         .route("/api/v1/students/{id}/interactions", get(plan::interactions))

@@ -13,6 +13,10 @@ fn student_param() -> Value {
     json!({ "name": "id", "in": "path", "required": true, "description": "The student's id (UUID).", "schema": { "type": "string", "format": "uuid" } })
 }
 
+fn check_in_param() -> Value {
+    json!({ "name": "check_in", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } })
+}
+
 fn goal_param() -> Value {
     json!({ "name": "goal", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } })
 }
@@ -98,6 +102,28 @@ pub fn spec() -> Value {
                     "responses": with_errors(json!({
                         "201": ok(json!({ "$ref": "#/components/schemas/Created" })),
                         "422": { "description": "Refused: check_in_not_active, check_in_date, check_in_future, check_in_before_start, check_in_value or check_in_long.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
+                    }))
+                }
+            },
+            "/api/v1/students/{id}/goals/{goal}/check-ins/{check_in}": {
+                "put": {
+                    "summary": "The author corrects a check-in (for 7 days after writing it; the old value is kept and the change audited)",
+                    "operationId": "correctCheckIn",
+                    "parameters": [student_param(), goal_param(), check_in_param(), { "name": "x-csrf-token", "in": "header", "required": true, "schema": { "type": "string" } }],
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CheckInInput" } } } },
+                    "responses": with_errors(json!({
+                        "204": { "description": "Corrected." },
+                        "403": { "description": "correction_not_allowed: not the author, or more than 7 days after writing.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+                        "422": { "description": "Refused: check_in_not_active, check_in_date, check_in_future, check_in_before_start, check_in_value or check_in_long.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
+                    }))
+                },
+                "delete": {
+                    "summary": "The author deletes a check-in (for 7 days after writing it; a copy is kept and the deletion audited)",
+                    "operationId": "deleteCheckIn",
+                    "parameters": [student_param(), goal_param(), check_in_param(), { "name": "x-csrf-token", "in": "header", "required": true, "schema": { "type": "string" } }],
+                    "responses": with_errors(json!({
+                        "204": { "description": "Deleted." },
+                        "403": { "description": "correction_not_allowed: not the author, or more than 7 days after writing.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
                     }))
                 }
             },

@@ -298,7 +298,12 @@ pub async fn check_ins(
                 value: c.value,
                 note: c.note,
                 reflection: c.reflection,
-                author: format!("{} {}", c.given_name, c.family_name),
+                author: ssp_domain::person::PersonName {
+                    given: c.given_name,
+                    family: c.family_name,
+                    preferred: c.preferred_name,
+                }
+                .display(),
             })
             .collect(),
     ))
@@ -348,6 +353,61 @@ pub async fn create_check_in(
         )
             .into_response()),
     }
+}
+
+/// One check-in of the goal (whether it may be corrected is the write
+/// service's to say).
+async fn check_in_of(state: &AppState, g: &GoalRow, raw: &str) -> Result<plan_repo::CheckInRow, AppError> {
+    let id: Uuid = raw.parse().map_err(|_| AppError::NotFound)?;
+    plan_repo::check_in(state.db(), g.id, id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// The author corrects a check-in (within 7 days; the old value is kept).
+pub async fn correct_check_in(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, goal, check_in)): Path<(String, String, String)>,
+    Json(body): Json<CheckInBody>,
+) -> Result<Response, AppError> {
+    let access = authorize(&state, &ctx, &id, RecordKind::Plan, Action::Create).await?;
+    let g = goal_of(&state, &access, &goal).await?;
+    let old = check_in_of(&state, &g, &check_in).await?;
+    let today = state.now().date();
+    match plan_write::validate_check_in(&g, &body.on_date, &body.value, &body.note, &body.reflection, today) {
+        Ok((on_date, value)) => {
+            let entry = plan_write::CheckInEntry {
+                on_date,
+                value,
+                note: &body.note,
+                reflection: &body.reflection,
+            };
+            plan_write::correct_check_in(&state, &ctx, &access, &g, &old, Some(&entry)).await?;
+            Ok(StatusCode::NO_CONTENT.into_response())
+        }
+        Err(p) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Json(ProblemJson {
+                error: format!("check_in_{}", p.code),
+                detail: p.detail,
+            }),
+        )
+            .into_response()),
+    }
+}
+
+/// The author deletes a check-in (within 7 days; a copy is kept).
+pub async fn delete_check_in(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, goal, check_in)): Path<(String, String, String)>,
+) -> Result<Response, AppError> {
+    let access = authorize(&state, &ctx, &id, RecordKind::Plan, Action::Create).await?;
+    let g = goal_of(&state, &access, &goal).await?;
+    let old = check_in_of(&state, &g, &check_in).await?;
+    plan_write::correct_check_in(&state, &ctx, &access, &g, &old, None).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 #[derive(Serialize)]
