@@ -608,6 +608,35 @@ impl Browser {
             .await
     }
 
+    /// Runs axe-core (`source`: the text of `axe.min.js`) on the page for
+    /// WCAG 2.0/2.1 A and AA and returns the violations (axe's JSON:
+    /// `id`, `impact`, `help`, `nodes[].target`). Injected through
+    /// WebDriver, so the page's Content-Security-Policy stays as it is.
+    pub async fn axe_violations(&self, source: &str) -> Result<Vec<Value>, WebDriverError> {
+        let start = format!(
+            "{source}\n;window.__sspAxe = null;\n\
+             axe.run(document, {{ runOnly: {{ type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }} }})\n\
+             .then(r => {{ window.__sspAxe = JSON.stringify(r.violations); }},\n\
+                   e => {{ window.__sspAxe = JSON.stringify([{{ id: 'axe-error', help: String(e) }}]); }});\n\
+             return true;"
+        );
+        self.execute_raw(&start, vec![]).await?;
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let v = self.execute_raw("return window.__sspAxe;", vec![]).await?;
+            if let Some(text) = v.as_str() {
+                let parsed: Vec<Value> = serde_json::from_str(text).unwrap_or_default();
+                return Ok(parsed);
+            }
+            if Instant::now() > deadline {
+                return Ok(vec![
+                    json!({ "id": "axe-timeout", "help": "axe did not finish in 60 s" }),
+                ]);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Saves a PNG of the viewport to `path` (parent directories are created).
     pub async fn screenshot(&self, path: &Path) -> Result<(), WebDriverError> {
         let v = self.get("/screenshot").await?;

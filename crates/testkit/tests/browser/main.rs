@@ -6,6 +6,8 @@
 //! Run: `cargo test -p ssp-testkit --test browser`. Failure screenshots are
 //! written under `target/tmp/browser/` (or `$SSP_BROWSER_ARTIFACTS`).
 
+mod a11y;
+
 use ssp_testkit::browser::{Browser, LiveServer, ARTIFACTS_ENV};
 use ssp_testkit::TestApp;
 
