@@ -368,6 +368,7 @@ pub async fn upload(
         district_id: session.district_id.0,
         started_by: session.person_id.0,
         dry_run: received.dry_run,
+        confirm_deactivations: false,
         source_name: received.source_name,
     };
     roster_jobs::spawn(state.clone(), job, slot, package);
