@@ -84,8 +84,18 @@ mod tests {
 
     #[test]
     fn a_limit_is_a_whole_percentage_from_0_to_100() {
-        for (raw, want) in [("10", Some(10)), (" 0 ", Some(0)), ("100", Some(100)), ("15 %", Some(15)), ("15%", Some(15))] {
-            assert_eq!(DeactivationLimit::parse(raw).ok().map(DeactivationLimit::percent), want, "{raw}");
+        for (raw, want) in [
+            ("10", Some(10)),
+            (" 0 ", Some(0)),
+            ("100", Some(100)),
+            ("15 %", Some(15)),
+            ("15%", Some(15)),
+        ] {
+            assert_eq!(
+                DeactivationLimit::parse(raw).ok().map(DeactivationLimit::percent),
+                want,
+                "{raw}"
+            );
         }
         for raw in ["", "101", "-1", "+5", "7.5", "ten", "%", "1000"] {
             assert_eq!(DeactivationLimit::parse(raw), Err(BadLimit), "{raw:?}");

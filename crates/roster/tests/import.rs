@@ -276,7 +276,11 @@ async fn set_limit(db: &Db, percent: u8) {
 }
 
 async fn status_of(db: &Db, source_id: &str) -> String {
-    text(db, &format!("SELECT status FROM persons WHERE source_id = '{source_id}'")).await
+    text(
+        db,
+        &format!("SELECT status FROM persons WHERE source_id = '{source_id}'"),
+    )
+    .await
 }
 
 #[tokio::test]

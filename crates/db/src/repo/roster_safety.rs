@@ -228,7 +228,8 @@ pub async fn reactivate(
              WHERE person_id = $1 AND status = 'inactive' AND {SAME_TIME} \
              AND class_id IN (SELECT id FROM classes WHERE status = 'active')"
         ),
-        "UPDATE students SET status = 'active', updated_at = $2 WHERE person_id = $1 AND status = 'inactive'".to_owned(),
+        "UPDATE students SET status = 'active', updated_at = $2 WHERE person_id = $1 AND status = 'inactive'"
+            .to_owned(),
         "UPDATE accounts SET disabled = FALSE WHERE person_id = $1 AND disabled AND $2 IS NOT NULL".to_owned(),
         "UPDATE persons SET status = 'active', updated_at = $2 WHERE id = $1".to_owned(),
     ];

@@ -12,3 +12,4 @@ mod home;
 mod i18n;
 mod plan;
 mod roster_page;
+mod roster_safety;

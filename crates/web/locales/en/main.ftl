@@ -560,6 +560,26 @@ roster-state-succeeded = Finished
 roster-state-refused = Refused
 roster-state-failed = Failed
 roster-state-interrupted = Interrupted
+roster-state-stopped = Stopped: confirm the deactivations
+roster-confirm-title = Confirm the deactivations
+roster-confirm-figures = This package would deactivate { $people } of the district's { $active } active people ({ $percent } %), more than the district's limit of { $limit } %. Deactivated people can no longer sign in; their plans and records are kept.
+roster-confirm-check = Check the counts below. If the package is right (for example at the end of the school year), import it anyway. If it is not (a partial or wrong export), discard it and export the roster again.
+roster-confirm-kept = The uploaded package is kept on the server until you import it or discard it.
+roster-confirm-button = { $people ->
+    [one] Import anyway and deactivate { $people } person
+   *[other] Import anyway and deactivate { $people } people
+}
+roster-discard-button = Discard the package
+roster-confirm-closed = This package no longer waits for a decision: it was imported with the deactivations confirmed, or discarded (see the import history). To import it, upload it again.
+roster-dry-run-over-limit = A real import of this package would deactivate { $people } of the district's { $active } active people ({ $percent } %), more than the district's limit of { $limit } %, so it would stop and ask you to confirm.
+roster-limit-title = Deactivation limit
+roster-limit-intro = An import that would deactivate more than this share of the district's active people (students, families and staff) stops before changing anything and asks you to confirm. A partial export then cannot lock everyone out.
+roster-limit-label = Largest share an import may deactivate without asking (%)
+roster-limit-hint = A whole number from 0 to 100: 0 asks before any deactivation, 100 never asks. The default is 10.
+roster-limit-save = Save the limit
+roster-limit-saved = Saved: an import now asks before deactivating more than { $limit } % of the district's active people.
+roster-limit-error = Enter the limit as a whole number from 0 to 100, for example 10.
+roster-deactivated-link = Deactivated people: find and reactivate
 roster-step-queued = Waiting to start
 roster-step-opening = Opening the package
 roster-step-saving = Saving the changes
@@ -631,3 +651,29 @@ roster-kind-staff-roles = Staff roles
 roster-kind-enrollments = Enrollments
 audit-action-roster-imported = Roster imported
 audit-action-roster-issues-exported = Roster import problems downloaded
+audit-action-roster-deactivations-confirmed = Roster import confirmed over the deactivation limit
+audit-action-roster-package-discarded = Roster package discarded
+audit-action-person-reactivated = Person reactivated
+deactivated-title = Deactivated people
+deactivated-intro = People a roster import deactivated because they were missing from the file or marked to be deleted. They cannot sign in and are not shown in lists, but nothing of theirs was deleted: reactivating a person brings back their sign-in, their plan and the family links, staff roles and classes that were turned off with them.
+deactivated-again = A later roster import deactivates them again if they are still missing from the file. Correct the roster in your student information system too.
+deactivated-search-label = Search by name or student number
+deactivated-search = Search
+deactivated-none = No one in the district is deactivated.
+deactivated-none-found = No deactivated person matches your search.
+deactivated-count = { $count ->
+    [one] { $count } deactivated person
+   *[other] { $count } deactivated people
+}
+deactivated-col-name = Name
+deactivated-col-kind = Kind
+deactivated-col-number = Student number
+deactivated-col-since = Deactivated on
+deactivated-col-action = Action
+deactivated-kind-student = Student
+deactivated-kind-staff = Staff
+deactivated-kind-guardian = Parent or guardian
+deactivated-kind-person = Person
+deactivated-reactivate = Reactivate
+deactivated-reactivated = The person is active again: they can sign in, and their plan is visible to their team again.
+deactivated-page = Page { $page } of { $pages }

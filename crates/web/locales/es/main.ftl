@@ -560,6 +560,26 @@ roster-state-succeeded = Terminada
 roster-state-refused = Rechazada
 roster-state-failed = Fallida
 roster-state-interrupted = Interrumpida
+roster-state-stopped = Detenida: confirme las desactivaciones
+roster-confirm-title = Confirme las desactivaciones
+roster-confirm-figures = Este paquete desactivaría a { $people } de las { $active } personas activas del distrito ({ $percent } %), más que el límite del distrito de { $limit } %. Las personas desactivadas ya no pueden iniciar sesión; sus planes y registros se conservan.
+roster-confirm-check = Revise las cifras de abajo. Si el paquete es correcto (por ejemplo, al final del año escolar), impórtelo de todos modos. Si no lo es (una exportación parcial o equivocada), descártelo y vuelva a exportar la matrícula.
+roster-confirm-kept = El paquete subido se guarda en el servidor hasta que lo importe o lo descarte.
+roster-confirm-button = { $people ->
+    [one] Importar de todos modos y desactivar a { $people } persona
+   *[other] Importar de todos modos y desactivar a { $people } personas
+}
+roster-discard-button = Descartar el paquete
+roster-confirm-closed = Este paquete ya no espera una decisión: se importó con las desactivaciones confirmadas o se descartó (vea el historial de importaciones). Para importarlo, vuelva a subirlo.
+roster-dry-run-over-limit = Una importación real de este paquete desactivaría a { $people } de las { $active } personas activas del distrito ({ $percent } %), más que el límite del distrito de { $limit } %, así que se detendría y le pediría confirmación.
+roster-limit-title = Límite de desactivaciones
+roster-limit-intro = Una importación que desactivaría a más de esta proporción de las personas activas del distrito (estudiantes, familias y personal) se detiene antes de cambiar nada y le pide confirmación. Así, una exportación parcial no puede dejar a todos sin acceso.
+roster-limit-label = Proporción máxima que una importación puede desactivar sin preguntar (%)
+roster-limit-hint = Un número entero de 0 a 100: 0 pregunta antes de cualquier desactivación, 100 nunca pregunta. El valor predeterminado es 10.
+roster-limit-save = Guardar el límite
+roster-limit-saved = Guardado: una importación ahora pregunta antes de desactivar a más del { $limit } % de las personas activas del distrito.
+roster-limit-error = Escriba el límite como un número entero de 0 a 100, por ejemplo 10.
+roster-deactivated-link = Personas desactivadas: buscar y reactivar
 roster-step-queued = En espera
 roster-step-opening = Abriendo el paquete
 roster-step-saving = Guardando los cambios
@@ -631,3 +651,29 @@ roster-kind-staff-roles = Funciones del personal
 roster-kind-enrollments = Inscripciones
 audit-action-roster-imported = Matrícula importada
 audit-action-roster-issues-exported = Descarga de los problemas de una importación de matrícula
+audit-action-roster-deactivations-confirmed = Importación de matrícula confirmada por encima del límite de desactivaciones
+audit-action-roster-package-discarded = Paquete de matrícula descartado
+audit-action-person-reactivated = Persona reactivada
+deactivated-title = Personas desactivadas
+deactivated-intro = Personas que una importación de matrícula desactivó porque faltaban en el archivo o estaban marcadas para borrar. No pueden iniciar sesión y no aparecen en las listas, pero no se borró nada suyo: al reactivar a una persona vuelven su acceso, su plan y los vínculos familiares, funciones del personal y clases que se desactivaron con ella.
+deactivated-again = Una importación de matrícula posterior vuelve a desactivarlas si siguen faltando en el archivo. Corrija también la matrícula en su sistema de información estudiantil.
+deactivated-search-label = Buscar por nombre o número de estudiante
+deactivated-search = Buscar
+deactivated-none = No hay nadie desactivado en el distrito.
+deactivated-none-found = Ninguna persona desactivada coincide con su búsqueda.
+deactivated-count = { $count ->
+    [one] { $count } persona desactivada
+   *[other] { $count } personas desactivadas
+}
+deactivated-col-name = Nombre
+deactivated-col-kind = Tipo
+deactivated-col-number = Número de estudiante
+deactivated-col-since = Desactivada el
+deactivated-col-action = Acción
+deactivated-kind-student = Estudiante
+deactivated-kind-staff = Personal
+deactivated-kind-guardian = Madre, padre o tutor
+deactivated-kind-person = Persona
+deactivated-reactivate = Reactivar
+deactivated-reactivated = La persona está activa de nuevo: puede iniciar sesión y su equipo vuelve a ver su plan.
+deactivated-page = Página { $page } de { $pages }
