@@ -89,6 +89,19 @@ pub async fn imports_awaiting_confirmation(db: &Db) -> Result<Vec<Uuid>, DbError
     Ok(with_reader!(db, |p| sqlx::query_scalar(sql).fetch_all(p).await)?)
 }
 
+/// Whether an import of the district started after `after` was applied
+/// (a kept package is then out of date).
+pub async fn imported_since(db: &Db, district: Uuid, after: OffsetDateTime) -> Result<bool, DbError> {
+    let sql = "SELECT COUNT(*) FROM roster_imports WHERE district_id = $1 AND created_at > $2 \
+               AND state = 'succeeded' AND NOT dry_run";
+    let n: i64 = with_reader!(db, |p| sqlx::query_scalar(sql)
+        .bind(district)
+        .bind(after)
+        .fetch_one(p)
+        .await)?;
+    Ok(n > 0)
+}
+
 // --------------------------------------------------------- deactivated people
 
 /// One deactivated person, as the administrator's list shows them.

@@ -16,14 +16,14 @@ use uuid::Uuid;
 
 pub(crate) const PASSWORD: &str = "a long enough passphrase";
 
-pub(crate) fn fixture(name: &str) -> PathBuf {
+fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../roster/tests/fixtures")
         .join(name)
 }
 
 /// A fixture folder as the zip a student information system exports.
-pub(crate) fn zipped(name: &str) -> Vec<u8> {
+fn zipped(name: &str) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     let mut files: Vec<_> = std::fs::read_dir(fixture(name))
@@ -113,14 +113,14 @@ async fn world_with(app: TestApp) -> World {
 }
 
 /// The upload form's action (it carries the CSRF token).
-pub(crate) fn upload_action(page: &TestResponse) -> String {
+fn upload_action(page: &TestResponse) -> String {
     let marker = "action=\"/admin/roster?csrf=";
     let start = page.text.find(marker).expect("the page has the upload form") + "action=\"".len();
     let end = page.text[start..].find('"').unwrap() + start;
     page.text[start..end].to_owned()
 }
 
-pub(crate) async fn upload(c: &TestClient, name: &str, bytes: &[u8], dry_run: bool) -> TestResponse {
+async fn upload(c: &TestClient, name: &str, bytes: &[u8], dry_run: bool) -> TestResponse {
     let page = c.get("/admin/roster").await;
     assert_eq!(page.status, 200);
     let fields: &[(&str, &str)] = if dry_run { &[("dry_run", "yes")] } else { &[] };

@@ -10,9 +10,7 @@ use ssp_domain::{AccountId, PersonId};
 use ssp_testkit::{TestApp, TestClient, TestResponse};
 use uuid::Uuid;
 
-use super::roster_page::{
-    count, district_with_admin, import, sign_in, upload, uploads_left, wait_for, world, zipped, World, PASSWORD,
-};
+use super::roster_page::{count, district_with_admin, import, sign_in, uploads_left, wait_for, world, World, PASSWORD};
 
 /// The person a roster sourcedId became.
 async fn person(app: &TestApp, source_id: &str) -> Uuid {
@@ -143,6 +141,22 @@ async fn a_package_waiting_for_confirmation_survives_a_restart() {
     assert_eq!(uploads_left(&w.app), 1, "the package still waits for the decision");
     let page = w.admin.get(&format!("/admin/roster/{id}")).await;
     assert!(page.text.contains("Import anyway and deactivate 2 people"));
+}
+
+#[tokio::test]
+async fn a_kept_package_older_than_the_last_import_cannot_be_confirmed() {
+    let (w, id, _) = stopped_upload().await;
+    // Meanwhile the full package is imported again (nothing to deactivate).
+    w.app.clock.advance(time::Duration::minutes(5));
+    import(&w, "v1_2-bulk", false).await;
+    let res = w
+        .admin
+        .post_form(&format!("/admin/roster/{id}"), &[("decision", "confirm")])
+        .await;
+    assert_eq!(res.status, 409);
+    assert!(res.text.contains("could undo what that import did"), "{}", res.text);
+    assert_eq!(status(&w.app, "stu-05").await, "active");
+    assert_eq!(uploads_left(&w.app), 0, "the out-of-date package is deleted");
 }
 
 #[tokio::test]

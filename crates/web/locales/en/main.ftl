@@ -571,6 +571,7 @@ roster-confirm-button = { $people ->
 }
 roster-discard-button = Discard the package
 roster-confirm-closed = This package no longer waits for a decision: it was imported with the deactivations confirmed, or discarded (see the import history). To import it, upload it again.
+roster-confirm-stale = A newer import of the roster has run since this package was uploaded, so importing it now could undo what that import did. The package was discarded; export the roster again and upload the new file.
 roster-dry-run-over-limit = A real import of this package would deactivate { $people } of the district's { $active } active people ({ $percent } %), more than the district's limit of { $limit } %, so it would stop and ask you to confirm.
 roster-limit-title = Deactivation limit
 roster-limit-intro = An import that would deactivate more than this share of the district's active people (students, families and staff) stops before changing anything and asks you to confirm. A partial export then cannot lock everyone out.

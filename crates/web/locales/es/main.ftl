@@ -571,6 +571,7 @@ roster-confirm-button = { $people ->
 }
 roster-discard-button = Descartar el paquete
 roster-confirm-closed = Este paquete ya no espera una decisión: se importó con las desactivaciones confirmadas o se descartó (vea el historial de importaciones). Para importarlo, vuelva a subirlo.
+roster-confirm-stale = Después de subir este paquete se ejecutó una importación más reciente de la matrícula, así que importarlo ahora podría deshacer lo que esa importación hizo. El paquete se descartó; vuelva a exportar la matrícula y suba el archivo nuevo.
 roster-dry-run-over-limit = Una importación real de este paquete desactivaría a { $people } de las { $active } personas activas del distrito ({ $percent } %), más que el límite del distrito de { $limit } %, así que se detendría y le pediría confirmación.
 roster-limit-title = Límite de desactivaciones
 roster-limit-intro = Una importación que desactivaría a más de esta proporción de las personas activas del distrito (estudiantes, familias y personal) se detiene antes de cambiar nada y le pide confirmación. Así, una exportación parcial no puede dejar a todos sin acceso.

@@ -716,6 +716,23 @@ pub async fn decide(
         return Ok(Redirect::to(&here).into_response());
     }
 
+    // A newer import changed the roster since: this package would undo it.
+    if roster_safety::imported_since(state.db(), session.district_id.0, row.created_at).await? {
+        let mut tx = state.db().begin().await?;
+        roster_safety::set_awaiting_confirmation(&mut tx, row.id, false).await?;
+        let mut ev = AuditEvent::new(AuditAction::RosterPackageDiscarded, now);
+        ev.actor = Some(session.person_id);
+        ev.district_id = Some(session.district_id);
+        ev.request_id = Some(ctx.request_id.0.clone());
+        ev.record_kind = Some("roster_import");
+        ev.record_id = Some(row.id.to_string());
+        ev.detail = Some("out of date: a newer import was applied".to_owned());
+        audit::record(&mut tx, &ev).await?;
+        tx.commit().await?;
+        drop(UploadedPackage::kept_for(&data_dir, row.id));
+        let msg = Some(crate::i18n::t(ctx.lang, "roster-confirm-stale"));
+        return render_detail(&state, &ctx, &row, msg, StatusCode::CONFLICT).await;
+    }
     let new_id = Uuid::now_v7();
     let busy = Some(crate::i18n::t(ctx.lang, UploadRefusal::Busy.key()));
     let Some(slot) = state.imports().reserve(new_id) else {
