@@ -50,6 +50,13 @@ pub enum AuditAction {
     RosterImported,
     /// An import's row problems were downloaded as CSV.
     RosterIssuesExported,
+    /// An import stopped over the district's deactivation limit was
+    /// confirmed and run again.
+    RosterDeactivationsConfirmed,
+    /// The package of an import stopped over the limit was discarded.
+    RosterPackageDiscarded,
+    /// A district administrator reactivated a deactivated person.
+    PersonReactivated,
 }
 
 impl AuditAction {
@@ -94,6 +101,9 @@ impl AuditAction {
             AuditAction::SupportLinked => "support_linked",
             AuditAction::RosterImported => "roster_imported",
             AuditAction::RosterIssuesExported => "roster_issues_exported",
+            AuditAction::RosterDeactivationsConfirmed => "roster_deactivations_confirmed",
+            AuditAction::RosterPackageDiscarded => "roster_package_discarded",
+            AuditAction::PersonReactivated => "person_reactivated",
         }
     }
 }

@@ -7,17 +7,20 @@
 //!   (bulk: the file is the whole truth; delta: `status` and
 //!   `dateLastModified` per row) and reports every row problem;
 //! - [`report`] is what an import did, and its downloadable issue list;
+//! - [`safety`] is the district's limit on deactivations per import;
 //! - [`export`] writes a district as a OneRoster 1.2 bulk package.
 
 pub mod export;
 pub mod import;
 pub mod package;
 pub mod report;
+pub mod safety;
 pub mod table;
 
 pub use import::{import, ImportOptions, Progress};
 pub use package::{Mode, Package, Version};
 pub use report::{Counts, FileSummary, Issue, Report, Severity};
+pub use safety::{DeactivationLimit, Deactivations};
 
 /// Why a whole package was refused. Nothing was changed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -64,11 +67,21 @@ pub enum Refusal {
     WrongDistrict { package: String, expected: String },
     #[error("district {0:?} is not in orgs.csv and not in ssp")]
     UnknownDistrict(String),
+    /// The package is fine, but applying it would deactivate more of the
+    /// district's people than its limit allows without a confirmation.
+    #[error(
+        "the import would deactivate {} of {} active people ({} %), above the district's {} % limit",
+        .0.people,
+        .0.active,
+        .0.percent_text(),
+        .0.limit_percent
+    )]
+    TooManyDeactivations(Deactivations),
 }
 
 impl Refusal {
     /// Every value [`Refusal::code`] can return (pages keep a message for each).
-    pub const CODES: [&'static str; 19] = [
+    pub const CODES: [&'static str; 20] = [
         "no-manifest",
         "bad-manifest",
         "unsupported-version",
@@ -88,6 +101,7 @@ impl Refusal {
         "many-districts",
         "wrong-district",
         "unknown-district",
+        "too-many-deactivations",
     ];
 
     /// A stable code for translating the message on pages.
@@ -112,6 +126,7 @@ impl Refusal {
             Refusal::ManyDistricts(..) => "many-districts",
             Refusal::WrongDistrict { .. } => "wrong-district",
             Refusal::UnknownDistrict(_) => "unknown-district",
+            Refusal::TooManyDeactivations(_) => "too-many-deactivations",
         }
     }
 }
@@ -177,6 +192,7 @@ mod tests {
                 expected: s(),
             },
             Refusal::UnknownDistrict(s()),
+            Refusal::TooManyDeactivations(crate::Deactivations::default()),
         ];
         let codes: Vec<&str> = all.iter().map(Refusal::code).collect();
         assert_eq!(codes, Refusal::CODES);

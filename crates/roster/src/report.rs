@@ -93,6 +93,10 @@ pub struct Report {
     pub issues_total: u64,
     pub errors_total: u64,
     pub seconds: f64,
+    /// People deactivated out of those active, against the district's
+    /// limit (absent in summaries written before the limit existed).
+    #[serde(default)]
+    pub deactivations: crate::Deactivations,
 }
 
 impl Report {

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use ssp_db::{with_reader, Db};
-use ssp_roster::{import, ImportError, ImportOptions, Refusal, Report, Severity};
+use ssp_roster::{import, Deactivations, ImportError, ImportOptions, Refusal, Report, Severity};
 use time::macros::datetime;
 
 fn fixture(name: &str) -> PathBuf {
@@ -19,6 +19,7 @@ fn options() -> ImportOptions {
         district: None,
         expected_district: None,
         dry_run: false,
+        confirm_deactivations: false,
         now: datetime!(2026-11-02 08:00 UTC),
         import_id: None,
         started_by: None,
@@ -255,6 +256,135 @@ async fn bulk_deactivates_who_left_and_keeps_their_records() {
         "inactive"
     );
     assert_eq!(active_students(&db).await, 8);
+}
+
+/// Sets the district's deactivation limit, as its administrator would.
+async fn set_limit(db: &Db, percent: u8) {
+    let district = id(db, "SELECT id FROM orgs WHERE source_id = 'dist-1'").await;
+    let by = id(db, "SELECT id FROM persons WHERE source_id = 'c-01'").await;
+    let mut tx = db.begin().await.unwrap();
+    ssp_db::repo::roster_safety::set_deactivation_limit(
+        &mut tx,
+        ssp_domain::OrgId(district),
+        percent,
+        ssp_domain::PersonId(by),
+        options().now,
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+}
+
+async fn status_of(db: &Db, source_id: &str) -> String {
+    text(
+        db,
+        &format!("SELECT status FROM persons WHERE source_id = '{source_id}'"),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn an_import_deactivating_more_than_the_districts_limit_is_refused_with_the_figures_and_changes_nothing() {
+    let (db, _dir) = fresh().await;
+    run(&db, &fixture("v1_2-bulk")).await;
+    set_limit(&db, 5).await;
+    let people_before = count(&db, "SELECT COUNT(*) FROM persons WHERE status = 'active'").await;
+    assert_eq!(people_before, 21, "8 students, 7 guardians, 6 staff");
+
+    // The changed package drops stu-05 and t-01: 2 of 21 (9.5 %) > 5 %.
+    let r = refused(&db, &fixture("v1_2-bulk-changed")).await;
+    assert_eq!(
+        r,
+        Refusal::TooManyDeactivations(Deactivations {
+            people: 2,
+            active: 21,
+            limit_percent: 5
+        })
+    );
+    assert_eq!(
+        r.to_string(),
+        "the import would deactivate 2 of 21 active people (9.5 %), above the district's 5 % limit"
+    );
+    // Nothing of the package was applied: not the deactivations, not the rest.
+    assert_eq!(status_of(&db, "stu-05").await, "active");
+    assert_eq!(status_of(&db, "t-01").await, "active");
+    assert_eq!(
+        text(&db, "SELECT family_name FROM persons WHERE source_id = 'stu-03'").await,
+        "Rossi",
+        "the changed name waits too"
+    );
+    assert_eq!(
+        count(&db, "SELECT COUNT(*) FROM persons WHERE status = 'active'").await,
+        people_before
+    );
+    // The history keeps the refusal with the figures a page can show.
+    let message = text(&db, "SELECT message FROM roster_imports WHERE state = 'refused'").await;
+    assert!(message.starts_with("too-many-deactivations: "), "{message}");
+    let summary = text(&db, "SELECT summary FROM roster_imports WHERE state = 'refused'").await;
+    let summary = ssp_roster::import::parse_summary(&summary).expect("a summary");
+    assert_eq!(summary.deactivations.people, 2);
+    assert_eq!(tally(&summary, "students").3, 1);
+
+    // A dry run is never refused: it reports that a real import would ask.
+    let dry = ImportOptions {
+        dry_run: true,
+        ..options()
+    };
+    let r = import(&db, &fixture("v1_2-bulk-changed"), &dry, &|_| {}).await.unwrap();
+    assert!(r.deactivations.over_limit());
+    assert_eq!(status_of(&db, "stu-05").await, "active");
+}
+
+#[tokio::test]
+async fn confirming_the_deactivations_applies_an_import_above_the_limit() {
+    let (db, _dir) = fresh().await;
+    run(&db, &fixture("v1_2-bulk")).await;
+    set_limit(&db, 5).await;
+    let confirmed = ImportOptions {
+        confirm_deactivations: true,
+        ..options()
+    };
+    let r = import(&db, &fixture("v1_2-bulk-changed"), &confirmed, &|_| {})
+        .await
+        .expect("a confirmed import goes ahead");
+    assert_eq!(r.deactivations.people, 2);
+    assert_eq!(status_of(&db, "stu-05").await, "inactive");
+    assert_eq!(status_of(&db, "t-01").await, "inactive");
+    assert_eq!(
+        text(&db, "SELECT family_name FROM persons WHERE source_id = 'stu-03'").await,
+        "Bianchi"
+    );
+    // A limit the import stays within needs no confirmation.
+    let (db, _dir2) = fresh().await;
+    run(&db, &fixture("v1_2-bulk")).await;
+    set_limit(&db, 20).await;
+    run(&db, &fixture("v1_2-bulk-changed")).await;
+    assert_eq!(status_of(&db, "stu-05").await, "inactive");
+}
+
+#[tokio::test]
+async fn without_a_district_setting_the_limit_is_ten_percent() {
+    let (db, _dir) = fresh().await;
+    run(&db, &fixture("v1_2-bulk")).await;
+    // 2 of 21 (9.5 %) is within the default 10 %.
+    run(&db, &fixture("v1_2-bulk-changed")).await;
+    assert_eq!(status_of(&db, "stu-05").await, "inactive");
+
+    // A truncated export that drops three more students: 3 of 19 (15.8 %).
+    let dir = tempfile::tempdir().unwrap();
+    let copy = copy_fixture("v1_2-bulk-changed", dir.path());
+    let users = std::fs::read_to_string(copy.join("users.csv")).unwrap();
+    let kept: Vec<&str> = users
+        .lines()
+        .filter(|l| !["stu-01,", "stu-02,", "stu-03,"].iter().any(|s| l.starts_with(s)))
+        .collect();
+    std::fs::write(copy.join("users.csv"), kept.join("\n") + "\n").unwrap();
+    let r = refused(&db, &copy).await;
+    assert!(
+        matches!(r, Refusal::TooManyDeactivations(d) if d.people == 3 && d.limit_percent == 10),
+        "{r:?}"
+    );
+    assert_eq!(status_of(&db, "stu-01").await, "active");
 }
 
 #[tokio::test]

@@ -186,6 +186,7 @@ proptest! {
                 district: None,
                 expected_district: None,
                 dry_run: false,
+                confirm_deactivations: false,
                 now: datetime!(2026-11-02 08:00 UTC),
                 import_id: None,
                 started_by: None,

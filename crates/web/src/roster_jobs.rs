@@ -1,7 +1,9 @@
 //! The roster import a district administrator starts from the admin page:
 //! one at a time (SQLite has one writer), run in the background so it
 //! outlives the request, its progress kept in memory for the page, and its
-//! uploaded package deleted as soon as it ends.
+//! uploaded package deleted as soon as it ends — unless the import stopped
+//! to ask for a confirmation (too many deactivations): then the package is
+//! kept until an administrator confirms or discards it.
 
 use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;
@@ -10,7 +12,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use futures::FutureExt;
 use ssp_db::repo::roster::{self, Finished};
-use ssp_roster::{ImportError, ImportOptions, Progress};
+use ssp_db::repo::roster_safety;
+use ssp_roster::{ImportError, ImportOptions, Progress, Refusal};
 use tokio::io::AsyncWriteExt;
 use uuid::Uuid;
 
@@ -95,6 +98,13 @@ pub fn uploads_dir(data_dir: &Path) -> PathBuf {
 pub struct UploadedPackage {
     path: PathBuf,
     file: Option<tokio::fs::File>,
+    /// Left on disk when dropped (kept for a confirmation).
+    kept: bool,
+}
+
+/// Where import `id`'s package waits.
+pub fn package_path(data_dir: &Path, id: Uuid) -> PathBuf {
+    uploads_dir(data_dir).join(format!("{id}.zip"))
 }
 
 impl UploadedPackage {
@@ -102,13 +112,33 @@ impl UploadedPackage {
     pub async fn create(data_dir: &Path, id: Uuid) -> std::io::Result<Self> {
         let dir = uploads_dir(data_dir);
         tokio::fs::create_dir_all(&dir).await?;
-        let path = dir.join(format!("{id}.zip"));
+        let path = package_path(data_dir, id);
         let mut options = tokio::fs::OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
         options.mode(0o600);
         let file = options.open(&path).await?;
-        Ok(Self { path, file: Some(file) })
+        Ok(Self {
+            path,
+            file: Some(file),
+            kept: false,
+        })
+    }
+
+    /// The package kept for import `id`, if it is still on disk.
+    pub fn kept_for(data_dir: &Path, id: Uuid) -> Option<Self> {
+        let path = package_path(data_dir, id);
+        path.is_file().then_some(Self {
+            path,
+            file: None,
+            kept: false,
+        })
+    }
+
+    /// Leaves the package on disk when dropped.
+    fn keep(mut self) {
+        self.file.take();
+        self.kept = true;
     }
 
     pub async fn write(&mut self, bytes: &[u8]) -> std::io::Result<()> {
@@ -136,6 +166,9 @@ impl Drop for UploadedPackage {
     fn drop(&mut self) {
         // Student data stays on disk no longer than the import needs it.
         self.file.take();
+        if self.kept {
+            return;
+        }
         match std::fs::remove_file(&self.path) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -151,6 +184,8 @@ pub struct Job {
     pub district_id: Uuid,
     pub started_by: Uuid,
     pub dry_run: bool,
+    /// The administrator confirmed the deactivations of this package.
+    pub confirm_deactivations: bool,
     pub source_name: String,
 }
 
@@ -165,6 +200,7 @@ async fn run(state: AppState, job: Job, slot: JobSlot, package: UploadedPackage)
         district: None,
         expected_district: Some(job.district_id),
         dry_run: job.dry_run,
+        confirm_deactivations: job.confirm_deactivations,
         now: state.now(),
         import_id: Some(job.id),
         started_by: Some(job.started_by),
@@ -182,6 +218,15 @@ async fn run(state: AppState, job: Job, slot: JobSlot, package: UploadedPackage)
                 }
             }
         }
+        // Too many deactivations: the package waits for a confirmation.
+        Ok(Err(ImportError::Refused(Refusal::TooManyDeactivations(_)))) => {
+            if hold(&state, job.id).await {
+                settle(&state, job.id).await;
+                package.keep();
+                drop(slot);
+                return;
+            }
+        }
         // The importer wrote the refusal to the history.
         Ok(Err(ImportError::Refused(_))) => {}
         Ok(Err(e)) => tracing::error!(import = %job.id, error = %e, "roster import failed"),
@@ -190,6 +235,23 @@ async fn run(state: AppState, job: Job, slot: JobSlot, package: UploadedPackage)
     settle(&state, job.id).await;
     drop(package);
     drop(slot);
+}
+
+/// Marks import `id` as waiting for a confirmation with its package kept.
+async fn hold(state: &AppState, id: Uuid) -> bool {
+    let result = async {
+        let mut tx = state.db().begin().await?;
+        roster_safety::set_awaiting_confirmation(&mut tx, id, true).await?;
+        tx.commit().await
+    }
+    .await;
+    match result {
+        Ok(()) => true,
+        Err(e) => {
+            tracing::error!(import = %id, error = %e, "could not keep a package for its confirmation");
+            false
+        }
+    }
 }
 
 /// An import that ended without recording how (a panic, or the database
@@ -228,13 +290,24 @@ async fn settle(state: &AppState, id: Uuid) {
 }
 
 /// At startup: imports a crash or restart cut short are marked interrupted
-/// (their transaction was rolled back), and their packages are deleted.
+/// (their transaction was rolled back), and their packages are deleted;
+/// packages kept for a confirmation stay.
 pub async fn recover(state: &AppState) {
     match roster::fail_interrupted(state.db(), state.now()).await {
         Ok(n) if n > 0 => tracing::warn!(imports = n, "roster imports interrupted by a restart"),
         Ok(_) => {}
         Err(e) => tracing::error!(error = %e, "could not mark interrupted roster imports"),
     }
+    let kept: Vec<PathBuf> = match roster_safety::imports_awaiting_confirmation(state.db()).await {
+        Ok(ids) => ids
+            .into_iter()
+            .map(|id| package_path(&state.config().data_dir, id))
+            .collect(),
+        Err(e) => {
+            tracing::error!(error = %e, "could not list packages kept for a confirmation; leaving uploads alone");
+            return;
+        }
+    };
     let dir = uploads_dir(&state.config().data_dir);
     let mut entries = match tokio::fs::read_dir(&dir).await {
         Ok(entries) => entries,
@@ -246,6 +319,9 @@ pub async fn recover(state: &AppState) {
     };
     while let Ok(Some(entry)) = entries.next_entry().await {
         let path = entry.path();
+        if kept.contains(&path) {
+            continue;
+        }
         if entry.file_type().await.is_ok_and(|t| t.is_file()) {
             if let Err(e) = tokio::fs::remove_file(&path).await {
                 tracing::warn!(path = %path.display(), error = %e, "could not remove a leftover upload");

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use ssp_roster::{ImportError, ImportOptions, Progress, Report};
+use ssp_roster::{ImportError, ImportOptions, Progress, Refusal, Report};
 use time::OffsetDateTime;
 
 use crate::Settings;
@@ -28,6 +28,11 @@ pub struct OneRosterArgs {
     /// Check and count everything, then change nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Import even when the package deactivates more of the district's
+    /// active people than its limit (10 % unless the district set another);
+    /// without it such an import is refused and nothing changes.
+    #[arg(long)]
+    pub confirm_deactivations: bool,
     /// Write every row problem (file, line, column, reason) to this CSV file.
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
@@ -40,6 +45,7 @@ pub async fn run(settings: &Settings, cmd: ImportCommand) -> anyhow::Result<()> 
         district: args.district.clone(),
         expected_district: None,
         dry_run: args.dry_run,
+        confirm_deactivations: args.confirm_deactivations,
         now: OffsetDateTime::now_utc(),
         import_id: None,
         started_by: None,
@@ -68,7 +74,7 @@ pub async fn run(settings: &Settings, cmd: ImportCommand) -> anyhow::Result<()> 
         Ok(report) => report,
         Err(ImportError::Refused(why)) => {
             db.close().await;
-            anyhow::bail!("the package was refused and nothing was changed: {why}");
+            anyhow::bail!("{}", refused(&why));
         }
         Err(e) => {
             db.close().await;
@@ -87,6 +93,16 @@ pub async fn run(settings: &Settings, cmd: ImportCommand) -> anyhow::Result<()> 
     }
     db.close().await;
     Ok(())
+}
+
+/// What the command says (and exits non-zero with) when a package is refused.
+pub fn refused(why: &Refusal) -> String {
+    match why {
+        Refusal::TooManyDeactivations(_) => format!(
+            "the package was refused and nothing was changed: {why}; rerun with --confirm-deactivations to proceed"
+        ),
+        _ => format!("the package was refused and nothing was changed: {why}"),
+    }
 }
 
 /// The summary as printed: per file, per kind, then the first problems.
@@ -130,6 +146,18 @@ pub fn render(r: &Report) -> String {
     if !r.changed() {
         let _ = writeln!(out, "\nNothing changed: the package matches what ssp holds.");
     }
+    let d = &r.deactivations;
+    if r.dry_run && d.over_limit() {
+        let _ = writeln!(
+            out,
+            "\nThe import would deactivate {} of {} active people ({} %), above the district's {} % limit: \
+             a real import needs --confirm-deactivations.",
+            d.people,
+            d.active,
+            d.percent_text(),
+            d.limit_percent
+        );
+    }
     if r.issues_total > 0 {
         let _ = writeln!(
             out,
@@ -152,4 +180,23 @@ pub fn render(r: &Report) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use ssp_roster::{Deactivations, Refusal};
+
+    #[test]
+    fn a_refusal_for_too_many_deactivations_gives_the_figures_and_the_flag() {
+        let why = Refusal::TooManyDeactivations(Deactivations {
+            people: 2_400,
+            active: 20_000,
+            limit_percent: 10,
+        });
+        assert_eq!(
+            super::refused(&why),
+            "the package was refused and nothing was changed: the import would deactivate 2400 of 20000 \
+             active people (12 %), above the district's 10 % limit; rerun with --confirm-deactivations to proceed"
+        );
+    }
 }

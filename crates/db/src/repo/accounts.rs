@@ -46,11 +46,14 @@ pub struct LoginAccount {
     pub district_id: Uuid,
     pub password_hash: String,
     pub disabled: bool,
+    /// The person is active (a roster import deactivates people who left).
+    pub person_active: bool,
 }
 
 /// Finds the account whose username or email is `login` (lower-cased).
 pub async fn find_by_login(db: &Db, login: &str) -> Result<Option<LoginAccount>, DbError> {
-    let sql = "SELECT a.id, a.person_id, p.district_id, a.password_hash, a.disabled \
+    let sql =
+        "SELECT a.id, a.person_id, p.district_id, a.password_hash, a.disabled, (p.status = 'active') AS person_active \
                FROM accounts a JOIN persons p ON p.id = a.person_id \
                WHERE a.username = $1 OR a.email = $1 \
                ORDER BY CASE WHEN a.username = $1 THEN 0 ELSE 1 END LIMIT 1";

@@ -19,6 +19,7 @@ pub mod profile;
 pub mod roster;
 pub mod roster_digest;
 pub mod roster_export;
+pub mod roster_safety;
 pub mod sessions;
 pub mod settings;
 pub mod students;

@@ -24,6 +24,7 @@ use uuid::Uuid;
 
 use crate::package::{Mode, Package, Version};
 use crate::report::{Counts, FileSummary, Issue, Report};
+use crate::safety::{DeactivationLimit, Deactivations};
 use crate::table::{Bad, Row, Table as CsvTable};
 use crate::{ImportError, Refusal};
 use index::{Change, Index, Kind, Pending, Write};
@@ -40,6 +41,10 @@ pub struct ImportOptions {
     pub expected_district: Option<Uuid>,
     /// Do everything, report it, then roll back.
     pub dry_run: bool,
+    /// Apply the package even when it deactivates more of the district's
+    /// active people than the district's limit (otherwise such an import
+    /// is refused after counting, and nothing changes).
+    pub confirm_deactivations: bool,
     pub now: OffsetDateTime,
     /// The history row to complete (made when the upload was queued);
     /// `None` makes a new one.
@@ -115,6 +120,27 @@ pub async fn import(
             report.seconds = started.elapsed().as_secs_f64();
             let summary = summary_json(&report);
             let issues: Vec<IssueRow> = report.issues.iter().map(issue_row).collect();
+            if report.deactivations.over_limit() && !opts.dry_run && !opts.confirm_deactivations {
+                // Stop with the figures: nothing of the package is kept.
+                drop(tx);
+                let refusal = Refusal::TooManyDeactivations(report.deactivations);
+                let message = format!("{}: {refusal}", refusal.code());
+                finished.state = "refused";
+                finished.district_id = Some(district_id);
+                finished.version = Some(report.version.as_str());
+                finished.summary = Some(summary.as_str());
+                finished.issues_total = report.issues_total as i64;
+                finished.issues = &issues;
+                finished.message = Some(message.as_str());
+                let detail = serde_json::json!({ "state": "refused", "message": message }).to_string();
+                let event = audit_event(opts, Some(district_id), &detail);
+                let mut tx = db.begin().await?;
+                repo::finish_import(&mut tx, &finished, opts.now).await?;
+                audit::record(&mut tx, &event).await?;
+                tx.commit().await?;
+                tracing::warn!(import = %import_id, people = report.deactivations.people, "roster import needs a confirmation");
+                return Err(refusal.into());
+            }
             let message = if report.changed() {
                 None
             } else {
@@ -271,7 +297,18 @@ async fn run(
     }
 
     let total = pkg.modes.keys().map(|f| pkg.sizes.get(f).copied().unwrap_or(0)).sum();
-    let tx = db.begin().await?;
+    let mut tx = db.begin().await?;
+    let deactivations = match &existing {
+        Some((id, _)) => Deactivations {
+            people: 0,
+            active: u64::try_from(ssp_db::repo::roster_safety::active_people(&mut tx, *id).await?).unwrap_or(0),
+            limit_percent: ssp_db::repo::roster_safety::deactivation_limit_in_tx(&mut tx, *id)
+                .await?
+                .map_or_else(DeactivationLimit::default, DeactivationLimit::from_stored)
+                .percent(),
+        },
+        None => Deactivations::default(),
+    };
     let mut run = Run {
         pkg: pkg.clone(),
         tx,
@@ -316,6 +353,13 @@ async fn run(
         ..
     } = run;
     report.kinds = KINDS.iter().map(|k| ((*k).to_owned(), counts[k].clone())).collect();
+    report.deactivations = Deactivations {
+        people: ["students", "guardians", "staff"]
+            .iter()
+            .map(|k| counts[k].deactivated)
+            .sum(),
+        ..deactivations
+    };
     Ok((report, tx, district))
 }
 

@@ -347,6 +347,8 @@ async fn every_student_route_goes_through_the_access_module() {
         "/admin/roster",
         "/admin/roster/{id}",
         "/admin/roster/{id}/issues.csv",
+        "/admin/roster/limit",
+        "/admin/people/deactivated",
     ];
     let w = world().await;
     let other = outsider(&w.app).await;

@@ -15,3 +15,4 @@ mod i18n;
 mod plan;
 mod plan_forms;
 mod roster_page;
+mod roster_safety;

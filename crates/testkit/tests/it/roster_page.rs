@@ -14,7 +14,7 @@ use ssp_domain::{AccountId, OrgId, PersonId, StaffRole};
 use ssp_testkit::{TestApp, TestClient, TestResponse};
 use uuid::Uuid;
 
-const PASSWORD: &str = "a long enough passphrase";
+pub(crate) const PASSWORD: &str = "a long enough passphrase";
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -41,7 +41,7 @@ fn zipped(name: &str) -> Vec<u8> {
 
 /// A district with its own administrator (`create-user` makes a district
 /// only in an empty database, so this builds one the same way).
-async fn district_with_admin(app: &TestApp, name: &str, source_id: Option<&str>, username: &str) -> Uuid {
+pub(crate) async fn district_with_admin(app: &TestApp, name: &str, source_id: Option<&str>, username: &str) -> Uuid {
     let now = app.state.now();
     let district = OrgId::new();
     let person = PersonId::new();
@@ -88,7 +88,7 @@ async fn district_with_admin(app: &TestApp, name: &str, source_id: Option<&str>,
     district.0
 }
 
-async fn sign_in(app: &TestApp, username: &str) -> TestClient {
+pub(crate) async fn sign_in(app: &TestApp, username: &str) -> TestClient {
     let c = app.client();
     assert_eq!(c.sign_in(username, PASSWORD).await.status, 303);
     c
@@ -96,13 +96,13 @@ async fn sign_in(app: &TestApp, username: &str) -> TestClient {
 
 /// An empty database with district `dist-1` (the fixtures' Riverbend
 /// Unified) and its administrator, signed in.
-struct World {
-    app: TestApp,
-    admin: TestClient,
-    district: Uuid,
+pub(crate) struct World {
+    pub(crate) app: TestApp,
+    pub(crate) admin: TestClient,
+    pub(crate) district: Uuid,
 }
 
-async fn world() -> World {
+pub(crate) async fn world() -> World {
     world_with(TestApp::new().await).await
 }
 
@@ -129,7 +129,7 @@ async fn upload(c: &TestClient, name: &str, bytes: &[u8], dry_run: bool) -> Test
 }
 
 /// Uploads a fixture, waits for its import and returns its detail page.
-async fn import(w: &World, fixture_name: &str, dry_run: bool) -> (Uuid, TestResponse) {
+pub(crate) async fn import(w: &World, fixture_name: &str, dry_run: bool) -> (Uuid, TestResponse) {
     let res = upload(&w.admin, &format!("{fixture_name}.zip"), &zipped(fixture_name), dry_run).await;
     assert_eq!(res.status, 303, "{}", res.text);
     let location = res.location().unwrap().to_owned();
@@ -139,7 +139,7 @@ async fn import(w: &World, fixture_name: &str, dry_run: bool) -> (Uuid, TestResp
 }
 
 /// Waits until the background import has ended.
-async fn wait_for(app: &TestApp, id: Uuid) -> ImportRow {
+pub(crate) async fn wait_for(app: &TestApp, id: Uuid) -> ImportRow {
     let deadline = std::time::Instant::now() + Duration::from_secs(60);
     loop {
         let row = history::get_import(&app.db, id).await.unwrap().expect("history row");
@@ -151,11 +151,11 @@ async fn wait_for(app: &TestApp, id: Uuid) -> ImportRow {
     }
 }
 
-async fn count(app: &TestApp, sql: &str) -> i64 {
+pub(crate) async fn count(app: &TestApp, sql: &str) -> i64 {
     ssp_db::with_reader!(&app.db, |p| sqlx::query_scalar(sql).fetch_one(p).await).unwrap()
 }
 
-fn uploads_left(app: &TestApp) -> usize {
+pub(crate) fn uploads_left(app: &TestApp) -> usize {
     match std::fs::read_dir(app.data_dir().join("uploads/imports")) {
         Ok(entries) => entries.count(),
         Err(_) => 0,

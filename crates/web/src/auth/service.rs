@@ -20,6 +20,9 @@ pub enum SignInOutcome {
     Failed,
     /// Too many failures for this login name; try again after `until`.
     Locked { until: OffsetDateTime },
+    /// The password was right, but the account is deactivated (the person
+    /// left the roster): only someone who knows the password learns this.
+    Deactivated,
 }
 
 /// Normalises what a person typed as their login (username or email).
@@ -56,7 +59,20 @@ pub async fn sign_in(
         password_typed.to_owned(),
     )
     .await?;
-    let account = account.filter(|a| ok && !a.disabled);
+    let deactivated = account.as_ref().filter(|a| ok && (a.disabled || !a.person_active));
+    if let Some(a) = deactivated {
+        // Not counted towards the back-off: the password was right.
+        let mut tx = state.db().begin().await?;
+        let mut ev = AuditEvent::new(AuditAction::SignInFailed, now);
+        ev.actor = Some(PersonId(a.person_id));
+        ev.district_id = Some(OrgId(a.district_id));
+        ev.request_id = Some(request_id.to_owned());
+        ev.detail = Some("account deactivated".to_owned());
+        audit::record(&mut tx, &ev).await?;
+        tx.commit().await?;
+        return Ok(SignInOutcome::Deactivated);
+    }
+    let account = account.filter(|a| ok && !a.disabled && a.person_active);
 
     let mut tx = state.db().begin().await?;
     let outcome = match account {

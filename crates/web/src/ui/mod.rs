@@ -4,6 +4,7 @@
 pub mod access_log;
 pub mod audit;
 pub mod corrections;
+pub mod deactivated;
 pub mod goals;
 pub mod home;
 pub mod interactions;
@@ -107,6 +108,11 @@ pub fn routes() -> Router<AppState> {
                 .post(roster::upload)
                 .layer(DefaultBodyLimit::max(crate::roster_jobs::UPLOAD_BODY_LIMIT)),
         )
-        .route("/admin/roster/{id}", get(roster::detail))
+        .route("/admin/roster/limit", get(roster::limit_page).post(roster::save_limit))
+        .route("/admin/roster/{id}", get(roster::detail).post(roster::decide))
         .route("/admin/roster/{id}/issues.csv", get(roster::issues_csv))
+        .route(
+            "/admin/people/deactivated",
+            get(deactivated::list).post(deactivated::reactivate),
+        )
 }

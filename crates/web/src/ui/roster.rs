@@ -1,18 +1,23 @@
 //! The district administrator's roster import page: upload a OneRoster
 //! package (it is imported in the background by `crate::roster_jobs`),
 //! follow its progress, read the summary and the row problems, and the
-//! history of the district's imports.
+//! history of the district's imports. An import that would deactivate more
+//! than the district's limit stops and waits here for a confirmation (its
+//! package kept) or a discard; the limit is set on the same page.
 
 use askama::Template;
 use axum::extract::multipart::{Multipart, MultipartError, MultipartRejection};
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use ssp_db::repo::audit::AuditEvent;
+use axum::Form;
+use serde::Deserialize;
+use ssp_db::repo::audit::{self, AuditEvent};
 use ssp_db::repo::roster::{self as history, ImportRow, NewImport};
+use ssp_db::repo::roster_safety;
 use ssp_domain::audit::AuditAction;
 use ssp_roster::import::{parse_summary, KINDS};
-use ssp_roster::{Issue, Progress, Refusal, Report, Severity};
+use ssp_roster::{DeactivationLimit, Deactivations, Issue, Progress, Refusal, Report, Severity};
 use uuid::Uuid;
 
 use super::access_log::format_when;
@@ -49,12 +54,17 @@ fn is_active(state: &str) -> bool {
     state == "queued" || state == "running"
 }
 
-/// The state as shown: a failure a restart caused reads "interrupted".
+/// The message code of an import stopped for too many deactivations.
+const STOPPED: &str = "too-many-deactivations:";
+
+/// The state as shown: a failure a restart caused reads "interrupted", an
+/// import stopped for a confirmation "stopped".
 fn shown_state(row: &ImportRow) -> &'static str {
     match row.state.as_str() {
         "queued" => "queued",
         "running" => "running",
         "succeeded" => "succeeded",
+        "refused" if row.message.as_deref().is_some_and(|m| m.starts_with(STOPPED)) => "stopped",
         "refused" => "refused",
         _ if row.message.as_deref().is_some_and(|m| m.starts_with("interrupted:")) => "interrupted",
         _ => "failed",
@@ -101,6 +111,13 @@ struct Current {
     progress: ProgressView,
 }
 
+/// The deactivation-limit form: what it shows or what was typed.
+struct LimitForm {
+    value: String,
+    error: Option<String>,
+    saved: Option<String>,
+}
+
 #[derive(Template)]
 #[template(path = "roster.html")]
 struct RosterPage {
@@ -111,6 +128,7 @@ struct RosterPage {
     refresh: bool,
     current: Option<Current>,
     history: Vec<HistoryRow>,
+    limit: LimitForm,
 }
 
 fn totals(report: &Report) -> (u64, u64, u64, u64) {
@@ -119,9 +137,33 @@ fn totals(report: &Report) -> (u64, u64, u64, u64) {
     })
 }
 
-pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+#[derive(Deserialize)]
+pub struct IndexQuery {
+    limit_saved: Option<String>,
+}
+
+pub async fn show(State(state): State<AppState>, ctx: Ctx, Query(q): Query<IndexQuery>) -> Result<Response, AppError> {
     let session = require_admin(&ctx)?;
-    render_index(&state, &ctx, session, None, StatusCode::OK).await
+    let mut limit = stored_limit(&state, session).await?;
+    if q.limit_saved.is_some() {
+        let value = limit.value.clone();
+        limit.saved = Some(crate::i18n::t_args(ctx.lang, "roster-limit-saved", &[("limit", value)]));
+    }
+    render_index(&state, &ctx, session, None, limit, StatusCode::OK).await
+}
+
+async fn district_limit(state: &AppState, session: &Session) -> Result<DeactivationLimit, AppError> {
+    Ok(roster_safety::deactivation_limit(state.db(), session.district_id.0)
+        .await?
+        .map_or_else(DeactivationLimit::default, DeactivationLimit::from_stored))
+}
+
+async fn stored_limit(state: &AppState, session: &Session) -> Result<LimitForm, AppError> {
+    Ok(LimitForm {
+        value: district_limit(state, session).await?.percent().to_string(),
+        error: None,
+        saved: None,
+    })
 }
 
 async fn render_index(
@@ -129,6 +171,7 @@ async fn render_index(
     ctx: &Ctx,
     session: &Session,
     error: Option<String>,
+    limit: LimitForm,
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let page = Page::new(ctx, "roster-title");
@@ -163,8 +206,57 @@ async fn render_index(
         error,
         current,
         history,
+        limit,
     })?;
     Ok((status, html).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct LimitInput {
+    #[serde(default)]
+    limit: String,
+}
+
+/// `GET /admin/roster/limit`: the form lives on the roster page.
+pub async fn limit_page(ctx: Ctx) -> Result<Response, AppError> {
+    require_admin(&ctx)?;
+    Ok(Redirect::to("/admin/roster#roster-limit").into_response())
+}
+
+/// `POST /admin/roster/limit`: saves the district's deactivation limit
+/// (a whole percentage, 0–100), audited.
+pub async fn save_limit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(input): Form<LimitInput>,
+) -> Result<Response, AppError> {
+    let session = require_admin(&ctx)?;
+    let Ok(limit) = DeactivationLimit::parse(&input.limit) else {
+        let form = LimitForm {
+            value: input.limit.chars().take(20).collect(),
+            error: Some(crate::i18n::t(ctx.lang, "roster-limit-error")),
+            saved: None,
+        };
+        return render_index(&state, &ctx, session, None, form, StatusCode::UNPROCESSABLE_ENTITY).await;
+    };
+    let now = state.now();
+    let before = district_limit(&state, session).await?;
+    let mut tx = state.db().begin().await?;
+    roster_safety::set_deactivation_limit(&mut tx, session.district_id, limit.percent(), session.person_id, now)
+        .await?;
+    let mut ev = AuditEvent::new(AuditAction::SettingsChanged, now);
+    ev.actor = Some(session.person_id);
+    ev.district_id = Some(session.district_id);
+    ev.request_id = Some(ctx.request_id.0.clone());
+    ev.record_kind = Some("district_roster_settings");
+    ev.detail = Some(format!(
+        "deactivation_limit_percent: {} -> {}",
+        before.percent(),
+        limit.percent()
+    ));
+    audit::record(&mut tx, &ev).await?;
+    tx.commit().await?;
+    Ok(Redirect::to("/admin/roster?limit_saved=1#roster-limit").into_response())
 }
 
 // ----------------------------------------------------------------- uploading
@@ -328,9 +420,13 @@ pub async fn upload(
 ) -> Result<Response, AppError> {
     let session = require_admin(&ctx)?;
     let limit = state.config().roster_upload_limit;
+    let (st, cx) = (&state, &ctx);
     let refuse = |r: UploadRefusal| {
-        let msg = crate::i18n::t_args(ctx.lang, r.key(), &[("mib", (limit >> 20).to_string())]);
-        render_index(&state, &ctx, session, Some(msg), r.status())
+        let msg = crate::i18n::t_args(cx.lang, r.key(), &[("mib", (limit >> 20).to_string())]);
+        async move {
+            let form = stored_limit(st, session).await?;
+            render_index(st, cx, session, Some(msg), form, r.status()).await
+        }
     };
     let Ok(mut multipart) = multipart else {
         return refuse(UploadRefusal::NoFile).await;
@@ -368,6 +464,7 @@ pub async fn upload(
         district_id: session.district_id.0,
         started_by: session.person_id.0,
         dry_run: received.dry_run,
+        confirm_deactivations: false,
         source_name: received.source_name,
     };
     roster_jobs::spawn(state.clone(), job, slot, package);
@@ -419,6 +516,13 @@ struct ImportPage {
     message: Option<String>,
     /// The importer's own words (English), naming the file and line.
     detail: Option<String>,
+    /// An import stopped over the district's limit: figures and decision.
+    stopped: Option<Stopped>,
+    /// A dry run whose real import would stop over the limit.
+    over_limit: Option<String>,
+    /// Why a decision could not be carried out (another import running).
+    error: Option<String>,
+    action: String,
     summary: Option<SummaryView>,
     issues: Vec<IssueView>,
     issues_total: i64,
@@ -467,11 +571,42 @@ fn summary_view(page: &Page, report: &Report) -> SummaryView {
 pub async fn detail(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
     let session = require_admin(&ctx)?;
     let row = load_import(&state, session, &id).await?;
-    let page = Page::new(&ctx, "roster-import-title");
-    let shown = shown_state(&row);
+    render_detail(&state, &ctx, &row, None, StatusCode::OK).await
+}
+
+/// The figures of an import over the district's limit, and whether its
+/// package still waits for a decision.
+struct Stopped {
+    figures: String,
+    waiting: bool,
+    confirm_label: String,
+}
+
+fn figures(ctx: &Ctx, key: &str, d: &Deactivations) -> String {
+    crate::i18n::t_args(
+        ctx.lang,
+        key,
+        &[
+            ("people", d.people.to_string()),
+            ("active", d.active.to_string()),
+            ("percent", d.percent_text()),
+            ("limit", d.limit_percent.to_string()),
+        ],
+    )
+}
+
+async fn render_detail(
+    state: &AppState,
+    ctx: &Ctx,
+    row: &ImportRow,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let page = Page::new(ctx, "roster-import-title");
+    let shown = shown_state(row);
     let active = is_active(&row.state);
     let (message, detail) = match shown {
-        "refused" => {
+        "refused" | "stopped" => {
             let (m, d) = refusal_message(&page, row.message.as_deref().unwrap_or(""));
             (Some(m), d)
         }
@@ -479,11 +614,24 @@ pub async fn detail(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
         "failed" => (Some(page.t("roster-failed")), None),
         _ => (None, None),
     };
-    let summary = row
-        .summary
-        .as_deref()
-        .and_then(parse_summary)
-        .map(|r| summary_view(&page, &r));
+    let report = row.summary.as_deref().and_then(parse_summary);
+    let stopped = match (shown, &report) {
+        ("stopped", Some(r)) => {
+            let waiting = roster_safety::awaiting_confirmation(state.db(), row.id).await?
+                && roster_jobs::package_path(&state.config().data_dir, row.id).is_file();
+            Some(Stopped {
+                figures: figures(ctx, "roster-confirm-figures", &r.deactivations),
+                waiting,
+                confirm_label: page.t1("roster-confirm-button", "people", r.deactivations.people),
+            })
+        }
+        _ => None,
+    };
+    let over_limit = report
+        .as_ref()
+        .filter(|r| row.dry_run && r.deactivations.over_limit())
+        .map(|r| figures(ctx, "roster-dry-run-over-limit", &r.deactivations));
+    let summary = report.as_ref().map(|r| summary_view(&page, r));
     let issues = if row.issues_total > 0 {
         history::import_issues(state.db(), row.id).await?
     } else {
@@ -512,13 +660,122 @@ pub async fn detail(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
         progress: active.then(|| progress_view(&page, state.imports().progress(row.id))),
         message,
         detail,
+        stopped,
+        over_limit,
+        error,
+        action: format!("/admin/roster/{}", row.id),
         summary,
         issues,
         issues_total: row.issues_total,
         csv_href: format!("/admin/roster/{}/issues.csv", row.id),
         page,
     })?;
-    Ok(html)
+    Ok((status, html).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct DecisionForm {
+    #[serde(default)]
+    decision: String,
+}
+
+/// `POST /admin/roster/{id}`: for an import stopped over the district's
+/// limit, `decision=confirm` runs the kept package again for real with the
+/// deactivations confirmed; `decision=discard` deletes the package.
+pub async fn decide(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(form): Form<DecisionForm>,
+) -> Result<Response, AppError> {
+    let session = require_admin(&ctx)?;
+    let row = load_import(&state, session, &id).await?;
+    let here = format!("/admin/roster/{}", row.id);
+    if !matches!(form.decision.as_str(), "confirm" | "discard") {
+        return Err(AppError::BadRequest("malformed_form"));
+    }
+    // Already decided (or never stopped): the page says where it stands.
+    if shown_state(&row) != "stopped" || !roster_safety::awaiting_confirmation(state.db(), row.id).await? {
+        return Ok(Redirect::to(&here).into_response());
+    }
+    let data_dir = state.config().data_dir.clone();
+    let now = state.now();
+    if form.decision == "discard" {
+        let mut tx = state.db().begin().await?;
+        roster_safety::set_awaiting_confirmation(&mut tx, row.id, false).await?;
+        let mut ev = AuditEvent::new(AuditAction::RosterPackageDiscarded, now);
+        ev.actor = Some(session.person_id);
+        ev.district_id = Some(session.district_id);
+        ev.request_id = Some(ctx.request_id.0.clone());
+        ev.record_kind = Some("roster_import");
+        ev.record_id = Some(row.id.to_string());
+        audit::record(&mut tx, &ev).await?;
+        tx.commit().await?;
+        // Dropping it deletes the file.
+        drop(UploadedPackage::kept_for(&data_dir, row.id));
+        return Ok(Redirect::to(&here).into_response());
+    }
+
+    // A newer import changed the roster since: this package would undo it.
+    if roster_safety::imported_since(state.db(), session.district_id.0, row.created_at).await? {
+        let mut tx = state.db().begin().await?;
+        roster_safety::set_awaiting_confirmation(&mut tx, row.id, false).await?;
+        let mut ev = AuditEvent::new(AuditAction::RosterPackageDiscarded, now);
+        ev.actor = Some(session.person_id);
+        ev.district_id = Some(session.district_id);
+        ev.request_id = Some(ctx.request_id.0.clone());
+        ev.record_kind = Some("roster_import");
+        ev.record_id = Some(row.id.to_string());
+        ev.detail = Some("out of date: a newer import was applied".to_owned());
+        audit::record(&mut tx, &ev).await?;
+        tx.commit().await?;
+        drop(UploadedPackage::kept_for(&data_dir, row.id));
+        let msg = Some(crate::i18n::t(ctx.lang, "roster-confirm-stale"));
+        return render_detail(&state, &ctx, &row, msg, StatusCode::CONFLICT).await;
+    }
+    let new_id = Uuid::now_v7();
+    let busy = Some(crate::i18n::t(ctx.lang, UploadRefusal::Busy.key()));
+    let Some(slot) = state.imports().reserve(new_id) else {
+        return render_detail(&state, &ctx, &row, busy, StatusCode::CONFLICT).await;
+    };
+    if history::active_import(state.db()).await?.is_some() {
+        return render_detail(&state, &ctx, &row, busy, StatusCode::CONFLICT).await;
+    }
+    let Some(package) = UploadedPackage::kept_for(&data_dir, row.id) else {
+        let mut tx = state.db().begin().await?;
+        roster_safety::set_awaiting_confirmation(&mut tx, row.id, false).await?;
+        tx.commit().await?;
+        return Ok(Redirect::to(&here).into_response());
+    };
+    let new = NewImport {
+        id: new_id,
+        district_id: Some(session.district_id.0),
+        started_by: Some(session.person_id.0),
+        source_name: &row.source_name,
+        dry_run: false,
+    };
+    history::create_import(state.db(), &new, now).await?;
+    let mut tx = state.db().begin().await?;
+    roster_safety::set_awaiting_confirmation(&mut tx, row.id, false).await?;
+    let mut ev = AuditEvent::new(AuditAction::RosterDeactivationsConfirmed, now);
+    ev.actor = Some(session.person_id);
+    ev.district_id = Some(session.district_id);
+    ev.request_id = Some(ctx.request_id.0.clone());
+    ev.record_kind = Some("roster_import");
+    ev.record_id = Some(row.id.to_string());
+    ev.detail = Some(format!("imported again as {new_id}"));
+    audit::record(&mut tx, &ev).await?;
+    tx.commit().await?;
+    let job = Job {
+        id: new_id,
+        district_id: session.district_id.0,
+        started_by: session.person_id.0,
+        dry_run: false,
+        confirm_deactivations: true,
+        source_name: row.source_name.clone(),
+    };
+    roster_jobs::spawn(state.clone(), job, slot, package);
+    Ok(Redirect::to(&format!("/admin/roster/{new_id}")).into_response())
 }
 
 /// `GET /admin/roster/{id}/issues.csv`: every kept row problem, audited.

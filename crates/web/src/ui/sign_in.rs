@@ -90,6 +90,7 @@ pub async fn submit(
             Ok((jar, Redirect::to("/")).into_response())
         }
         SignInOutcome::Failed => refuse(StatusCode::UNAUTHORIZED, "sign-in-failed", None, &form.login),
+        SignInOutcome::Deactivated => refuse(StatusCode::FORBIDDEN, "sign-in-deactivated", None, &form.login),
         SignInOutcome::Locked { until } => {
             let minutes = ((until - state.now()).whole_seconds() + 59) / 60;
             let mut res = refuse(
