@@ -11,4 +11,5 @@ mod errors;
 mod home;
 mod i18n;
 mod plan;
+mod privacy;
 mod roster_page;
