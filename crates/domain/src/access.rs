@@ -81,6 +81,29 @@ impl Sensitivity {
     pub fn is_restricted(self) -> bool {
         matches!(self, Sensitivity::RestrictedHealth | Sensitivity::RestrictedSocial)
     }
+
+    /// The class a new note or interaction gets when its author chooses
+    /// none: staff only. Every staff member who may write a note may write
+    /// this class, and sharing with the family, or restricting to one
+    /// specialist, is a choice the author makes on purpose.
+    pub const DEFAULT_FOR_NEW: Sensitivity = Sensitivity::Staff;
+
+    /// The order a form offers the classes in: the default first, sharing
+    /// with the student and family last.
+    pub const CHOICE_ORDER: [Sensitivity; 4] = [
+        Sensitivity::Staff,
+        Sensitivity::RestrictedHealth,
+        Sensitivity::RestrictedSocial,
+        Sensitivity::Shared,
+    ];
+
+    /// The class posted by a form: none (or blank) is [`Self::DEFAULT_FOR_NEW`].
+    pub fn from_form(s: &str) -> Result<Self, crate::ParseError> {
+        match s.trim() {
+            "" => Ok(Self::DEFAULT_FOR_NEW),
+            s => Self::parse(s),
+        }
+    }
 }
 
 /// The kinds of records about a student. Adding one means adding it to

@@ -334,3 +334,34 @@ fn list_scope_matches_each_role() {
         assert_eq!(list_scope(&actor).parts, want, "{actor:?}");
     }
 }
+
+#[test]
+fn a_new_note_defaults_to_staff_only_which_every_note_author_may_write() {
+    assert_eq!(Sensitivity::from_form(""), Ok(Sensitivity::Staff));
+    assert_eq!(Sensitivity::from_form("  "), Ok(Sensitivity::Staff));
+    assert_eq!(Sensitivity::from_form("shared"), Ok(Sensitivity::Shared));
+    assert!(Sensitivity::from_form("public").is_err());
+    assert_eq!(Sensitivity::CHOICE_ORDER[0], Sensitivity::DEFAULT_FOR_NEW);
+    for s in Sensitivity::ALL {
+        assert!(Sensitivity::CHOICE_ORDER.contains(&s), "{s:?} is offered");
+    }
+    assert!(!Sensitivity::DEFAULT_FOR_NEW.is_restricted());
+    assert_ne!(Sensitivity::DEFAULT_FOR_NEW, Sensitivity::Shared);
+    for (name, rel, facts, _) in personas() {
+        let writes_any = Sensitivity::ALL
+            .iter()
+            .any(|s| decide(&rel, facts, RecordKind::Note(*s), Action::Create).is_allowed());
+        if writes_any {
+            assert!(
+                decide(
+                    &rel,
+                    facts,
+                    RecordKind::Note(Sensitivity::DEFAULT_FOR_NEW),
+                    Action::Create
+                )
+                .is_allowed(),
+                "{name} may write notes but not the default class"
+            );
+        }
+    }
+}

@@ -97,6 +97,96 @@ pub async fn facts(db: &Db, actor: PersonId, student: StudentId, today: Date) ->
     }))
 }
 
+/// One person who stands in some relationship to a student, with all of
+/// them merged into one [`Relationship`] (the same facts [`facts`] gathers
+/// for that person as the actor), for `decide` to answer what they may see.
+#[derive(Debug, Clone)]
+pub struct Related {
+    pub person: PersonId,
+    pub given_name: String,
+    pub family_name: String,
+    pub preferred_name: Option<String>,
+    pub relationship: Relationship,
+}
+
+#[derive(sqlx::FromRow)]
+struct RelatedRow {
+    person_id: Uuid,
+    source: String,
+    role: Option<String>,
+    given_name: String,
+    family_name: String,
+    preferred_name: Option<String>,
+}
+
+/// Everyone the access module could let reach this student's records: the
+/// student, active guardians, the plan manager, team members, every active
+/// staff assignment at the student's school, teachers of the student's
+/// current classes and the district's administrators, each once. One
+/// statement, however many staff the school has; the caller asks `decide`
+/// and drops those it answers "no" to everywhere.
+pub async fn related_people(db: &Db, facts: &AccessFacts, today: Date) -> Result<Vec<Related>, DbError> {
+    // The branches mirror the lookups in `facts`, one per field of
+    // `Relationship`, so both read the same relationship.
+    let sql = "SELECT r.person_id, r.source, r.role, p.given_name, p.family_name, p.preferred_name FROM ( \
+          SELECT s.person_id AS person_id, 'self' AS source, NULL AS role FROM students s WHERE s.person_id = $1 \
+          UNION ALL SELECT g.guardian_id, 'guardian', CASE WHEN g.educational_rights THEN 'rights' ELSE 'no_rights' END \
+             FROM guardian_links g WHERE g.student_id = $1 AND g.status = 'active' \
+          UNION ALL SELECT pm.staff_id, 'plan_manager', NULL FROM plan_managers pm WHERE pm.student_id = $1 AND pm.ended_at IS NULL \
+          UNION ALL SELECT t.staff_id, 'team', t.team_role FROM team_members t WHERE t.student_id = $1 AND t.status = 'active' \
+          UNION ALL SELECT a.person_id, 'school', a.role FROM staff_assignments a WHERE a.org_id = $2 AND a.status = 'active' \
+          UNION ALL SELECT a.person_id, 'district', a.role FROM staff_assignments a \
+             WHERE a.org_id = $3 AND a.status = 'active' AND a.role = 'district_admin' \
+          UNION ALL SELECT DISTINCT te.person_id, 'teacher', NULL \
+             FROM enrollments se JOIN enrollments te ON te.class_id = se.class_id JOIN classes c ON c.id = se.class_id \
+             WHERE se.person_id = $1 AND se.role = 'student' AND se.status = 'active' AND (se.end_date IS NULL OR se.end_date >= $4) \
+               AND te.role = 'teacher' AND te.status = 'active' AND (te.end_date IS NULL OR te.end_date >= $4) \
+               AND c.status = 'active' \
+        ) r JOIN persons p ON p.id = r.person_id";
+    let rows: Vec<RelatedRow> = with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(facts.student.0)
+        .bind(facts.school_id.0)
+        .bind(facts.district_id.0)
+        .bind(today)
+        .fetch_all(p)
+        .await)?;
+    let mut people: Vec<Related> = Vec::new();
+    let mut index: std::collections::HashMap<Uuid, usize> = std::collections::HashMap::new();
+    for row in rows {
+        let i = *index.entry(row.person_id).or_insert_with(|| {
+            people.push(Related {
+                person: PersonId(row.person_id),
+                given_name: row.given_name.clone(),
+                family_name: row.family_name.clone(),
+                preferred_name: row.preferred_name.clone(),
+                relationship: Relationship::default(),
+            });
+            people.len() - 1
+        });
+        let rel = &mut people[i].relationship;
+        let role = row.role.as_deref().unwrap_or_default();
+        match row.source.as_str() {
+            "self" => rel.is_self = true,
+            "guardian" => {
+                rel.guardian_with_rights = Some(rel.guardian_with_rights == Some(true) || role == "rights");
+            }
+            "plan_manager" => rel.is_plan_manager = true,
+            "team" => rel.team_roles.extend(TeamRole::parse(role).ok()),
+            "school" => rel.school_roles.extend(StaffRole::parse(role).ok()),
+            "district" => rel.district_admin = true,
+            "teacher" => rel.teaches_student = true,
+            _ => {}
+        }
+    }
+    for p in &mut people {
+        p.relationship.team_roles.sort();
+        p.relationship.team_roles.dedup();
+        p.relationship.school_roles.sort();
+        p.relationship.school_roles.dedup();
+    }
+    Ok(people)
+}
+
 /// A bound value of a scope filter.
 #[derive(Debug, Clone, Copy)]
 pub enum ScopeBind {

@@ -101,17 +101,36 @@ pub struct ViewRow {
 }
 
 /// Reads of a student's records by anyone other than the student, newest first.
-pub async fn views_of_student(db: &Db, student: StudentId, limit: i64) -> Result<Vec<ViewRow>, DbError> {
-    let sql = "SELECT e.at, e.action, e.record_kind, e.detail, p.given_name, p.family_name, p.preferred_name \
-               FROM audit_events e LEFT JOIN persons p ON p.id = e.actor_person_id \
-               WHERE e.student_id = $1 AND e.action IN ('record_viewed', 'break_glass') \
-                 AND (e.actor_person_id IS NULL OR e.actor_person_id <> $1) \
-               ORDER BY e.at DESC, e.id DESC LIMIT $2";
-    Ok(with_reader!(db, |p| sqlx::query_as(sql)
-        .bind(student.0)
-        .bind(limit)
-        .fetch_all(p)
-        .await)?)
+/// Views of a student's records by anyone but the student, newest first,
+/// only of the record kinds named in `kinds` (the viewer's own reach: the
+/// caller passes the kinds the access module lets the viewer see, so a
+/// family is never told that a restricted note exists).
+pub async fn views_of_student(
+    db: &Db,
+    student: StudentId,
+    kinds: &[&str],
+    limit: i64,
+) -> Result<Vec<ViewRow>, DbError> {
+    if kinds.is_empty() {
+        return Ok(vec![]);
+    }
+    let placeholders: Vec<String> = (0..kinds.len()).map(|i| format!("${}", i + 3)).collect();
+    let sql = format!(
+        "SELECT e.at, e.action, e.record_kind, e.detail, p.given_name, p.family_name, p.preferred_name \
+         FROM audit_events e LEFT JOIN persons p ON p.id = e.actor_person_id \
+         WHERE e.student_id = $1 AND e.action IN ('record_viewed', 'break_glass') \
+           AND (e.actor_person_id IS NULL OR e.actor_person_id <> $1) \
+           AND e.record_kind IN ({}) \
+         ORDER BY e.at DESC, e.id DESC LIMIT $2",
+        placeholders.join(", ")
+    );
+    Ok(with_reader!(db, |p| {
+        let mut q = sqlx::query_as(&sql).bind(student.0).bind(limit);
+        for k in kinds {
+            q = q.bind(*k);
+        }
+        q.fetch_all(p).await
+    })?)
 }
 
 /// Filters for the district administrator's audit search.

@@ -279,7 +279,7 @@ async fn team_changes_need_the_right_role() {
     assert_eq!(res.status, 303, "{}", res.text);
     let page = counselor.get(res.location().unwrap()).await;
     assert!(page.text.contains("Added to the team"));
-    assert!(page.text.contains("(Nurse)"));
+    assert!(page.text.contains("(Nurse on the SSP team)"), "{}", page.text);
 
     let again = counselor
         .post_form(&team_url, &[("staff_id", &nurse), ("team_role", "nurse")])
@@ -523,7 +523,8 @@ async fn the_team_page_shows_who_can_see_what() {
         "Who can see what",
         "Plan manager",
         "With a reason",
-        "Teachers of current classes",
+        "Teacher of a current class",
+        "District administrators (1)",
         "Health notes",
     ] {
         assert!(team.text.contains(text), "{text}");

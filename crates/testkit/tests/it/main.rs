@@ -14,5 +14,6 @@ mod home;
 mod i18n;
 mod plan;
 mod plan_forms;
+mod privacy;
 mod roster_page;
 mod roster_safety;

@@ -162,9 +162,10 @@ team-error-already = That person is already on the team in that role.
 can-see-yes = Yes
 can-see-with-reason = With a reason
 can-see-no = No
-who-teachers = Teachers of current classes
-who-school-staff = Counselors and administrators of the school
-who-district-admins = District administrators
+who-team-role = { $role } on the SSP team
+who-school-role = { $role } at the school
+who-teaches = Teacher of a current class
+who-district-admins = District administrators ({ $count })
 
 ## Record kinds
 kind-plan = Plan
@@ -206,6 +207,10 @@ sensitivity-shared = Shared with the student and family
 sensitivity-staff = Staff only
 sensitivity-restricted-health = Restricted: health
 sensitivity-restricted-social = Restricted: social services
+sensitivity-help-staff = The plan manager, the SSP team, this student's teachers and other school staff with access to this student can read it; the student and family cannot.
+sensitivity-help-shared = The student and their parents or guardians with educational rights can read it (once the student is 18, parents only if the student chooses to share), as well as staff with access to this student.
+sensitivity-help-restricted-health = Only the nurse and the plan manager can read it; other school-wide staff must state a reason first, and the plan manager is told. The student and family cannot.
+sensitivity-help-restricted-social = Only the social worker and the plan manager can read it; other school-wide staff must state a reason first, and the plan manager is told. The student and family cannot.
 break-glass-hidden = { $count ->
     [one] 1 note is restricted ({ $class }).
    *[other] { $count } notes are restricted ({ $class }).

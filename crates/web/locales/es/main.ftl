@@ -163,9 +163,10 @@ team-error-already = Esa persona ya está en el equipo con esa función.
 can-see-yes = Sí
 can-see-with-reason = Con un motivo
 can-see-no = No
-who-teachers = Maestros de las clases actuales del estudiante
-who-school-staff = Consejeros y administradores de la escuela
-who-district-admins = Administradores del distrito
+who-team-role = { $role } en el equipo del plan
+who-school-role = { $role } de la escuela
+who-teaches = Maestro/a de una clase actual
+who-district-admins = Administradores del distrito ({ $count })
 
 ## Tipos de registro
 kind-plan = Plan
@@ -207,6 +208,10 @@ sensitivity-shared = Compartida con el estudiante y la familia
 sensitivity-staff = Solo personal
 sensitivity-restricted-health = Restringida: salud
 sensitivity-restricted-social = Restringida: servicios sociales
+sensitivity-help-staff = Pueden leerla el responsable del plan, el equipo del plan, los maestros de este estudiante y el resto del personal escolar con acceso a este estudiante; el estudiante y la familia no.
+sensitivity-help-shared = Pueden leerla el estudiante y sus padres o tutores con derechos educativos (desde los 18 años, los padres solo si el estudiante decide compartir), además del personal con acceso a este estudiante.
+sensitivity-help-restricted-health = Solo pueden leerla el enfermero/a y el responsable del plan; el resto del personal de la escuela debe indicar un motivo antes, y se avisa al responsable del plan. El estudiante y la familia no.
+sensitivity-help-restricted-social = Solo pueden leerla el trabajador/a social y el responsable del plan; el resto del personal de la escuela debe indicar un motivo antes, y se avisa al responsable del plan. El estudiante y la familia no.
 break-glass-hidden = { $count ->
     [one] 1 nota está restringida ({ $class }).
    *[other] { $count } notas están restringidas ({ $class }).

@@ -16,6 +16,7 @@ use ssp_domain::audit::AuditAction;
 use ssp_domain::plan::goal::parse_iso_date;
 use ssp_domain::{PersonId, StudentId};
 
+use super::notes::{class_choices, ClassChoice};
 use super::pages::{render, Page};
 use super::student::display_name;
 use crate::access::StudentAccess;
@@ -49,7 +50,7 @@ struct InteractionsPage {
     student_name: String,
     family: bool,
     error: Option<String>,
-    writable: Vec<(&'static str, String)>,
+    writable: Vec<ClassChoice>,
     kinds: Vec<(&'static str, String)>,
     owners: Vec<(String, String)>,
     today: String,
@@ -152,12 +153,11 @@ async fn render_log(
             }
         })
         .collect();
-    let writable: Vec<(&'static str, String)> = Sensitivity::ALL
-        .into_iter()
-        .filter(|s| access.decide(RecordKind::Note(*s), Action::Create).is_allowed())
-        .filter(|_| !access.is_self())
-        .map(|s| (s.as_str(), page.t(&class_key(s.as_str()))))
-        .collect();
+    let writable = if access.is_self() {
+        vec![]
+    } else {
+        class_choices(access, &page)
+    };
     let owners = if writable.is_empty() {
         vec![]
     } else {
@@ -242,7 +242,8 @@ pub async fn create(
     Form(form): Form<InteractionForm>,
 ) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx, &id).await?;
-    let sensitivity = Sensitivity::parse(&form.sensitivity).unwrap_or(Sensitivity::Staff);
+    // None posted: staff only, never shared.
+    let sensitivity = Sensitivity::from_form(&form.sensitivity).map_err(|_| AppError::BadRequest("malformed_form"))?;
     access
         .require(&state, &ctx, RecordKind::Note(sensitivity), Action::Create)
         .await?;

@@ -32,6 +32,36 @@ struct NoteView {
     body: String,
 }
 
+/// One class an author may give a new note or interaction, with who will
+/// read it. The first is [`Sensitivity::DEFAULT_FOR_NEW`] when the author
+/// may write it (every staff author may), so a form starts on staff only.
+pub(super) struct ClassChoice {
+    pub value: &'static str,
+    pub label: String,
+    pub help: String,
+    pub selected: bool,
+}
+
+/// The classes the actor may create, in [`Sensitivity::CHOICE_ORDER`].
+pub(super) fn class_choices(access: &StudentAccess, page: &Page) -> Vec<ClassChoice> {
+    let mut choices: Vec<ClassChoice> = Sensitivity::CHOICE_ORDER
+        .into_iter()
+        .filter(|s| access.decide(RecordKind::Note(*s), Action::Create).is_allowed())
+        .map(|s| ClassChoice {
+            value: s.as_str(),
+            label: page.t(&class_key(s)),
+            help: page.t(&format!("sensitivity-help-{}", s.as_str().replace('_', "-"))),
+            selected: s == Sensitivity::DEFAULT_FOR_NEW,
+        })
+        .collect();
+    if !choices.iter().any(|c| c.selected) {
+        if let Some(first) = choices.first_mut() {
+            first.selected = true;
+        }
+    }
+    choices
+}
+
 #[derive(Template)]
 #[template(path = "notes.html")]
 struct NotesPage {
@@ -40,7 +70,7 @@ struct NotesPage {
     student_name: String,
     error: Option<String>,
     draft: String,
-    writable: Vec<(&'static str, String)>,
+    writable: Vec<ClassChoice>,
     glass: Vec<(&'static str, String)>,
     notes: Vec<NoteView>,
 }
@@ -106,11 +136,7 @@ async fn render_notes(
             })
         })
         .collect();
-    let writable = Sensitivity::ALL
-        .into_iter()
-        .filter(|s| access.decide(RecordKind::Note(*s), Action::Create).is_allowed())
-        .map(|s| (s.as_str(), page.t(&class_key(s))))
-        .collect();
+    let writable = class_choices(access, &page);
     let notes = notes::list(state.db(), access.student(), &readable)
         .await?
         .into_iter()
@@ -151,7 +177,7 @@ async fn render_notes(
     Ok((status, html).into_response())
 }
 
-fn class_key(s: Sensitivity) -> String {
+pub(super) fn class_key(s: Sensitivity) -> String {
     format!("sensitivity-{}", s.as_str().replace('_', "-"))
 }
 
@@ -159,6 +185,8 @@ fn class_key(s: Sensitivity) -> String {
 pub struct NoteForm {
     #[serde(default)]
     body: String,
+    /// None posted: [`Sensitivity::DEFAULT_FOR_NEW`], never shared.
+    #[serde(default)]
     sensitivity: String,
 }
 
@@ -169,7 +197,7 @@ pub async fn create(
     Form(form): Form<NoteForm>,
 ) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx, &id).await?;
-    let sensitivity = Sensitivity::parse(&form.sensitivity).map_err(|_| AppError::BadRequest("malformed_form"))?;
+    let sensitivity = Sensitivity::from_form(&form.sensitivity).map_err(|_| AppError::BadRequest("malformed_form"))?;
     access
         .require(&state, &ctx, RecordKind::Note(sensitivity), Action::Create)
         .await?;

@@ -8,12 +8,13 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use serde::Deserialize;
+use ssp_db::repo::access as access_repo;
 use ssp_db::repo::{audit, home, students, team};
 use ssp_db::DbError;
-use ssp_domain::access::{decide, Action, Decision, RecordKind, Relationship, Sensitivity, TeamRole};
+use ssp_domain::access::{decide, is_school_wide, Action, Decision, RecordKind, Relationship, Sensitivity, TeamRole};
 use ssp_domain::audit::AuditAction;
 use ssp_domain::person::PersonName;
-use ssp_domain::{PersonId, StaffRole};
+use ssp_domain::PersonId;
 
 use super::access_log::format_when;
 use super::pages::{render, Page};
@@ -188,75 +189,7 @@ async fn page_response(
         (RecordKind::AccessLog, "kind-access-log"),
     ];
     let columns = kinds.iter().map(|(_, k)| page.t(k)).collect();
-    let facts = access.facts.facts;
-    let cells = |rel: &Relationship| -> Vec<String> {
-        kinds
-            .iter()
-            .map(|(kind, _)| {
-                page.t(match decide(rel, facts, *kind, Action::View) {
-                    Decision::Allow(_) => "can-see-yes",
-                    Decision::BreakGlass => "can-see-with-reason",
-                    Decision::Deny => "can-see-no",
-                })
-            })
-            .collect()
-    };
-    let mut matrix = vec![(
-        format!("{} ({})", display_name(&h), page.t("role-student")),
-        cells(&Relationship {
-            is_self: true,
-            ..Default::default()
-        }),
-    )];
-    for (g, row) in guardian_rows.iter().zip(&guardians) {
-        let rel = Relationship {
-            guardian_with_rights: Some(g.educational_rights),
-            ..Default::default()
-        };
-        matrix.push((format!("{} ({})", row.0, page.t("role-guardian")), cells(&rel)));
-    }
-    if let Some(pm) = &plan_manager {
-        matrix.push((
-            format!("{pm} ({})", page.t("team-plan-manager")),
-            cells(&Relationship {
-                is_plan_manager: true,
-                ..Default::default()
-            }),
-        ));
-    }
-    for (m, row) in rows.iter().zip(&members) {
-        let rel = Relationship {
-            team_roles: TeamRole::parse(&m.team_role).into_iter().collect(),
-            ..Default::default()
-        };
-        matrix.push((format!("{} ({})", row.name, row.role), cells(&rel)));
-    }
-    let general: [(&str, Relationship); 3] = [
-        (
-            "who-teachers",
-            Relationship {
-                teaches_student: true,
-                ..Default::default()
-            },
-        ),
-        (
-            "who-school-staff",
-            Relationship {
-                school_roles: vec![StaffRole::Counselor, StaffRole::SchoolAdmin],
-                ..Default::default()
-            },
-        ),
-        (
-            "who-district-admins",
-            Relationship {
-                district_admin: true,
-                ..Default::default()
-            },
-        ),
-    ];
-    for (key, rel) in general {
-        matrix.push((page.t(key), cells(&rel)));
-    }
+    let matrix = who_sees_what(state, access, &page, &kinds).await?;
 
     let status = if error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -290,6 +223,118 @@ async fn page_response(
         matrix,
     })?;
     Ok((status, html).into_response())
+}
+
+/// "Who can see what": one row for every person who can reach this
+/// student's records, each with all of their relationships to the student
+/// merged and every answer from `decide` on those merged facts. People the
+/// access module lets see nothing are left out, except the student, the
+/// guardians and the team, whom the page names anyway. District
+/// administrators with no other tie to the student share one row.
+async fn who_sees_what(
+    state: &AppState,
+    access: &StudentAccess,
+    page: &Page,
+    kinds: &[(RecordKind, &str)],
+) -> Result<Vec<(String, Vec<String>)>, AppError> {
+    let facts = access.facts.facts;
+    let cells = |rel: &Relationship| -> Vec<String> {
+        kinds
+            .iter()
+            .map(|(kind, _)| {
+                page.t(match decide(rel, facts, *kind, Action::View) {
+                    Decision::Allow(_) => "can-see-yes",
+                    Decision::BreakGlass => "can-see-with-reason",
+                    Decision::Deny => "can-see-no",
+                })
+            })
+            .collect()
+    };
+    let district_only = Relationship {
+        district_admin: true,
+        ..Default::default()
+    };
+    let mut people = access_repo::related_people(state.db(), &access.facts, state.now().date()).await?;
+    people.sort_by_key(|p| {
+        let r = &p.relationship;
+        let rank = if r.is_self {
+            0
+        } else if r.guardian_with_rights.is_some() {
+            1
+        } else if r.is_plan_manager {
+            2
+        } else if !r.team_roles.is_empty() {
+            3
+        } else if r.school_roles.iter().copied().any(is_school_wide) {
+            4
+        } else if r.teaches_student {
+            5
+        } else {
+            6
+        };
+        (rank, p.family_name.clone(), p.given_name.clone(), p.person.0)
+    });
+    let mut matrix = Vec::new();
+    let mut district_admins = 0usize;
+    for p in people {
+        let rel = &p.relationship;
+        if *rel == district_only {
+            district_admins += 1;
+            continue;
+        }
+        let named_here =
+            rel.is_self || rel.guardian_with_rights.is_some() || rel.is_plan_manager || !rel.team_roles.is_empty();
+        let reaches = RecordKind::ALL
+            .iter()
+            .any(|k| decide(rel, facts, *k, Action::View) != Decision::Deny);
+        if !named_here && !reaches {
+            continue;
+        }
+        let who = name(p.given_name, p.family_name, p.preferred_name);
+        matrix.push((
+            format!("{who} ({})", relationship_labels(page, rel).join(", ")),
+            cells(rel),
+        ));
+    }
+    if district_admins > 0 {
+        matrix.push((
+            page.t1("who-district-admins", "count", district_admins),
+            cells(&district_only),
+        ));
+    }
+    Ok(matrix)
+}
+
+/// What a person is to the student, in words, for their row.
+fn relationship_labels(page: &Page, rel: &Relationship) -> Vec<String> {
+    let mut labels = Vec::new();
+    if rel.is_self {
+        labels.push(page.t("role-student"));
+    }
+    if let Some(rights) = rel.guardian_with_rights {
+        labels.push(page.t("role-guardian"));
+        if !rights {
+            labels.push(page.t("educational-rights-no"));
+        }
+    }
+    if rel.is_plan_manager {
+        labels.push(page.t("team-plan-manager"));
+    }
+    for r in &rel.team_roles {
+        labels.push(page.t1("who-team-role", "role", page.t(&role_key(r.as_str()))));
+    }
+    for r in rel.school_roles.iter().copied().filter(|r| is_school_wide(*r)) {
+        if !rel.team_roles.iter().any(|t| t.staff_role() == r) {
+            labels.push(page.t1("who-school-role", "role", page.t(&role_key(r.as_str()))));
+        }
+    }
+    if rel.teaches_student {
+        labels.push(page.t("who-teaches"));
+    }
+    if rel.district_admin {
+        labels.push(page.t("role-district-admin"));
+    }
+    labels
 }
 
 /// Shows the team page again with a message next to the forms; nothing
