@@ -21,7 +21,9 @@ pub struct InteractionRow {
     pub sensitivity: String,
     pub given_name: String,
     pub family_name: String,
+    pub preferred_name: Option<String>,
     pub student_given: String,
+    pub student_preferred: Option<String>,
 }
 
 /// Interactions of these students in the allowed classes, newest first.
@@ -45,7 +47,8 @@ pub async fn list(
     let family = if family_only { " AND i.family_present" } else { "" };
     let sql = format!(
         "SELECT i.id, i.student_id, i.kind, i.occurred_on, i.participants, i.family_present, i.notes, i.sensitivity, \
-                p.given_name, p.family_name, sp.given_name AS student_given \
+                p.given_name, p.family_name, p.preferred_name, sp.given_name AS student_given, \
+                sp.preferred_name AS student_preferred \
          FROM interactions i JOIN persons p ON p.id = i.author_id JOIN persons sp ON sp.id = i.student_id \
          WHERE i.student_id IN ({}) AND i.sensitivity IN ({}){family} ORDER BY i.occurred_on DESC, i.created_at DESC LIMIT 200",
         student_params.join(", "),

@@ -378,8 +378,18 @@ async fn dates_and_times_are_shown_in_the_districts_time_zone_and_the_readers_wa
     assert!(plan.text.contains("2 nov 2026, 0:00 PST"), "{}", plan.text);
     assert!(plan.text.contains("31 oct 2026"), "{}", plan.text);
 
-    // Another district's administrator cannot set it (404), nor can staff.
+    // Staff pages too: a note's time, an interaction's date.
     let pm = app.signed_in("demo.counselor").await;
+    pm.get(&format!("/students/{camila}/notes")).await;
+    pm.post_form(
+        &format!("/students/{camila}/notes"),
+        &[("body", "Met with Camila about her schedule"), ("sensitivity", "staff")],
+    )
+    .await;
+    let notes = pm.get(&format!("/students/{camila}/notes")).await;
+    assert!(notes.text.contains("Nov 2, 2026, 12:00 AM PST"), "{}", notes.text);
+
+    // Another district's administrator cannot set it (404), nor can staff.
     pm.get("/").await;
     assert_eq!(
         pm.post_form("/admin/time-zone", &[("time_zone", "UTC")]).await.status,

@@ -59,7 +59,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
                 "kind-{}",
                 r.record_kind.as_deref().unwrap_or("plan").replace('_', "-")
             ));
-            (format_when(r.at), who, reason, what)
+            (page.when(r.at), who, reason, what)
         })
         .collect();
     render(&AccessLogPage {

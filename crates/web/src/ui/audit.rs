@@ -153,7 +153,7 @@ pub async fn search(
                 .map(|r| {
                     let action = page.t(&format!("audit-action-{}", r.action.replace('_', "-")));
                     (
-                        format_when(r.at),
+                        page.when(r.at),
                         action,
                         actor_label(&r),
                         r.student_local_id

@@ -17,7 +17,6 @@ use ssp_domain::audit::AuditAction;
 use ssp_domain::StudentId;
 use uuid::Uuid;
 
-use super::access_log::format_when;
 use super::pages::{render, Page};
 use crate::app::AppState;
 use crate::context::{Ctx, Session};
@@ -67,16 +66,17 @@ pub struct ListQuery {
 }
 
 fn row(page: &Page, p: DeactivatedPerson) -> PersonRow {
-    let first = p
-        .preferred_name
-        .filter(|n| !n.trim().is_empty())
-        .unwrap_or(p.given_name);
+    let name = ssp_domain::person::PersonName {
+        given: p.given_name,
+        family: p.family_name,
+        preferred: p.preferred_name,
+    };
     PersonRow {
         id: p.id,
-        name: format!("{first} {}", p.family_name),
+        name: name.display(),
         kind: page.t(&format!("deactivated-kind-{}", p.kind)),
         number: p.local_id.unwrap_or_default(),
-        since: format_when(p.deactivated_at),
+        since: page.when(p.deactivated_at),
     }
 }
 

@@ -13,6 +13,7 @@ use ssp_db::repo::interactions::{self, NewInteraction};
 use ssp_db::repo::{audit, students, team};
 use ssp_domain::access::{Action, RecordKind, Sensitivity};
 use ssp_domain::audit::AuditAction;
+use ssp_domain::person::PersonName;
 use ssp_domain::plan::goal::parse_iso_date;
 use ssp_domain::{PersonId, StudentId};
 
@@ -136,14 +137,23 @@ async fn render_log(
             Row {
                 class: class.as_str(),
                 meta: format!(
-                    "{} · {} · {} {} · {}{}",
-                    r.occurred_on,
+                    "{} · {} · {} · {}{}",
+                    page.date(r.occurred_on),
                     page.t(&format!("interaction-kind-{}", r.kind.replace('_', "-"))),
-                    r.given_name,
-                    r.family_name,
+                    PersonName {
+                        given: r.given_name,
+                        family: r.family_name,
+                        preferred: r.preferred_name,
+                    }
+                    .display(),
                     page.t(&class_key(&r.sensitivity)),
                     if family {
-                        format!(" · {}", r.student_given)
+                        let student = PersonName {
+                            given: r.student_given,
+                            family: String::new(),
+                            preferred: r.student_preferred,
+                        };
+                        format!(" · {}", student.first())
                     } else {
                         String::new()
                     }
@@ -164,7 +174,14 @@ async fn render_log(
         team::members(db, access.student())
             .await?
             .into_iter()
-            .map(|m| (m.staff_id.to_string(), format!("{} {}", m.given_name, m.family_name)))
+            .map(|m| {
+                let name = PersonName {
+                    given: m.given_name,
+                    family: m.family_name,
+                    preferred: m.preferred_name,
+                };
+                (m.staff_id.to_string(), name.display())
+            })
             .collect()
     };
     let follow_ups = if classes.contains(&Sensitivity::Staff) {

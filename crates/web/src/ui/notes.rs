@@ -16,7 +16,6 @@ use ssp_domain::audit::AuditAction;
 use ssp_domain::person::PersonName;
 use ssp_domain::PersonId;
 
-use super::access_log::format_when;
 use super::pages::{render, Page};
 use super::student::display_name;
 use crate::access::StudentAccess;
@@ -150,11 +149,7 @@ async fn render_notes(
             .display();
             NoteView {
                 class: class.as_str(),
-                meta: format!(
-                    "{} · {author} · {}",
-                    format_when(n.created_at),
-                    page.t(&class_key(class))
-                ),
+                meta: format!("{} · {author} · {}", page.when(n.created_at), page.t(&class_key(class))),
                 body: n.body,
             }
         })

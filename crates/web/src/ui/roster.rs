@@ -20,7 +20,6 @@ use ssp_roster::import::{parse_summary, KINDS};
 use ssp_roster::{DeactivationLimit, Deactivations, Issue, Progress, Refusal, Report, Severity};
 use uuid::Uuid;
 
-use super::access_log::format_when;
 use super::pages::{render, Page};
 use crate::app::AppState;
 use crate::context::{Ctx, Session};
@@ -188,7 +187,7 @@ async fn render_index(
             let state = shown_state(r);
             HistoryRow {
                 href: format!("/admin/roster/{}", r.id),
-                when: format_when(r.created_at),
+                when: page.when(r.created_at),
                 who: r.started_by_name.clone().unwrap_or_default(),
                 file: r.source_name.clone(),
                 dry_run: r.dry_run,
@@ -651,8 +650,8 @@ async fn render_detail(
     let html = render(&ImportPage {
         refresh: active,
         file: row.source_name.clone(),
-        when: format_when(row.created_at),
-        finished: row.finished_at.map(format_when),
+        when: page.when(row.created_at),
+        finished: row.finished_at.map(|t| page.when(t)),
         who: row.started_by_name.clone().unwrap_or_default(),
         dry_run: row.dry_run,
         state: shown,

@@ -16,7 +16,6 @@ use ssp_domain::audit::AuditAction;
 use ssp_domain::person::PersonName;
 use ssp_domain::PersonId;
 
-use super::access_log::format_when;
 use super::pages::{render, Page};
 use super::student::display_name;
 use crate::access::StudentAccess;
@@ -120,8 +119,8 @@ async fn page_response(
                     "name",
                     name(m.given_name.clone(), m.family_name.clone(), m.preferred_name.clone()),
                 ),
-                ("from", format_when(m.started_at)),
-                ("until", format_when(ended)),
+                ("from", page.when(m.started_at)),
+                ("until", page.when(ended)),
             ];
             Some(crate::i18n::t_args(page.lang, "team-pm-term", &args))
         })
