@@ -5,29 +5,15 @@ use ssp_testkit::{TestApp, TestClient};
 use time::Duration;
 use uuid::Uuid;
 
+use crate::support::percent_goal;
+
 async fn count(app: &TestApp, sql: &str, id: Uuid) -> i64 {
     ssp_db::with_reader!(&app.db, |p| sqlx::query_scalar(sql).bind(id).fetch_one(p).await).unwrap()
 }
 
 /// The student's goal (percent, 71 → 85) with one check-in of 74 by her.
 async fn goal_with_check_in(app: &TestApp, c: &TestClient, me: Uuid) -> (Uuid, Uuid) {
-    c.get(&format!("/students/{me}/goals/new")).await;
-    let res = c
-        .post_form(
-            &format!("/students/{me}/goals"),
-            &[
-                ("domain", "academic"),
-                ("statement", "Raise my math grade to a B"),
-                ("why_it_matters", "It matters to me"),
-                ("measure_kind", "percent"),
-                ("baseline", "71"),
-                ("target", "85"),
-                ("due_date", "2027-06-15"),
-                ("cadence", "every_two_weeks"),
-            ],
-        )
-        .await;
-    let goal: Uuid = res.location().unwrap().rsplit('/').next().unwrap().parse().unwrap();
+    let goal = percent_goal(c, me, "academic", "Raise my math grade to a B").await;
     let r = c
         .post_form(
             &format!("/students/{me}/goals/{goal}/check-ins"),

@@ -17,3 +17,4 @@ mod plan_forms;
 mod privacy;
 mod roster_page;
 mod roster_safety;
+mod support;

@@ -3,29 +3,10 @@
 //! the last review signature completes the "annual review" activity, and a
 //! person's preferred name is the one shown.
 
-use ssp_testkit::{TestApp, TestClient};
+use ssp_testkit::TestApp;
 use uuid::Uuid;
 
-async fn goal(c: &TestClient, me: Uuid, domain: &str, statement: &str) -> Uuid {
-    c.get(&format!("/students/{me}/goals/new")).await;
-    let res = c
-        .post_form(
-            &format!("/students/{me}/goals"),
-            &[
-                ("domain", domain),
-                ("statement", statement),
-                ("why_it_matters", "It matters to me"),
-                ("measure_kind", "percent"),
-                ("baseline", "71"),
-                ("target", "85"),
-                ("due_date", "2027-06-15"),
-                ("cadence", "every_two_weeks"),
-            ],
-        )
-        .await;
-    assert_eq!(res.status, 303, "{}", res.text);
-    res.location().unwrap().rsplit('/').next().unwrap().parse().unwrap()
-}
+use crate::support::percent_goal as goal;
 
 #[tokio::test]
 async fn a_whitespace_only_reflection_gets_the_same_inline_message_as_an_empty_one() {

@@ -344,15 +344,17 @@ pub async fn create_check_in(
             let id = plan_write::add_check_in(&state, &ctx, &access, &g, &entry).await?;
             Ok((StatusCode::CREATED, Json(CreatedJson { id })).into_response())
         }
-        Err(p) => Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Json(ProblemJson {
-                error: format!("check_in_{}", p.code),
-                detail: p.detail,
-            }),
-        )
-            .into_response()),
+        Err(p) => Ok(check_in_refused(p)),
     }
+}
+
+/// A refused check-in as its stable code (`check_in_<rule>`) and detail.
+fn check_in_refused(p: plan_write::CheckInProblem) -> Response {
+    let body = ProblemJson {
+        error: format!("check_in_{}", p.code),
+        detail: p.detail,
+    };
+    (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response()
 }
 
 /// One check-in of the goal (whether it may be corrected is the write
@@ -386,14 +388,7 @@ pub async fn correct_check_in(
             plan_write::correct_check_in(&state, &ctx, &access, &g, &old, Some(&entry)).await?;
             Ok(StatusCode::NO_CONTENT.into_response())
         }
-        Err(p) => Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Json(ProblemJson {
-                error: format!("check_in_{}", p.code),
-                detail: p.detail,
-            }),
-        )
-            .into_response()),
+        Err(p) => Ok(check_in_refused(p)),
     }
 }
 

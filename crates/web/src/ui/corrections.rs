@@ -16,7 +16,7 @@ use ssp_domain::plan::correction::{may_correct, CORRECTION_WINDOW};
 use ssp_domain::plan::MeasureKind;
 use ssp_domain::PersonId;
 
-use super::goals::{check_in_problem_message, load_goal, CheckInForm};
+use super::goals::{check_in_problem_message, load_goal, value_as_typed, CheckInForm};
 use super::pages::{render, Draft, Page};
 use super::student::display_name;
 use crate::access::StudentAccess;
@@ -112,13 +112,6 @@ async fn check_in_page(
     Ok((status, html).into_response())
 }
 
-fn value_as_typed(measure: MeasureKind, v: f64) -> String {
-    match measure {
-        MeasureKind::YesNo => (if v >= 0.5 { "yes" } else { "no" }).to_owned(),
-        _ => crate::chart::format_value(measure, v).trim_end_matches('%').to_owned(),
-    }
-}
-
 pub async fn edit_check_in(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -131,7 +124,7 @@ pub async fn edit_check_in(
     let measure = MeasureKind::parse(&g.measure_kind).unwrap_or(MeasureKind::Count);
     let draft = CheckInForm {
         on_date: c.on_date.to_string(),
-        value: value_as_typed(measure, c.value),
+        value: value_as_typed(ctx.lang, measure, c.value),
         note: c.note.clone(),
         reflection: c.reflection.clone(),
     }

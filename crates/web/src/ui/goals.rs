@@ -687,13 +687,18 @@ fn may_reword(access: &StudentAccess, g: &GoalRow) -> bool {
     !status.is_final() && (access.is_self() || (status == GoalStatus::Draft && g.suggested_by == Some(access.actor.0)))
 }
 
-fn form_of(g: &GoalRow, lang: ssp_domain::Language) -> GoalForm {
-    let measure = MeasureKind::parse(&g.measure_kind).unwrap_or(MeasureKind::Count);
-    // Yes/no in the reader's words ("sí" is read back as yes).
-    let value = |v: f64| match measure {
+/// A stored value as a person would type it back into a form: yes/no in
+/// the reader's words ("sí" is read back as yes), numbers without "%".
+pub(super) fn value_as_typed(lang: ssp_domain::Language, measure: MeasureKind, v: f64) -> String {
+    match measure {
         MeasureKind::YesNo => crate::i18n::t(lang, if v >= 0.5 { "value-yes" } else { "value-no" }),
         _ => crate::chart::format_value(measure, v).trim_end_matches('%').to_owned(),
-    };
+    }
+}
+
+fn form_of(g: &GoalRow, lang: ssp_domain::Language) -> GoalForm {
+    let measure = MeasureKind::parse(&g.measure_kind).unwrap_or(MeasureKind::Count);
+    let value = |v: f64| value_as_typed(lang, measure, v);
     GoalForm {
         domain: g.domain.clone(),
         statement: g.statement.clone(),
