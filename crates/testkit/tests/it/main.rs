@@ -11,4 +11,5 @@ mod errors;
 mod home;
 mod i18n;
 mod plan;
+mod queues;
 mod roster_page;
