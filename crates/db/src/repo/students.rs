@@ -107,7 +107,14 @@ struct Where {
 
 /// Builds the WHERE clause. Binds `$1`..`$4` are limit, offset, grade and
 /// school; the scope (or district) and search binds follow.
-fn where_clause(db: &Db, scope: &ListScope, filter: &ListFilter, today: Date, district: OrgId) -> Where {
+fn where_clause(
+    db: &Db,
+    scope: &ListScope,
+    filter: &ListFilter,
+    today: Date,
+    district: OrgId,
+    for_page: bool,
+) -> Where {
     let status_sql = match filter.status {
         StatusFilter::All => "",
         StatusFilter::UpToDate => " AND COALESCE(ps.up_to_date, FALSE)",
@@ -125,7 +132,13 @@ fn where_clause(db: &Db, scope: &ListScope, filter: &ListFilter, today: Date, di
     let district_walk = scope.parts.contains(&ScopePart::District(district));
     if district_walk {
         ids.push(crate::repo::access::ScopeBind::Id(district.0));
-        sql.push_str(&format!(" AND s.district_id = ${n} AND p.district_id = ${n}"));
+        // The page's join order starts from the people's name index; the
+        // count needs the students' index only.
+        if for_page {
+            sql.push_str(&format!(" AND s.district_id = ${n} AND p.district_id = ${n}"));
+        } else {
+            sql.push_str(&format!(" AND s.district_id = ${n}"));
+        }
         n += 1;
     } else {
         let (scope_filter, binds) = scope_sql(scope, today, n);
@@ -200,13 +213,13 @@ pub async fn count(
     today: Date,
     district: OrgId,
 ) -> Result<i64, DbError> {
-    let w = where_clause(db, scope, filter, today, district);
+    let w = where_clause(db, scope, filter, today, district, false);
     let plan_join = if filter.status == StatusFilter::All {
         ""
     } else {
         " LEFT JOIN plan_status ps ON ps.student_id = s.person_id"
     };
-    let person_join = if w.district_walk || filter.search.is_some() {
+    let person_join = if filter.search.is_some() {
         " JOIN persons p ON p.id = s.person_id"
     } else {
         ""
@@ -242,7 +255,7 @@ pub async fn page(
     limit: i64,
     start: PageStart,
 ) -> Result<Vec<StudentListRow>, DbError> {
-    let mut w = where_clause(db, scope, filter, today, district);
+    let mut w = where_clause(db, scope, filter, today, district, true);
     let order = match filter.sort {
         SortBy::Name => "p.family_name, p.given_name, p.id",
         SortBy::Grade => "s.grade_level, p.family_name, p.given_name, p.id",
