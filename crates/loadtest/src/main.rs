@@ -22,7 +22,9 @@ struct Args {
     #[arg(long, default_value = "ssp-demo-2026")]
     password: String,
     /// Page to request (repeat for several; reported separately). `{plan}` is
-    /// replaced by the first `/students/<id>` link on the client's home page.
+    /// replaced by the first `/students/<id>` link on the client's home page;
+    /// `{next}` by the "next page" link of the client's `/students?view=all`
+    /// (the second page, continued from the first page's last student).
     #[arg(long = "path", default_values_t = vec!["/students".to_owned()])]
     paths: Vec<String>,
     /// Concurrent signed-in clients.
@@ -41,6 +43,7 @@ struct Client {
     base: url::Url,
     cookie: String,
     plan: Option<String>,
+    next: Option<String>,
 }
 
 #[derive(Default)]
@@ -140,11 +143,26 @@ async fn sign_in(http: &reqwest::Client, base: &url::Url, user: &str, password: 
             break;
         }
     }
+    let list = http
+        .get(base.join("/students?view=all")?)
+        .header("cookie", &cookie)
+        .send()
+        .await?
+        .text()
+        .await?;
+    let next = list
+        .split("rel=\"next\"")
+        .next()
+        .filter(|before| before.len() < list.len())
+        .and_then(|before| before.rsplit("href=\"").next())
+        .and_then(|h| h.split('"').next())
+        .map(|h| h.replace("&#38;", "&").replace("&amp;", "&"));
     Ok(Client {
         http: http.clone(),
         base: base.clone(),
         cookie,
         plan,
+        next,
     })
 }
 
@@ -169,6 +187,12 @@ async fn run_path(clients: &[Client], path: &str, total: usize, keep: bool) -> a
                 .clone()
                 .context("{plan}: no /students/<id> link on this user's home page")?;
             path.replace("{plan}", &plan)
+        } else if path.contains("{next}") {
+            let next = c
+                .next
+                .clone()
+                .context("{next}: no next-page link on this user's /students?view=all")?;
+            path.replace("{next}", &next)
         } else {
             path.to_owned()
         };

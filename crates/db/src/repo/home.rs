@@ -92,6 +92,63 @@ pub async fn classes_taught(db: &Db, teacher: PersonId) -> Result<Vec<ClassCard>
         .await)?)
 }
 
+/// One active class with its school (the class page's header).
+pub async fn class(db: &Db, class: Uuid) -> Result<Option<ClassCard>, DbError> {
+    let sql = "SELECT c.id, c.title, c.class_code, c.periods, o.name AS school_name, \
+                 (SELECT COUNT(*) FROM enrollments se WHERE se.class_id = c.id AND se.role = 'student' AND se.status = 'active') AS students \
+               FROM classes c JOIN orgs o ON o.id = c.school_id WHERE c.id = $1 AND c.status = 'active'";
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(class)
+        .fetch_optional(p)
+        .await)?)
+}
+
+/// Whether a person teaches a class (an active teacher enrollment).
+pub async fn teaches_class(db: &Db, teacher: PersonId, class: Uuid) -> Result<bool, DbError> {
+    let sql = "SELECT EXISTS (SELECT 1 FROM enrollments WHERE class_id = $1 AND person_id = $2 AND role = 'teacher' AND status = 'active')";
+    Ok(with_reader!(db, |p| sqlx::query_scalar(sql)
+        .bind(class)
+        .bind(teacher.0)
+        .fetch_one(p)
+        .await)?)
+}
+
+/// A student on a class roster.
+#[derive(Debug, Clone, FromRow)]
+pub struct RosterRow {
+    pub person_id: Uuid,
+    pub given_name: String,
+    pub family_name: String,
+    pub preferred_name: Option<String>,
+    pub grade_level: i32,
+    pub local_id: Option<String>,
+    pub up_to_date: Option<bool>,
+    pub overdue_check_ins: Option<i32>,
+}
+
+/// The current students of a class that `scope` lets the reader see, by name.
+pub async fn class_roster(
+    db: &Db,
+    class: Uuid,
+    scope: &ssp_domain::access::ListScope,
+    today: time::Date,
+) -> Result<Vec<RosterRow>, DbError> {
+    let (scope_filter, binds) = super::access::scope_row_sql(scope, today, 3);
+    let sql = format!(
+        "SELECT s.person_id, p.given_name, p.family_name, p.preferred_name, s.grade_level, s.local_id, \
+                ps.up_to_date, ps.overdue_check_ins \
+         FROM enrollments se JOIN students s ON s.person_id = se.person_id JOIN persons p ON p.id = s.person_id \
+         LEFT JOIN plan_status ps ON ps.student_id = s.person_id \
+         WHERE se.class_id = $1 AND se.role = 'student' AND se.status = 'active' AND (se.end_date IS NULL OR se.end_date >= $2) \
+           AND s.status = 'active' AND {scope_filter} \
+         ORDER BY p.family_name, p.given_name, p.id"
+    );
+    Ok(with_reader!(db, |p| {
+        let q = sqlx::query_as(&sql).bind(class).bind(today);
+        crate::bind_scope!(q, binds).fetch_all(p).await
+    })?)
+}
+
 #[derive(Debug, Clone, FromRow)]
 pub struct SchoolCard {
     pub id: Uuid,

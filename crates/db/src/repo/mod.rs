@@ -16,6 +16,7 @@ pub mod orgs;
 pub mod people;
 pub mod plan;
 pub mod profile;
+pub mod queues;
 pub mod roster;
 pub mod roster_digest;
 pub mod roster_export;

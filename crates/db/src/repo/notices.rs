@@ -38,6 +38,7 @@ pub async fn add(tx: &mut Tx, n: &NewNotice<'_>) -> Result<(), DbError> {
 
 #[derive(Debug, Clone, FromRow)]
 pub struct NoticeRow {
+    pub id: Uuid,
     pub kind: String,
     pub student_id: Option<Uuid>,
     pub detail: Option<String>,
@@ -48,15 +49,29 @@ pub struct NoticeRow {
     pub student_family: Option<String>,
 }
 
-/// The newest notices for a person.
+/// The newest notices a person has not dismissed.
 pub async fn for_person(db: &Db, person: PersonId, limit: i64) -> Result<Vec<NoticeRow>, DbError> {
-    let sql = "SELECT n.kind, n.student_id, n.detail, n.created_at, a.given_name AS actor_given, a.family_name AS actor_family, \
+    let sql = "SELECT n.id, n.kind, n.student_id, n.detail, n.created_at, a.given_name AS actor_given, a.family_name AS actor_family, \
                       s.given_name AS student_given, s.family_name AS student_family \
                FROM notices n LEFT JOIN persons a ON a.id = n.actor_id LEFT JOIN persons s ON s.id = n.student_id \
-               WHERE n.recipient_id = $1 ORDER BY n.created_at DESC LIMIT $2";
+               WHERE n.recipient_id = $1 AND n.read_at IS NULL ORDER BY n.created_at DESC LIMIT $2";
     Ok(with_reader!(db, |p| sqlx::query_as(sql)
         .bind(person.0)
         .bind(limit)
         .fetch_all(p)
         .await)?)
+}
+
+/// Marks one of the person's own notices read (dismissed from the home
+/// page). Returns whether it was theirs and still unread.
+pub async fn dismiss(tx: &mut Tx, person: PersonId, notice: Uuid, now: OffsetDateTime) -> Result<bool, DbError> {
+    let sql = "UPDATE notices SET read_at = $3 WHERE id = $1 AND recipient_id = $2 AND read_at IS NULL";
+    let n = with_tx!(tx, |c| sqlx::query(sql)
+        .bind(notice)
+        .bind(person.0)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
 }

@@ -1,8 +1,8 @@
 //! Student lists filtered by an access scope, and one student's header.
 
 use sqlx::FromRow;
-use ssp_domain::access::ListScope;
-use ssp_domain::StudentId;
+use ssp_domain::access::{ListScope, ScopePart};
+use ssp_domain::{OrgId, StudentId};
 use time::Date;
 use uuid::Uuid;
 
@@ -20,8 +20,6 @@ pub struct StudentListRow {
     pub local_id: Option<String>,
     pub up_to_date: Option<bool>,
     pub overdue_check_ins: Option<i32>,
-    /// How many rows the whole list has (the same on every row).
-    pub total: i64,
 }
 
 /// Which plans a list shows.
@@ -51,65 +49,310 @@ pub struct ListFilter {
     pub grade: i32,
     pub school: Option<Uuid>,
     pub sort: SortBy,
+    pub search: Option<Search>,
 }
 
-/// One page of the students in `scope` that pass `filter`, and the total.
-pub async fn page(
+/// A name or student-number search: every word must begin one of the
+/// student's names (family, given or preferred); a single word may also be
+/// the exact local or state student id.
+#[derive(Debug, Clone)]
+pub struct Search {
+    words: Vec<String>,
+    number: String,
+}
+
+impl Search {
+    /// `None` for a blank search. At most four words are used.
+    pub fn parse(text: &str, db: &Db) -> Option<Search> {
+        let text = text.trim();
+        if text.is_empty() {
+            return None;
+        }
+        // SQLite's lower() folds ASCII letters only; PostgreSQL's folds all.
+        let fold = |w: &str| match db {
+            Db::Sqlite(_) => w.to_ascii_lowercase(),
+            Db::Postgres(_) => w.to_lowercase(),
+        };
+        let mut words: Vec<String> = text
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .map(fold)
+            .take(4)
+            .collect();
+        // The longest word picks the candidates from the index.
+        words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        Some(Search {
+            words,
+            number: text.chars().take(64).collect(),
+        })
+    }
+}
+
+/// Where a page starts: an offset in the sorted list, or (sorting by name)
+/// right after a given student, which walks the name index from there.
+#[derive(Debug, Clone, Copy)]
+pub enum PageStart {
+    Offset(i64),
+    After(Uuid),
+}
+
+/// The SQL shared by the count and the page, with its binds.
+struct Where {
+    sql: String,
+    ids: Vec<crate::repo::access::ScopeBind>,
+    texts: Vec<String>,
+    /// Whether the district's name index drives the query.
+    district_walk: bool,
+}
+
+/// Builds the WHERE clause. Binds `$1`..`$4` are limit, offset, grade and
+/// school; the scope (or district) and search binds follow.
+fn where_clause(
     db: &Db,
     scope: &ListScope,
     filter: &ListFilter,
     today: Date,
-    limit: i64,
-    offset: i64,
-) -> Result<(Vec<StudentListRow>, i64), DbError> {
+    district: OrgId,
+    for_page: bool,
+) -> Where {
     let status_sql = match filter.status {
         StatusFilter::All => "",
         StatusFilter::UpToDate => " AND COALESCE(ps.up_to_date, FALSE)",
         StatusFilter::NotUpToDate => " AND NOT COALESCE(ps.up_to_date, FALSE)",
         StatusFilter::OverdueCheckIns => " AND COALESCE(ps.overdue_check_ins, 0) > 0",
     };
+    let mut sql = format!(
+        "s.status = 'active' AND ($3 = 0 OR s.grade_level = $3) AND ($4 IS NULL OR s.school_id = $4){status_sql}"
+    );
+    let mut ids = Vec::new();
+    let mut texts = Vec::new();
+    let mut n = 5;
+    // A district-wide scope is the whole district: the name index of its
+    // people is walked in order instead of filtering and sorting every student.
+    let district_walk = scope.parts.contains(&ScopePart::District(district));
+    if district_walk {
+        ids.push(crate::repo::access::ScopeBind::Id(district.0));
+        // The page's join order starts from the people's name index; the
+        // count needs the students' index only.
+        if for_page {
+            sql.push_str(&format!(" AND s.district_id = ${n} AND p.district_id = ${n}"));
+        } else {
+            sql.push_str(&format!(" AND s.district_id = ${n}"));
+        }
+        n += 1;
+    } else {
+        let (scope_filter, binds) = scope_sql(scope, today, n);
+        n += binds.len();
+        ids.extend(binds);
+        sql.push_str(" AND ");
+        sql.push_str(&scope_filter);
+    }
+    if let Some(search) = &filter.search {
+        let coll = match db {
+            Db::Sqlite(_) => "",
+            Db::Postgres(_) => " COLLATE \"C\"",
+        };
+        ids.push(crate::repo::access::ScopeBind::Id(district.0));
+        let d = n;
+        n += 1;
+        let mut candidates = Vec::new();
+        if let Some(first) = search.words.first() {
+            let (lo, hi) = (n, n + 1);
+            n += 2;
+            texts.push(first.clone());
+            texts.push(format!("{first}\u{10FFFF}"));
+            for col in ["family_name", "given_name", "preferred_name"] {
+                candidates.push(format!(
+                    "SELECT id FROM persons WHERE district_id = ${d} AND lower({col}){coll} >= ${lo} AND lower({col}){coll} < ${hi}"
+                ));
+            }
+        }
+        let num = n;
+        n += 1;
+        texts.push(search.number.clone());
+        candidates.push(format!(
+            "SELECT person_id FROM students WHERE district_id = ${d} AND local_id = ${num}"
+        ));
+        candidates.push(format!(
+            "SELECT person_id FROM students WHERE district_id = ${d} AND state_student_id = ${num}"
+        ));
+        sql.push_str(&format!(" AND s.person_id IN ({})", candidates.join(" UNION ")));
+        // Every word begins a name (or the whole text is the number).
+        let mut every = Vec::new();
+        for w in &search.words {
+            let k = n;
+            n += 1;
+            texts.push(w.clone());
+            every.push(format!(
+                "(substr(lower(p.family_name), 1, length(${k})) = ${k} OR substr(lower(p.given_name), 1, length(${k})) = ${k} \
+                 OR substr(lower(COALESCE(p.preferred_name, '')), 1, length(${k})) = ${k})"
+            ));
+        }
+        let all_words = if every.is_empty() {
+            "1 = 0".to_owned()
+        } else {
+            every.join(" AND ")
+        };
+        sql.push_str(&format!(
+            " AND (({all_words}) OR s.local_id = ${num} OR s.state_student_id = ${num})"
+        ));
+    }
+    Where {
+        sql,
+        ids,
+        texts,
+        district_walk,
+    }
+}
+
+/// How many students in `scope` pass `filter`.
+pub async fn count(
+    db: &Db,
+    scope: &ListScope,
+    filter: &ListFilter,
+    today: Date,
+    district: OrgId,
+) -> Result<i64, DbError> {
+    let w = where_clause(db, scope, filter, today, district, false);
+    let plan_join = if filter.status == StatusFilter::All {
+        ""
+    } else {
+        " LEFT JOIN plan_status ps ON ps.student_id = s.person_id"
+    };
+    let person_join = if filter.search.is_some() {
+        " JOIN persons p ON p.id = s.person_id"
+    } else {
+        ""
+    };
+    // $1 and $2 (limit, offset) are not used by the count: bind them as a
+    // no-op so the numbering stays the same as the page's.
+    let sql = format!(
+        "SELECT COUNT(*) FROM students s{person_join}{plan_join} WHERE $1 >= 0 AND $2 >= 0 AND {}",
+        w.sql
+    );
+    let total: i64 = with_reader!(db, |p| {
+        let q = sqlx::query_scalar(&sql)
+            .bind(0_i64)
+            .bind(0_i64)
+            .bind(filter.grade)
+            .bind(filter.school);
+        let mut q = bind_scope!(q, w.ids);
+        for t in &w.texts {
+            q = q.bind(t.as_str());
+        }
+        q.fetch_one(p).await
+    })?;
+    Ok(total)
+}
+
+/// One page of the students in `scope` that pass `filter`.
+pub async fn page(
+    db: &Db,
+    scope: &ListScope,
+    filter: &ListFilter,
+    today: Date,
+    district: OrgId,
+    limit: i64,
+    start: PageStart,
+) -> Result<Vec<StudentListRow>, DbError> {
+    let mut w = where_clause(db, scope, filter, today, district, true);
     let order = match filter.sort {
-        SortBy::Name => "p.family_name, p.given_name, s.person_id",
-        SortBy::Grade => "s.grade_level, p.family_name, p.given_name, s.person_id",
+        SortBy::Name => "p.family_name, p.given_name, p.id",
+        SortBy::Grade => "s.grade_level, p.family_name, p.given_name, p.id",
         SortBy::Status => {
-            "COALESCE(ps.up_to_date, FALSE), COALESCE(ps.overdue_check_ins, 0) DESC, p.family_name, p.given_name, s.person_id"
+            "COALESCE(ps.up_to_date, FALSE), COALESCE(ps.overdue_check_ins, 0) DESC, p.family_name, p.given_name, p.id"
         }
     };
-    let (scope_filter, binds) = scope_sql(scope, today, 5);
+    let (offset, after) = match start {
+        PageStart::Offset(o) => (o, None),
+        PageStart::After(id) if filter.sort == SortBy::Name => (0, Some(id)),
+        PageStart::After(_) => (0, None),
+    };
+    // The cursor's sort key, read once; an unknown cursor starts at the top.
+    let cursor: Option<(String, String, Uuid)> = match after {
+        Some(id) => with_reader!(db, |p| sqlx::query_as::<_, (String, String)>(
+            "SELECT family_name, given_name FROM persons WHERE id = $1"
+        )
+        .bind(id)
+        .fetch_optional(p)
+        .await)?
+        .map(|(f, g)| (f, g, id)),
+        None => None,
+    };
+    if cursor.is_some() {
+        let k = 5 + w.ids.len() + w.texts.len();
+        w.sql.push_str(&format!(
+            " AND (p.family_name, p.given_name, p.id) > (${k}, ${}, ${})",
+            k + 1,
+            k + 2
+        ));
+    }
+    // On a district-wide list the people's name index leads (SQLite keeps a
+    // CROSS JOIN's order), so a page reads about one page of rows.
+    let from = if w.district_walk && filter.search.is_none() && filter.sort == SortBy::Name {
+        "persons p CROSS JOIN students s"
+    } else {
+        "students s CROSS JOIN persons p"
+    };
     let sql = format!(
         "SELECT s.person_id, p.given_name, p.family_name, p.preferred_name, s.grade_level, o.name AS school_name, s.local_id, \
-                ps.up_to_date, ps.overdue_check_ins, COUNT(*) OVER () AS total \
-         FROM students s JOIN persons p ON p.id = s.person_id JOIN orgs o ON o.id = s.school_id \
+                ps.up_to_date, ps.overdue_check_ins \
+         FROM {from} JOIN orgs o ON o.id = s.school_id \
          LEFT JOIN plan_status ps ON ps.student_id = s.person_id \
-         WHERE s.status = 'active' AND ($3 = 0 OR s.grade_level = $3) AND ($4 IS NULL OR s.school_id = $4){status_sql} AND {scope_filter} \
-         ORDER BY {order} LIMIT $1 OFFSET $2"
+         WHERE p.id = s.person_id AND {} \
+         ORDER BY {order} LIMIT $1 OFFSET $2",
+        w.sql
     );
-    let rows: Vec<StudentListRow> = with_reader!(db, |p| {
+    Ok(with_reader!(db, |p| {
         let q = sqlx::query_as(&sql)
             .bind(limit)
             .bind(offset)
             .bind(filter.grade)
             .bind(filter.school);
-        bind_scope!(q, binds).fetch_all(p).await
-    })?;
-    // One statement: the window count rides along with the page. A page
-    // past the end has no rows to carry it, so count separately then.
-    let total = match rows.first() {
-        Some(r) => r.total,
-        None if offset == 0 => 0,
+        let mut q = bind_scope!(q, w.ids);
+        for t in &w.texts {
+            q = q.bind(t.as_str());
+        }
+        if let Some((f, g, id)) = &cursor {
+            q = q.bind(f.as_str()).bind(g.as_str()).bind(*id);
+        }
+        q.fetch_all(p).await
+    })?)
+}
+
+/// The grade levels that have active students at these schools (or, with
+/// `district`, anywhere in the district): what a grade filter offers.
+pub async fn grades_offered(db: &Db, district: Option<OrgId>, schools: &[Uuid]) -> Result<Vec<i32>, DbError> {
+    if district.is_none() && schools.is_empty() {
+        return Ok(vec![]);
+    }
+    let place = match district {
+        Some(_) => "district_id = $1 AND status = 'active'".to_owned(),
         None => {
-            let (count_filter, count_binds) = scope_sql(scope, today, 3);
-            let count_sql = format!(
-                "SELECT COUNT(*) FROM students s LEFT JOIN plan_status ps ON ps.student_id = s.person_id \
-                 WHERE s.status = 'active' AND ($1 = 0 OR s.grade_level = $1) AND ($2 IS NULL OR s.school_id = $2){status_sql} AND {count_filter}"
-            );
-            with_reader!(db, |p| {
-                let cq = sqlx::query_scalar(&count_sql).bind(filter.grade).bind(filter.school);
-                bind_scope!(cq, count_binds).fetch_one(p).await
-            })?
+            let list: Vec<String> = (1..=schools.len()).map(|i| format!("${i}")).collect();
+            format!("school_id IN ({}) AND status = 'active'", list.join(", "))
         }
     };
-    Ok((rows, total))
+    // One indexed probe per grade, not a scan of every student.
+    let sql = ssp_domain::GradeLevel::all()
+        .map(|g| {
+            let g = g.get();
+            format!("SELECT {g} AS g WHERE EXISTS (SELECT 1 FROM students WHERE {place} AND grade_level = {g})")
+        })
+        .collect::<Vec<_>>()
+        .join(" UNION ALL ");
+    Ok(with_reader!(db, |p| {
+        let mut q = sqlx::query_scalar(&sql);
+        match district {
+            Some(d) => q = q.bind(d.0),
+            None => {
+                for s in schools {
+                    q = q.bind(*s);
+                }
+            }
+        }
+        q.fetch_all(p).await
+    })?)
 }
 
 #[derive(Debug, Clone, FromRow)]

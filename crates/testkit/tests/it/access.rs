@@ -337,7 +337,13 @@ async fn every_student_route_goes_through_the_access_module() {
         "/students",
         "/api/openapi.json",
         "/api/v1/session",
+        // The person's own notices (no student data; another's id is 404).
+        "/notices/{id}/dismiss",
     ];
+    // A class roster: filtered by the reader's list scope; 404 to anyone who
+    // neither teaches the class nor may see any of its students
+    // (queues.rs::a_class_page_is_404_to_staff_outside_it has the real case).
+    let class_pages = ["/classes/{id}"];
     // District-wide pages: a district administrator's only (others: 404).
     let district_admin_only = [
         "/admin/audit",
@@ -360,6 +366,11 @@ async fn every_student_route_goes_through_the_access_module() {
             .filter(|m| line.contains(m))
             .collect();
         if not_student_data.contains(&path) {
+            continue;
+        }
+        if class_pages.contains(&path) {
+            let url = path.replace("{id}", &Uuid::now_v7().to_string());
+            assert_eq!(other.get(&url).await.status, 404, "{path}: an unknown class");
             continue;
         }
         if district_admin_only.contains(&path) {

@@ -15,6 +15,7 @@ mod i18n;
 mod plan;
 mod plan_forms;
 mod privacy;
+mod queues;
 mod roster_page;
 mod roster_safety;
 mod support;

@@ -60,6 +60,18 @@ contact-language = Contact language: { $language }
 
 home-guardian-intro = Here are the students linked to your account.
 home-guardian-none = No students are linked to your account yet. Contact your child's school.
+queue-guardian-title = Waiting for you
+queue-guardian-nothing = Nothing is waiting for you on this plan.
+queue-guardian-review = This year's plan review is ready for your signature
+queue-guardian-notes = { $count ->
+    [one] A new note from the school
+   *[other] { $count } new notes from the school
+}
+queue-guardian-comments = { $count ->
+    [one] A new comment on a reflection
+   *[other] { $count } new comments on reflections
+}
+home-guardian-not-shared = { $name } is 18 or older and has not chosen to share their plan with you, so it is not shown here. Only { $name } can change this.
 child-grade-school = Grade { $grade } at { $school }
 child-graduation = Expected to graduate in { $year }
 
@@ -70,6 +82,9 @@ class-students = { $count ->
    *[other] { $count } students
 }
 class-period = Period { $period }
+class-title = Class
+class-roster = Students in this class
+class-roster-none = This class has no current students.
 
 home-schools = Your schools
 home-district-schools = Schools in your district
@@ -112,6 +127,11 @@ nav-audit = Audit log
 students-title = Students
 students-caseload = My caseload
 students-all = All I can see
+students-all-school = Students at my school
+students-all-district = All students in the district
+students-all-classes = Students in my classes
+students-search = Find a student
+students-search-hint = A name (family, given or preferred) or a student ID.
 students-none = No students to show here.
 students-name = Name
 students-local-id = Student ID
@@ -222,6 +242,19 @@ break-glass-error = Give a reason of at least { $min } characters to open a rest
 ## Notices
 notices-title = Notices
 notice-break-glass = { $actor } opened restricted notes of { $student }. Reason given: { $reason }
+notice-dismiss = Dismiss
+queue-title = Waiting for you
+queue-empty = Nothing is waiting for you right now.
+queue-follow-ups = My follow-ups
+queue-steps = My action steps
+queue-check-ins = Overdue check-ins on goals I support
+queue-reviews = Annual reviews waiting for my signature
+queue-review-item = signed by the student, waiting for you as plan manager
+queue-suggested = Goals I suggested, waiting for the student
+queue-due-on = due { $date }
+queue-overdue-since = overdue since { $date }
+queue-check-in-due = check-in was due { $date }
+queue-more = { $shown } of { $count } shown
 
 ## Audit log
 audit-title = Audit log

@@ -61,6 +61,18 @@ contact-language = Idioma de contacto: { $language }
 
 home-guardian-intro = Estos son los estudiantes vinculados a su cuenta.
 home-guardian-none = Todavía no hay estudiantes vinculados a su cuenta. Comuníquese con la escuela de su hijo o hija.
+queue-guardian-title = Pendiente para usted
+queue-guardian-nothing = No tiene nada pendiente en este plan.
+queue-guardian-review = La revisión del plan de este año está lista para su firma
+queue-guardian-notes = { $count ->
+    [one] Una nota nueva de la escuela
+   *[other] { $count } notas nuevas de la escuela
+}
+queue-guardian-comments = { $count ->
+    [one] Un comentario nuevo en una reflexión
+   *[other] { $count } comentarios nuevos en reflexiones
+}
+home-guardian-not-shared = { $name } tiene 18 años o más y no ha decidido compartir su plan con usted, por eso no se muestra aquí. Solo { $name } puede cambiarlo.
 child-grade-school = Grado { $grade } en { $school }
 child-graduation = Graduación prevista en { $year }
 
@@ -71,6 +83,9 @@ class-students = { $count ->
    *[other] { $count } estudiantes
 }
 class-period = Periodo { $period }
+class-title = Clase
+class-roster = Estudiantes de esta clase
+class-roster-none = Esta clase no tiene estudiantes actuales.
 
 home-schools = Sus escuelas
 home-district-schools = Escuelas de su distrito
@@ -113,6 +128,11 @@ nav-audit = Registro de auditoría
 students-title = Estudiantes
 students-caseload = Mis estudiantes asignados
 students-all = Todos los que puedo ver
+students-all-school = Estudiantes de mi escuela
+students-all-district = Todos los estudiantes del distrito
+students-all-classes = Estudiantes de mis clases
+students-search = Buscar a un estudiante
+students-search-hint = Un nombre (apellido, nombre o nombre preferido) o un número de estudiante.
 students-none = No hay estudiantes para mostrar aquí.
 students-name = Nombre
 students-local-id = Número de estudiante
@@ -223,6 +243,19 @@ break-glass-error = Escriba un motivo de al menos { $min } caracteres para abrir
 ## Avisos
 notices-title = Avisos
 notice-break-glass = { $actor } abrió notas restringidas de { $student }. Motivo: { $reason }
+notice-dismiss = Descartar
+queue-title = Pendiente para usted
+queue-empty = No tiene nada pendiente en este momento.
+queue-follow-ups = Mis tareas de seguimiento
+queue-steps = Mis pasos de acción
+queue-check-ins = Seguimientos atrasados en metas que apoyo
+queue-reviews = Revisiones anuales pendientes de mi firma
+queue-review-item = firmada por el estudiante, pendiente de su firma como responsable del plan
+queue-suggested = Metas que sugerí, pendientes del estudiante
+queue-due-on = vence el { $date }
+queue-overdue-since = atrasado desde el { $date }
+queue-check-in-due = el seguimiento vencía el { $date }
+queue-more = Se muestran { $shown } de { $count }
 
 ## Registro de auditoría
 audit-title = Registro de auditoría

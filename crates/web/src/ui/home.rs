@@ -10,6 +10,7 @@ use ssp_domain::person::PersonName;
 use ssp_domain::{HomeRole, OrgId, StaffRole};
 
 use super::pages::{render, Page};
+use super::work_queue::{staff_queues, QueueView};
 use crate::app::AppState;
 use crate::context::{Ctx, Session};
 use crate::error::AppError;
@@ -41,6 +42,8 @@ struct GuardianHome {
     page: Page,
     greeting: String,
     children: Vec<ChildView>,
+    /// Children who are 18 or older and have not shared: why nothing shows.
+    not_shared: Vec<String>,
 }
 
 struct ChildView {
@@ -48,6 +51,8 @@ struct ChildView {
     name: String,
     grade_school: String,
     graduation: String,
+    /// What waits for the guardian on this plan: (text, link).
+    waiting: Vec<(String, String)>,
 }
 
 #[derive(Template)]
@@ -56,11 +61,20 @@ struct TeacherHome {
     page: Page,
     greeting: String,
     role_line: String,
-    notices: Vec<(String, String, String)>,
+    notices: Vec<NoticeView>,
+    queues: Vec<QueueView>,
     classes: Vec<ClassView>,
 }
 
+struct NoticeView {
+    id: String,
+    when: String,
+    text: String,
+    link: String,
+}
+
 struct ClassView {
+    id: String,
     title: String,
     period: String,
     school: String,
@@ -73,7 +87,8 @@ struct StaffHome {
     page: Page,
     greeting: String,
     role_line: String,
-    notices: Vec<(String, String, String)>,
+    notices: Vec<NoticeView>,
+    queues: Vec<QueueView>,
     heading: String,
     empty_message: String,
     district_totals: Option<String>,
@@ -121,17 +136,20 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
                         .map(|p| page.t1("class-period", "period", p))
                         .unwrap_or_default(),
                     students: page.t1("class-students", "count", c.students),
+                    id: c.id.to_string(),
                     title: c.title,
                     school: c.school_name,
                 })
                 .collect();
             let role_line = role_line(&page, session, "teacher");
             let notices = notices(&state, session, &page).await?;
+            let queues = staff_queues(&state, session, &page).await?;
             render(&TeacherHome {
                 page,
                 greeting,
                 role_line,
                 notices,
+                queues,
                 classes,
             })
         }
@@ -145,8 +163,10 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
                 .collect();
             let role_line = role_line(&page, session, "district_admin");
             let notices = notices(&state, session, &page).await?;
+            let queues = staff_queues(&state, session, &page).await?;
             render(&StaffHome {
                 notices,
+                queues,
                 heading: page.t("home-district-schools"),
                 empty_message: page.t("home-no-schools"),
                 page,
@@ -187,8 +207,10 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
             let main_role = roles.iter().min().map(|r| r.as_str()).unwrap_or("support_staff");
             let role_line = role_line(&page, session, main_role);
             let notices = notices(&state, session, &page).await?;
+            let queues = staff_queues(&state, session, &page).await?;
             render(&StaffHome {
                 notices,
+                queues,
                 heading: page.t("home-schools"),
                 empty_message: page.t("home-no-schools"),
                 page,
@@ -319,33 +341,48 @@ async fn guardian_home(
     page: Page,
     greeting: String,
 ) -> Result<Response, AppError> {
-    let children = home::children_of(state.db(), session.person_id, state.now().date())
-        .await?
-        .into_iter()
-        .map(|c| {
-            let args = [("grade", c.grade_level.to_string()), ("school", c.school_name.clone())];
-            ChildView {
-                id: c.person_id.to_string(),
-                name: PersonName {
-                    given: c.given_name,
-                    family: c.family_name,
-                    preferred: c.preferred_name,
-                }
-                .display(),
-                grade_school: crate::i18n::t_args(page.lang, "child-grade-school", &args),
-                graduation: page.t1("child-graduation", "year", c.graduation_year),
+    let mut children = Vec::new();
+    for c in home::children_of(state.db(), session.person_id, state.now().date()).await? {
+        let waiting = super::work_queue::for_child(state, session, &page, c.person_id).await?;
+        let args = [("grade", c.grade_level.to_string()), ("school", c.school_name.clone())];
+        children.push(ChildView {
+            waiting,
+            id: c.person_id.to_string(),
+            name: PersonName {
+                given: c.given_name,
+                family: c.family_name,
+                preferred: c.preferred_name,
             }
-        })
-        .collect();
+            .display(),
+            grade_school: crate::i18n::t_args(page.lang, "child-grade-school", &args),
+            graduation: page.t1("child-graduation", "year", c.graduation_year),
+        });
+    }
+    // An adult child who has not shared: the guardian learns why the plan is
+    // not here, and nothing else about it.
+    let not_shared =
+        ssp_db::repo::queues::adult_children_not_sharing(state.db(), session.person_id, state.now().date())
+            .await?
+            .into_iter()
+            .map(|(_, given, family, preferred)| {
+                let name = PersonName {
+                    given,
+                    family,
+                    preferred,
+                };
+                page.t1("home-guardian-not-shared", "name", name.first())
+            })
+            .collect();
     render(&GuardianHome {
         page,
         greeting,
         children,
+        not_shared,
     })
 }
 
-/// The newest notices for a staff member: (when, text, link).
-async fn notices(state: &AppState, session: &Session, page: &Page) -> Result<Vec<(String, String, String)>, AppError> {
+/// The newest notices a staff member has not dismissed.
+async fn notices(state: &AppState, session: &Session, page: &Page) -> Result<Vec<NoticeView>, AppError> {
     let rows = ssp_db::repo::notices::for_person(state.db(), session.person_id, 10).await?;
     Ok(rows
         .into_iter()
@@ -362,7 +399,12 @@ async fn notices(state: &AppState, session: &Session, page: &Page) -> Result<Vec
                 .student_id
                 .map(|s| format!("/students/{s}/notes"))
                 .unwrap_or_else(|| "/".into());
-            (super::access_log::format_when(n.created_at), text, link)
+            NoticeView {
+                id: n.id.to_string(),
+                when: super::access_log::format_when(n.created_at),
+                text,
+                link,
+            }
         })
         .collect())
 }

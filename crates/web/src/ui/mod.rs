@@ -3,6 +3,7 @@
 
 pub mod access_log;
 pub mod audit;
+pub mod classes;
 pub mod corrections;
 pub mod deactivated;
 pub mod goals;
@@ -18,6 +19,7 @@ pub mod sign_in;
 pub mod student;
 pub mod students;
 pub mod team;
+pub mod work_queue;
 
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
@@ -31,7 +33,9 @@ pub fn routes() -> Router<AppState> {
         .route("/sign-in", get(sign_in::show).post(sign_in::submit))
         .route("/sign-out", post(sign_in::sign_out))
         .route("/language", post(language::change))
+        .route("/notices/{id}/dismiss", post(work_queue::dismiss))
         .route("/students", get(students::list))
+        .route("/classes/{id}", get(classes::show))
         .route("/students/{id}", get(student::show))
         .route("/students/{id}/sharing", post(student::set_sharing))
         .route("/students/{id}/goals", post(goals::create))

@@ -6,10 +6,10 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use ssp_db::repo::students::{self, ListFilter, SortBy, StatusFilter};
+use ssp_db::repo::students::{self, ListFilter, PageStart, Search, SortBy, StatusFilter};
 use ssp_domain::access::{list_scope, ListScope, ScopePart};
 use ssp_domain::person::PersonName;
-use ssp_domain::GradeLevel;
+use ssp_domain::{GradeLevel, StaffRole};
 
 use super::pages::{render, Page};
 use crate::app::AppState;
@@ -26,6 +26,10 @@ pub struct ListQuery {
     grade: Option<String>,
     school: Option<String>,
     sort: Option<String>,
+    /// A name or student number.
+    q: Option<String>,
+    /// The last student of the previous page (name order).
+    after: Option<String>,
 }
 
 struct Row {
@@ -51,12 +55,14 @@ struct StudentsPage {
     grades: Vec<(i32, String)>,
     schools: Vec<(String, String)>,
     sorts: Vec<(&'static str, String)>,
-    query: String,
+    search: String,
     show_tabs: bool,
+    all_tab: String,
     summary: String,
     rows: Vec<Row>,
-    prev: Option<i64>,
-    next: Option<i64>,
+    /// Query strings of the neighbouring pages.
+    prev: Option<String>,
+    next: Option<String>,
 }
 
 pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Response, AppError> {
@@ -65,6 +71,8 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
         // Students and families reach their plans from the home page.
         return Ok(Redirect::to("/").into_response());
     }
+    let db = state.db();
+    let today = state.now().date();
     let full = list_scope(&session.standing());
     let caseload = ListScope {
         parts: full
@@ -74,20 +82,32 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
             .cloned()
             .collect(),
     };
+    let show_tabs = full.parts.len() > caseload.parts.len();
+    let bad = || AppError::BadRequest("bad_request");
     let view = match q.view.as_deref() {
         Some("all") => "all",
-        Some("caseload") | None => "caseload",
-        Some(_) => return Err(AppError::BadRequest("bad_request")),
+        Some("caseload") => "caseload",
+        None | Some("") => {
+            if show_tabs && starts_on_everyone(session, &caseload, &state).await? {
+                "all"
+            } else {
+                "caseload"
+            }
+        }
+        Some(_) => return Err(bad()),
     };
-    let page_no: i64 = match q.page.as_deref() {
-        None => 1,
+    let page_asked: i64 = match q.page.as_deref() {
+        None | Some("") => 1,
         Some(p) => p
             .parse()
             .ok()
             .filter(|n| (1..=100_000).contains(n))
             .ok_or(AppError::BadRequest("bad_request"))?,
     };
-    let bad = || AppError::BadRequest("bad_request");
+    let after = match q.after.as_deref() {
+        None | Some("") => None,
+        Some(a) => Some(a.parse::<uuid::Uuid>().map_err(|_| bad())?),
+    };
     let (status, status_filter) = match q.status.as_deref().unwrap_or("all") {
         "all" | "" => ("all", StatusFilter::All),
         "up_to_date" => ("up_to_date", StatusFilter::UpToDate),
@@ -109,23 +129,26 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
         None | Some("") => None,
         Some(s) => Some(s.parse::<uuid::Uuid>().map_err(|_| bad())?),
     };
+    let search_text: String = q.q.as_deref().unwrap_or("").trim().chars().take(100).collect();
     let filter = ListFilter {
         status: status_filter,
         grade,
         school,
         sort: sort_by,
+        search: Search::parse(&search_text, db),
     };
     let scope = if view == "all" { &full } else { &caseload };
-    let (rows, total) = students::page(
-        state.db(),
-        scope,
-        &filter,
-        state.now().date(),
-        PAGE_SIZE,
-        (page_no - 1) * PAGE_SIZE,
-    )
-    .await?;
+    let total = students::count(db, scope, &filter, today, session.district_id).await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    // A page past the end (an old link, a hand-typed number) shows the last page.
+    let page_no = page_asked.min(pages);
+    // "Next" links carry the last student shown, so the next page continues
+    // the name index from there instead of counting rows to skip.
+    let start = match after {
+        Some(a) if sort_by == SortBy::Name && page_no == page_asked => PageStart::After(a),
+        _ => PageStart::Offset((page_no - 1) * PAGE_SIZE),
+    };
+    let rows = students::page(db, scope, &filter, today, session.district_id, PAGE_SIZE, start).await?;
     let page = Page::new(&ctx, "students-title");
     let args = [
         ("count", total.to_string()),
@@ -133,6 +156,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
         ("pages", pages.to_string()),
     ];
     let summary = crate::i18n::t_args(page.lang, "students-summary", &args);
+    let last_id = rows.last().map(|r| r.person_id.to_string());
     let rows = rows
         .into_iter()
         .map(|r| Row {
@@ -171,8 +195,6 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
     .into_iter()
     .map(|(v, k)| (v, page.t(k)))
     .collect();
-    let mut grades = vec![(0, page.t("students-filter-any-grade"))];
-    grades.extend(GradeLevel::all().map(|g| (g.get() as i32, page.t1("grade-n", "grade", g.get()))));
     let mut schools: Vec<(String, String)> = session
         .facts
         .staff
@@ -181,12 +203,34 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
         .map(|f| (f.org_id.to_string(), f.org_name.clone()))
         .collect();
     if session.is_district_admin() {
-        for s in ssp_db::repo::home::schools_of_district(state.db(), session.district_id).await? {
+        for s in ssp_db::repo::home::schools_of_district(db, session.district_id).await? {
             schools.push((s.id.to_string(), s.name));
         }
     }
     schools.sort_by(|a, b| a.1.cmp(&b.1));
     schools.dedup();
+    // Only the grades taught at the person's schools (or district).
+    let offered = if session.is_district_admin() {
+        students::grades_offered(db, Some(session.district_id), &[]).await?
+    } else {
+        let ids: Vec<uuid::Uuid> = session
+            .facts
+            .staff
+            .iter()
+            .filter(|f| f.org_kind == "school")
+            .map(|f| f.org_id)
+            .collect();
+        students::grades_offered(db, None, &ids).await?
+    };
+    let mut grades = vec![(0, page.t("students-filter-any-grade"))];
+    grades.extend(
+        offered
+            .into_iter()
+            .chain((grade != 0).then_some(grade))
+            .collect::<std::collections::BTreeSet<i32>>()
+            .into_iter()
+            .map(|g| (g, page.t1("grade-n", "grade", g))),
+    );
     let sorts = [
         ("name", "students-sort-name"),
         ("grade", "students-sort-grade"),
@@ -199,12 +243,21 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
     let query = url::form_urlencoded::Serializer::new(String::new())
         .extend_pairs([
             ("view", view),
+            ("q", &search_text),
             ("status", status),
             ("grade", &grade.to_string()),
             ("school", &school_value),
             ("sort", sort),
         ])
         .finish();
+    let next = (page_no < pages).then(|| {
+        let mut link = format!("{query}&page={}", page_no + 1);
+        if let (Some(id), SortBy::Name) = (&last_id, sort_by) {
+            link.push_str(&format!("&after={id}"));
+        }
+        link
+    });
+    let all_tab = page.t(all_tab_key(&full));
     render(&StudentsPage {
         page,
         view,
@@ -216,11 +269,54 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
         grades,
         schools,
         sorts,
-        query,
-        show_tabs: full.parts.len() > caseload.parts.len(),
+        prev: (page_no > 1).then(|| format!("{query}&page={}", page_no - 1)),
+        search: search_text,
+        show_tabs,
+        all_tab,
         summary,
         rows,
-        prev: (page_no > 1).then(|| page_no - 1),
-        next: (page_no < pages).then(|| page_no + 1),
+        next,
     })
+}
+
+/// Where a person lands on `/students` with no view chosen: nurses, social
+/// workers and administrators work school- or district-wide and start on
+/// everyone they may see; others start on their caseload unless it is empty.
+async fn starts_on_everyone(
+    session: &crate::context::Session,
+    caseload: &ListScope,
+    state: &AppState,
+) -> Result<bool, AppError> {
+    let roles = session.staff_roles();
+    let wide = roles.iter().any(|r| {
+        matches!(
+            r,
+            StaffRole::Nurse | StaffRole::SocialWorker | StaffRole::SchoolAdmin | StaffRole::DistrictAdmin
+        )
+    });
+    if wide && !roles.contains(&StaffRole::Counselor) {
+        return Ok(true);
+    }
+    let n = students::count(
+        state.db(),
+        caseload,
+        &ListFilter::default(),
+        state.now().date(),
+        session.district_id,
+    )
+    .await?;
+    Ok(n == 0)
+}
+
+/// The name of the "everyone" tab for this scope.
+fn all_tab_key(scope: &ListScope) -> &'static str {
+    if scope.parts.iter().any(|p| matches!(p, ScopePart::District(_))) {
+        "students-all-district"
+    } else if scope.parts.iter().any(|p| matches!(p, ScopePart::School(_))) {
+        "students-all-school"
+    } else if scope.parts.iter().any(|p| matches!(p, ScopePart::TaughtBy(_))) {
+        "students-all-classes"
+    } else {
+        "students-all"
+    }
 }

@@ -1,0 +1,232 @@
+//! The work queues on the home pages: for staff, what waits for them to act
+//! (each item links to the page where they act); for a guardian, what waits
+//! on each child's plan. Dismissing a notice lives here too.
+
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use ssp_db::repo::queues::{self, Queue, QUEUE_LIMIT};
+use ssp_domain::access::{list_scope, ListScope, ScopePart};
+use ssp_domain::person::PersonName;
+use ssp_domain::plan::CheckInCadence;
+use ssp_domain::SchoolYear;
+
+use super::pages::Page;
+use crate::app::AppState;
+use crate::context::{Ctx, Session};
+use crate::error::AppError;
+
+/// One queue as the page shows it.
+pub struct QueueView {
+    pub id: &'static str,
+    pub title: String,
+    pub items: Vec<ItemView>,
+    /// "20 of 34 shown" when the list is cut.
+    pub more: Option<String>,
+}
+
+pub struct ItemView {
+    pub link: String,
+    pub student: String,
+    pub text: String,
+    pub when: String,
+    pub overdue: bool,
+}
+
+/// How far ahead "due soon" looks.
+const HORIZON_DAYS: i64 = 7;
+
+fn name(given: String, family: String, preferred: Option<String>) -> String {
+    PersonName {
+        given,
+        family,
+        preferred,
+    }
+    .display()
+}
+
+fn due_line(page: &Page, due: Option<time::Date>, today: time::Date) -> (String, bool) {
+    match due {
+        Some(d) if d < today => (page.t1("queue-overdue-since", "date", d), true),
+        Some(d) => (page.t1("queue-due-on", "date", d), false),
+        None => (String::new(), false),
+    }
+}
+
+fn view(
+    page: &Page,
+    id: &'static str,
+    key: &str,
+    queue: Queue,
+    today: time::Date,
+    link: impl Fn(&queues::QueueItem) -> String,
+) -> QueueView {
+    let shown = queue.items.len() as i64;
+    let more = (queue.total > shown).then(|| {
+        let args = [("shown", shown.to_string()), ("count", queue.total.to_string())];
+        crate::i18n::t_args(page.lang, "queue-more", &args)
+    });
+    let items = queue
+        .items
+        .into_iter()
+        .map(|i| {
+            let (when, overdue) = due_line(page, i.due_on, today);
+            ItemView {
+                link: link(&i),
+                text: i.text.clone(),
+                student: name(i.given_name, i.family_name, i.preferred_name),
+                when,
+                overdue,
+            }
+        })
+        .collect();
+    QueueView {
+        id,
+        title: page.t(key),
+        items,
+        more,
+    }
+}
+
+/// The queues of a staff member, empty ones left out.
+pub async fn staff_queues(state: &AppState, session: &Session, page: &Page) -> Result<Vec<QueueView>, AppError> {
+    let db = state.db();
+    let me = session.person_id;
+    let today = state.now().date();
+    let until = today + time::Duration::days(HORIZON_DAYS);
+    let full = list_scope(&session.standing());
+    let supported = ListScope {
+        parts: full
+            .parts
+            .iter()
+            .filter(|p| matches!(p, ScopePart::ManagedBy(_) | ScopePart::TeamOf(_)))
+            .cloned()
+            .collect(),
+    };
+    let year = SchoolYear::containing(today);
+    let mut out = Vec::new();
+
+    let q = queues::follow_ups(db, me, until, &full, today).await?;
+    out.push(view(page, "queue-follow-ups", "queue-follow-ups", q, today, |i| {
+        format!("/students/{}/interactions", i.student_id)
+    }));
+    let q = queues::action_steps(db, me, until, &full, today).await?;
+    out.push(view(page, "queue-steps", "queue-steps", q, today, |i| {
+        format!("/students/{}/goals/{}", i.student_id, i.record_id)
+    }));
+    out.push(overdue_check_ins(state, session, page, &supported).await?);
+    let q = queues::reviews_to_sign(db, me, year.0).await?;
+    let mut reviews = view(page, "queue-reviews", "queue-reviews", q, today, |i| {
+        format!("/students/{}#review", i.student_id)
+    });
+    for i in &mut reviews.items {
+        i.text = page.t("queue-review-item");
+    }
+    out.push(reviews);
+    let q = queues::suggested_waiting(db, me, &full, today).await?;
+    let mut suggested = view(page, "queue-suggested", "queue-suggested", q, today, |i| {
+        format!("/students/{}/goals/{}", i.student_id, i.record_id)
+    });
+    for i in &mut suggested.items {
+        // A suggestion's date is the goal's target date, not a deadline for anyone.
+        i.when.clear();
+        i.overdue = false;
+    }
+    out.push(suggested);
+    out.retain(|q| !q.items.is_empty());
+    Ok(out)
+}
+
+/// Active goals of students the person supports (plan manager or team
+/// member) whose check-in is past its cadence and the district's grace.
+async fn overdue_check_ins(
+    state: &AppState,
+    session: &Session,
+    page: &Page,
+    supported: &ListScope,
+) -> Result<QueueView, AppError> {
+    let today = state.now().date();
+    let grace = i64::from(
+        ssp_db::repo::settings::get(state.db(), session.district_id)
+            .await?
+            .grace_days,
+    );
+    let goals = queues::goals_with_overdue_check_ins(state.db(), supported, today).await?;
+    let mut items = Vec::new();
+    let mut total = 0_i64;
+    for g in goals {
+        let (Ok(cadence), Some(activated)) = (CheckInCadence::parse(&g.cadence), g.activated_on) else {
+            continue;
+        };
+        let days = ssp_domain::plan::goal::days_since_check_in(Some(activated), g.last_check_in, today).unwrap_or(0);
+        if days <= cadence.days() + grace {
+            continue;
+        }
+        total += 1;
+        if items.len() as i64 >= QUEUE_LIMIT {
+            continue;
+        }
+        let due = ssp_domain::plan::goal::next_check_in_due(cadence, activated, g.last_check_in);
+        items.push(ItemView {
+            link: format!("/students/{}/goals/{}", g.student_id, g.goal_id),
+            student: name(g.given_name, g.family_name, g.preferred_name),
+            text: g.statement,
+            when: page.t1("queue-check-in-due", "date", due),
+            overdue: true,
+        });
+    }
+    let shown = items.len() as i64;
+    Ok(QueueView {
+        id: "queue-check-ins",
+        title: page.t("queue-check-ins"),
+        more: (total > shown).then(|| {
+            let args = [("shown", shown.to_string()), ("count", total.to_string())];
+            crate::i18n::t_args(page.lang, "queue-more", &args)
+        }),
+        items,
+    })
+}
+
+/// What waits for a guardian on one child's plan: (text, link) lines.
+pub async fn for_child(
+    state: &AppState,
+    session: &Session,
+    page: &Page,
+    child: uuid::Uuid,
+) -> Result<Vec<(String, String)>, AppError> {
+    let now = state.now();
+    let year = SchoolYear::containing(now.date());
+    let since = now - time::Duration::days(30);
+    let w = queues::waiting_for_guardian(state.db(), session.person_id, child, year.0, since).await?;
+    let settings = ssp_db::repo::settings::get(state.db(), session.district_id).await?;
+    let mut out = Vec::new();
+    if w.review_to_sign && settings.require_guardian_signature {
+        out.push((page.t("queue-guardian-review"), format!("/students/{child}#review")));
+    }
+    if w.new_notes > 0 {
+        out.push((
+            page.t1("queue-guardian-notes", "count", w.new_notes),
+            format!("/students/{child}/notes"),
+        ));
+    }
+    if w.new_comments > 0 {
+        out.push((
+            page.t1("queue-guardian-comments", "count", w.new_comments),
+            format!("/students/{child}#reflections"),
+        ));
+    }
+    Ok(out)
+}
+
+/// `POST /notices/{id}/dismiss`: the person's own notice leaves their home
+/// page (it stays in the table, marked read).
+pub async fn dismiss(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
+    let session = ctx.session()?;
+    let id: uuid::Uuid = id.parse().map_err(|_| AppError::NotFound)?;
+    let mut tx = state.db().begin().await?;
+    let dismissed = ssp_db::repo::notices::dismiss(&mut tx, session.person_id, id, state.now()).await?;
+    tx.commit().await?;
+    if !dismissed {
+        return Err(AppError::NotFound);
+    }
+    Ok(Redirect::to("/#notices").into_response())
+}
