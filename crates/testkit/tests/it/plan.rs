@@ -572,7 +572,8 @@ async fn the_student_home_shows_goals_whats_due_and_reflections() {
     let home = student.get("/").await;
     assert!(home.text.contains("What's due"));
     assert!(
-        home.text.contains("Annual plan review (grade 10) — was due 2026-10-31"),
+        home.text
+            .contains("Annual plan review (grade 10) — was due Oct 31, 2026"),
         "{}",
         home.text
     );

@@ -289,7 +289,7 @@ async fn student_home(
                     due.push(crate::i18n::t_args(
                         page.lang,
                         key,
-                        &[("goal", g.statement.clone()), ("date", n.to_string())],
+                        &[("goal", g.statement.clone()), ("date", page.date(n))],
                     ));
                 }
             }
@@ -314,7 +314,7 @@ async fn student_home(
             due.push(crate::i18n::t_args(
                 page.lang,
                 key,
-                &[("activity", page.t(a.template.title_key)), ("date", a.due.to_string())],
+                &[("activity", page.t(a.template.title_key)), ("date", page.date(a.due))],
             ));
         }
     }
@@ -401,7 +401,7 @@ async fn notices(state: &AppState, session: &Session, page: &Page) -> Result<Vec
                 .unwrap_or_else(|| "/".into());
             NoticeView {
                 id: n.id.to_string(),
-                when: super::access_log::format_when(n.created_at),
+                when: page.when(n.created_at),
                 text,
                 link,
             }

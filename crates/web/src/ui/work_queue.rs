@@ -46,8 +46,8 @@ fn name(given: String, family: String, preferred: Option<String>) -> String {
 
 fn due_line(page: &Page, due: Option<time::Date>, today: time::Date) -> (String, bool) {
     match due {
-        Some(d) if d < today => (page.t1("queue-overdue-since", "date", d), true),
-        Some(d) => (page.t1("queue-due-on", "date", d), false),
+        Some(d) if d < today => (page.t1("queue-overdue-since", "date", page.date(d)), true),
+        Some(d) => (page.t1("queue-due-on", "date", page.date(d)), false),
         None => (String::new(), false),
     }
 }
@@ -170,7 +170,7 @@ async fn overdue_check_ins(
             link: format!("/students/{}/goals/{}", g.student_id, g.goal_id),
             student: name(g.given_name, g.family_name, g.preferred_name),
             text: g.statement,
-            when: page.t1("queue-check-in-due", "date", due),
+            when: page.t1("queue-check-in-due", "date", page.date(due)),
             overdue: true,
         });
     }
