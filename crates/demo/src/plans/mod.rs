@@ -272,9 +272,9 @@ impl<'a> PlanBuilder<'a> {
 
     /// A moment in the school day of `day`.
     fn at(&mut self, day: Date) -> OffsetDateTime {
-        let minutes = self.gen.rng.gen_range(0..540u16);
-        let time =
-            Time::from_hms(7 + (30 + minutes) as u8 / 60, ((30 + minutes) % 60) as u8, 0).unwrap_or(Time::MIDNIGHT);
+        // 07:30 to 16:29.
+        let minutes = 450 + self.gen.rng.gen_range(0..540u16);
+        let time = Time::from_hms((minutes / 60) as u8, (minutes % 60) as u8, 0).unwrap_or(Time::MIDNIGHT);
         let stamp = PrimitiveDateTime::new(day, time).assume_utc();
         stamp.min(self.ctx.now)
     }
