@@ -94,8 +94,8 @@ impl PlanBuilder<'_> {
 
     fn cadence(&mut self) -> CheckInCadence {
         match self.gen.rng.gen_range(0..100) {
-            0..=4 => CheckInCadence::Weekly,
-            5..=34 => CheckInCadence::EveryTwoWeeks,
+            0..=2 => CheckInCadence::Weekly,
+            3..=24 => CheckInCadence::EveryTwoWeeks,
             _ => CheckInCadence::Monthly,
         }
     }
@@ -179,9 +179,9 @@ impl PlanBuilder<'_> {
     /// their check-ins, the year's activities and its review.
     fn last_year(&mut self) {
         let last = SchoolYear(self.cal.year.0 - 1);
-        let n = match self.gen.rng.gen_range(0..10) {
-            0..=1 => 1,
-            2..=8 => 2,
+        let n = match self.gen.rng.gen_range(0..20) {
+            0..=6 => 1,
+            7..=18 => 2,
             _ => 3,
         };
         let mut domains = PlanDomain::ALL;
@@ -225,11 +225,11 @@ impl PlanBuilder<'_> {
                 due,
                 suggested_by: None,
             });
-            // History keeps a few check-ins: the first, one midway, the last.
+            // History keeps its first and last check-ins.
             let all = self.check_in_days(created, closed.min(self.cal.last_june), cadence);
             let mut kept: Vec<Date> = match all.len() {
-                0..=3 => all.clone(),
-                len => vec![all[0], all[len / 2], all[len - 1]],
+                0..=2 => all.clone(),
+                len => vec![all[0], all[len - 1]],
             };
             kept.dedup();
             if status == GoalStatus::Met && kept.is_empty() {
@@ -246,7 +246,7 @@ impl PlanBuilder<'_> {
                 continue;
             }
             let due = t.due_date(last);
-            let p = if t.required { 0.88 } else { 0.4 };
+            let p = if t.required { 0.88 } else { 0.0 };
             if self.chance(p) {
                 let on = self.day_between(due - Duration::days(25), due);
                 let at = self.at(on);
@@ -530,8 +530,8 @@ impl PlanBuilder<'_> {
     /// Zero to two action steps with owners; past-due ones mostly done.
     fn action_steps(&mut self, goal: usize, from: Date) {
         let n = match self.gen.rng.gen_range(0..100) {
-            0..=14 => 0,
-            15..=84 => 1,
+            0..=24 => 0,
+            25..=89 => 1,
             _ => 2,
         };
         for _ in 0..n {
