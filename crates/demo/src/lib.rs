@@ -8,6 +8,7 @@ mod district;
 mod ids;
 mod names;
 mod people;
+mod plans;
 mod schedule;
 mod school;
 mod showcase;
@@ -28,6 +29,7 @@ use uuid::Uuid;
 
 use crate::district::{plan_state, DistrictPlan, STATE_NAME};
 use crate::ids::{IdGen, SourceIds};
+use crate::plans::PlanGen;
 use crate::school::{build_district_office, build_school, DistrictCtx, Gen, Term};
 
 pub use crate::showcase::{demo_sign_ins, DemoSignIn};
@@ -45,6 +47,9 @@ const PLAN_STREAM: u64 = 1;
 const SALT_STREAM: u64 = 2;
 const DATA_STREAM: u64 = 3;
 const ID_STREAM: u64 = 4;
+// The plan content: its own streams, so the people stay as they were.
+const PLAN_DATA_STREAM: u64 = 5;
+const PLAN_ID_STREAM: u64 = 6;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoOptions {
@@ -82,6 +87,16 @@ pub struct DemoSummary {
     /// Student and teacher enrollments together.
     pub enrollments: u64,
     pub accounts: u64,
+    /// Goals of every year and status, drafts included.
+    pub goals: u64,
+    pub check_ins: u64,
+    pub reflections: u64,
+    /// Annual reviews, last year's and this year's, signed or not.
+    pub reviews: u64,
+    pub interactions: u64,
+    pub notes: u64,
+    /// Plans the up-to-date rule holds true for.
+    pub plans_up_to_date: u64,
 }
 
 /// What [`generate`] reports while it works.
@@ -184,6 +199,13 @@ impl DemoSummary {
         self.classes += other.classes;
         self.enrollments += other.enrollments;
         self.accounts += other.accounts;
+        self.goals += other.goals;
+        self.check_ins += other.check_ins;
+        self.reflections += other.reflections;
+        self.reviews += other.reviews;
+        self.interactions += other.interactions;
+        self.notes += other.notes;
+        self.plans_up_to_date += other.plans_up_to_date;
         self
     }
 }
@@ -227,6 +249,17 @@ impl DistrictRanges {
     }
 }
 
+/// The plan content's random stream and ids: its ids count up from
+/// `ranges.ids` per district *before* the morning of `today`, so they never
+/// meet the people's ids (which count up from it).
+fn plan_gen(seed: u64, today: Date, district: u32, ranges: DistrictRanges) -> PlanGen {
+    let d = u64::from(district);
+    PlanGen {
+        rng: seeded(seed, PLAN_DATA_STREAM + 16 * d),
+        ids: IdGen::new(seeded(seed, PLAN_ID_STREAM + 16 * d), base_ms(today) - d * ranges.ids),
+    }
+}
+
 /// Each district draws from its own random streams and numbers (ids,
 /// usernames, state student ids) from its own range, so districts can be
 /// generated in any order, or side by side, and still come out the same.
@@ -258,6 +291,7 @@ impl DistrictLoad<'_> {
     async fn district(&self, district: &DistrictPlan) -> Result<DemoSummary, DemoError> {
         let (now, hash) = (self.now, self.password_hash);
         let mut gen = district_gen(self.opts.seed, self.opts.today, district.number, self.ranges);
+        let mut plan_gen = plan_gen(self.opts.seed, self.opts.today, district.number, self.ranges);
         let mut summary = DemoSummary {
             districts: 1,
             schools: district.schools.len() as u64,
@@ -300,6 +334,7 @@ impl DistrictLoad<'_> {
             id: district_id,
             school_year,
             today: self.opts.today,
+            now,
             term,
             src: SourceIds::default(),
         };
@@ -308,7 +343,7 @@ impl DistrictLoad<'_> {
         office.tally(&mut summary);
 
         for (school, &school_id) in district.schools.iter().zip(&school_ids) {
-            let batch = build_school(&mut gen, &mut ctx, school, school_id);
+            let batch = build_school(&mut gen, &mut plan_gen, &mut ctx, school, school_id);
             batch.insert(&mut tx, hash, now).await?;
             batch.tally(&mut summary);
             (self.school_loaded)(batch.students.len() as u64);

@@ -17,6 +17,7 @@ use crate::district::{DistrictPlan, Level, SchoolPlan};
 use crate::ids::{state_student_id, IdGen, SourceIds};
 use crate::names::Given;
 use crate::people::{family_name, given_name, Culture, Made, NewPerson, Sex};
+use crate::plans::{self, PlanBatch, PlanCtx, PlanGen, PlanGuardian, PlanStudent, SchoolStaff, ShowcaseRole};
 use crate::schedule::{assign_teachers, course, plan_grade, DEPARTMENTS, ENGLISH, PERIODS};
 use crate::showcase;
 use crate::DemoSummary;
@@ -51,6 +52,8 @@ pub(crate) struct DistrictCtx<'p> {
     pub id: Uuid,
     pub school_year: SchoolYear,
     pub today: Date,
+    /// When the demo is generated (`today`, 08:00 UTC).
+    pub now: OffsetDateTime,
     pub term: Term,
     pub src: SourceIds,
 }
@@ -68,6 +71,8 @@ pub(crate) struct Batch {
     pub accounts: Vec<AccountRow>,
     pub team: Vec<TeamRow>,
     pub plan_managers: Vec<PlanManagerBulkRow>,
+    /// The students' plan content, loaded after the people.
+    pub plans: PlanBatch,
     pub guardian_people: u64,
     pub staff_people: u64,
 }
@@ -83,7 +88,8 @@ impl Batch {
         bulk::enrollments(tx, &self.enrollments, now).await?;
         team::bulk_plan_managers(tx, &self.plan_managers, now).await?;
         team::bulk_team(tx, &self.team, now).await?;
-        bulk::accounts(tx, &self.accounts, password_hash, now).await
+        bulk::accounts(tx, &self.accounts, password_hash, now).await?;
+        self.plans.insert(tx, now).await
     }
 
     pub(crate) fn tally(&self, summary: &mut DemoSummary) {
@@ -93,6 +99,7 @@ impl Batch {
         summary.classes += self.classes.len() as u64;
         summary.enrollments += self.enrollments.len() as u64;
         summary.accounts += self.accounts.len() as u64;
+        self.plans.tally(summary);
     }
 }
 
@@ -114,8 +121,15 @@ struct Family {
     showcase: bool,
 }
 
-/// Builds one school's batch. Staff assignments point at `school_id`.
-pub(crate) fn build_school(gen: &mut Gen, ctx: &mut DistrictCtx<'_>, school: &SchoolPlan, school_id: Uuid) -> Batch {
+/// Builds one school's batch, its students' plans included. Staff
+/// assignments point at `school_id`.
+pub(crate) fn build_school(
+    gen: &mut Gen,
+    plan_gen: &mut PlanGen,
+    ctx: &mut DistrictCtx<'_>,
+    school: &SchoolPlan,
+    school_id: Uuid,
+) -> Batch {
     let showcase = ctx.plan.number == 1 && school.number == 1 && school.level == Level::High;
     let mut b = SchoolBuilder {
         gen,
@@ -129,6 +143,7 @@ pub(crate) fn build_school(gen: &mut Gen, ctx: &mut DistrictCtx<'_>, school: &Sc
     b.batch.enrollments.reserve(school.students() as usize * (PERIODS + 1));
 
     let mut showcase_student: Option<Made> = None;
+    let mut showcase_sibling: Option<Uuid> = None;
     let mut grades: Vec<(i32, Vec<Uuid>)> = Vec::with_capacity(school.grade_sizes.len());
     for &(grade, size) in &school.grade_sizes {
         let mut ids = Vec::with_capacity(size as usize);
@@ -139,7 +154,11 @@ pub(crate) fn build_school(gen: &mut Gen, ctx: &mut DistrictCtx<'_>, school: &Sc
                     showcase_student = Some(made);
                     made.id
                 }
-                (true, showcase::SIBLING_GRADE, 0) if showcase_student.is_some() => b.showcase_sibling(),
+                (true, showcase::SIBLING_GRADE, 0) if showcase_student.is_some() => {
+                    let id = b.showcase_sibling();
+                    showcase_sibling = Some(id);
+                    id
+                }
                 _ => b.random_student(grade),
             };
             ids.push(id);
@@ -151,6 +170,10 @@ pub(crate) fn build_school(gen: &mut Gen, ctx: &mut DistrictCtx<'_>, school: &Sc
     // whoever gets the English section the showcase student sits in.
     let mut section_slots: Vec<(usize, u8)> = Vec::new();
     let mut showcase_section = None;
+    // Each student's English section (by index into the classes), whose
+    // teacher writes into their plan.
+    let mut english_section: std::collections::HashMap<Uuid, usize> =
+        std::collections::HashMap::with_capacity(school.students() as usize);
     for (grade, ids) in &grades {
         let course_ids: Vec<Uuid> = (0..PERIODS).map(|dept| b.add_course(*grade, dept)).collect();
         for section in plan_grade(ids.len(), &mut b.gen.rng) {
@@ -164,6 +187,9 @@ pub(crate) fn build_school(gen: &mut Gen, ctx: &mut DistrictCtx<'_>, school: &Sc
             );
             if showcase && *grade == showcase::GRADE && section.department == ENGLISH && section.members.contains(&0) {
                 showcase_section = Some(section_slots.len());
+            }
+            if section.department == ENGLISH {
+                english_section.extend(section.members.iter().map(|&m| (ids[m as usize], section_slots.len())));
             }
             section_slots.push((section.department, section.period));
         }
@@ -192,7 +218,8 @@ pub(crate) fn build_school(gen: &mut Gen, ctx: &mut DistrictCtx<'_>, school: &Sc
     // in eight also has a mentor on the team.
     let district_id = b.ctx.id;
     let mut n = 0usize;
-    for (_, ids) in &grades {
+    let mut plan_team: Vec<(Uuid, i32, Uuid, Option<Uuid>)> = Vec::with_capacity(school.students() as usize);
+    for (grade, ids) in &grades {
         for &student in ids {
             let is_showcase = showcase_student.is_some_and(|m| m.id == student);
             let counselor = if is_showcase {
@@ -216,12 +243,14 @@ pub(crate) fn build_school(gen: &mut Gen, ctx: &mut DistrictCtx<'_>, school: &Sc
                 staff_id: counselor.id,
                 team_role: "counselor",
             });
+            let mut student_mentor = None;
             if is_showcase || b.chance(0.125) {
                 let mentor = if is_showcase {
                     mentors[0]
                 } else {
                     mentors[b.gen.rng.gen_range(0..mentors.len())]
                 };
+                student_mentor = Some(mentor.id);
                 let id = b.gen.ids.next();
                 b.batch.team.push(TeamRow {
                     id,
@@ -231,8 +260,36 @@ pub(crate) fn build_school(gen: &mut Gen, ctx: &mut DistrictCtx<'_>, school: &Sc
                     team_role: "mentor_advisor",
                 });
             }
+            plan_team.push((student, *grade, counselor.id, student_mentor));
         }
     }
+
+    let english_teacher = |student: Uuid| {
+        english_section
+            .get(&student)
+            .map(|&class| teachers[teacher_of[class]].id)
+    };
+    let staff = SchoolStaff {
+        nurse: nurse.id,
+        social_worker: social_worker.id,
+        fps: fps.id,
+        csc: csc.id,
+    };
+    let plan_students = b.plan_students(&plan_team, english_teacher, |id| {
+        if showcase_student.is_some_and(|m| m.id == id) {
+            Some(ShowcaseRole::Student)
+        } else if showcase_sibling == Some(id) {
+            Some(ShowcaseRole::Sibling)
+        } else {
+            None
+        }
+    });
+    let plan_ctx = PlanCtx {
+        district_id,
+        today: b.ctx.today,
+        now: b.ctx.now,
+    };
+    b.batch.plans = plans::build_plans(plan_gen, &plan_ctx, &staff, &plan_students);
 
     if showcase {
         if let Some(section) = showcase_section {
@@ -286,6 +343,52 @@ impl SchoolBuilder<'_, '_, '_> {
 
     fn chance(&mut self, p: f64) -> bool {
         self.gen.rng.gen_bool(p)
+    }
+
+    /// What the plan content needs to know about each student, from the
+    /// rows already built: (student, grade, plan manager, mentor).
+    fn plan_students(
+        &self,
+        team: &[(Uuid, i32, Uuid, Option<Uuid>)],
+        teacher: impl Fn(Uuid) -> Option<Uuid>,
+        showcase: impl Fn(Uuid) -> Option<ShowcaseRole>,
+    ) -> Vec<PlanStudent> {
+        use std::collections::HashMap;
+        let spanish: HashMap<Uuid, bool> = self
+            .batch
+            .persons
+            .iter()
+            .map(|p| (p.id, p.preferred_language == "es"))
+            .collect();
+        let born: HashMap<Uuid, Date> = self
+            .batch
+            .students
+            .iter()
+            .map(|s| (s.person_id, s.birth_date))
+            .collect();
+        let mut guardians: HashMap<Uuid, Vec<PlanGuardian>> = HashMap::new();
+        for link in &self.batch.guardian_links {
+            guardians.entry(link.student_id).or_default().push(PlanGuardian {
+                id: link.guardian_id,
+                educational_rights: link.educational_rights,
+                spanish: link.contact_language == "es",
+            });
+        }
+        let today = self.ctx.today;
+        let eighteen = today.replace_year(today.year() - 18).unwrap_or(today);
+        team.iter()
+            .map(|&(id, grade, manager, mentor)| PlanStudent {
+                id,
+                grade,
+                spanish: spanish.get(&id).copied().unwrap_or(false),
+                adult: born.get(&id).is_some_and(|&b| b <= eighteen),
+                manager,
+                mentor,
+                teacher: teacher(id),
+                guardians: guardians.remove(&id).unwrap_or_default(),
+                showcase: showcase(id),
+            })
+            .collect()
     }
 
     fn random_student(&mut self, grade: i32) -> Uuid {

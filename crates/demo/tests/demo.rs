@@ -8,6 +8,8 @@ use std::sync::Mutex;
 use sqlx::SqlitePool;
 use ssp_db::{with_reader, Db, DbOptions};
 use ssp_demo::{demo_sign_ins, generate, DemoError, DemoOptions, DemoSummary, Progress};
+use ssp_domain::plan::{GoalStatus, MeasureKind};
+use ssp_domain::{OrgId, SchoolYear, StudentId};
 use tempfile::TempDir;
 
 /// Set (as the CI's PostgreSQL run does) to run these tests on PostgreSQL,
@@ -88,6 +90,22 @@ async fn dump(db: &Db) -> Vec<String> {
         "staff_assignments",
         "enrollments",
         "accounts",
+        "plan_managers",
+        "team_members",
+        "plan_profiles",
+        "goals",
+        "goal_check_ins",
+        "goal_action_steps",
+        "goal_supports",
+        "reflections",
+        "reflection_comments",
+        "student_activities",
+        "plan_reviews",
+        "plan_year_snapshots",
+        "plan_status",
+        "interactions",
+        "interaction_follow_ups",
+        "notes",
     ];
     let mut out = Vec::new();
     for table in tables {
@@ -167,6 +185,13 @@ async fn a_district_of_2000_looks_like_a_real_one() {
         classes: count(&db, "SELECT COUNT(*) FROM classes").await as u64,
         enrollments: count(&db, "SELECT COUNT(*) FROM enrollments").await as u64,
         accounts: count(&db, "SELECT COUNT(*) FROM accounts").await as u64,
+        goals: count(&db, "SELECT COUNT(*) FROM goals").await as u64,
+        check_ins: count(&db, "SELECT COUNT(*) FROM goal_check_ins").await as u64,
+        reflections: count(&db, "SELECT COUNT(*) FROM reflections").await as u64,
+        reviews: count(&db, "SELECT COUNT(*) FROM plan_reviews").await as u64,
+        interactions: count(&db, "SELECT COUNT(*) FROM interactions").await as u64,
+        notes: count(&db, "SELECT COUNT(*) FROM notes").await as u64,
+        plans_up_to_date: count(&db, "SELECT COUNT(*) FROM plan_status WHERE up_to_date").await as u64,
     };
     assert_eq!(summary, counted);
     assert_eq!((summary.districts, summary.students), (1, 2_000));
@@ -410,4 +435,274 @@ async fn too_few_students_is_a_clear_error() {
     let err = generate(&db, &DemoOptions::new(10), &quiet).await.unwrap_err();
     assert!(matches!(err, DemoError::TooFewStudents { minimum: 50 }), "{err}");
     assert_eq!(count(&db, "SELECT COUNT(*) FROM orgs").await, 0);
+}
+
+/// The stored status of every plan is the app's own verdict on the stored
+/// rows (gathered and judged by `ssp_web::plan_service`, as a plan write
+/// would); returns the share of plans up to date.
+async fn up_to_date_share_by_the_rule(db: &Db, today: time::Date) -> f64 {
+    let students: Vec<(uuid::Uuid, uuid::Uuid, i32)> = with_reader!(db, |p| sqlx::query_as(
+        "SELECT person_id, district_id, grade_level FROM students ORDER BY person_id"
+    )
+    .fetch_all(p)
+    .await)
+    .unwrap();
+    let mut up_to_date = 0;
+    for &(student, district, grade) in &students {
+        let id = StudentId(student);
+        let settings = ssp_db::repo::settings::get(db, OrgId(district)).await.unwrap();
+        let goals = ssp_db::repo::plan::goals(db, id).await.unwrap();
+        let records = ssp_db::repo::plan::activity_records(db, id).await.unwrap();
+        let review = ssp_db::repo::plan::latest_review(db, id).await.unwrap();
+        let activities =
+            ssp_web::plan_service::activities_for(grade, SchoolYear::containing(today), &records, &settings);
+        let facts = ssp_web::plan_service::facts(&goals, &activities, review.as_ref(), today);
+        let verdict = ssp_web::plan_service::rule_for(&settings).evaluate(&facts);
+        let stored = ssp_db::repo::plan::status(db, id)
+            .await
+            .unwrap()
+            .expect("every plan has a status");
+        let codes: Vec<&str> = verdict.failures.iter().map(|f| f.code()).collect();
+        assert_eq!(
+            (stored.up_to_date, stored.failures.as_str()),
+            (verdict.up_to_date, codes.join(",").as_str()),
+            "student {student}"
+        );
+        up_to_date += usize::from(verdict.up_to_date);
+    }
+    up_to_date as f64 / students.len() as f64
+}
+
+#[tokio::test]
+async fn plans_of_2000_students_hold_the_districts_rates() {
+    let (db, _dir) = fresh_db().await;
+    let opts = DemoOptions::new(2_000);
+    let summary = generate(&db, &opts, &quiet).await.unwrap();
+
+    // About 2.4 goals in this year's plan: the goals the students set (not
+    // staff suggestions still waiting) that are open or closed this school
+    // year; last year's closed goals are history.
+    let this_year = "SELECT COUNT(*) FROM goals WHERE status <> 'draft' \
+                     AND (status IN ('active', 'revised') OR updated_at >= '2026-07-01')";
+    let per_plan = count(&db, this_year).await as f64 / 2_000.0;
+    eprintln!("{per_plan:.2} goals per plan");
+    assert!((2.0..=2.8).contains(&per_plan), "{per_plan:.2} goals per plan");
+
+    // About seven plans in ten are up to date, by the rule on the stored rows.
+    let share = up_to_date_share_by_the_rule(&db, opts.today).await;
+    eprintln!("{share:.3} of plans up to date");
+    assert!((0.6..=0.8).contains(&share), "{share:.3} of plans up to date");
+    assert_eq!(summary.plans_up_to_date as f64 / 2_000.0, share);
+
+    // Every goal status, every domain, every measure, every note class.
+    let statuses = strings(&db, "SELECT DISTINCT status FROM goals ORDER BY status").await;
+    let mut all: Vec<&str> = GoalStatus::ALL.iter().map(|s| s.as_str()).collect();
+    all.sort_unstable();
+    assert_eq!(statuses, all);
+    assert_eq!(
+        strings(&db, "SELECT DISTINCT domain FROM goals ORDER BY domain").await,
+        ["academic", "career", "sep"]
+    );
+    assert_eq!(count(&db, "SELECT COUNT(DISTINCT measure_kind) FROM goals").await, 4);
+    assert_eq!(
+        strings(&db, "SELECT DISTINCT sensitivity FROM notes ORDER BY sensitivity").await,
+        ["restricted_health", "restricted_social", "shared", "staff"]
+    );
+    for (class, role) in [("restricted_health", "nurse"), ("restricted_social", "social_worker")] {
+        let by_others = format!(
+            "SELECT COUNT(*) FROM notes n WHERE n.sensitivity = '{class}' AND NOT EXISTS \
+             (SELECT 1 FROM staff_assignments a JOIN students s ON s.school_id = a.org_id \
+              WHERE a.person_id = n.author_id AND a.role = '{role}' AND s.person_id = n.student_id)"
+        );
+        assert_eq!(
+            count(&db, &by_others).await,
+            0,
+            "{class} notes are written by the school's {role}"
+        );
+    }
+
+    // Check-ins: inside the measure's range, never before the goal started,
+    // over months; staff suggestions have none and name who suggested them.
+    let values: Vec<(f64, String)> = with_reader!(&db, |p| sqlx::query_as(
+        "SELECT c.value, g.measure_kind FROM goal_check_ins c JOIN goals g ON g.id = c.goal_id"
+    )
+    .fetch_all(p)
+    .await)
+    .unwrap();
+    assert!(values.len() > 8_000, "{} check-ins", values.len());
+    for (value, kind) in &values {
+        let kind = MeasureKind::parse(kind).unwrap();
+        assert_eq!(
+            kind.parse_value(&value.to_string()).ok(),
+            Some(*value),
+            "{value} for {kind:?}"
+        );
+    }
+    let early = "SELECT COUNT(*) FROM goal_check_ins c JOIN goals g ON g.id = c.goal_id \
+                 WHERE g.activated_on IS NULL OR c.on_date < g.activated_on OR c.on_date >= '2026-11-02'";
+    assert_eq!(count(&db, early).await, 0);
+    let months = "SELECT COUNT(DISTINCT SUBSTR(CAST(on_date AS TEXT), 1, 7)) FROM goal_check_ins";
+    assert!(count(&db, months).await >= 12, "check-ins over two school years");
+    let drafts = "SELECT COUNT(*) FROM goals g WHERE g.status = 'draft' AND (g.suggested_by IS NULL OR g.activated_on IS NOT NULL \
+                  OR EXISTS (SELECT 1 FROM goal_check_ins c WHERE c.goal_id = g.id))";
+    assert_eq!(count(&db, drafts).await, 0);
+    assert!(count(&db, "SELECT COUNT(*) FROM goals WHERE status = 'draft'").await > 50);
+    assert!(count(&db, "SELECT COUNT(*) FROM goal_action_steps WHERE done_at IS NOT NULL").await > 100);
+    assert!(count(&db, "SELECT COUNT(*) FROM goal_action_steps WHERE done_at IS NULL").await > 100);
+    assert!(count(&db, "SELECT COUNT(*) FROM goal_supports").await > 100);
+
+    // Reflections on all three prompts, some with comments; interactions
+    // with follow-ups done, open and overdue.
+    assert_eq!(count(&db, "SELECT COUNT(DISTINCT prompt) FROM reflections").await, 3);
+    assert!(count(&db, "SELECT COUNT(*) FROM reflection_comments").await > 100);
+    assert!(count(&db, "SELECT COUNT(DISTINCT kind) FROM interactions").await >= 6);
+    assert!(
+        count(
+            &db,
+            "SELECT COUNT(*) FROM interaction_follow_ups WHERE done_at IS NOT NULL"
+        )
+        .await
+            > 50
+    );
+    let overdue = "SELECT COUNT(*) FROM interaction_follow_ups WHERE done_at IS NULL AND due_on < '2026-11-02'";
+    assert!(count(&db, overdue).await > 20);
+    let upcoming = "SELECT COUNT(*) FROM interaction_follow_ups WHERE done_at IS NULL AND due_on >= '2026-11-02'";
+    assert!(count(&db, upcoming).await > 20);
+
+    // Reviews of both years, signed and not; a snapshot wherever a review
+    // holds every required signature (where the app writes one).
+    for year in [2026, 2027] {
+        let complete = format!(
+            "SELECT COUNT(*) FROM plan_reviews WHERE school_year = {year} AND student_signed_at IS NOT NULL \
+             AND manager_signed_at IS NOT NULL AND (guardian_signed_at IS NOT NULL OR guardian_attempts > 0)"
+        );
+        let snapshots = format!("SELECT COUNT(*) FROM plan_year_snapshots WHERE school_year = {year}");
+        let (complete, snapshots) = (count(&db, &complete).await, count(&db, &snapshots).await);
+        assert!(complete > 500, "{complete} complete reviews in {year}");
+        assert_eq!(complete, snapshots, "{year}");
+        let unsigned = format!(
+            "SELECT COUNT(*) FROM plan_reviews WHERE school_year = {year} AND (student_signed_at IS NULL OR manager_signed_at IS NULL)"
+        );
+        assert!(count(&db, &unsigned).await > 20, "{year}");
+    }
+    let snapshot = strings(
+        &db,
+        "SELECT snapshot FROM plan_year_snapshots WHERE school_year = 2027 LIMIT 1",
+    )
+    .await;
+    let snapshot: ssp_web::plan_service::Snapshot =
+        serde_json::from_str(&snapshot[0]).expect("the app reads the snapshot");
+    assert_eq!(snapshot.school_year, 2027);
+    assert!(!snapshot.goals.is_empty());
+}
+
+#[tokio::test]
+async fn the_showcase_accounts_each_have_something_to_do() {
+    let (db, _dir) = fresh_db().await;
+    generate(&db, &DemoOptions::new(600), &quiet).await.unwrap();
+    let student = "(SELECT person_id FROM accounts WHERE username = 'demo.student')";
+    let person = |username: &str| format!("(SELECT person_id FROM accounts WHERE username = '{username}')");
+
+    // demo.student: an overdue check-in, a career goal suggested by her
+    // counselor (so far no career goal of her own), this year's review
+    // waiting for her signature.
+    let failures = strings(
+        &db,
+        &format!("SELECT failures FROM plan_status WHERE student_id = {student}"),
+    )
+    .await;
+    assert!(failures[0].contains("check_in_overdue"), "{failures:?}");
+    assert!(failures[0].contains("no_goal_in_domain"), "{failures:?}");
+    let suggested = format!(
+        "SELECT COUNT(*) FROM goals WHERE student_id = {student} AND status = 'draft' AND domain = 'career' \
+         AND suggested_by = {}",
+        person("demo.counselor")
+    );
+    assert_eq!(count(&db, &suggested).await, 1);
+    let waiting = format!(
+        "SELECT COUNT(*) FROM plan_reviews WHERE student_id = {student} AND school_year = 2027 \
+         AND student_signed_at IS NULL AND guardian_signed_at IS NULL AND manager_signed_at IS NOT NULL"
+    );
+    assert_eq!(count(&db, &waiting).await, 1, "her review waits for her and a parent");
+    let goals = format!("SELECT COUNT(DISTINCT domain) FROM goals WHERE student_id = {student} AND status = 'active'");
+    assert_eq!(count(&db, &goals).await, 2);
+
+    // Both parents may sign it (educational rights); her brother's plan is up
+    // to date and not shared with them.
+    for parent in ["demo.guardian", "demo.guardian.es"] {
+        let rights = format!(
+            "SELECT COUNT(*) FROM guardian_links WHERE student_id = {student} AND guardian_id = {} AND educational_rights",
+            person(parent)
+        );
+        assert_eq!(count(&db, &rights).await, 1, "{parent}");
+    }
+    let brother = "SELECT ps.up_to_date, s.shares_with_guardians FROM plan_status ps JOIN students s ON s.person_id = ps.student_id \
+                   JOIN guardian_links g ON g.student_id = s.person_id JOIN accounts a ON a.person_id = g.guardian_id \
+                   WHERE a.username = 'demo.guardian' AND s.grade_level = 12";
+    let brother: (bool, bool) = with_reader!(&db, |p| sqlx::query_as(brother).fetch_one(p).await).unwrap();
+    assert_eq!(brother, (true, false));
+
+    // Her team, as the README's account table says (the roster's: the
+    // integration tests add the other roles themselves).
+    let team = format!(
+        "SELECT a.username || ':' || t.team_role FROM team_members t JOIN accounts a ON a.person_id = t.staff_id \
+         WHERE t.student_id = {student} ORDER BY 1"
+    );
+    assert_eq!(
+        strings(&db, &team).await,
+        ["demo.counselor:counselor", "demo.mentor:mentor_advisor"]
+    );
+    let csc_on_brother = "SELECT COUNT(*) FROM team_members t JOIN accounts a ON a.person_id = t.staff_id \
+                          JOIN students s ON s.person_id = t.student_id \
+                          JOIN guardian_links g ON g.student_id = s.person_id JOIN accounts ga ON ga.person_id = g.guardian_id \
+                          WHERE a.username = 'demo.csc' AND ga.username = 'demo.guardian' AND s.grade_level = 12";
+    assert_eq!(count(&db, csc_on_brother).await, 1);
+
+    // demo.counselor manages ~a caseload with overdue check-ins, overdue
+    // follow-ups and reviews waiting for the plan manager's signature.
+    let counselor = person("demo.counselor");
+    let managed = format!("SELECT COUNT(*) FROM plan_managers WHERE staff_id = {counselor} AND ended_at IS NULL");
+    assert!(count(&db, &managed).await >= 100);
+    let late = format!(
+        "SELECT COUNT(*) FROM plan_status ps JOIN plan_managers pm ON pm.student_id = ps.student_id \
+         WHERE pm.staff_id = {counselor} AND ps.overdue_check_ins > 0"
+    );
+    assert!(count(&db, &late).await >= 3);
+    let follow_ups = format!(
+        "SELECT COUNT(*) FROM interaction_follow_ups WHERE owner_id = {counselor} AND done_at IS NULL AND due_on < '2026-11-02'"
+    );
+    assert!(count(&db, &follow_ups).await >= 2);
+    let to_sign = format!(
+        "SELECT COUNT(*) FROM plan_reviews r JOIN plan_managers pm ON pm.student_id = r.student_id \
+         WHERE pm.staff_id = {counselor} AND r.school_year = 2027 AND r.student_signed_at IS NOT NULL AND r.manager_signed_at IS NULL"
+    );
+    assert!(count(&db, &to_sign).await >= 1);
+
+    // The nurse and the social worker have restricted notes on students of
+    // their team; the teacher's students have academic goals.
+    for (username, class, role) in [
+        ("demo.nurse", "restricted_health", "nurse"),
+        ("demo.socialworker", "restricted_social", "social_worker"),
+    ] {
+        let notes = format!(
+            "SELECT COUNT(*) FROM notes n JOIN team_members t ON t.student_id = n.student_id AND t.staff_id = n.author_id \
+             WHERE n.author_id = {} AND n.sensitivity = '{class}' AND t.team_role = '{role}'",
+            person(username)
+        );
+        assert!(count(&db, &notes).await >= 1, "{username}");
+    }
+    let taught = format!(
+        "SELECT COUNT(DISTINCT s.person_id) FROM enrollments t JOIN enrollments s ON s.class_id = t.class_id AND s.role = 'student' \
+         JOIN goals g ON g.student_id = s.person_id WHERE t.person_id = {} AND t.role = 'teacher' \
+         AND g.domain = 'academic' AND g.status = 'active'",
+        person("demo.teacher")
+    );
+    assert!(count(&db, &taught).await >= 20);
+    for username in ["demo.mentor", "demo.fps", "demo.csc"] {
+        let wrote = format!(
+            "SELECT COUNT(*) FROM interactions WHERE author_id = {}",
+            person(username)
+        );
+        assert!(count(&db, &wrote).await >= 1, "{username}");
+    }
 }

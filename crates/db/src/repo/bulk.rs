@@ -374,3 +374,443 @@ pub async fn accounts(
             .push_bind(now)
     )
 }
+
+// The plan content of a generated district (goals and their check-ins,
+// action steps and supports, reflections and comments, activities, reviews
+// and snapshots, the stored status, interactions and follow-ups, notes).
+// Texts are mostly `&'static str` from the generator's phrase tables.
+
+pub struct PlanProfileRow {
+    pub student_id: Uuid,
+    pub district_id: Uuid,
+    pub strengths: &'static str,
+    pub interests: &'static str,
+    pub needs: &'static str,
+    pub activities: &'static str,
+    pub updated_at: OffsetDateTime,
+}
+
+pub async fn plan_profiles(tx: &mut Tx, rows: &[PlanProfileRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO plan_profiles (student_id, district_id, strengths, interests, needs, activities, updated_at) ",
+        rows,
+        7,
+        |b, r| b
+            .push_bind(r.student_id)
+            .push_bind(r.district_id)
+            .push_bind(r.strengths)
+            .push_bind(r.interests)
+            .push_bind(r.needs)
+            .push_bind(r.activities)
+            .push_bind(r.updated_at)
+    )
+}
+
+pub struct GoalBulkRow {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub student_id: Uuid,
+    pub domain: &'static str,
+    pub statement: &'static str,
+    pub why_it_matters: &'static str,
+    pub measure_kind: &'static str,
+    pub baseline: f64,
+    pub target: f64,
+    pub due_date: Date,
+    pub cadence: &'static str,
+    pub status: &'static str,
+    pub suggested_by: Option<Uuid>,
+    pub created_by: Uuid,
+    pub activated_on: Option<Date>,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+}
+
+pub async fn goals(tx: &mut Tx, rows: &[GoalBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO goals (id, district_id, student_id, domain, statement, why_it_matters, measure_kind, baseline, target, \
+         due_date, cadence, status, suggested_by, created_by, activated_on, created_at, updated_at) ",
+        rows,
+        17,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.district_id)
+            .push_bind(r.student_id)
+            .push_bind(r.domain)
+            .push_bind(r.statement)
+            .push_bind(r.why_it_matters)
+            .push_bind(r.measure_kind)
+            .push_bind(r.baseline)
+            .push_bind(r.target)
+            .push_bind(r.due_date)
+            .push_bind(r.cadence)
+            .push_bind(r.status)
+            .push_bind(r.suggested_by)
+            .push_bind(r.created_by)
+            .push_bind(r.activated_on)
+            .push_bind(r.created_at)
+            .push_bind(r.updated_at)
+    )
+}
+
+pub struct CheckInBulkRow {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub goal_id: Uuid,
+    pub student_id: Uuid,
+    pub on_date: Date,
+    pub value: f64,
+    pub note: &'static str,
+    pub reflection: &'static str,
+    pub author_id: Uuid,
+    pub created_at: OffsetDateTime,
+}
+
+pub async fn check_ins(tx: &mut Tx, rows: &[CheckInBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO goal_check_ins (id, district_id, goal_id, student_id, on_date, value, note, reflection, author_id, created_at) ",
+        rows,
+        10,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.district_id)
+            .push_bind(r.goal_id)
+            .push_bind(r.student_id)
+            .push_bind(r.on_date)
+            .push_bind(r.value)
+            .push_bind(r.note)
+            .push_bind(r.reflection)
+            .push_bind(r.author_id)
+            .push_bind(r.created_at)
+    )
+}
+
+pub struct ActionStepBulkRow {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub goal_id: Uuid,
+    pub student_id: Uuid,
+    pub description: &'static str,
+    pub owner_id: Option<Uuid>,
+    pub due_on: Option<Date>,
+    pub done_at: Option<OffsetDateTime>,
+    pub created_by: Uuid,
+    pub created_at: OffsetDateTime,
+}
+
+pub async fn action_steps(tx: &mut Tx, rows: &[ActionStepBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO goal_action_steps (id, district_id, goal_id, student_id, description, owner_id, due_on, done_at, created_by, created_at) ",
+        rows,
+        10,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.district_id)
+            .push_bind(r.goal_id)
+            .push_bind(r.student_id)
+            .push_bind(r.description)
+            .push_bind(r.owner_id)
+            .push_bind(r.due_on)
+            .push_bind(r.done_at)
+            .push_bind(r.created_by)
+            .push_bind(r.created_at)
+    )
+}
+
+pub struct SupportBulkRow {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub goal_id: Uuid,
+    pub student_id: Uuid,
+    pub description: &'static str,
+    pub provider: &'static str,
+    pub created_by: Uuid,
+    pub created_at: OffsetDateTime,
+}
+
+pub async fn supports(tx: &mut Tx, rows: &[SupportBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO goal_supports (id, district_id, goal_id, student_id, description, provider, created_by, created_at) ",
+        rows,
+        8,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.district_id)
+            .push_bind(r.goal_id)
+            .push_bind(r.student_id)
+            .push_bind(r.description)
+            .push_bind(r.provider)
+            .push_bind(r.created_by)
+            .push_bind(r.created_at)
+    )
+}
+
+pub struct ReflectionBulkRow {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub student_id: Uuid,
+    pub prompt: &'static str,
+    pub body: &'static str,
+    pub created_at: OffsetDateTime,
+}
+
+pub async fn reflections(tx: &mut Tx, rows: &[ReflectionBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO reflections (id, district_id, student_id, prompt, body, created_at) ",
+        rows,
+        6,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.district_id)
+            .push_bind(r.student_id)
+            .push_bind(r.prompt)
+            .push_bind(r.body)
+            .push_bind(r.created_at)
+    )
+}
+
+pub struct CommentBulkRow {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub reflection_id: Uuid,
+    pub student_id: Uuid,
+    pub author_id: Uuid,
+    pub body: &'static str,
+    pub created_at: OffsetDateTime,
+}
+
+pub async fn reflection_comments(tx: &mut Tx, rows: &[CommentBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO reflection_comments (id, district_id, reflection_id, student_id, author_id, body, created_at) ",
+        rows,
+        7,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.district_id)
+            .push_bind(r.reflection_id)
+            .push_bind(r.student_id)
+            .push_bind(r.author_id)
+            .push_bind(r.body)
+            .push_bind(r.created_at)
+    )
+}
+
+pub struct ActivityBulkRow {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub student_id: Uuid,
+    pub activity_key: &'static str,
+    pub school_year: i32,
+    pub state: &'static str,
+    pub exempt_reason: Option<&'static str>,
+    pub recorded_by: Uuid,
+    pub recorded_at: OffsetDateTime,
+}
+
+pub async fn student_activities(tx: &mut Tx, rows: &[ActivityBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO student_activities (id, district_id, student_id, activity_key, school_year, state, exempt_reason, recorded_by, recorded_at) ",
+        rows,
+        9,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.district_id)
+            .push_bind(r.student_id)
+            .push_bind(r.activity_key)
+            .push_bind(r.school_year)
+            .push_bind(r.state)
+            .push_bind(r.exempt_reason)
+            .push_bind(r.recorded_by)
+            .push_bind(r.recorded_at)
+    )
+}
+
+pub struct ReviewBulkRow {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub student_id: Uuid,
+    pub school_year: i32,
+    pub student_signed_at: Option<OffsetDateTime>,
+    pub manager_id: Option<Uuid>,
+    pub manager_signed_at: Option<OffsetDateTime>,
+    pub guardian_id: Option<Uuid>,
+    pub guardian_signed_at: Option<OffsetDateTime>,
+    pub guardian_attempts: i32,
+    pub created_at: OffsetDateTime,
+}
+
+pub async fn plan_reviews(tx: &mut Tx, rows: &[ReviewBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO plan_reviews (id, district_id, student_id, school_year, student_signed_at, manager_id, manager_signed_at, \
+         guardian_id, guardian_signed_at, guardian_attempts, created_at) ",
+        rows,
+        11,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.district_id)
+            .push_bind(r.student_id)
+            .push_bind(r.school_year)
+            .push_bind(r.student_signed_at)
+            .push_bind(r.manager_id)
+            .push_bind(r.manager_signed_at)
+            .push_bind(r.guardian_id)
+            .push_bind(r.guardian_signed_at)
+            .push_bind(r.guardian_attempts)
+            .push_bind(r.created_at)
+    )
+}
+
+pub struct SnapshotBulkRow {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub student_id: Uuid,
+    pub school_year: i32,
+    /// The plan-year snapshot as JSON (the app's `plan_service::Snapshot`).
+    pub snapshot: String,
+    pub created_at: OffsetDateTime,
+}
+
+pub async fn plan_year_snapshots(tx: &mut Tx, rows: &[SnapshotBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO plan_year_snapshots (id, district_id, student_id, school_year, snapshot, created_at) ",
+        rows,
+        6,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.district_id)
+            .push_bind(r.student_id)
+            .push_bind(r.school_year)
+            .push_bind(r.snapshot.as_str())
+            .push_bind(r.created_at)
+    )
+}
+
+pub struct PlanStatusBulkRow {
+    pub student_id: Uuid,
+    pub district_id: Uuid,
+    pub up_to_date: bool,
+    /// Failure codes, comma-separated, as `plan_service::recompute` stores them.
+    pub failures: String,
+    pub overdue_check_ins: i32,
+    pub computed_at: OffsetDateTime,
+}
+
+pub async fn plan_statuses(tx: &mut Tx, rows: &[PlanStatusBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO plan_status (student_id, district_id, up_to_date, failures, overdue_check_ins, computed_at) ",
+        rows,
+        6,
+        |b, r| b
+            .push_bind(r.student_id)
+            .push_bind(r.district_id)
+            .push_bind(r.up_to_date)
+            .push_bind(r.failures.as_str())
+            .push_bind(r.overdue_check_ins)
+            .push_bind(r.computed_at)
+    )
+}
+
+pub struct InteractionBulkRow {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub student_id: Uuid,
+    pub kind: &'static str,
+    pub occurred_on: Date,
+    pub participants: &'static str,
+    pub family_present: bool,
+    pub notes: &'static str,
+    pub sensitivity: &'static str,
+    pub author_id: Uuid,
+    pub created_at: OffsetDateTime,
+}
+
+pub async fn interactions(tx: &mut Tx, rows: &[InteractionBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO interactions (id, district_id, student_id, kind, occurred_on, participants, family_present, notes, sensitivity, \
+         author_id, created_at) ",
+        rows,
+        11,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.district_id)
+            .push_bind(r.student_id)
+            .push_bind(r.kind)
+            .push_bind(r.occurred_on)
+            .push_bind(r.participants)
+            .push_bind(r.family_present)
+            .push_bind(r.notes)
+            .push_bind(r.sensitivity)
+            .push_bind(r.author_id)
+            .push_bind(r.created_at)
+    )
+}
+
+pub struct FollowUpBulkRow {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub interaction_id: Uuid,
+    pub student_id: Uuid,
+    pub description: &'static str,
+    pub owner_id: Option<Uuid>,
+    pub due_on: Option<Date>,
+    pub done_at: Option<OffsetDateTime>,
+    pub created_at: OffsetDateTime,
+}
+
+pub async fn follow_ups(tx: &mut Tx, rows: &[FollowUpBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO interaction_follow_ups (id, district_id, interaction_id, student_id, description, owner_id, due_on, done_at, created_at) ",
+        rows,
+        9,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.district_id)
+            .push_bind(r.interaction_id)
+            .push_bind(r.student_id)
+            .push_bind(r.description)
+            .push_bind(r.owner_id)
+            .push_bind(r.due_on)
+            .push_bind(r.done_at)
+            .push_bind(r.created_at)
+    )
+}
+
+pub struct NoteBulkRow {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub student_id: Uuid,
+    pub author_id: Uuid,
+    pub sensitivity: &'static str,
+    pub body: &'static str,
+    pub created_at: OffsetDateTime,
+}
+
+pub async fn notes(tx: &mut Tx, rows: &[NoteBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO notes (id, district_id, student_id, author_id, sensitivity, body, created_at) ",
+        rows,
+        7,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.district_id)
+            .push_bind(r.student_id)
+            .push_bind(r.author_id)
+            .push_bind(r.sensitivity)
+            .push_bind(r.body)
+            .push_bind(r.created_at)
+    )
+}

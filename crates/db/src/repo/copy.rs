@@ -79,7 +79,7 @@ macro_rules! display {
         }
     )*};
 }
-display!(i16, i32, i64);
+display!(i16, i32, i64, f64);
 
 impl CopyValue for Date {
     fn write(&self, out: &mut String) {
