@@ -60,6 +60,10 @@ pub struct DemoOptions {
     /// At most this many districts. `None` gives one district per
     /// ~45,000 students; `Some(1)` puts every student in one district.
     pub districts: Option<u32>,
+    /// Fill the plans (goals, check-ins, reviews, notes…) as in a second
+    /// year; `false` gives the people, schools and classes only (tests
+    /// that build their own plan content start from there).
+    pub plans: bool,
 }
 
 impl DemoOptions {
@@ -71,6 +75,7 @@ impl DemoOptions {
             seed: 2026,
             today: date!(2026 - 11 - 02),
             districts: None,
+            plans: true,
         }
     }
 }
@@ -252,11 +257,15 @@ impl DistrictRanges {
 /// The plan content's random stream and ids: its ids count up from
 /// `ranges.ids` per district *before* the morning of `today`, so they never
 /// meet the people's ids (which count up from it).
-fn plan_gen(seed: u64, today: Date, district: u32, ranges: DistrictRanges) -> PlanGen {
+fn plan_gen(opts: &DemoOptions, district: u32, ranges: DistrictRanges) -> PlanGen {
     let d = u64::from(district);
     PlanGen {
-        rng: seeded(seed, PLAN_DATA_STREAM + 16 * d),
-        ids: IdGen::new(seeded(seed, PLAN_ID_STREAM + 16 * d), base_ms(today) - d * ranges.ids),
+        rng: seeded(opts.seed, PLAN_DATA_STREAM + 16 * d),
+        ids: IdGen::new(
+            seeded(opts.seed, PLAN_ID_STREAM + 16 * d),
+            base_ms(opts.today) - d * ranges.ids,
+        ),
+        enabled: opts.plans,
     }
 }
 
@@ -291,7 +300,7 @@ impl DistrictLoad<'_> {
     async fn district(&self, district: &DistrictPlan) -> Result<DemoSummary, DemoError> {
         let (now, hash) = (self.now, self.password_hash);
         let mut gen = district_gen(self.opts.seed, self.opts.today, district.number, self.ranges);
-        let mut plan_gen = plan_gen(self.opts.seed, self.opts.today, district.number, self.ranges);
+        let mut plan_gen = plan_gen(self.opts, district.number, self.ranges);
         let mut summary = DemoSummary {
             districts: 1,
             schools: district.schools.len() as u64,

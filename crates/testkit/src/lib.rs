@@ -58,10 +58,25 @@ impl TestApp {
     }
 
     /// A fresh database holding a small generated demo district, with the
-    /// demo sign-ins (`demo.student`, `demo.counselor`, …).
+    /// demo sign-ins (`demo.student`, `demo.counselor`, …): its people,
+    /// schools, classes and teams, with empty plans for the test to fill.
     pub async fn with_demo() -> TestApp {
+        Self::with_demo_options(ssp_demo::DemoOptions {
+            plans: false,
+            ..ssp_demo::DemoOptions::new(120)
+        })
+        .await
+    }
+
+    /// The same district with its plans filled as `serve --demo` fills them
+    /// (goals, check-ins, reviews, notes, interactions in every state).
+    pub async fn with_living_demo() -> TestApp {
+        Self::with_demo_options(ssp_demo::DemoOptions::new(120)).await
+    }
+
+    async fn with_demo_options(opts: ssp_demo::DemoOptions) -> TestApp {
         let app = Self::new().await;
-        ssp_demo::generate(&app.db, &ssp_demo::DemoOptions::new(120), &|_| {})
+        ssp_demo::generate(&app.db, &opts, &|_| {})
             .await
             .expect("demo generates");
         app

@@ -91,6 +91,13 @@ pub fn print_summary(s: &DemoSummary, secs: f64) {
         "Demo data: {} district(s), {} schools, {} students, {} guardians, {} staff, {} classes, {} enrollments, {} accounts in {secs:.1} s.",
         s.districts, s.schools, s.students, s.guardians, s.staff, s.classes, s.enrollments, s.accounts
     );
+    if s.goals > 0 {
+        let share = 100.0 * s.plans_up_to_date as f64 / s.students.max(1) as f64;
+        println!(
+            "Plans: {} goals, {} check-ins, {} reflections, {} reviews, {} interactions, {} notes; {} plans up to date ({share:.0} %).",
+            s.goals, s.check_ins, s.reflections, s.reviews, s.interactions, s.notes, s.plans_up_to_date
+        );
+    }
 }
 
 pub fn print_sign_ins() {

@@ -175,7 +175,8 @@ pub async fn goals_with_overdue_check_ins(
 /// What waits for a guardian on one child's plan.
 #[derive(Debug, Clone, FromRow)]
 pub struct ChildWaiting {
-    /// This year's review is signed by the student and not by a guardian.
+    /// This year's review is under way (signed by the student or the plan
+    /// manager) and not yet signed by a guardian.
     pub review_to_sign: bool,
     /// Shared notes written by others since `since`.
     pub new_notes: i64,
@@ -192,7 +193,8 @@ pub async fn waiting_for_guardian(
 ) -> Result<ChildWaiting, DbError> {
     let sql = "SELECT \
           EXISTS (SELECT 1 FROM plan_reviews r WHERE r.student_id = $1 AND r.school_year = $3 \
-                  AND r.student_signed_at IS NOT NULL AND r.guardian_signed_at IS NULL) AS review_to_sign, \
+                  AND (r.student_signed_at IS NOT NULL OR r.manager_signed_at IS NOT NULL) \
+                  AND r.guardian_signed_at IS NULL) AS review_to_sign, \
           (SELECT COUNT(*) FROM notes n WHERE n.student_id = $1 AND n.sensitivity = 'shared' \
                   AND n.created_at >= $4 AND n.author_id <> $2) AS new_notes, \
           (SELECT COUNT(*) FROM reflection_comments c WHERE c.student_id = $1 \

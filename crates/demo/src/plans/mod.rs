@@ -40,6 +40,8 @@ pub(crate) use showcase::ShowcaseRole;
 pub(crate) struct PlanGen {
     pub rng: ChaCha8Rng,
     pub ids: IdGen,
+    /// `false`: people only, no plan content (`DemoOptions::plans`).
+    pub enabled: bool,
 }
 
 /// A guardian as the plan content needs them.
@@ -143,6 +145,9 @@ pub(crate) fn build_plans(
     students: &[PlanStudent],
 ) -> PlanBatch {
     let mut batch = PlanBatch::default();
+    if !gen.enabled {
+        return batch;
+    }
     let per = students.len();
     batch.goals.reserve(per * 5);
     batch.check_ins.reserve(per * 11);

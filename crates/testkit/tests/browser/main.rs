@@ -14,6 +14,12 @@ use ssp_testkit::TestApp;
 /// A demo district served on a local port, and a browser pointed at it.
 /// `None` (after printing why) when the browser is not installed.
 async fn journey(test: &str) -> Option<(TestApp, LiveServer, Browser)> {
+    journey_in(test, false).await
+}
+
+/// The same, on the demo as `serve --demo` fills it (`living`) or with
+/// empty plans.
+async fn journey_in(test: &str, living: bool) -> Option<(TestApp, LiveServer, Browser)> {
     // Check the browser first: a skipped test should not build a district.
     let browser = Browser::start(test).await?;
     let browser = if std::env::var_os(ARTIFACTS_ENV).is_some() {
@@ -21,7 +27,11 @@ async fn journey(test: &str) -> Option<(TestApp, LiveServer, Browser)> {
     } else {
         browser.artifacts_in(std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser"))
     };
-    let app = TestApp::with_demo().await;
+    let app = if living {
+        TestApp::with_living_demo().await
+    } else {
+        TestApp::with_demo().await
+    };
     let server = LiveServer::start(&app).await;
     Some((app, server, browser))
 }

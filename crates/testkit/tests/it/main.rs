@@ -12,6 +12,7 @@ mod db;
 mod errors;
 mod home;
 mod i18n;
+mod living_demo;
 mod plan;
 mod plan_forms;
 mod privacy;
