@@ -201,3 +201,53 @@ async fn the_author_corrects_and_deletes_a_check_in_through_the_api_as_on_the_pa
     assert_eq!(c.get_json(&url).await.body, "[]");
     assert_eq!(app.count_audit("check_in_deleted").await, 1);
 }
+
+#[tokio::test]
+async fn dates_in_the_api_are_iso_strings_as_the_document_says() {
+    let app = TestApp::with_demo().await;
+    let camila = app.person("demo.student").await;
+    let c = app.signed_in("demo.student").await;
+    let t = token(&c).await;
+    let body = r#"{"domain":"academic","statement":"Read 20 minutes a day","measure_kind":"count","baseline":"0","target":"20","due_date":"2027-05-01","cadence":"weekly"}"#;
+    let res = c
+        .post_json(&format!("/api/v1/students/{camila}/goals"), body, Some(&t))
+        .await;
+    assert_eq!(res.status, 201, "{}", res.body);
+    let goal = serde_json::from_str::<serde_json::Value>(&res.body).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    c.post_json(
+        &format!("/api/v1/students/{camila}/goals/{goal}/check-ins"),
+        r#"{"value":"5","on_date":"2026-11-02"}"#,
+        Some(&t),
+    )
+    .await;
+    c.get(&format!("/students/{camila}")).await;
+    c.post_form(
+        &format!("/students/{camila}/reflections"),
+        &[("prompt", "next"), ("body", "Read more")],
+    )
+    .await;
+    let goals: serde_json::Value =
+        serde_json::from_str(&c.get_json(&format!("/api/v1/students/{camila}/goals")).await.body).unwrap();
+    assert_eq!(goals[0]["due_date"], "2027-05-01", "{goals}");
+    assert_eq!(goals[0]["activated_on"], "2026-11-02");
+    assert_eq!(goals[0]["last_check_in"], "2026-11-02");
+    let check_ins: serde_json::Value = serde_json::from_str(
+        &c.get_json(&format!("/api/v1/students/{camila}/goals/{goal}/check-ins"))
+            .await
+            .body,
+    )
+    .unwrap();
+    assert_eq!(check_ins[0]["on_date"], "2026-11-02");
+    let plan: serde_json::Value =
+        serde_json::from_str(&c.get_json(&format!("/api/v1/students/{camila}/plan")).await.body).unwrap();
+    assert!(
+        plan["activities"][0]["due"].as_str().is_some_and(|d| d.len() == 10),
+        "{plan}"
+    );
+    let reflections: serde_json::Value =
+        serde_json::from_str(&c.get_json(&format!("/api/v1/students/{camila}/reflections")).await.body).unwrap();
+    assert_eq!(reflections[0]["created_at"], "2026-11-02T08:00:00Z", "{reflections}");
+}

@@ -117,8 +117,11 @@ pub struct ActivityJson {
 #[derive(Serialize)]
 pub struct ReviewJson {
     pub school_year: i32,
+    #[serde(with = "time::serde::rfc3339::option")]
     pub student_signed_at: Option<OffsetDateTime>,
+    #[serde(with = "time::serde::rfc3339::option")]
     pub manager_signed_at: Option<OffsetDateTime>,
+    #[serde(with = "time::serde::rfc3339::option")]
     pub guardian_signed_at: Option<OffsetDateTime>,
     pub guardian_attempts: i32,
 }
@@ -410,6 +413,7 @@ pub struct ReflectionJson {
     pub id: Uuid,
     pub prompt: String,
     pub body: String,
+    #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
 }
 
