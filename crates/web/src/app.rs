@@ -23,7 +23,7 @@ use crate::audit_writer::AuditWriter;
 use crate::clock::{Clock, SystemClock};
 use crate::context::RequestId;
 use crate::roster_jobs::ImportJobs;
-use crate::{api, assets, context, csrf, error, headers, ops, ui};
+use crate::{api, assets, context, csrf, error, headers, ops, text_guard, ui};
 
 /// What the web layer needs from the settings.
 #[derive(Debug, Clone)]
@@ -141,6 +141,7 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(ops::readyz))
         .fallback(|| async { error::AppError::NotFound })
         // Innermost first: these run last on the way in.
+        .layer(from_fn_with_state(state.clone(), text_guard::refuse_nul))
         .layer(from_fn_with_state(state.clone(), csrf::verify_csrf))
         .layer(from_fn_with_state(state.clone(), context::load_context))
         .layer(DefaultBodyLimit::max(body_limit))

@@ -130,10 +130,11 @@ impl IntoResponse for AppError {
 /// Turns every error response without a body of its own (our `AppError`s,
 /// axum's 404/405/413/422 rejections, a caught panic) into a page in the
 /// user's language that names the request id to quote.
-pub async fn render_error_pages(State(_state): State<AppState>, req: Request, next: Next) -> Response {
+pub async fn render_error_pages(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let fallback_lang = crate::context::language_from_headers(req.headers());
     let request_id = req.extensions().get::<RequestId>().cloned().unwrap_or_default();
     let is_api = req.uri().path().starts_with("/api/");
+    let path = req.uri().path().to_owned();
     let wants_json = is_api
         || req
             .headers()
@@ -176,6 +177,11 @@ pub async fn render_error_pages(State(_state): State<AppState>, req: Request, ne
     } else {
         tracing::info!(request_id = %request_id.0, status = status.as_u16(), code, "request refused");
     }
+    if let Some(ResolvedCtx(ctx)) = res.extensions().get::<ResolvedCtx>() {
+        if let Err(e) = audit_refusal(&state, ctx, status, code, &path).await {
+            tracing::error!(request_id = %request_id.0, error = %e, "could not audit a refusal");
+        }
+    }
     let lang = res
         .extensions()
         .get::<ResolvedLang>()
@@ -212,6 +218,49 @@ pub async fn render_error_pages(State(_state): State<AppState>, req: Request, ne
     out.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     out
+}
+
+/// Writes an `access_denied` row for a signed-in person's refusal that the
+/// access module did not already record: a forbidden action on a student's
+/// record (403) and an administrator's page refused to someone else (404).
+/// (A 404 on a student route is audited by `StudentAccess` itself.)
+async fn audit_refusal(
+    state: &AppState,
+    ctx: &crate::context::Ctx,
+    status: StatusCode,
+    code: &str,
+    path: &str,
+) -> anyhow::Result<()> {
+    let Some(session) = ctx.session.as_ref() else {
+        return Ok(());
+    };
+    let student_route = path
+        .strip_prefix("/students/")
+        .or_else(|| path.strip_prefix("/api/v1/students/"));
+    // (Record kinds, not error codes: named before the match.)
+    const STUDENT: &str = "student";
+    const ADMIN_PAGE: &str = "admin_page";
+    let kind = match (status, student_route) {
+        (StatusCode::FORBIDDEN, Some(_)) => STUDENT,
+        (StatusCode::NOT_FOUND, None) if path.starts_with("/admin/") || path == "/admin" => ADMIN_PAGE,
+        _ => return Ok(()),
+    };
+    let mut ev = ssp_db::repo::audit::AuditEvent::new(ssp_domain::audit::AuditAction::AccessDenied, state.now());
+    ev.actor = Some(session.person_id);
+    ev.district_id = Some(session.district_id);
+    ev.record_kind = Some(kind);
+    ev.request_id = Some(ctx.request_id.0.clone());
+    // A refused action happens after the access module found the student
+    // (except a CSRF refusal, which comes first): name them then.
+    let student_id = student_route
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|id| id.parse::<uuid::Uuid>().ok());
+    if code != "csrf_failed" {
+        ev.student = student_id.map(ssp_domain::StudentId);
+    }
+    ev.record_id = Some(path.chars().take(200).collect());
+    ev.detail = Some(format!("{} {code}", status.as_u16()));
+    state.audit().write(ev).await
 }
 
 /// The sentence a person reads for an error code.

@@ -22,6 +22,7 @@ pub mod ops;
 pub mod plan_service;
 pub mod plan_write;
 pub mod roster_jobs;
+pub mod text_guard;
 pub mod ui;
 pub mod when;
 

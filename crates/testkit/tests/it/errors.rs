@@ -120,3 +120,67 @@ async fn stylesheets_and_script_are_served_from_here() {
         .unwrap()
         .contains("javascript"));
 }
+
+#[tokio::test]
+async fn a_nul_character_is_refused_everywhere_on_both_engines_and_nothing_is_saved() {
+    let app = TestApp::with_demo().await;
+    let camila = app.person("demo.student").await;
+    let c = app.signed_in("demo.student").await;
+    let csrf = c.get(&format!("/students/{camila}")).await.csrf().unwrap();
+    let form = c
+        .post_raw(
+            &format!("/students/{camila}/reflections"),
+            &format!("csrf={csrf}&prompt=next&body=a%00b"),
+            Some(ssp_testkit::client_origin()),
+        )
+        .await;
+    assert_eq!(form.status, 422, "{}", form.text);
+    assert!(form.text.contains("a character that can't be saved"), "{}", form.text);
+    assert_eq!(app.count_audit("reflection_created").await, 0);
+
+    let session = c.get_json("/api/v1/session").await.body;
+    let token: serde_json::Value = serde_json::from_str(&session).unwrap();
+    let token = token["csrf_token"].as_str().unwrap().to_owned();
+    let body = r#"{"domain":"academic","statement":"Read\u0000 more","measure_kind":"count","baseline":"0","target":"20","due_date":"2027-05-01","cadence":"weekly"}"#;
+    let res = c
+        .post_json(&format!("/api/v1/students/{camila}/goals"), body, Some(&token))
+        .await;
+    assert_eq!(res.status, 422, "{}", res.body);
+    assert!(res.body.contains("\"error\":\"text_has_nul\""), "{}", res.body);
+    assert_eq!(app.count_audit("goal_created").await, 0);
+
+    let pm = app.signed_in("demo.counselor").await;
+    let res = pm.get("/students?q=Rey%00es").await;
+    assert_eq!(res.status, 422, "a search too, not a 500 on PostgreSQL");
+}
+
+#[tokio::test]
+async fn refused_actions_on_a_students_record_and_refused_admin_pages_are_audited() {
+    let app = TestApp::with_demo().await;
+    let camila = app.person("demo.student").await;
+    let pm = app.signed_in("demo.counselor").await;
+    pm.get(&format!("/students/{camila}")).await;
+    let before = app.count_audit("access_denied").await;
+    // Reflections are the student's own words: a 403 for her counselor.
+    let r = pm
+        .post_form(
+            &format!("/students/{camila}/reflections"),
+            &[("prompt", "next"), ("body", "x")],
+        )
+        .await;
+    assert_eq!(r.status, 403);
+    assert_eq!(app.count_audit("access_denied").await, before + 1, "the 403 is audited");
+    for page in ["/admin/audit", "/admin/roster", "/admin/plan-settings"] {
+        assert_eq!(pm.get(page).await.status, 404);
+    }
+    assert_eq!(
+        app.count_audit("access_denied").await,
+        before + 4,
+        "so are refused admin pages"
+    );
+    let rows = app.audit_actions(4).await;
+    assert!(rows.iter().all(|r| r.action == "access_denied"), "{rows:?}");
+    // An ordinary missing page is not a refusal.
+    assert_eq!(pm.get("/no-such-page").await.status, 404);
+    assert_eq!(app.count_audit("access_denied").await, before + 4);
+}

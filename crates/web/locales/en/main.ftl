@@ -117,6 +117,7 @@ error-username-taken = That username is already taken.
 error-email-taken = That email address is already in use.
 error-already-exists = That already exists.
 error-invalid-reference = That refers to something that doesn't exist.
+error-text-has-nul = The text contains a character that can't be saved (a NUL). Remove it and try again.
 error-unsupported-language = That language isn't available. Choose English or Spanish.
 
 ## Navigation and lists

@@ -118,6 +118,7 @@ error-username-taken = Ese nombre de usuario ya está en uso.
 error-email-taken = Ese correo electrónico ya está en uso.
 error-already-exists = Eso ya existe.
 error-invalid-reference = Eso se refiere a algo que no existe.
+error-text-has-nul = El texto contiene un carácter que no se puede guardar (un NUL). Quítelo e inténtelo de nuevo.
 error-unsupported-language = Ese idioma no está disponible. Elija inglés o español.
 
 ## Navegación y listas

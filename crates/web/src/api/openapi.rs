@@ -41,6 +41,39 @@ fn with_errors(mut responses: Value) -> Value {
     responses
 }
 
+/// A write's answers: the reads' errors, and what the request layers refuse
+/// before the handler (CSRF, a body that is not the JSON expected, a NUL).
+fn with_write_errors(responses: Value) -> Value {
+    let mut responses = with_errors(responses);
+    let error = json!({ "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } });
+    if let Some(r) = responses.as_object_mut() {
+        r.insert(
+            "400".into(),
+            json!({ "description": "malformed_json: the body is not JSON of the expected shape.", "content": error }),
+        );
+        r.insert(
+            "415".into(),
+            json!({ "description": "malformed_json: the body is not sent as application/json.", "content": error }),
+        );
+        let csrf =
+            "csrf_failed: the x-csrf-token header is missing or wrong, or neither Origin nor Referer names this site.";
+        match r.get_mut("403").and_then(|v| v.get_mut("description")) {
+            Some(Value::String(d)) => *d = format!("{d} Or {csrf}"),
+            _ => {
+                r.insert("403".into(), json!({ "description": csrf, "content": error }));
+            }
+        }
+        let nul = "text_has_nul (an Error): a text field holds a NUL character.";
+        match r.get_mut("422").and_then(|v| v.get_mut("description")) {
+            Some(Value::String(d)) => *d = format!("{d} Or {nul}"),
+            _ => {
+                r.insert("422".into(), json!({ "description": nul, "content": error }));
+            }
+        }
+    }
+    responses
+}
+
 /// The whole document.
 pub fn spec() -> Value {
     let csrf = json!({ "name": "x-csrf-token", "in": "header", "required": true, "description": "The session's CSRF token (GET /api/v1/session).", "schema": { "type": "string" } });
@@ -49,7 +82,7 @@ pub fn spec() -> Value {
         "info": {
             "title": "ssp API",
             "version": "1.0.0",
-            "description": "Student Success Plans. Every student route applies the same access rules as the pages: a record outside the caller's scope answers 404, and every read by someone other than the student is audited."
+            "description": "Student Success Plans. Every student route applies the same access rules as the pages: a record outside the caller's scope answers 404, and every read by someone other than the student is audited. Writes need the session's CSRF token in the x-csrf-token header (GET /api/v1/session) and an Origin or Referer header naming this site; dates are ISO 8601 (2027-05-01), times RFC 3339."
         },
         "servers": [{ "url": "/" }],
         "security": [{ "session": [] }],
@@ -81,7 +114,7 @@ pub fn spec() -> Value {
                     "operationId": "createGoal",
                     "parameters": [student_param(), csrf],
                     "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/GoalInput" } } } },
-                    "responses": with_errors(json!({
+                    "responses": with_write_errors(json!({
                         "201": ok(json!({ "$ref": "#/components/schemas/Created" })),
                         "422": { "description": "Invalid goal; each field's problem.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/InvalidGoal" } } } }
                     }))
@@ -99,7 +132,7 @@ pub fn spec() -> Value {
                     "operationId": "createCheckIn",
                     "parameters": [student_param(), goal_param(), { "name": "x-csrf-token", "in": "header", "required": true, "schema": { "type": "string" } }],
                     "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CheckInInput" } } } },
-                    "responses": with_errors(json!({
+                    "responses": with_write_errors(json!({
                         "201": ok(json!({ "$ref": "#/components/schemas/Created" })),
                         "422": { "description": "Refused: check_in_not_active, check_in_date, check_in_future, check_in_before_start, check_in_value or check_in_long.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
                     }))
@@ -111,7 +144,7 @@ pub fn spec() -> Value {
                     "operationId": "correctCheckIn",
                     "parameters": [student_param(), goal_param(), check_in_param(), { "name": "x-csrf-token", "in": "header", "required": true, "schema": { "type": "string" } }],
                     "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CheckInInput" } } } },
-                    "responses": with_errors(json!({
+                    "responses": with_write_errors(json!({
                         "204": { "description": "Corrected." },
                         "403": { "description": "correction_not_allowed: not the author, or more than 7 days after writing.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
                         "422": { "description": "Refused: check_in_not_active, check_in_date, check_in_future, check_in_before_start, check_in_value or check_in_long.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Problem" } } } }
@@ -121,7 +154,7 @@ pub fn spec() -> Value {
                     "summary": "The author deletes a check-in (for 7 days after writing it; a copy is kept and the deletion audited)",
                     "operationId": "deleteCheckIn",
                     "parameters": [student_param(), goal_param(), check_in_param(), { "name": "x-csrf-token", "in": "header", "required": true, "schema": { "type": "string" } }],
-                    "responses": with_errors(json!({
+                    "responses": with_write_errors(json!({
                         "204": { "description": "Deleted." },
                         "403": { "description": "correction_not_allowed: not the author, or more than 7 days after writing.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
                     }))
