@@ -155,11 +155,16 @@ fn where_clause(
             Db::Sqlite(_) => "",
             Db::Postgres(_) => " COLLATE \"C\"",
         };
-        ids.push(crate::repo::access::ScopeBind::Id(district.0));
-        let d = n;
-        n += 1;
+        // Across a district, the longest word picks candidates from the
+        // name indexes; a school or caseload is small enough to test row by row.
+        let candidates_from = district_walk.then(|| {
+            ids.push(crate::repo::access::ScopeBind::Id(district.0));
+            let d = n;
+            n += 1;
+            d
+        });
         let mut candidates = Vec::new();
-        if let Some(first) = search.words.first() {
+        if let (Some(d), Some(first)) = (candidates_from, search.words.first()) {
             let (lo, hi) = (n, n + 1);
             n += 2;
             texts.push(first.clone());
@@ -179,13 +184,15 @@ fn where_clause(
         let num = n;
         n += 1;
         texts.push(search.number.clone());
-        candidates.push(format!(
-            "SELECT person_id FROM students WHERE district_id = ${d} AND local_id = ${num}"
-        ));
-        candidates.push(format!(
-            "SELECT person_id FROM students WHERE state_student_id IS NOT NULL AND state_student_id = ${num} AND district_id = ${d}"
-        ));
-        sql.push_str(&format!(" AND s.person_id IN ({})", candidates.join(" UNION ")));
+        if let Some(d) = candidates_from {
+            candidates.push(format!(
+                "SELECT person_id FROM students WHERE district_id = ${d} AND local_id = ${num}"
+            ));
+            candidates.push(format!(
+                "SELECT person_id FROM students WHERE state_student_id IS NOT NULL AND state_student_id = ${num} AND district_id = ${d}"
+            ));
+            sql.push_str(&format!(" AND s.person_id IN ({})", candidates.join(" UNION ")));
+        }
         // Every word begins a name (or the whole text is the number).
         let mut every = Vec::new();
         for w in &search.words {
