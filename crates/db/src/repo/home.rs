@@ -163,11 +163,26 @@ const SCHOOL_CARD: &str = "SELECT o.id, o.name, o.school_level, \
      (SELECT COUNT(DISTINCT a.person_id) FROM staff_assignments a WHERE a.org_id = o.id AND a.status = 'active') AS staff \
      FROM orgs o";
 
-/// Schools of a district with their student and staff counts.
-pub async fn schools_of_district(db: &Db, district: OrgId) -> Result<Vec<SchoolCard>, DbError> {
+/// The active schools of a district: (id, name), by name.
+pub async fn school_names_of_district(db: &Db, district: OrgId) -> Result<Vec<(Uuid, String)>, DbError> {
     let sql =
-        format!("{SCHOOL_CARD} WHERE o.district_id = $1 AND o.kind = 'school' AND o.status = 'active' ORDER BY o.name");
-    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+        "SELECT id, name FROM orgs WHERE district_id = $1 AND kind = 'school' AND status = 'active' ORDER BY name";
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(district.0)
+        .fetch_all(p)
+        .await)?)
+}
+
+/// Schools of a district with their student and staff counts (grouped
+/// once over the district's index, not counted school by school).
+pub async fn schools_of_district(db: &Db, district: OrgId) -> Result<Vec<SchoolCard>, DbError> {
+    let sql = "SELECT o.id, o.name, o.school_level, COALESCE(sc.n, 0) AS students, COALESCE(st.n, 0) AS staff FROM orgs o \
+         LEFT JOIN (SELECT school_id, COUNT(*) AS n FROM students WHERE district_id = $1 AND status = 'active' GROUP BY school_id) sc \
+           ON sc.school_id = o.id \
+         LEFT JOIN (SELECT a.org_id, COUNT(DISTINCT a.person_id) AS n FROM staff_assignments a JOIN orgs ao ON ao.id = a.org_id \
+                    WHERE ao.district_id = $1 AND a.status = 'active' GROUP BY a.org_id) st ON st.org_id = o.id \
+         WHERE o.district_id = $1 AND o.kind = 'school' AND o.status = 'active' ORDER BY o.name";
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
         .bind(district.0)
         .fetch_all(p)
         .await)?)

@@ -130,7 +130,10 @@ fn where_clause(
     // A district-wide scope is the whole district: the name index of its
     // people is walked in order instead of filtering and sorting every student.
     let district_walk = scope.parts.contains(&ScopePart::District(district));
-    if district_walk {
+    if district_walk && filter.search.is_some() {
+        // The search's candidates are all of this district already; they
+        // drive the query instead of the district's 45,000 students.
+    } else if district_walk {
         ids.push(crate::repo::access::ScopeBind::Id(district.0));
         // The page's join order starts from the people's name index; the
         // count needs the students' index only.
@@ -152,31 +155,44 @@ fn where_clause(
             Db::Sqlite(_) => "",
             Db::Postgres(_) => " COLLATE \"C\"",
         };
-        ids.push(crate::repo::access::ScopeBind::Id(district.0));
-        let d = n;
-        n += 1;
+        // Across a district, the longest word picks candidates from the
+        // name indexes; a school or caseload is small enough to test row by row.
+        let candidates_from = district_walk.then(|| {
+            ids.push(crate::repo::access::ScopeBind::Id(district.0));
+            let d = n;
+            n += 1;
+            d
+        });
         let mut candidates = Vec::new();
-        if let Some(first) = search.words.first() {
+        if let (Some(d), Some(first)) = (candidates_from, search.words.first()) {
             let (lo, hi) = (n, n + 1);
             n += 2;
             texts.push(first.clone());
             texts.push(format!("{first}\u{10FFFF}"));
             for col in ["family_name", "given_name", "preferred_name"] {
+                // (The preferred-name index is partial: say so, or it is not used.)
+                let present = if col == "preferred_name" {
+                    " AND preferred_name IS NOT NULL"
+                } else {
+                    ""
+                };
                 candidates.push(format!(
-                    "SELECT id FROM persons WHERE district_id = ${d} AND lower({col}){coll} >= ${lo} AND lower({col}){coll} < ${hi}"
+                    "SELECT id FROM persons WHERE district_id = ${d}{present} AND lower({col}){coll} >= ${lo} AND lower({col}){coll} < ${hi}"
                 ));
             }
         }
         let num = n;
         n += 1;
         texts.push(search.number.clone());
-        candidates.push(format!(
-            "SELECT person_id FROM students WHERE district_id = ${d} AND local_id = ${num}"
-        ));
-        candidates.push(format!(
-            "SELECT person_id FROM students WHERE district_id = ${d} AND state_student_id = ${num}"
-        ));
-        sql.push_str(&format!(" AND s.person_id IN ({})", candidates.join(" UNION ")));
+        if let Some(d) = candidates_from {
+            candidates.push(format!(
+                "SELECT person_id FROM students WHERE district_id = ${d} AND local_id = ${num}"
+            ));
+            candidates.push(format!(
+                "SELECT person_id FROM students WHERE state_student_id IS NOT NULL AND state_student_id = ${num} AND district_id = ${d}"
+            ));
+            sql.push_str(&format!(" AND s.person_id IN ({})", candidates.join(" UNION ")));
+        }
         // Every word begins a name (or the whole text is the number).
         let mut every = Vec::new();
         for w in &search.words {

@@ -81,6 +81,13 @@ async fn name_search_needs_every_word_and_finds_student_numbers() {
     assert!(listed(&wrong.body).is_empty(), "every word must match");
     let number = counselor.get("/students?view=all&q=S-778899").await;
     assert_eq!(listed(&number.body), vec![camila.to_string()]);
+    // Across a whole district the name indexes pick the candidates: same answers.
+    let admin = app.signed_in("demo.districtadmin").await;
+    let both = admin.get("/students?view=all&q=Quint+CAM").await;
+    assert_eq!(listed(&both.body), vec![camila.to_string()], "{}", both.text);
+    assert!(listed(&admin.get("/students?view=all&q=quint+zz").await.body).is_empty());
+    let number = admin.get("/students?view=all&q=S-778899").await;
+    assert_eq!(listed(&number.body), vec![camila.to_string()]);
 }
 
 #[tokio::test]

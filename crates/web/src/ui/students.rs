@@ -203,8 +203,8 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
         .map(|f| (f.org_id.to_string(), f.org_name.clone()))
         .collect();
     if session.is_district_admin() {
-        for s in ssp_db::repo::home::schools_of_district(db, session.district_id).await? {
-            schools.push((s.id.to_string(), s.name));
+        for (id, name) in ssp_db::repo::home::school_names_of_district(db, session.district_id).await? {
+            schools.push((id.to_string(), name));
         }
     }
     schools.sort_by(|a, b| a.1.cmp(&b.1));
