@@ -283,8 +283,26 @@ impl Reason {
     }
 }
 
-/// Staff roles that serve a whole school (and so may break glass there).
+/// Staff roles that serve a whole school: they see the plans of every
+/// student there (not the restricted notes) and start on "students at my
+/// school". Family partnership specialists and community school
+/// coordinators work with any family of the school, as nurses do.
 pub fn is_school_wide(role: StaffRole) -> bool {
+    matches!(
+        role,
+        StaffRole::Counselor
+            | StaffRole::SchoolAdmin
+            | StaffRole::Nurse
+            | StaffRole::SocialWorker
+            | StaffRole::FamilyPartnershipSpecialist
+            | StaffRole::CommunitySchoolCoordinator
+    )
+}
+
+/// School-wide roles that may break glass to read a restricted note at
+/// their school (with a stated reason); the family partnership specialist
+/// and community school coordinator may not.
+pub fn may_break_glass(role: StaffRole) -> bool {
     matches!(
         role,
         StaffRole::Counselor | StaffRole::SchoolAdmin | StaffRole::Nurse | StaffRole::SocialWorker
@@ -369,7 +387,7 @@ fn staff_decision(rel: &Relationship, kind: RecordKind, sensitivity: Sensitivity
                 _ => Deny,
             };
         }
-        if action == View && (school_wide || rel.district_admin) {
+        if action == View && (rel.school_roles.iter().copied().any(may_break_glass) || rel.district_admin) {
             return BreakGlass;
         }
         return Deny;

@@ -193,7 +193,21 @@ fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 9
                 ..rel()
             },
             MINOR,
-            NOTHING,
+            // School-wide for the plan; never break-glass.
+            [
+                "YYY---", "Y-----", "------", "Y-----", "YY----", "YYY---", "YYY---", "------", "------",
+            ],
+        ),
+        (
+            "community school coordinator at the school, not on the team",
+            Relationship {
+                school_roles: vec![StaffRole::CommunitySchoolCoordinator],
+                ..rel()
+            },
+            MINOR,
+            [
+                "YYY---", "Y-----", "------", "Y-----", "YY----", "YYY---", "YYY---", "------", "------",
+            ],
         ),
         (
             "teacher elsewhere (no relationship)",
@@ -326,7 +340,11 @@ fn list_scope_matches_each_role() {
                 staff: vec![(StaffRole::FamilyPartnershipSpecialist, school)],
                 ..Default::default()
             },
-            vec![ScopePart::ManagedBy(me), ScopePart::TeamOf(me)],
+            vec![
+                ScopePart::ManagedBy(me),
+                ScopePart::TeamOf(me),
+                ScopePart::School(school),
+            ],
         ),
         (ActorStanding::default(), vec![]),
     ];

@@ -119,10 +119,10 @@ async fn a_guardian_without_educational_rights_sees_nothing() {
 #[tokio::test]
 async fn a_former_plan_manager_loses_access_on_reassignment() {
     let w = world().await;
-    let fps = w.app.person("demo.fps").await;
+    // Staff of her school with no tie to her yet.
+    let (fps, fps_client) = crate::support::unrelated_teacher_at_school(&w.app, w.camila).await;
     let counselor_id = w.app.person("demo.counselor").await;
     let counselor = w.app.signed_in("demo.counselor").await;
-    let fps_client = w.app.signed_in("demo.fps").await;
     assert_eq!(fps_client.get(&plan(w.camila)).await.status, 404, "not on the team yet");
 
     counselor.get(&format!("{}/team", plan(w.camila))).await;

@@ -162,7 +162,7 @@ async fn only_the_author_within_the_week_may_correct_a_check_in() {
         "nothing changed"
     );
     // And someone with no access gets the usual 404.
-    let other = app.signed_in("demo.fps").await;
+    let (_, other) = crate::support::unrelated_teacher_at_school(&app, me).await;
     other.get("/").await;
     assert_eq!(other.get(&edit).await.status, 404);
 }

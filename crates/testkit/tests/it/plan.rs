@@ -718,7 +718,7 @@ async fn staff_and_family_comment_on_reflections() {
     let plan = student.get(&format!("/students/{camila}")).await;
     assert!(plan.text.contains("So proud of you"));
     assert!(plan.text.contains("Let's build on this"));
-    let other = app.signed_in("demo.fps").await;
+    let (_, other) = crate::support::unrelated_teacher_at_school(&app, camila).await;
     other.get("/").await;
     assert_eq!(
         other.post_form(&url, &[("body", "Hi")]).await.status,

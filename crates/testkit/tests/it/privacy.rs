@@ -223,9 +223,9 @@ async fn the_team_page_lists_everyone_who_can_reach_the_record_once() {
             "demo.schooladmin",
             Some(["Yes", "Yes", "With a reason", "With a reason", "Yes"]),
         ),
-        // Not on the team and not school-wide: the record is out of reach.
-        ("demo.fps", None),
-        ("demo.csc", None),
+        // School-wide for the plan and staff notes, never restricted ones.
+        ("demo.fps", Some(["Yes", "Yes", "No", "No", "No"])),
+        ("demo.csc", Some(["Yes", "Yes", "No", "No", "No"])),
         // District administrators are summarised, not named.
         ("demo.districtadmin", None),
     ];

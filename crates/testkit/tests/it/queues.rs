@@ -142,18 +142,23 @@ async fn grade_filter_offers_only_grades_of_my_schools() {
 #[tokio::test]
 async fn nurse_starts_on_students_at_my_school() {
     let app = TestApp::with_demo().await;
-    let nurse = app.signed_in("demo.nurse").await;
-    let res = nurse.get("/students").await;
-    assert_eq!(res.status, 200);
-    assert!(
-        res.body.contains("aria-current=\"page\">Students at my school"),
-        "{}",
-        res.text
-    );
-    assert!(
-        listed(&res.body).len() > 1,
-        "the school's students, not an empty caseload"
-    );
+    for who in ["demo.nurse", "demo.socialworker", "demo.fps", "demo.csc"] {
+        let staff = app.signed_in(who).await;
+        let res = staff.get("/students").await;
+        assert_eq!(res.status, 200);
+        assert!(
+            res.body.contains("aria-current=\"page\">Students at my school"),
+            "{who}: {}",
+            res.text
+        );
+        assert!(
+            listed(&res.body).len() > 1,
+            "{who}: the school's students, not an empty caseload"
+        );
+        // And they open those plans (the list links to what they may read).
+        let first = listed(&res.body)[0].clone();
+        assert_eq!(staff.get(&format!("/students/{first}")).await.status, 200, "{who}");
+    }
     let counselor: TestClient = app.signed_in("demo.counselor").await;
     let own = counselor.get("/students").await;
     assert!(

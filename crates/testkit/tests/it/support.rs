@@ -28,3 +28,25 @@ pub async fn percent_goal(c: &TestClient, student: Uuid, domain: &str, statement
         .and_then(|id| id.parse().ok())
         .expect("redirect to the goal")
 }
+
+/// A teacher at the student's school who does not teach her, is on no
+/// team of hers and holds no school-wide role: staff with no access to her
+/// plan, but one the school may make her plan manager.
+pub async fn unrelated_teacher_at_school(app: &ssp_testkit::TestApp, student: Uuid) -> (Uuid, TestClient) {
+    let teacher = app
+        .query_id(
+            "SELECT a.person_id FROM staff_assignments a \
+             WHERE a.role = 'teacher' AND a.status = 'active' \
+               AND a.org_id = (SELECT school_id FROM students WHERE person_id = $1) \
+               AND NOT EXISTS (SELECT 1 FROM staff_assignments b WHERE b.person_id = a.person_id AND b.role <> 'teacher') \
+               AND NOT EXISTS (SELECT 1 FROM enrollments t JOIN enrollments s ON s.class_id = t.class_id \
+                               WHERE t.person_id = a.person_id AND s.person_id = $1) \
+               AND NOT EXISTS (SELECT 1 FROM team_members m WHERE m.staff_id = a.person_id AND m.student_id = $1) \
+             ORDER BY a.person_id LIMIT 1",
+            &[student],
+        )
+        .await
+        .expect("a teacher at the school who does not teach her");
+    let username = app.username_of(teacher).await;
+    (teacher, app.signed_in(&username).await)
+}

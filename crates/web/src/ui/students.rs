@@ -279,9 +279,10 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
     })
 }
 
-/// Where a person lands on `/students` with no view chosen: nurses, social
-/// workers and administrators work school- or district-wide and start on
-/// everyone they may see; others start on their caseload unless it is empty.
+/// Where a person lands on `/students` with no view chosen: the school-wide
+/// staff (nurses, social workers, family partnership specialists, community
+/// school coordinators) and administrators start on everyone they may see;
+/// counselors and others start on their caseload unless it is empty.
 async fn starts_on_everyone(
     session: &crate::context::Session,
     caseload: &ListScope,
@@ -291,7 +292,12 @@ async fn starts_on_everyone(
     let wide = roles.iter().any(|r| {
         matches!(
             r,
-            StaffRole::Nurse | StaffRole::SocialWorker | StaffRole::SchoolAdmin | StaffRole::DistrictAdmin
+            StaffRole::Nurse
+                | StaffRole::SocialWorker
+                | StaffRole::FamilyPartnershipSpecialist
+                | StaffRole::CommunitySchoolCoordinator
+                | StaffRole::SchoolAdmin
+                | StaffRole::DistrictAdmin
         )
     });
     if wide && !roles.contains(&StaffRole::Counselor) {
