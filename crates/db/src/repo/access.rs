@@ -197,6 +197,16 @@ pub enum ScopeBind {
 /// `s.person_id IN (…)` for a scope, with its binds numbered from `first`.
 /// An empty scope matches nothing.
 pub fn scope_sql(scope: &ListScope, today: Date, first: usize) -> (String, Vec<ScopeBind>) {
+    match scope_union(scope, today, first) {
+        (Some(union), binds) => (format!("s.person_id IN ({union})"), binds),
+        (None, binds) => ("1 = 0".into(), binds),
+    }
+}
+
+/// The scope's students as one `UNION` whose column is `scope_id`, to
+/// drive a query from a small scope (`FROM (…) sc CROSS JOIN students s`);
+/// `None` for an empty scope.
+pub fn scope_union(scope: &ListScope, today: Date, first: usize) -> (Option<String>, Vec<ScopeBind>) {
     let mut parts = Vec::new();
     let mut binds = Vec::new();
     let mut n = first;
@@ -210,49 +220,49 @@ pub fn scope_sql(scope: &ListScope, today: Date, first: usize) -> (String, Vec<S
         let sql = match part {
             ScopePart::Student(me) => {
                 let p = next(ScopeBind::Id(me.0), &mut binds);
-                format!("SELECT person_id FROM students WHERE person_id = {p}")
+                format!("SELECT person_id AS scope_id FROM students WHERE person_id = {p}")
             }
             ScopePart::ChildrenOf(me) => {
                 let p = next(ScopeBind::Id(me.0), &mut binds);
                 let d = next(ScopeBind::Date(eligible_cutoff(today)), &mut binds);
                 format!(
-                    "SELECT g.student_id FROM guardian_links g JOIN students gs ON gs.person_id = g.student_id \
+                    "SELECT g.student_id AS scope_id FROM guardian_links g JOIN students gs ON gs.person_id = g.student_id \
                      WHERE g.guardian_id = {p} AND g.status = 'active' AND g.educational_rights \
                      AND (gs.birth_date IS NULL OR gs.birth_date > {d} OR gs.shares_with_guardians)"
                 )
             }
             ScopePart::ManagedBy(me) => {
                 let p = next(ScopeBind::Id(me.0), &mut binds);
-                format!("SELECT student_id FROM plan_managers WHERE staff_id = {p} AND ended_at IS NULL")
+                format!("SELECT student_id AS scope_id FROM plan_managers WHERE staff_id = {p} AND ended_at IS NULL")
             }
             ScopePart::TeamOf(me) => {
                 let p = next(ScopeBind::Id(me.0), &mut binds);
-                format!("SELECT student_id FROM team_members WHERE staff_id = {p} AND status = 'active'")
+                format!("SELECT student_id AS scope_id FROM team_members WHERE staff_id = {p} AND status = 'active'")
             }
             ScopePart::TaughtBy(me) => {
                 let p = next(ScopeBind::Id(me.0), &mut binds);
                 let d = next(ScopeBind::Date(today), &mut binds);
                 format!(
-                    "SELECT se.person_id FROM enrollments te JOIN enrollments se ON se.class_id = te.class_id \
+                    "SELECT se.person_id AS scope_id FROM enrollments te JOIN enrollments se ON se.class_id = te.class_id \
                      WHERE te.person_id = {p} AND te.role = 'teacher' AND te.status = 'active' \
                      AND se.role = 'student' AND se.status = 'active' AND (se.end_date IS NULL OR se.end_date >= {d})"
                 )
             }
             ScopePart::School(org) => {
                 let p = next(ScopeBind::Id(org.0), &mut binds);
-                format!("SELECT person_id FROM students WHERE school_id = {p}")
+                format!("SELECT person_id AS scope_id FROM students WHERE school_id = {p}")
             }
             ScopePart::District(org) => {
                 let p = next(ScopeBind::Id(org.0), &mut binds);
-                format!("SELECT person_id FROM students WHERE district_id = {p}")
+                format!("SELECT person_id AS scope_id FROM students WHERE district_id = {p}")
             }
         };
         parts.push(sql);
     }
     if parts.is_empty() {
-        return ("1 = 0".into(), binds);
+        return (None, binds);
     }
-    (format!("s.person_id IN ({})", parts.join(" UNION ")), binds)
+    (Some(parts.join(" UNION ")), binds)
 }
 
 /// The same scope as [`scope_sql`], tested row by row on a joined
