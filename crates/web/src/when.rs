@@ -56,6 +56,11 @@ impl Local {
         Self { tz, lang }
     }
 
+    /// The clock of this request's reader (their district and language).
+    pub fn of(ctx: &crate::context::Ctx) -> Self {
+        Self::new(ctx.session.as_ref().and_then(|s| s.time_zone.as_deref()), ctx.lang)
+    }
+
     fn month(&self, m: u8) -> &'static str {
         let i = usize::from(m.clamp(1, 12) - 1);
         match self.lang {

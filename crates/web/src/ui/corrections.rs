@@ -74,6 +74,22 @@ async fn correctable_check_in(
     Ok(c)
 }
 
+/// The student (through the access module), the goal and the check-in the
+/// actor may still correct, for each of the three check-in routes.
+async fn check_in_to_correct(
+    state: &AppState,
+    ctx: &Ctx,
+    id: &str,
+    goal: &str,
+    check_in: &str,
+) -> Result<(StudentAccess, GoalRow, CheckInRow), AppError> {
+    let access = StudentAccess::load(state, ctx, id).await?;
+    access.require(state, ctx, RecordKind::Plan, Action::Create).await?;
+    let g = load_goal(state, &access, goal).await?;
+    let c = correctable_check_in(state, &access, &g, check_in).await?;
+    Ok((access, g, c))
+}
+
 fn window_note(page: &Page) -> String {
     page.t1("correction-window", "days", CORRECTION_WINDOW.whole_days())
 }
@@ -117,10 +133,7 @@ pub async fn edit_check_in(
     ctx: Ctx,
     Path((id, goal, check_in)): Path<(String, String, String)>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access.require(&state, &ctx, RecordKind::Plan, Action::Create).await?;
-    let g = load_goal(&state, &access, &goal).await?;
-    let c = correctable_check_in(&state, &access, &g, &check_in).await?;
+    let (access, g, c) = check_in_to_correct(&state, &ctx, &id, &goal, &check_in).await?;
     let measure = MeasureKind::parse(&g.measure_kind).unwrap_or(MeasureKind::Count);
     let draft = CheckInForm {
         on_date: c.on_date.to_string(),
@@ -138,10 +151,7 @@ pub async fn save_check_in(
     Path((id, goal, check_in)): Path<(String, String, String)>,
     Form(form): Form<CheckInForm>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access.require(&state, &ctx, RecordKind::Plan, Action::Create).await?;
-    let g = load_goal(&state, &access, &goal).await?;
-    let c = correctable_check_in(&state, &access, &g, &check_in).await?;
+    let (access, g, c) = check_in_to_correct(&state, &ctx, &id, &goal, &check_in).await?;
     let today = state.now().date();
     match plan_write::validate_check_in(&g, &form.on_date, &form.value, &form.note, &form.reflection, today) {
         Ok((on_date, value)) => {
@@ -167,10 +177,7 @@ pub async fn delete_check_in(
     ctx: Ctx,
     Path((id, goal, check_in)): Path<(String, String, String)>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access.require(&state, &ctx, RecordKind::Plan, Action::Create).await?;
-    let g = load_goal(&state, &access, &goal).await?;
-    let c = correctable_check_in(&state, &access, &g, &check_in).await?;
+    let (access, g, c) = check_in_to_correct(&state, &ctx, &id, &goal, &check_in).await?;
     plan_write::correct_check_in(&state, &ctx, &access, &g, &c, None).await?;
     Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
 }
@@ -188,6 +195,20 @@ async fn correctable_reflection(
         return Err(AppError::Forbidden("correction_not_allowed"));
     }
     Ok(r)
+}
+
+/// The student (through the access module) and the reflection she may
+/// still correct, for each of the three reflection routes.
+async fn reflection_to_correct(
+    state: &AppState,
+    ctx: &Ctx,
+    id: &str,
+    reflection: &str,
+) -> Result<(StudentAccess, ReflectionRow), AppError> {
+    let access = StudentAccess::load(state, ctx, id).await?;
+    access.require(state, ctx, RecordKind::Plan, Action::Create).await?;
+    let r = correctable_reflection(state, &access, reflection).await?;
+    Ok((access, r))
 }
 
 #[derive(Deserialize)]
@@ -234,9 +255,7 @@ pub async fn edit_reflection(
     ctx: Ctx,
     Path((id, reflection)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access.require(&state, &ctx, RecordKind::Plan, Action::Create).await?;
-    let r = correctable_reflection(&state, &access, &reflection).await?;
+    let (access, r) = reflection_to_correct(&state, &ctx, &id, &reflection).await?;
     let draft = Draft::new(
         "reflection",
         vec![("prompt", r.prompt.clone()), ("body", r.body.clone())],
@@ -250,9 +269,7 @@ pub async fn save_reflection(
     Path((id, reflection)): Path<(String, String)>,
     Form(form): Form<ReflectionForm>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access.require(&state, &ctx, RecordKind::Plan, Action::Create).await?;
-    let r = correctable_reflection(&state, &access, &reflection).await?;
+    let (access, r) = reflection_to_correct(&state, &ctx, &id, &reflection).await?;
     let draft = Draft::new(
         "reflection",
         vec![("prompt", form.prompt.clone()), ("body", form.body.clone())],
@@ -278,9 +295,7 @@ pub async fn delete_reflection(
     ctx: Ctx,
     Path((id, reflection)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access.require(&state, &ctx, RecordKind::Plan, Action::Create).await?;
-    let r = correctable_reflection(&state, &access, &reflection).await?;
+    let (access, r) = reflection_to_correct(&state, &ctx, &id, &reflection).await?;
     plan_write::correct_reflection(&state, &ctx, &access, &r, None).await?;
     Ok(Redirect::to(&format!("/students/{}#reflections", access.student())).into_response())
 }

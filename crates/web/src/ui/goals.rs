@@ -486,10 +486,10 @@ pub(super) fn check_in_problem_message(
         // The range from the measure's bounds, not the domain's English detail.
         return crate::i18n::value_range_error(ctx.lang, "checkin-error-value", measure);
     }
-    let page = Page::new(ctx, "goal-title");
+    let local = crate::when::Local::of(ctx);
     let key = format!("checkin-error-{}", p.code.replace('_', "-"));
     let detail = match ssp_domain::plan::goal::parse_iso_date(&p.detail) {
-        Ok(d) => page.date(d),
+        Ok(d) => local.date(d),
         Err(_) => p.detail,
     };
     crate::i18n::t_args(ctx.lang, &key, &[("detail", detail.clone()), ("max", detail)])

@@ -37,7 +37,7 @@ impl Page {
             user: ctx.session.as_ref().map(|s| s.name.display()),
             show_language_switch: true,
             nav: nav(ctx),
-            local: Local::new(ctx.session.as_ref().and_then(|s| s.time_zone.as_deref()), ctx.lang),
+            local: Local::of(ctx),
         }
     }
 
