@@ -438,7 +438,7 @@ async fn too_few_students_is_a_clear_error() {
 }
 
 /// The stored status of every plan is the app's own verdict on the stored
-/// rows (gathered and judged by `ssp_web::plan_service`, as a plan write
+/// rows (gathered and judged by `ssp_app::status`, as a plan write
 /// would); returns the share of plans up to date.
 async fn up_to_date_share_by_the_rule(db: &Db, today: time::Date) -> f64 {
     let students: Vec<(uuid::Uuid, uuid::Uuid, i32)> = with_reader!(db, |p| sqlx::query_as(
@@ -454,10 +454,9 @@ async fn up_to_date_share_by_the_rule(db: &Db, today: time::Date) -> f64 {
         let goals = ssp_db::repo::plan::goals(db, id).await.unwrap();
         let records = ssp_db::repo::plan::activity_records(db, id).await.unwrap();
         let review = ssp_db::repo::plan::latest_review(db, id).await.unwrap();
-        let activities =
-            ssp_web::plan_service::activities_for(grade, SchoolYear::containing(today), &records, &settings);
-        let facts = ssp_web::plan_service::facts(&goals, &activities, review.as_ref(), today);
-        let verdict = ssp_web::plan_service::rule_for(&settings).evaluate(&facts);
+        let activities = ssp_app::status::activities_for(grade, SchoolYear::containing(today), &records, &settings);
+        let facts = ssp_app::status::facts(&goals, &activities, review.as_ref(), today);
+        let verdict = ssp_app::status::rule_for(&settings).evaluate(&facts);
         let stored = ssp_db::repo::plan::status(db, id)
             .await
             .unwrap()
@@ -590,8 +589,7 @@ async fn plans_of_2000_students_hold_the_districts_rates() {
         "SELECT snapshot FROM plan_year_snapshots WHERE school_year = 2027 LIMIT 1",
     )
     .await;
-    let snapshot: ssp_web::plan_service::Snapshot =
-        serde_json::from_str(&snapshot[0]).expect("the app reads the snapshot");
+    let snapshot: ssp_app::status::Snapshot = serde_json::from_str(&snapshot[0]).expect("the app reads the snapshot");
     assert_eq!(snapshot.school_year, 2027);
     assert!(!snapshot.goals.is_empty());
 }

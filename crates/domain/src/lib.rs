@@ -9,6 +9,7 @@ pub mod auth;
 pub mod email;
 pub mod grade;
 pub mod ids;
+pub mod input;
 pub mod language;
 pub mod org;
 pub mod person;

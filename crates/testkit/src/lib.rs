@@ -233,3 +233,70 @@ impl TestApp {
         .expect("count")
     }
 }
+
+/// action, record kind, actor, student, record id, detail.
+type AuditTuple = (
+    String,
+    Option<String>,
+    Option<uuid::Uuid>,
+    Option<uuid::Uuid>,
+    Option<String>,
+    Option<String>,
+);
+
+impl TestApp {
+    /// One text per row of a query with uuid parameters (the query joins
+    /// its columns into one with `||` and `CAST(… AS TEXT)`), for comparing
+    /// what two ways of doing an action stored.
+    pub async fn texts(&self, sql: &str, args: &[uuid::Uuid]) -> Vec<String> {
+        ssp_db::with_reader!(&self.db, |p| {
+            let mut q = sqlx::query_scalar(sql);
+            for a in args {
+                q = q.bind(*a);
+            }
+            q.fetch_all(p).await
+        })
+        .expect("query runs")
+    }
+
+    /// How many audit rows there are (to read the ones an action adds).
+    pub async fn audit_len(&self) -> i64 {
+        ssp_db::with_reader!(&self.db, |p| sqlx::query_scalar("SELECT COUNT(*) FROM audit_events")
+            .fetch_one(p)
+            .await)
+        .expect("count")
+    }
+
+    /// The audit rows after the first `skip`, oldest first, as
+    /// `action kind=… actor=… student=… record=… detail=…`, with record ids
+    /// that are uuids written as `<id>` (they differ between two runs).
+    pub async fn audit_after(&self, skip: i64) -> Vec<String> {
+        let rows: Vec<AuditTuple> = ssp_db::with_reader!(&self.db, |p| sqlx::query_as(
+            "SELECT action, record_kind, actor_person_id, student_id, record_id, detail \
+                 FROM audit_events ORDER BY id LIMIT 100000 OFFSET $1"
+        )
+        .bind(skip)
+        .fetch_all(p)
+        .await)
+        .expect("audit rows");
+        rows.into_iter()
+            .map(|(action, kind, actor, student, record, detail)| {
+                let record = record.map(|r| {
+                    if r.parse::<uuid::Uuid>().is_ok() {
+                        "<id>".to_owned()
+                    } else {
+                        r
+                    }
+                });
+                format!(
+                    "{action} kind={} actor={} student={} record={} detail={}",
+                    kind.unwrap_or_default(),
+                    actor.map(|a| a.to_string()).unwrap_or_default(),
+                    student.map(|a| a.to_string()).unwrap_or_default(),
+                    record.unwrap_or_default(),
+                    detail.unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+}

@@ -1,132 +1,21 @@
-//! The application: shared state, the router with its middleware stack,
-//! and a server that a test can start on port 0.
+//! The application: the router (every area's routes, assembled once here)
+//! with its middleware stack, and a server that a test can start on port 0.
 
 use std::future::Future;
 use std::net::SocketAddr;
-use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
 use axum::extract::DefaultBodyLimit;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::get;
 use axum::Router;
-use axum_extra::extract::cookie::{Cookie, SameSite};
-use ssp_db::Db;
-use ssp_domain::auth::{SessionLifetime, SignInThrottle};
-use time::OffsetDateTime;
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::audit_writer::AuditWriter;
-use crate::clock::{Clock, SystemClock};
 use crate::context::RequestId;
-use crate::roster_jobs::ImportJobs;
+pub use crate::state::{AppState, WebConfig};
 use crate::{api, assets, context, csrf, error, headers, ops, text_guard, ui};
-
-/// What the web layer needs from the settings.
-#[derive(Debug, Clone)]
-pub struct WebConfig {
-    /// The address people use to reach ssp (for origin checks, cookies and
-    /// links). `https://…` turns on Secure cookies and HSTS.
-    pub public_url: url::Url,
-    pub session: SessionLifetime,
-    pub throttle: SignInThrottle,
-    /// Largest request body accepted, in bytes (the roster upload has its own).
-    pub body_limit: usize,
-    /// Where ssp keeps files: roster uploads wait in `uploads/imports/`
-    /// while they are imported, and are deleted after.
-    pub data_dir: PathBuf,
-    /// Largest roster package accepted on the admin page, in bytes.
-    pub roster_upload_limit: u64,
-}
-
-impl Default for WebConfig {
-    fn default() -> Self {
-        Self {
-            public_url: url::Url::parse("http://127.0.0.1:8080").expect("static URL"),
-            session: SessionLifetime::default(),
-            throttle: SignInThrottle::default(),
-            body_limit: 64 * 1024,
-            data_dir: PathBuf::from("./ssp-data"),
-            roster_upload_limit: crate::roster_jobs::MAX_UPLOAD,
-        }
-    }
-}
-
-impl WebConfig {
-    pub fn secure_cookies(&self) -> bool {
-        self.public_url.scheme() == "https"
-    }
-}
-
-struct Inner {
-    db: Db,
-    config: WebConfig,
-    clock: Arc<dyn Clock>,
-    audit: AuditWriter,
-    imports: ImportJobs,
-}
-
-/// Shared by every request: the database, the settings and the clock.
-#[derive(Clone)]
-pub struct AppState(Arc<Inner>);
-
-impl AppState {
-    pub fn new(db: Db, config: WebConfig) -> Self {
-        Self::with_clock(db, config, Arc::new(SystemClock))
-    }
-
-    pub fn with_clock(db: Db, config: WebConfig, clock: Arc<dyn Clock>) -> Self {
-        let audit = AuditWriter::spawn(db.clone());
-        Self(Arc::new(Inner {
-            db,
-            config,
-            clock,
-            audit,
-            imports: ImportJobs::default(),
-        }))
-    }
-
-    pub fn db(&self) -> &Db {
-        &self.0.db
-    }
-
-    pub fn config(&self) -> &WebConfig {
-        &self.0.config
-    }
-
-    /// The group-commit writer for audit rows of reads.
-    pub fn audit(&self) -> &AuditWriter {
-        &self.0.audit
-    }
-
-    /// The roster import running in the background, with its progress.
-    pub fn imports(&self) -> &ImportJobs {
-        &self.0.imports
-    }
-
-    pub fn now(&self) -> OffsetDateTime {
-        self.0.clock.now()
-    }
-
-    /// A cookie of ours with the right flags.
-    pub fn cookie(&self, name: &'static str, value: String) -> Cookie<'static> {
-        let mut c = Cookie::new(name, value);
-        c.set_http_only(true);
-        c.set_same_site(SameSite::Lax);
-        c.set_path("/");
-        c.set_secure(self.config().secure_cookies());
-        c
-    }
-
-    pub fn removal_cookie(&self, name: &'static str) -> Cookie<'static> {
-        let mut c = self.cookie(name, String::new());
-        c.make_removal();
-        c
-    }
-}
 
 /// The whole site: pages, assets, health endpoints and the middleware.
 pub fn router(state: AppState) -> Router {
@@ -207,7 +96,7 @@ async fn sweep_sessions(state: AppState) {
         }
         // Plan statuses age with the calendar (a check-in becomes overdue
         // with no write at all): refresh yesterday's in batches.
-        match crate::plan_service::refresh_stale(state.db(), now, 2_000).await {
+        match ssp_app::status::refresh_stale(state.db(), now, 2_000).await {
             Ok(n) if n > 0 => tracing::info!(refreshed = n, "plan statuses refreshed"),
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "could not refresh plan statuses"),

@@ -19,9 +19,9 @@ use ssp_domain::StaffRole;
 use ssp_domain::{AccountId, Language, OrgId, PersonId};
 use time::Duration;
 
-use crate::app::AppState;
 use crate::auth::token;
 use crate::error::AppError;
+use crate::state::AppState;
 
 pub const SESSION_COOKIE: &str = "ssp_session";
 pub const CSRF_COOKIE: &str = "ssp_csrf";
@@ -114,6 +114,16 @@ impl Ctx {
 
     pub fn session(&self) -> Result<&Session, AppError> {
         self.session.as_deref().ok_or(AppError::SignInRequired)
+    }
+
+    /// The signed-in person as the use cases see them.
+    pub fn actor(&self) -> Result<ssp_app::Actor, AppError> {
+        let s = self.session()?;
+        Ok(ssp_app::Actor {
+            person: s.person_id,
+            district: s.district_id,
+            request_id: self.request_id.0.clone(),
+        })
     }
 }
 

@@ -14,10 +14,10 @@ use axum::http::{header, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::app::AppState;
 use crate::auth::token::constant_time_eq;
 use crate::context::Ctx;
 use crate::error::AppError;
+use crate::state::AppState;
 
 pub const FORM_FIELD: &str = "csrf";
 pub const HEADER: &str = "x-csrf-token";

@@ -11,10 +11,11 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use ssp_db::DbError;
+use ssp_domain::input::{FieldError, Rejected};
 use ssp_domain::{Language, ParseError};
 
-use crate::app::AppState;
 use crate::context::{RequestId, ResolvedCtx, ResolvedLang};
+use crate::state::AppState;
 use crate::ui::pages;
 
 #[derive(Debug, thiserror::Error)]
@@ -32,6 +33,9 @@ pub enum AppError {
     /// A value a person typed failed a rule; the code names the rule.
     #[error("invalid input: {0}")]
     Invalid(ParseError),
+    /// An input its domain type refused: its code and every field at fault.
+    #[error("rejected: {0}")]
+    Rejected(Rejected),
     #[error("conflict: {0}")]
     Conflict(&'static str),
     #[error("forbidden: {0}")]
@@ -53,7 +57,7 @@ impl AppError {
             AppError::SignInRequired => StatusCode::SEE_OTHER,
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Invalid(_) | AppError::Rejected(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -71,6 +75,7 @@ impl AppError {
             AppError::Unauthenticated => "unauthenticated",
             AppError::BadRequest(c) | AppError::Conflict(c) | AppError::Forbidden(c) => c,
             AppError::Invalid(p) => p.code,
+            AppError::Rejected(r) => r.error,
             AppError::PayloadTooLarge => "payload_too_large",
             AppError::TooManyRequests => "too_many_requests",
             AppError::Unavailable => "unavailable",
@@ -81,24 +86,27 @@ impl AppError {
 
 impl From<DbError> for AppError {
     fn from(e: DbError) -> Self {
+        ssp_app::Error::from(e).into()
+    }
+}
+
+/// A use case's answer, with its HTTP status.
+impl From<ssp_app::Error> for AppError {
+    fn from(e: ssp_app::Error) -> Self {
+        use ssp_app::Error as E;
         match e {
-            DbError::NotFound => AppError::NotFound,
-            DbError::Conflict { constraint } => AppError::Conflict(conflict_code(&constraint)),
-            DbError::Invalid { .. } => AppError::BadRequest("invalid_reference"),
-            other => AppError::Internal(anyhow::Error::new(other)),
+            E::NotFound => AppError::NotFound,
+            E::Invalid(p) => AppError::Invalid(p),
+            E::Rejected(r) => AppError::Rejected(r),
+            E::Forbidden(code) => AppError::Forbidden(code),
+            E::Conflict(code) => AppError::Conflict(code),
+            E::InvalidReference => AppError::BadRequest("invalid_reference"),
+            E::Internal(e) => AppError::Internal(e),
         }
     }
 }
 
-/// Names the field a unique index protects, so the message can say which
-/// value is taken ("That username is taken").
-pub fn conflict_code(constraint: &str) -> &'static str {
-    match constraint {
-        "accounts_username_uq" => "username_taken",
-        "accounts_email_uq" => "email_taken",
-        _ => "already_exists",
-    }
-}
+pub use ssp_app::error::conflict_code;
 
 /// Marker on an error response, read by `render_error_pages`.
 #[derive(Debug, Clone)]
@@ -106,6 +114,8 @@ pub struct ErrorPage {
     pub code: &'static str,
     /// Logged, never shown.
     pub cause: Option<String>,
+    /// The fields at fault of a rejected input (the API lists them).
+    pub fields: Vec<FieldError>,
 }
 
 impl IntoResponse for AppError {
@@ -119,9 +129,14 @@ impl IntoResponse for AppError {
             _ => None,
         };
         let mut res = status.into_response();
+        let fields = match &self {
+            AppError::Rejected(r) => r.fields.clone(),
+            _ => Vec::new(),
+        };
         res.extensions_mut().insert(ErrorPage {
             code: self.code(),
             cause,
+            fields,
         });
         res
     }
@@ -169,6 +184,15 @@ pub async fn render_error_pages(State(state): State<AppState>, req: Request, nex
     } else {
         code
     };
+    let fields: Vec<serde_json::Value> = marker
+        .as_ref()
+        .map(|m| {
+            m.fields
+                .iter()
+                .map(|f| serde_json::json!({ "field": f.field, "code": f.code }))
+                .collect()
+        })
+        .unwrap_or_default();
     if status.is_server_error() {
         let cause = marker
             .and_then(|m| m.cause)
@@ -188,11 +212,14 @@ pub async fn render_error_pages(State(state): State<AppState>, req: Request, nex
         .map(|l| l.0)
         .unwrap_or(fallback_lang);
     let mut out = if wants_json {
-        let body = serde_json::json!({
+        let mut body = serde_json::json!({
             "error": code,
             "message": error_message(lang, code),
             "request_id": request_id.0,
         });
+        if !fields.is_empty() {
+            body["fields"] = serde_json::Value::Array(fields);
+        }
         (status, axum::Json(body)).into_response()
     } else {
         (

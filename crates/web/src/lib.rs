@@ -5,27 +5,24 @@
 //! Request flow: request id → trace → security headers → error pages →
 //! panic guard → request context (session, language) → CSRF → route.
 
-pub mod access;
 pub mod api;
 pub mod app;
 pub mod assets;
-pub mod audit_writer;
 pub mod auth;
 pub mod chart;
-pub mod clock;
 pub mod context;
 pub mod csrf;
 pub mod error;
 pub mod headers;
 pub mod i18n;
 pub mod ops;
-pub mod plan_service;
-pub mod plan_write;
 pub mod roster_jobs;
+pub mod state;
 pub mod text_guard;
 pub mod ui;
 pub mod when;
 
-pub use app::{AppState, Application, WebConfig};
-pub use clock::{Clock, SystemClock};
+pub use app::Application;
 pub use error::AppError;
+pub use ssp_app::{Clock, SystemClock};
+pub use state::{AppState, WebConfig};

@@ -17,7 +17,7 @@ use ssp_roster::{ImportError, ImportOptions, Progress, Refusal};
 use tokio::io::AsyncWriteExt;
 use uuid::Uuid;
 
-use crate::app::AppState;
+use crate::state::AppState;
 
 /// The largest package the page accepts by default (as the importer does).
 pub const MAX_UPLOAD: u64 = 1 << 30;

@@ -11,8 +11,8 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use ssp_domain::ParseError;
 
-use crate::app::AppState;
 use crate::error::AppError;
+use crate::state::AppState;
 
 fn refused() -> Response {
     AppError::Invalid(ParseError::new("text_has_nul", "text cannot contain a NUL character")).into_response()

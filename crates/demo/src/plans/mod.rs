@@ -710,7 +710,7 @@ fn fit(kind: MeasureKind, value: f64) -> Option<f64> {
     kind.parse_value(&format!("{rounded}")).ok()
 }
 
-/// The app's plan-year snapshot (`ssp_web::plan_service::Snapshot`), field
+/// The app's plan-year snapshot (`ssp_app::status::Snapshot`), field
 /// for field.
 #[derive(serde::Serialize)]
 struct Snapshot<'a> {

@@ -1,6 +1,6 @@
 //! Each generated plan's stored up-to-date status, decided by the domain's
 //! [`UpToDateRule`] over the facts the app would gather from the same rows
-//! (the mirror of `ssp_web::plan_service::{activities_for, facts}`, which
+//! (the mirror of `ssp_app::status::{activities_for, facts}`, which
 //! this crate cannot depend on): active and met goals, the student's
 //! grade-level activities under the shipped scope and sequence, and the
 //! latest review. The demo writes no district settings, so the rule runs

@@ -250,19 +250,7 @@ pub struct ValidGoal {
     pub cadence: CheckInCadence,
 }
 
-/// One problem with one form field. `field` names the [`GoalInput`] field;
-/// `code` is the translation key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: &'static str,
-    pub code: &'static str,
-}
-
-impl FieldError {
-    fn new(field: &'static str, code: &'static str) -> Self {
-        Self { field, code }
-    }
-}
+pub use crate::input::FieldError;
 
 /// Statement length in characters, after trimming.
 pub const STATEMENT_CHARS: std::ops::RangeInclusive<usize> = 5..=300;

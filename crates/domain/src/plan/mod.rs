@@ -6,6 +6,7 @@ pub mod activity;
 pub mod correction;
 pub mod domain;
 pub mod goal;
+pub mod reflection;
 pub mod review;
 pub mod up_to_date;
 

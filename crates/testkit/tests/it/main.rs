@@ -20,3 +20,4 @@ mod queues;
 mod roster_page;
 mod roster_safety;
 mod support;
+mod twins;

@@ -609,7 +609,7 @@ async fn statuses_that_age_with_the_calendar_are_refreshed() {
     assert_eq!(overdue().await, 0);
     // Three weeks later, with no write at all, the every-two-weeks goal is overdue.
     app.clock.advance(time::Duration::days(22));
-    let n = ssp_web::plan_service::refresh_stale(&app.db, app.state.now(), 100)
+    let n = ssp_app::status::refresh_stale(&app.db, app.state.now(), 100)
         .await
         .unwrap();
     assert_eq!(n, 1);

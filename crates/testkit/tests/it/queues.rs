@@ -218,7 +218,7 @@ async fn counselor_home_lists_overdue_check_ins_of_their_caseload() {
     );
     // Three weeks without a check-in on an every-two-weeks goal.
     app.clock.advance(time::Duration::days(22));
-    ssp_web::plan_service::refresh_stale(&app.db, app.state.now(), 100)
+    ssp_app::status::refresh_stale(&app.db, app.state.now(), 100)
         .await
         .unwrap();
     // (The earlier session has timed out by then.)

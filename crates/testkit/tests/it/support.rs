@@ -50,3 +50,45 @@ pub async fn unrelated_teacher_at_school(app: &ssp_testkit::TestApp, student: Uu
     let username = app.username_of(teacher).await;
     (teacher, app.signed_in(&username).await)
 }
+
+/// What one action left behind: the rows `sql` reads (ids and times left
+/// out by the query) and the audit rows it wrote.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Effect {
+    pub rows: Vec<String>,
+    pub audit: Vec<String>,
+}
+
+/// Runs `act` in a fresh demo district and reads its effect; a page action
+/// and its API twin, each run this way, must give the same [`Effect`]
+/// (the demo's people have the same ids in every run).
+pub async fn effect_of<F, Fut>(sql: &str, act: F) -> Effect
+where
+    F: FnOnce(std::sync::Arc<ssp_testkit::TestApp>) -> Fut,
+    Fut: std::future::Future<Output = Vec<Uuid>>,
+{
+    let app = std::sync::Arc::new(ssp_testkit::TestApp::with_demo().await);
+    let before = app.audit_len().await;
+    let args = act(app.clone()).await;
+    let audit = app
+        .audit_after(before)
+        .await
+        .into_iter()
+        // Signing in and reading the page are not the action.
+        .filter(|a| !a.starts_with("record_viewed") && !a.starts_with("sign_in"))
+        .collect();
+    Effect {
+        rows: app.texts(sql, &args).await,
+        audit,
+    }
+}
+
+/// The session's CSRF token for API writes.
+pub async fn api_token(c: &TestClient) -> String {
+    let body = c.get_json("/api/v1/session").await.body;
+    body.split("\"csrf_token\":\"")
+        .nth(1)
+        .and_then(|t| t.split('"').next())
+        .expect("the session has a token")
+        .to_owned()
+}

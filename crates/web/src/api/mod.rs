@@ -11,7 +11,7 @@ pub mod plan;
 use axum::routing::{get, put};
 use axum::Router;
 
-use crate::app::AppState;
+use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
     Router::new()

@@ -16,11 +16,11 @@ use ssp_domain::SchoolYear;
 use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
-use crate::access::StudentAccess;
-use crate::app::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
-use crate::{plan_service, plan_write};
+use crate::state::AppState;
+use ssp_app::status as plan_service;
+use ssp_app::StudentAccess;
 
 #[derive(Serialize)]
 pub struct SessionJson {
@@ -49,8 +49,8 @@ async fn authorize(
     action: Action,
 ) -> Result<StudentAccess, AppError> {
     ctx.session().map_err(|_| AppError::Unauthenticated)?;
-    let access = StudentAccess::load(state, ctx, id).await?;
-    access.require(state, ctx, kind, action).await?;
+    let access = StudentAccess::load(state, &ctx.actor()?, id).await?;
+    access.require(state, kind, action).await?;
     Ok(access)
 }
 
@@ -155,7 +155,7 @@ pub async fn plan(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         plan_service::rule_for(&settings).evaluate(&plan_service::facts(&goals, &activities, review.as_ref(), today));
     Ok(Json(PlanJson {
         student_id: student.0,
-        name: crate::ui::student::display_name(&h),
+        name: crate::ui::plan::page::display_name(&h),
         grade_level: h.grade_level,
         school: h.school_name.clone(),
         graduation_year: h.graduation_year,
@@ -248,7 +248,7 @@ pub async fn create_goal(
     };
     match validate_goal(&input, state.now().date()) {
         Ok(goal) => {
-            let id = plan_write::create_goal(&state, &ctx, &access, &goal).await?;
+            let id = ssp_app::plan::goals::create_goal(&state, &access, &goal).await?;
             Ok((StatusCode::CREATED, Json(CreatedJson { id })).into_response())
         }
         Err(errors) => Ok((
@@ -336,15 +336,22 @@ pub async fn create_check_in(
     let access = authorize(&state, &ctx, &id, RecordKind::Plan, Action::Create).await?;
     let g = goal_of(&state, &access, &goal).await?;
     let today = state.now().date();
-    match plan_write::validate_check_in(&g, &body.on_date, &body.value, &body.note, &body.reflection, today) {
+    match ssp_app::plan::check_ins::validate_check_in(
+        &g,
+        &body.on_date,
+        &body.value,
+        &body.note,
+        &body.reflection,
+        today,
+    ) {
         Ok((on_date, value)) => {
-            let entry = plan_write::CheckInEntry {
+            let entry = ssp_app::plan::check_ins::CheckInEntry {
                 on_date,
                 value,
                 note: &body.note,
                 reflection: &body.reflection,
             };
-            let id = plan_write::add_check_in(&state, &ctx, &access, &g, &entry).await?;
+            let id = ssp_app::plan::check_ins::add_check_in(&state, &access, &g, &entry).await?;
             Ok((StatusCode::CREATED, Json(CreatedJson { id })).into_response())
         }
         Err(p) => Ok(check_in_refused(p)),
@@ -352,7 +359,7 @@ pub async fn create_check_in(
 }
 
 /// A refused check-in as its stable code (`check_in_<rule>`) and detail.
-fn check_in_refused(p: plan_write::CheckInProblem) -> Response {
+fn check_in_refused(p: ssp_app::plan::check_ins::CheckInProblem) -> Response {
     let body = ProblemJson {
         error: format!("check_in_{}", p.code),
         detail: p.detail,
@@ -380,15 +387,22 @@ pub async fn correct_check_in(
     let g = goal_of(&state, &access, &goal).await?;
     let old = check_in_of(&state, &g, &check_in).await?;
     let today = state.now().date();
-    match plan_write::validate_check_in(&g, &body.on_date, &body.value, &body.note, &body.reflection, today) {
+    match ssp_app::plan::check_ins::validate_check_in(
+        &g,
+        &body.on_date,
+        &body.value,
+        &body.note,
+        &body.reflection,
+        today,
+    ) {
         Ok((on_date, value)) => {
-            let entry = plan_write::CheckInEntry {
+            let entry = ssp_app::plan::check_ins::CheckInEntry {
                 on_date,
                 value,
                 note: &body.note,
                 reflection: &body.reflection,
             };
-            plan_write::correct_check_in(&state, &ctx, &access, &g, &old, Some(&entry)).await?;
+            ssp_app::plan::corrections::correct_check_in(&state, &access, &g, &old, Some(&entry)).await?;
             Ok(StatusCode::NO_CONTENT.into_response())
         }
         Err(p) => Ok(check_in_refused(p)),
@@ -404,7 +418,7 @@ pub async fn delete_check_in(
     let access = authorize(&state, &ctx, &id, RecordKind::Plan, Action::Create).await?;
     let g = goal_of(&state, &access, &goal).await?;
     let old = check_in_of(&state, &g, &check_in).await?;
-    plan_write::correct_check_in(&state, &ctx, &access, &g, &old, None).await?;
+    ssp_app::plan::corrections::correct_check_in(&state, &access, &g, &old, None).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -456,18 +470,18 @@ pub async fn interactions(
     Path(id): Path<String>,
 ) -> Result<Json<Vec<InteractionJson>>, AppError> {
     ctx.session().map_err(|_| AppError::Unauthenticated)?;
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
     let classes: Vec<Sensitivity> = Sensitivity::ALL
         .into_iter()
         .filter(|s| access.decide(RecordKind::Note(*s), Action::View).is_allowed())
         .collect();
     if classes.is_empty() {
         access
-            .require(&state, &ctx, RecordKind::Note(Sensitivity::Shared), Action::View)
+            .require(&state, RecordKind::Note(Sensitivity::Shared), Action::View)
             .await?;
     }
     for s in &classes {
-        access.require(&state, &ctx, RecordKind::Note(*s), Action::View).await?;
+        access.require(&state, RecordKind::Note(*s), Action::View).await?;
     }
     let rows = interactions_repo::list(state.db(), &[access.student()], &classes, false).await?;
     Ok(Json(

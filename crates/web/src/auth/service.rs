@@ -8,9 +8,9 @@ use ssp_domain::{AccountId, OrgId, PersonId};
 use time::OffsetDateTime;
 
 use super::{password, token};
-use crate::app::AppState;
 use crate::context::Session;
 use crate::error::AppError;
+use crate::state::AppState;
 
 #[derive(Debug)]
 pub enum SignInOutcome {

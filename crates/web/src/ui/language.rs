@@ -10,9 +10,9 @@ use ssp_db::repo::accounts;
 use ssp_domain::Language;
 use time::Duration;
 
-use crate::app::AppState;
 use crate::context::{Ctx, LANG_COOKIE};
 use crate::error::AppError;
+use crate::state::AppState;
 
 #[derive(Deserialize)]
 pub struct LanguageForm {

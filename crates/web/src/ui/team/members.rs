@@ -16,12 +16,12 @@ use ssp_domain::audit::AuditAction;
 use ssp_domain::person::PersonName;
 use ssp_domain::PersonId;
 
-use super::pages::{render, Page};
-use super::student::display_name;
-use crate::access::StudentAccess;
-use crate::app::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
+use crate::state::AppState;
+use crate::ui::pages::{render, Page};
+use crate::ui::plan::page::display_name;
+use ssp_app::StudentAccess;
 
 struct Member {
     id: String,
@@ -81,8 +81,8 @@ pub async fn show(
     Path(id): Path<String>,
     Query(q): Query<TeamQuery>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access.require(&state, &ctx, RecordKind::Team, Action::View).await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    access.require(&state, RecordKind::Team, Action::View).await?;
     let message = q.done.as_deref().and_then(|d| match d {
         "added" | "removed" | "reassigned" | "rights" => Some(format!("team-done-{d}")),
         _ => None,
@@ -360,8 +360,8 @@ pub async fn add(
     Path(id): Path<String>,
     Form(form): Form<AddForm>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access.require(&state, &ctx, RecordKind::Team, Action::Create).await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    access.require(&state, RecordKind::Team, Action::Create).await?;
     let (Ok(staff), Ok(role)) = (form.staff_id.parse::<PersonId>(), TeamRole::parse(&form.team_role)) else {
         return refuse(&state, &ctx, &access, "team-error-choice").await;
     };
@@ -382,7 +382,7 @@ pub async fn add(
     .await
     {
         Ok(member) => {
-            let mut ev = access.event(&state, &ctx, AuditAction::TeamMemberAdded, RecordKind::Team);
+            let mut ev = access.event(&state, AuditAction::TeamMemberAdded, RecordKind::Team);
             ev.record_id = Some(member.to_string());
             ev.detail = Some(format!("team_role={}", role.as_str()));
             audit::record(&mut tx, &ev).await?;
@@ -402,14 +402,14 @@ pub async fn remove(
     ctx: Ctx,
     Path((id, member)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access.require(&state, &ctx, RecordKind::Team, Action::Edit).await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    access.require(&state, RecordKind::Team, Action::Edit).await?;
     let member: uuid::Uuid = member.parse().map_err(|_| AppError::NotFound)?;
     let mut tx = state.db().begin().await?;
     let Some((_, role)) = team::end_member(&mut tx, access.student(), member, state.now()).await? else {
         return Err(AppError::NotFound);
     };
-    let mut ev = access.event(&state, &ctx, AuditAction::TeamMemberRemoved, RecordKind::Team);
+    let mut ev = access.event(&state, AuditAction::TeamMemberRemoved, RecordKind::Team);
     ev.record_id = Some(member.to_string());
     ev.detail = Some(format!("team_role={role}"));
     audit::record(&mut tx, &ev).await?;
@@ -428,8 +428,8 @@ pub async fn reassign(
     Path(id): Path<String>,
     Form(form): Form<ReassignForm>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access.require(&state, &ctx, RecordKind::Team, Action::Edit).await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    access.require(&state, RecordKind::Team, Action::Edit).await?;
     let Ok(staff) = form.staff_id.parse::<PersonId>() else {
         return refuse(&state, &ctx, &access, "team-error-choice").await;
     };
@@ -447,7 +447,7 @@ pub async fn reassign(
         state.now(),
     )
     .await?;
-    let mut ev = access.event(&state, &ctx, AuditAction::PlanManagerAssigned, RecordKind::Team);
+    let mut ev = access.event(&state, AuditAction::PlanManagerAssigned, RecordKind::Team);
     ev.record_id = Some(staff.to_string());
     ev.detail = previous.map(|p| format!("previous={p}"));
     audit::record(&mut tx, &ev).await?;
@@ -469,8 +469,8 @@ pub async fn set_rights(
     Path((id, link)): Path<(String, String)>,
     Form(form): Form<RightsForm>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access.require(&state, &ctx, RecordKind::Team, Action::Edit).await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    access.require(&state, RecordKind::Team, Action::Edit).await?;
     let link: uuid::Uuid = link.parse().map_err(|_| AppError::NotFound)?;
     let rights = match form.rights.as_str() {
         "yes" => true,
@@ -481,7 +481,7 @@ pub async fn set_rights(
     if !team::set_educational_rights(&mut tx, access.student(), link, rights, state.now()).await? {
         return Err(AppError::NotFound);
     }
-    let mut ev = access.event(&state, &ctx, AuditAction::GuardianRightsChanged, RecordKind::Team);
+    let mut ev = access.event(&state, AuditAction::GuardianRightsChanged, RecordKind::Team);
     ev.record_id = Some(link.to_string());
     ev.detail = Some(format!("educational_rights={rights}"));
     audit::record(&mut tx, &ev).await?;

@@ -9,11 +9,11 @@ use ssp_db::repo::home;
 use ssp_domain::person::PersonName;
 use ssp_domain::{HomeRole, OrgId, StaffRole};
 
-use super::pages::{render, Page};
-use super::work_queue::{staff_queues, QueueView};
-use crate::app::AppState;
 use crate::context::{Ctx, Session};
 use crate::error::AppError;
+use crate::state::AppState;
+use crate::ui::home::work_queue::{staff_queues, QueueView};
+use crate::ui::pages::{render, Page};
 
 #[derive(Template)]
 #[template(path = "home_student.html")]
@@ -232,11 +232,10 @@ async fn student_home(
     greeting: String,
 ) -> Result<Response, AppError> {
     // The student's own records, read through the access module like any other.
-    let access = crate::access::StudentAccess::load(state, ctx, &session.person_id.to_string()).await?;
+    let access = ssp_app::StudentAccess::load(state, &ctx.actor()?, &session.person_id.to_string()).await?;
     access
         .require(
             state,
-            ctx,
             ssp_domain::access::RecordKind::Plan,
             ssp_domain::access::Action::View,
         )
@@ -300,7 +299,7 @@ async fn student_home(
     let records = ssp_db::repo::plan::activity_records(db, me).await?;
     let year = ssp_domain::SchoolYear::containing(today);
     let settings = ssp_db::repo::settings::get(db, session.district_id).await?;
-    for a in crate::plan_service::activities_for(student.grade_level, year, &records, &settings) {
+    for a in ssp_app::status::activities_for(student.grade_level, year, &records, &settings) {
         let st = ssp_domain::plan::activity::status(a.state, a.due, today);
         if matches!(
             st,
@@ -343,7 +342,7 @@ async fn guardian_home(
 ) -> Result<Response, AppError> {
     let mut children = Vec::new();
     for c in home::children_of(state.db(), session.person_id, state.now().date()).await? {
-        let waiting = super::work_queue::for_child(state, session, &page, c.person_id).await?;
+        let waiting = crate::ui::home::work_queue::for_child(state, session, &page, c.person_id).await?;
         let args = [("grade", c.grade_level.to_string()), ("school", c.school_name.clone())];
         children.push(ChildView {
             waiting,

@@ -16,12 +16,12 @@ use ssp_domain::audit::AuditAction;
 use ssp_domain::person::PersonName;
 use ssp_domain::PersonId;
 
-use super::pages::{render, Page};
-use super::student::display_name;
-use crate::access::StudentAccess;
-use crate::app::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
+use crate::state::AppState;
+use crate::ui::pages::{render, Page};
+use crate::ui::plan::page::display_name;
+use ssp_app::StudentAccess;
 
 pub const MAX_NOTE_CHARS: usize = 4000;
 
@@ -75,7 +75,7 @@ struct NotesPage {
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
     render_notes(&state, &ctx, &access, None, None, String::new()).await
 }
 
@@ -101,7 +101,7 @@ async fn render_notes(
     if readable.is_empty() && glass_classes.is_empty() && opened.is_none() {
         // Nothing here for this actor: the same answer as an unknown student.
         access
-            .require(state, ctx, RecordKind::Note(Sensitivity::Shared), Action::View)
+            .require(state, RecordKind::Note(Sensitivity::Shared), Action::View)
             .await?;
     }
     for s in &readable {
@@ -109,7 +109,7 @@ async fn render_notes(
             Decision::Allow(r) => r,
             _ => continue,
         };
-        access.audit_view(state, ctx, RecordKind::Note(*s), reason).await?;
+        access.audit_view(state, RecordKind::Note(*s), reason).await?;
     }
     readable.extend(opened);
     let h = students::header(state.db(), access.student())
@@ -191,10 +191,10 @@ pub async fn create(
     Path(id): Path<String>,
     Form(form): Form<NoteForm>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
     let sensitivity = Sensitivity::from_form(&form.sensitivity).map_err(|_| AppError::BadRequest("malformed_form"))?;
     access
-        .require(&state, &ctx, RecordKind::Note(sensitivity), Action::Create)
+        .require(&state, RecordKind::Note(sensitivity), Action::Create)
         .await?;
     let body = form.body.trim();
     let error_key = if body.is_empty() {
@@ -220,7 +220,7 @@ pub async fn create(
         state.now(),
     )
     .await?;
-    let mut ev = access.event(&state, &ctx, AuditAction::NoteCreated, RecordKind::Note(sensitivity));
+    let mut ev = access.event(&state, AuditAction::NoteCreated, RecordKind::Note(sensitivity));
     ev.record_id = Some(note.to_string());
     audit::record(&mut tx, &ev).await?;
     tx.commit().await?;
@@ -242,7 +242,7 @@ pub async fn break_glass(
     Path(id): Path<String>,
     Form(form): Form<BreakGlassForm>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
     let sensitivity = Sensitivity::parse(&form.sensitivity).map_err(|_| AppError::BadRequest("malformed_form"))?;
     let kind = RecordKind::Note(sensitivity);
     let reason = form.reason.trim();
@@ -255,13 +255,13 @@ pub async fn break_glass(
         }
         Decision::Deny => {
             // Not a break-glass case: the usual audited 404.
-            access.require(&state, &ctx, kind, Action::View).await?;
+            access.require(&state, kind, Action::View).await?;
             return Err(AppError::NotFound);
         }
     }
     let now = state.now();
     let mut tx = state.db().begin().await?;
-    let mut ev = access.event(&state, &ctx, AuditAction::BreakGlass, kind);
+    let mut ev = access.event(&state, AuditAction::BreakGlass, kind);
     ev.detail = Some(format!("reason={}", reason.replace(['\r', '\n'], " ")));
     audit::record(&mut tx, &ev).await?;
     if let Some(pm) = team::current_plan_manager(state.db(), access.student()).await? {

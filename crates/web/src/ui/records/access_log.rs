@@ -9,12 +9,12 @@ use ssp_domain::access::{Action, Decision, RecordKind};
 use ssp_domain::audit::AuditAction;
 use ssp_domain::person::PersonName;
 
-use super::pages::{render, Page};
-use super::student::display_name;
-use crate::access::StudentAccess;
-use crate::app::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
+use crate::state::AppState;
+use crate::ui::pages::{render, Page};
+use crate::ui::plan::page::display_name;
+use ssp_app::StudentAccess;
 
 #[derive(Template)]
 #[template(path = "access_log.html")]
@@ -26,10 +26,8 @@ struct AccessLogPage {
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access
-        .require(&state, &ctx, RecordKind::AccessLog, Action::View)
-        .await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    access.require(&state, RecordKind::AccessLog, Action::View).await?;
     let h = students::header(state.db(), access.student())
         .await?
         .ok_or(AppError::NotFound)?;

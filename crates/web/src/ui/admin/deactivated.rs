@@ -17,10 +17,10 @@ use ssp_domain::audit::AuditAction;
 use ssp_domain::StudentId;
 use uuid::Uuid;
 
-use super::pages::{render, Page};
-use crate::app::AppState;
 use crate::context::{Ctx, Session};
 use crate::error::AppError;
+use crate::state::AppState;
+use crate::ui::pages::{render, Page};
 
 /// People per page.
 const PAGE_SIZE: i64 = 50;

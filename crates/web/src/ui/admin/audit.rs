@@ -13,11 +13,11 @@ use ssp_domain::audit::AuditAction;
 use time::{Date, Duration, OffsetDateTime, Time};
 use uuid::Uuid;
 
-use super::access_log::format_when;
-use super::pages::{render, Page};
-use crate::app::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
+use crate::state::AppState;
+use crate::ui::pages::{render, Page};
+use crate::ui::records::access_log::format_when;
 
 const PAGE_ROWS: i64 = 200;
 const CSV_BATCH: i64 = 1_000;

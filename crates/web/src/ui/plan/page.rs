@@ -18,12 +18,13 @@ use ssp_domain::plan::goal::{next_check_in_due, progress};
 use ssp_domain::plan::{ActivityState, CheckInCadence, Failure, GoalStatus, MeasureKind, PlanDomain};
 use ssp_domain::{PersonId, SchoolYear};
 
-use super::pages::{render, Draft, Page};
-use crate::access::StudentAccess;
-use crate::app::AppState;
+use crate::chart;
 use crate::context::Ctx;
 use crate::error::AppError;
-use crate::{chart, plan_service};
+use crate::state::AppState;
+use crate::ui::pages::{render, Draft, Page};
+use ssp_app::status as plan_service;
+use ssp_app::StudentAccess;
 
 struct Sharing {
     state: String,
@@ -145,8 +146,8 @@ pub fn signature_slot(access: &StudentAccess) -> Option<SignatureSlot> {
 /// The plan: who the student is, whether the plan is up to date and why
 /// not, goals by domain, activities, reflections and the annual review.
 pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access.require(&state, &ctx, RecordKind::Plan, Action::View).await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    access.require(&state, RecordKind::Plan, Action::View).await?;
     plan_page(&state, &ctx, &access, None, Draft::default()).await
 }
 
@@ -507,7 +508,7 @@ async fn changes_since_last_year(
     let Some(raw) = plan::snapshot(state.db(), student, year.0 - 1).await? else {
         return Ok(vec![]);
     };
-    let Ok(before) = serde_json::from_str::<crate::plan_service::Snapshot>(&raw) else {
+    let Ok(before) = serde_json::from_str::<ssp_app::status::Snapshot>(&raw) else {
         return Ok(vec![]);
     };
     let mut out = Vec::new();
@@ -546,10 +547,8 @@ pub async fn set_sharing(
     Path(id): Path<String>,
     Form(form): Form<SharingForm>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access
-        .require(&state, &ctx, RecordKind::SharingChoice, Action::Edit)
-        .await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    access.require(&state, RecordKind::SharingChoice, Action::Edit).await?;
     let share = match form.share.as_str() {
         "yes" => true,
         "no" => false,
@@ -557,7 +556,7 @@ pub async fn set_sharing(
     };
     let mut tx = state.db().begin().await?;
     students::set_sharing(&mut tx, access.student(), share, state.now()).await?;
-    let mut ev = access.event(&state, &ctx, AuditAction::SharingChanged, RecordKind::SharingChoice);
+    let mut ev = access.event(&state, AuditAction::SharingChanged, RecordKind::SharingChoice);
     ev.detail = Some(format!("shares_with_guardians={share}"));
     ssp_db::repo::audit::record(&mut tx, &ev).await?;
     tx.commit().await?;

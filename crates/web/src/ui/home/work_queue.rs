@@ -10,10 +10,10 @@ use ssp_domain::person::PersonName;
 use ssp_domain::plan::CheckInCadence;
 use ssp_domain::SchoolYear;
 
-use super::pages::Page;
-use crate::app::AppState;
 use crate::context::{Ctx, Session};
 use crate::error::AppError;
+use crate::state::AppState;
+use crate::ui::pages::Page;
 
 /// One queue as the page shows it.
 pub struct QueueView {

@@ -17,13 +17,13 @@ use ssp_domain::person::PersonName;
 use ssp_domain::plan::goal::parse_iso_date;
 use ssp_domain::{PersonId, StudentId};
 
-use super::notes::{class_choices, ClassChoice};
-use super::pages::{render, Page};
-use super::student::display_name;
-use crate::access::StudentAccess;
-use crate::app::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
+use crate::state::AppState;
+use crate::ui::pages::{render, Page};
+use crate::ui::plan::page::display_name;
+use crate::ui::records::notes::{class_choices, ClassChoice};
+use ssp_app::StudentAccess;
 
 pub const KINDS: [&str; 7] = [
     "advisory_meeting",
@@ -78,7 +78,7 @@ pub async fn show(
     Path(id): Path<String>,
     Query(q): Query<LogQuery>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
     render_log(&state, &ctx, &access, q.family.is_some(), None).await
 }
 
@@ -92,12 +92,12 @@ async fn render_log(
     let classes = readable(access);
     if classes.is_empty() {
         access
-            .require(state, ctx, RecordKind::Note(Sensitivity::Shared), Action::View)
+            .require(state, RecordKind::Note(Sensitivity::Shared), Action::View)
             .await?;
     }
     for s in &classes {
         if let ssp_domain::access::Decision::Allow(r) = access.decide(RecordKind::Note(*s), Action::View) {
-            access.audit_view(state, ctx, RecordKind::Note(*s), r).await?;
+            access.audit_view(state, RecordKind::Note(*s), r).await?;
         }
     }
     let db = state.db();
@@ -109,7 +109,7 @@ async fn render_log(
             if sibling == access.student().0 {
                 continue;
             }
-            let Some(sib) = StudentAccess::load_related(state, ctx, StudentId(sibling)).await? else {
+            let Some(sib) = StudentAccess::load_related(state, &ctx.actor()?, StudentId(sibling)).await? else {
                 continue;
             };
             let sib_classes = readable(&sib);
@@ -118,7 +118,7 @@ async fn render_log(
             }
             for s in &sib_classes {
                 if let ssp_domain::access::Decision::Allow(r) = sib.decide(RecordKind::Note(*s), Action::View) {
-                    sib.audit_view(state, ctx, RecordKind::Note(*s), r).await?;
+                    sib.audit_view(state, RecordKind::Note(*s), r).await?;
                 }
             }
             rows.extend(interactions::list(db, &[sib.student()], &sib_classes, true).await?);
@@ -258,11 +258,11 @@ pub async fn create(
     Path(id): Path<String>,
     Form(form): Form<InteractionForm>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
     // None posted: staff only, never shared.
     let sensitivity = Sensitivity::from_form(&form.sensitivity).map_err(|_| AppError::BadRequest("malformed_form"))?;
     access
-        .require(&state, &ctx, RecordKind::Note(sensitivity), Action::Create)
+        .require(&state, RecordKind::Note(sensitivity), Action::Create)
         .await?;
     if access.is_self() {
         return Err(AppError::Forbidden("interactions_by_staff_only"));
@@ -340,12 +340,7 @@ pub async fn create(
         )
         .await?;
     }
-    let mut ev = access.event(
-        &state,
-        &ctx,
-        AuditAction::InteractionLogged,
-        RecordKind::Note(sensitivity),
-    );
+    let mut ev = access.event(&state, AuditAction::InteractionLogged, RecordKind::Note(sensitivity));
     ev.record_id = Some(iid.to_string());
     audit::record(&mut tx, &ev).await?;
     tx.commit().await?;
@@ -357,21 +352,16 @@ pub async fn follow_up_done(
     ctx: Ctx,
     Path((id, follow_up)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
     access
-        .require(&state, &ctx, RecordKind::Note(Sensitivity::Staff), Action::Edit)
+        .require(&state, RecordKind::Note(Sensitivity::Staff), Action::Edit)
         .await?;
     let fid: uuid::Uuid = follow_up.parse().map_err(|_| AppError::NotFound)?;
     let mut tx = state.db().begin().await?;
     if !interactions::complete_follow_up(&mut tx, access.student(), fid, state.now()).await? {
         return Err(AppError::NotFound);
     }
-    let mut ev = access.event(
-        &state,
-        &ctx,
-        AuditAction::FollowUpDone,
-        RecordKind::Note(Sensitivity::Staff),
-    );
+    let mut ev = access.event(&state, AuditAction::FollowUpDone, RecordKind::Note(Sensitivity::Staff));
     ev.record_id = Some(fid.to_string());
     audit::record(&mut tx, &ev).await?;
     tx.commit().await?;

@@ -10,10 +10,10 @@ use ssp_db::repo::home;
 use ssp_domain::access::list_scope;
 use ssp_domain::person::PersonName;
 
-use super::pages::{render, Page};
-use crate::app::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
+use crate::state::AppState;
+use crate::ui::pages::{render, Page};
 
 struct RosterView {
     id: String,

@@ -18,13 +18,14 @@ use ssp_domain::plan::goal::{progress, validate_goal};
 use ssp_domain::plan::{CheckInCadence, GoalInput, GoalStatus, MeasureKind, PlanDomain};
 use ssp_domain::PersonId;
 
-use super::pages::{render, Draft, Page};
-use super::student::display_name;
-use crate::access::StudentAccess;
-use crate::app::AppState;
+use crate::chart;
 use crate::context::Ctx;
 use crate::error::AppError;
-use crate::{chart, plan_service};
+use crate::state::AppState;
+use crate::ui::pages::{render, Draft, Page};
+use crate::ui::plan::page::display_name;
+use ssp_app::status as plan_service;
+use ssp_app::StudentAccess;
 
 struct Field {
     name: &'static str,
@@ -86,8 +87,8 @@ impl GoalForm {
 }
 
 pub async fn new_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access.require(&state, &ctx, RecordKind::Plan, Action::Create).await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    access.require(&state, RecordKind::Plan, Action::Create).await?;
     let form = GoalForm {
         cadence: "every_two_weeks".into(),
         measure_kind: "percent".into(),
@@ -214,15 +215,15 @@ pub async fn create(
     Path(id): Path<String>,
     Form(form): Form<GoalForm>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access.require(&state, &ctx, RecordKind::Plan, Action::Create).await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    access.require(&state, RecordKind::Plan, Action::Create).await?;
     let now = state.now();
     let input = form.input();
     let goal = match validate_goal(&input, now.date()) {
         Ok(g) => g,
         Err(errors) => return goal_form_page(&state, &ctx, &access, &form, &errors, None).await,
     };
-    let goal_id = crate::plan_write::create_goal(&state, &ctx, &access, &goal).await?;
+    let goal_id = ssp_app::plan::goals::create_goal(&state, &access, &goal).await?;
     Ok(Redirect::to(&format!("/students/{}/goals/{goal_id}", access.student())).into_response())
 }
 
@@ -280,8 +281,8 @@ pub async fn show(
     ctx: Ctx,
     Path((id, goal)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access.require(&state, &ctx, RecordKind::Plan, Action::View).await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    access.require(&state, RecordKind::Plan, Action::View).await?;
     let g = load_goal(&state, &access, &goal).await?;
     goal_page(&state, &ctx, &access, g, None).await
 }
@@ -479,7 +480,7 @@ impl CheckInForm {
 /// in it written the reader's way).
 pub(super) fn check_in_problem_message(
     ctx: &Ctx,
-    p: crate::plan_write::CheckInProblem,
+    p: ssp_app::plan::check_ins::CheckInProblem,
     measure: MeasureKind,
 ) -> String {
     if p.code == "value" {
@@ -501,19 +502,26 @@ pub async fn check_in(
     Path((id, goal)): Path<(String, String)>,
     Form(form): Form<CheckInForm>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access.require(&state, &ctx, RecordKind::Plan, Action::Create).await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    access.require(&state, RecordKind::Plan, Action::Create).await?;
     let g = load_goal(&state, &access, &goal).await?;
     let today = state.now().date();
-    match crate::plan_write::validate_check_in(&g, &form.on_date, &form.value, &form.note, &form.reflection, today) {
+    match ssp_app::plan::check_ins::validate_check_in(
+        &g,
+        &form.on_date,
+        &form.value,
+        &form.note,
+        &form.reflection,
+        today,
+    ) {
         Ok((on_date, value)) => {
-            let entry = crate::plan_write::CheckInEntry {
+            let entry = ssp_app::plan::check_ins::CheckInEntry {
                 on_date,
                 value,
                 note: &form.note,
                 reflection: &form.reflection,
             };
-            crate::plan_write::add_check_in(&state, &ctx, &access, &g, &entry).await?;
+            ssp_app::plan::check_ins::add_check_in(&state, &access, &g, &entry).await?;
             Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
         }
         Err(p) => {
@@ -536,8 +544,8 @@ pub async fn set_status(
     Path((id, goal)): Path<(String, String)>,
     Form(form): Form<StatusForm>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access.require(&state, &ctx, RecordKind::Plan, Action::Edit).await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    access.require(&state, RecordKind::Plan, Action::Edit).await?;
     let g = load_goal(&state, &access, &goal).await?;
     let from = GoalStatus::parse(&g.status).map_err(|_| AppError::BadRequest("malformed_form"))?;
     let to = match GoalStatus::parse(&form.status) {
@@ -583,7 +591,7 @@ pub async fn set_status(
         )
         .await;
     }
-    let mut ev = access.event(&state, &ctx, AuditAction::GoalStatusChanged, RecordKind::Plan);
+    let mut ev = access.event(&state, AuditAction::GoalStatusChanged, RecordKind::Plan);
     ev.record_id = Some(g.id.to_string());
     ev.detail = Some(format!("{}->{}", from.as_str(), to.as_str()));
     audit::record(&mut tx, &ev).await?;
@@ -609,8 +617,8 @@ pub async fn add_step(
     Path((id, goal)): Path<(String, String)>,
     Form(form): Form<StepForm>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access.require(&state, &ctx, RecordKind::Plan, Action::Create).await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    access.require(&state, RecordKind::Plan, Action::Create).await?;
     let g = load_goal(&state, &access, &goal).await?;
     let description = form.description.trim();
     let lang = ctx.lang;
@@ -653,7 +661,7 @@ pub async fn add_step(
         state.now(),
     )
     .await?;
-    let mut ev = access.event(&state, &ctx, AuditAction::ActionStepAdded, RecordKind::Plan);
+    let mut ev = access.event(&state, AuditAction::ActionStepAdded, RecordKind::Plan);
     ev.record_id = Some(step.to_string());
     audit::record(&mut tx, &ev).await?;
     tx.commit().await?;
@@ -665,15 +673,15 @@ pub async fn complete_step(
     ctx: Ctx,
     Path((id, goal, step)): Path<(String, String, String)>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access.require(&state, &ctx, RecordKind::Plan, Action::Edit).await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    access.require(&state, RecordKind::Plan, Action::Edit).await?;
     let g = load_goal(&state, &access, &goal).await?;
     let step: uuid::Uuid = step.parse().map_err(|_| AppError::NotFound)?;
     let mut tx = state.db().begin().await?;
     if !plan::complete_action_step(&mut tx, g.id, step, state.now()).await? {
         return Err(AppError::NotFound);
     }
-    let mut ev = access.event(&state, &ctx, AuditAction::ActionStepDone, RecordKind::Plan);
+    let mut ev = access.event(&state, AuditAction::ActionStepDone, RecordKind::Plan);
     ev.record_id = Some(step.to_string());
     audit::record(&mut tx, &ev).await?;
     tx.commit().await?;
@@ -716,8 +724,8 @@ pub async fn edit_form(
     ctx: Ctx,
     Path((id, goal)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access.require(&state, &ctx, RecordKind::Plan, Action::Edit).await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    access.require(&state, RecordKind::Plan, Action::Edit).await?;
     let g = load_goal(&state, &access, &goal).await?;
     if !may_reword(&access, &g) {
         return Err(AppError::Forbidden("goal_edit_not_allowed"));
@@ -733,8 +741,8 @@ pub async fn update(
     Path((id, goal)): Path<(String, String)>,
     Form(form): Form<GoalForm>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access.require(&state, &ctx, RecordKind::Plan, Action::Edit).await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    access.require(&state, RecordKind::Plan, Action::Edit).await?;
     let g = load_goal(&state, &access, &goal).await?;
     if !may_reword(&access, &g) {
         return Err(AppError::Forbidden("goal_edit_not_allowed"));
@@ -780,7 +788,7 @@ pub async fn update(
         now,
     )
     .await?;
-    let mut ev = access.event(&state, &ctx, AuditAction::GoalEdited, RecordKind::Plan);
+    let mut ev = access.event(&state, AuditAction::GoalEdited, RecordKind::Plan);
     ev.record_id = Some(g.id.to_string());
     audit::record(&mut tx, &ev).await?;
     plan_service::recompute(&mut tx, access.facts.district_id, access.student(), h.grade_level, now).await?;
@@ -803,8 +811,8 @@ pub async fn add_support(
     Path((id, goal)): Path<(String, String)>,
     Form(form): Form<SupportForm>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access.require(&state, &ctx, RecordKind::Plan, Action::Create).await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    access.require(&state, RecordKind::Plan, Action::Create).await?;
     let g = load_goal(&state, &access, &goal).await?;
     let description = form.description.trim();
     let provider = form.provider.trim();
@@ -824,7 +832,7 @@ pub async fn add_support(
         state.now(),
     )
     .await?;
-    let mut ev = access.event(&state, &ctx, AuditAction::SupportLinked, RecordKind::Plan);
+    let mut ev = access.event(&state, AuditAction::SupportLinked, RecordKind::Plan);
     ev.record_id = Some(sid.to_string());
     audit::record(&mut tx, &ev).await?;
     tx.commit().await?;

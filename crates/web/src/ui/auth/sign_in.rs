@@ -8,11 +8,11 @@ use axum::Form;
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 
-use super::pages::{render, Page};
-use crate::app::AppState;
 use crate::auth::service::{self, SignInOutcome};
 use crate::context::{Ctx, SESSION_COOKIE};
 use crate::error::AppError;
+use crate::state::AppState;
+use crate::ui::pages::{render, Page};
 
 #[derive(Template)]
 #[template(path = "sign_in.html")]

@@ -15,10 +15,10 @@ use ssp_db::repo::settings::{self, PlanSettings};
 use ssp_domain::audit::AuditAction;
 use ssp_domain::plan::activity::default_scope_and_sequence;
 
-use super::pages::{render, Page};
-use crate::app::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
+use crate::state::AppState;
+use crate::ui::pages::{render, Page};
 use crate::when::{is_time_zone, DEFAULT_TIME_ZONE, TIME_ZONES};
 
 struct ActivityRow {

@@ -11,10 +11,10 @@ use ssp_domain::access::{list_scope, ListScope, ScopePart};
 use ssp_domain::person::PersonName;
 use ssp_domain::{GradeLevel, StaffRole};
 
-use super::pages::{render, Page};
-use crate::app::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
+use crate::state::AppState;
+use crate::ui::pages::{render, Page};
 
 pub const PAGE_SIZE: i64 = 50;
 

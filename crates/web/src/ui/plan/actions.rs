@@ -5,48 +5,40 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use serde::Deserialize;
+use ssp_app::plan::reflections;
 use ssp_db::repo::plan::{self, SignatureSlot};
 use ssp_db::repo::{audit, students};
 use ssp_domain::access::{Action, RecordKind};
 use ssp_domain::audit::AuditAction;
+use ssp_domain::input::Rejected;
 use ssp_domain::plan::activity::default_scope_and_sequence;
+use ssp_domain::plan::reflection::{NewComment, NewReflection, REFLECTION_MAX_CHARS};
 use ssp_domain::SchoolYear;
 
-use super::pages::Draft;
-use crate::access::StudentAccess;
-use crate::app::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
-use crate::plan_service;
-
-pub const MAX_REFLECTION_CHARS: usize = 4000;
-pub const MAX_COMMENT_CHARS: usize = 1000;
+use crate::state::AppState;
+use crate::ui::pages::Draft;
+use ssp_app::status as plan_service;
+use ssp_app::StudentAccess;
 
 #[derive(Deserialize)]
 pub struct ReflectionForm {
     #[serde(default)]
-    prompt: String,
+    pub prompt: String,
     #[serde(default)]
-    body: String,
+    pub body: String,
 }
 
-/// The reflection prompts a student answers.
-pub const PROMPTS: [&str; 3] = ["strengths", "improve", "next"];
-
-/// A reflection as typed: one of the prompts, and 1–4000 characters once
-/// blank space is trimmed. The error is the message key to show.
-pub fn parse_reflection<'a>(prompt: &'a str, body: &'a str) -> Result<(&'a str, &'a str), &'static str> {
-    if !PROMPTS.contains(&prompt) {
-        return Err("reflection-error-prompt");
+/// The message key for a refused reflection or comment.
+pub fn reflection_message_key(r: &Rejected) -> &'static str {
+    match r.first().map(|f| (f.field, f.code)) {
+        Some(("prompt", _)) => "reflection-error-prompt",
+        Some((_, "too_long")) if r.error == "invalid_comment" => "comment-error-long",
+        Some(_) if r.error == "invalid_comment" => "comment-error-empty",
+        Some((_, "too_long")) => "reflection-error-long",
+        _ => "reflection-error-empty",
     }
-    let body = body.trim();
-    if body.is_empty() {
-        return Err("reflection-error-empty");
-    }
-    if body.chars().count() > MAX_REFLECTION_CHARS {
-        return Err("reflection-error-long");
-    }
-    Ok((prompt, body))
 }
 
 /// The plan page again, with the message beside the refused form and what
@@ -62,11 +54,11 @@ async fn refused(
         ctx.lang,
         key,
         &[
-            ("max", MAX_REFLECTION_CHARS.to_string()),
+            ("max", REFLECTION_MAX_CHARS.to_string()),
             ("max_profile", MAX_PROFILE_CHARS.to_string()),
         ],
     );
-    super::student::plan_page(state, ctx, access, Some(msg), draft).await
+    crate::ui::plan::page::plan_page(state, ctx, access, Some(msg), draft).await
 }
 
 /// A student writes a prompted reflection (their own words only).
@@ -76,29 +68,16 @@ pub async fn add_reflection(
     Path(id): Path<String>,
     Form(form): Form<ReflectionForm>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access.require(&state, &ctx, RecordKind::Plan, Action::Create).await?;
-    if !access.is_self() {
-        return Err(AppError::Forbidden("reflection_by_student_only"));
-    }
-    let (prompt, body) = match parse_reflection(&form.prompt, &form.body) {
-        Ok(parsed) => parsed,
-        Err(key) => {
-            let draft = Draft::new(
-                "reflection",
-                vec![("prompt", form.prompt.clone()), ("body", form.body.clone())],
-            );
-            return refused(&state, &ctx, &access, key, draft).await;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    let input = NewReflection::parse(&form.prompt, &form.body);
+    match reflections::add(&state, &access, input).await {
+        Ok(_) => Ok(Redirect::to(&format!("/students/{}#reflections", access.student())).into_response()),
+        Err(ssp_app::Error::Rejected(r)) => {
+            let draft = Draft::new("reflection", vec![("prompt", form.prompt), ("body", form.body)]);
+            refused(&state, &ctx, &access, reflection_message_key(&r), draft).await
         }
-    };
-    let now = state.now();
-    let mut tx = state.db().begin().await?;
-    let rid = plan::insert_reflection(&mut tx, access.facts.district_id, access.student(), prompt, body, now).await?;
-    let mut ev = access.event(&state, &ctx, AuditAction::ReflectionCreated, RecordKind::Plan);
-    ev.record_id = Some(rid.to_string());
-    audit::record(&mut tx, &ev).await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&format!("/students/{}#reflections", access.student())).into_response())
+        Err(e) => Err(e.into()),
+    }
 }
 
 #[derive(Deserialize)]
@@ -117,8 +96,8 @@ pub async fn record_activity(
     Path((id, key)): Path<(String, String)>,
     Form(form): Form<ActivityForm>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access.require(&state, &ctx, RecordKind::Plan, Action::Edit).await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    access.require(&state, RecordKind::Plan, Action::Edit).await?;
     let h = students::header(state.db(), access.student())
         .await?
         .ok_or(AppError::NotFound)?;
@@ -152,7 +131,7 @@ pub async fn record_activity(
         now,
     )
     .await?;
-    let mut ev = access.event(&state, &ctx, AuditAction::ActivityRecorded, RecordKind::Plan);
+    let mut ev = access.event(&state, AuditAction::ActivityRecorded, RecordKind::Plan);
     ev.record_id = Some(template.key.to_owned());
     ev.detail = Some(form.state.clone());
     audit::record(&mut tx, &ev).await?;
@@ -176,12 +155,12 @@ pub async fn sign_review(
     Path(id): Path<String>,
     Form(form): Form<SignForm>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access.require(&state, &ctx, RecordKind::Plan, Action::Sign).await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    access.require(&state, RecordKind::Plan, Action::Sign).await?;
     let slot = match form.as_.as_str() {
         "guardian_attempt" if access.facts.relationship.is_plan_manager => SignatureSlot::GuardianAttempt,
         "guardian_attempt" => return Err(AppError::Forbidden("attempt_by_plan_manager_only")),
-        _ => super::student::signature_slot(&access).ok_or(AppError::Forbidden("cannot_sign"))?,
+        _ => crate::ui::plan::page::signature_slot(&access).ok_or(AppError::Forbidden("cannot_sign"))?,
     };
     let db = state.db();
     let h = students::header(db, access.student())
@@ -214,8 +193,8 @@ pub async fn sign_review(
             "already signed",
         )));
     }
-    let mut ev = access.event(&state, &ctx, AuditAction::ReviewSigned, RecordKind::Plan);
-    ev.detail = Some(super::student::slot_name(slot).to_owned());
+    let mut ev = access.event(&state, AuditAction::ReviewSigned, RecordKind::Plan);
+    ev.detail = Some(crate::ui::plan::page::slot_name(slot).to_owned());
     ev.record_id = Some(year.0.to_string());
     audit::record(&mut tx, &ev).await?;
     let verdict =
@@ -240,7 +219,7 @@ pub async fn sign_review(
                 now,
             )
             .await?;
-            let mut ev = access.event(&state, &ctx, AuditAction::ActivityRecorded, RecordKind::Plan);
+            let mut ev = access.event(&state, AuditAction::ActivityRecorded, RecordKind::Plan);
             ev.record_id = Some(key);
             ev.detail = Some("done".to_owned());
             audit::record(&mut tx, &ev).await?;
@@ -277,8 +256,8 @@ pub async fn update_profile(
     Path(id): Path<String>,
     Form(form): Form<ProfileForm>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access.require(&state, &ctx, RecordKind::Plan, Action::Edit).await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    access.require(&state, RecordKind::Plan, Action::Edit).await?;
     if !access.is_self() {
         return Err(AppError::Forbidden("profile_by_student_only"));
     }
@@ -310,7 +289,7 @@ pub async fn update_profile(
         state.now(),
     )
     .await?;
-    let ev = access.event(&state, &ctx, AuditAction::ProfileUpdated, RecordKind::Plan);
+    let ev = access.event(&state, AuditAction::ProfileUpdated, RecordKind::Plan);
     audit::record(&mut tx, &ev).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/students/{}#profile", access.student())).into_response())
@@ -331,8 +310,8 @@ pub async fn add_observation(
     Path(id): Path<String>,
     Form(form): Form<ObservationForm>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access.require(&state, &ctx, RecordKind::Plan, Action::Edit).await?;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    access.require(&state, RecordKind::Plan, Action::Edit).await?;
     if access.is_self() {
         return Err(AppError::Forbidden("observation_by_staff_only"));
     }
@@ -363,7 +342,7 @@ pub async fn add_observation(
         state.now(),
     )
     .await?;
-    let mut ev = access.event(&state, &ctx, AuditAction::ObservationAdded, RecordKind::Plan);
+    let mut ev = access.event(&state, AuditAction::ObservationAdded, RecordKind::Plan);
     ev.record_id = Some(oid.to_string());
     audit::record(&mut tx, &ev).await?;
     tx.commit().await?;
@@ -376,48 +355,21 @@ pub struct CommentForm {
     body: String,
 }
 
-/// Staff and family (anyone who may read the plan) comment on a reflection.
+/// Anyone who may read the plan comments on a reflection.
 pub async fn add_comment(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, reflection)): Path<(String, String)>,
     Form(form): Form<CommentForm>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx, &id).await?;
-    access
-        .require(&state, &ctx, RecordKind::Comment, Action::Create)
-        .await?;
-    let reflection: uuid::Uuid = reflection.parse().map_err(|_| AppError::NotFound)?;
-    let body = form.body.trim();
-    if body.is_empty() || body.chars().count() > MAX_COMMENT_CHARS {
-        let draft = Draft::new(
-            "comment",
-            vec![("reflection", reflection.to_string()), ("body", form.body.clone())],
-        );
-        let key = if body.is_empty() {
-            "comment-error-empty"
-        } else {
-            "comment-error-long"
-        };
-        return refused(&state, &ctx, &access, key, draft).await;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    let reflection_id: uuid::Uuid = reflection.parse().map_err(|_| AppError::NotFound)?;
+    match reflections::comment(&state, &access, reflection_id, NewComment::parse(&form.body)).await {
+        Ok(()) => Ok(Redirect::to(&format!("/students/{}#reflections", access.student())).into_response()),
+        Err(ssp_app::Error::Rejected(r)) => {
+            let draft = Draft::new("comment", vec![("reflection", reflection), ("body", form.body)]);
+            refused(&state, &ctx, &access, reflection_message_key(&r), draft).await
+        }
+        Err(e) => Err(e.into()),
     }
-    let mut tx = state.db().begin().await?;
-    if !plan::add_comment(
-        &mut tx,
-        access.facts.district_id,
-        access.student(),
-        reflection,
-        access.actor,
-        body,
-        state.now(),
-    )
-    .await?
-    {
-        return Err(AppError::NotFound);
-    }
-    let mut ev = access.event(&state, &ctx, AuditAction::CommentAdded, RecordKind::Comment);
-    ev.record_id = Some(reflection.to_string());
-    audit::record(&mut tx, &ev).await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&format!("/students/{}#reflections", access.student())).into_response())
 }

@@ -20,11 +20,11 @@ use ssp_roster::import::{parse_summary, KINDS};
 use ssp_roster::{DeactivationLimit, Deactivations, Issue, Progress, Refusal, Report, Severity};
 use uuid::Uuid;
 
-use super::pages::{render, Page};
-use crate::app::AppState;
 use crate::context::{Ctx, Session};
 use crate::error::AppError;
 use crate::roster_jobs::{self, Job, UploadedPackage, ZIP_MAGIC};
+use crate::state::AppState;
+use crate::ui::pages::{render, Page};
 
 /// History rows shown on the page.
 const HISTORY_ROWS: i64 = 50;

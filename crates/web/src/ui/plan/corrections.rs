@@ -8,22 +8,24 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use serde::Deserialize;
 use ssp_db::repo::plan::{self, CheckInRow, GoalRow, ReflectionRow};
 use ssp_db::repo::students;
 use ssp_domain::access::{Action, RecordKind};
 use ssp_domain::plan::correction::{may_correct, CORRECTION_WINDOW};
+use ssp_domain::plan::reflection::{NewReflection, Prompt, REFLECTION_MAX_CHARS};
 use ssp_domain::plan::MeasureKind;
 use ssp_domain::PersonId;
 
-use super::goals::{check_in_problem_message, load_goal, value_as_typed, CheckInForm};
-use super::pages::{render, Draft, Page};
-use super::student::display_name;
-use crate::access::StudentAccess;
-use crate::app::AppState;
+use crate::ui::plan::actions::{reflection_message_key, ReflectionForm};
+
 use crate::context::Ctx;
 use crate::error::AppError;
-use crate::plan_write::{self, CheckInEntry};
+use crate::state::AppState;
+use crate::ui::pages::{render, Draft, Page};
+use crate::ui::plan::goals::{check_in_problem_message, load_goal, value_as_typed, CheckInForm};
+use crate::ui::plan::page::display_name;
+use ssp_app::plan::check_ins::CheckInEntry;
+use ssp_app::StudentAccess;
 
 #[derive(Template)]
 #[template(path = "check_in_edit.html")]
@@ -83,8 +85,8 @@ async fn check_in_to_correct(
     goal: &str,
     check_in: &str,
 ) -> Result<(StudentAccess, GoalRow, CheckInRow), AppError> {
-    let access = StudentAccess::load(state, ctx, id).await?;
-    access.require(state, ctx, RecordKind::Plan, Action::Create).await?;
+    let access = StudentAccess::load(state, &ctx.actor()?, id).await?;
+    access.require(state, RecordKind::Plan, Action::Create).await?;
     let g = load_goal(state, &access, goal).await?;
     let c = correctable_check_in(state, &access, &g, check_in).await?;
     Ok((access, g, c))
@@ -153,7 +155,14 @@ pub async fn save_check_in(
 ) -> Result<Response, AppError> {
     let (access, g, c) = check_in_to_correct(&state, &ctx, &id, &goal, &check_in).await?;
     let today = state.now().date();
-    match plan_write::validate_check_in(&g, &form.on_date, &form.value, &form.note, &form.reflection, today) {
+    match ssp_app::plan::check_ins::validate_check_in(
+        &g,
+        &form.on_date,
+        &form.value,
+        &form.note,
+        &form.reflection,
+        today,
+    ) {
         Ok((on_date, value)) => {
             let entry = CheckInEntry {
                 on_date,
@@ -161,7 +170,7 @@ pub async fn save_check_in(
                 note: &form.note,
                 reflection: &form.reflection,
             };
-            plan_write::correct_check_in(&state, &ctx, &access, &g, &c, Some(&entry)).await?;
+            ssp_app::plan::corrections::correct_check_in(&state, &access, &g, &c, Some(&entry)).await?;
             Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
         }
         Err(p) => {
@@ -178,7 +187,7 @@ pub async fn delete_check_in(
     Path((id, goal, check_in)): Path<(String, String, String)>,
 ) -> Result<Response, AppError> {
     let (access, g, c) = check_in_to_correct(&state, &ctx, &id, &goal, &check_in).await?;
-    plan_write::correct_check_in(&state, &ctx, &access, &g, &c, None).await?;
+    ssp_app::plan::corrections::correct_check_in(&state, &access, &g, &c, None).await?;
     Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
 }
 
@@ -205,18 +214,10 @@ async fn reflection_to_correct(
     id: &str,
     reflection: &str,
 ) -> Result<(StudentAccess, ReflectionRow), AppError> {
-    let access = StudentAccess::load(state, ctx, id).await?;
-    access.require(state, ctx, RecordKind::Plan, Action::Create).await?;
+    let access = StudentAccess::load(state, &ctx.actor()?, id).await?;
+    access.require(state, RecordKind::Plan, Action::Create).await?;
     let r = correctable_reflection(state, &access, reflection).await?;
     Ok((access, r))
-}
-
-#[derive(Deserialize)]
-pub struct ReflectionForm {
-    #[serde(default)]
-    prompt: String,
-    #[serde(default)]
-    body: String,
 }
 
 async fn reflection_page(
@@ -237,9 +238,9 @@ async fn reflection_page(
     let html = render(&ReflectionEditPage {
         student_id: access.student().to_string(),
         reflection_id: r.id.to_string(),
-        prompts: super::plan_actions::PROMPTS
+        prompts: Prompt::ALL
             .iter()
-            .map(|p| (*p, page.t(&format!("prompt-{p}"))))
+            .map(|p| (p.as_str(), page.t(&format!("prompt-{}", p.as_str()))))
             .collect(),
         window_note: window_note(&page),
         can_delete: !comments.iter().any(|c| c.reflection_id == r.id),
@@ -274,16 +275,16 @@ pub async fn save_reflection(
         "reflection",
         vec![("prompt", form.prompt.clone()), ("body", form.body.clone())],
     );
-    match super::plan_actions::parse_reflection(&form.prompt, &form.body) {
-        Ok((prompt, body)) => {
-            plan_write::correct_reflection(&state, &ctx, &access, &r, Some((prompt, body))).await?;
+    match NewReflection::parse(&form.prompt, &form.body) {
+        Ok(new) => {
+            ssp_app::plan::corrections::correct_reflection(&state, &access, &r, Some(&new)).await?;
             Ok(Redirect::to(&format!("/students/{}#reflections", access.student())).into_response())
         }
-        Err(key) => {
+        Err(rejected) => {
             let msg = crate::i18n::t_args(
                 ctx.lang,
-                key,
-                &[("max", super::plan_actions::MAX_REFLECTION_CHARS.to_string())],
+                reflection_message_key(&rejected),
+                &[("max", REFLECTION_MAX_CHARS.to_string())],
             );
             reflection_page(&state, &ctx, &access, &r, Some(msg), draft).await
         }
@@ -296,6 +297,6 @@ pub async fn delete_reflection(
     Path((id, reflection)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let (access, r) = reflection_to_correct(&state, &ctx, &id, &reflection).await?;
-    plan_write::correct_reflection(&state, &ctx, &access, &r, None).await?;
+    ssp_app::plan::corrections::correct_reflection(&state, &access, &r, None).await?;
     Ok(Redirect::to(&format!("/students/{}#reflections", access.student())).into_response())
 }

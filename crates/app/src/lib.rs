@@ -1,0 +1,74 @@
+//! The use cases: one function per action a person can take on a plan,
+//! with no HTTP types. Each takes the caller ([`Actor`], or a loaded
+//! [`access::StudentAccess`]) and input already parsed into a domain type,
+//! asks the access module, runs in one transaction ([`write::PlanWrite`]),
+//! writes the audit row, refreshes the plan's stored up-to-date status, and
+//! returns a domain result or a typed [`Error`]. Pages, the JSON API, the
+//! CLI and background jobs call these functions; none opens its own
+//! transaction for a plan write.
+//!
+//! Input arrives as [`Parsed`]: the domain type, or the rejection its
+//! `parse` gave. A use case asks the access module first and only then
+//! answers a rejection, so someone outside the student's circle gets the
+//! same audited not-found for bad input as for good.
+//!
+//! Folders follow the product's areas, like the web layer: `plan/`
+//! (goals, check-ins, corrections, reflections, activities, review,
+//! profile), `team/`, `records/` (notes, interactions), `admin/`.
+
+pub mod access;
+pub mod actor;
+pub mod audit_writer;
+pub mod clock;
+pub mod error;
+pub mod plan;
+pub mod status;
+pub mod write;
+
+use std::sync::Arc;
+
+use ssp_db::Db;
+use time::OffsetDateTime;
+
+pub use access::StudentAccess;
+pub use actor::Actor;
+pub use audit_writer::AuditWriter;
+pub use clock::{Clock, SystemClock};
+pub use error::Error;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Input as its domain type parsed it: the value, or why it was refused.
+pub type Parsed<T> = std::result::Result<T, ssp_domain::input::Rejected>;
+
+struct Inner {
+    db: Db,
+    clock: Arc<dyn Clock>,
+    audit: AuditWriter,
+}
+
+/// What every use case needs: the database, the clock and the group-commit
+/// writer for audit rows of reads. Cheap to clone.
+#[derive(Clone)]
+pub struct App(Arc<Inner>);
+
+impl App {
+    /// Starts the audit writer on the current tokio runtime.
+    pub fn new(db: Db, clock: Arc<dyn Clock>) -> Self {
+        let audit = AuditWriter::spawn(db.clone());
+        Self(Arc::new(Inner { db, clock, audit }))
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.0.db
+    }
+
+    /// The group-commit writer for audit rows of reads.
+    pub fn audit(&self) -> &AuditWriter {
+        &self.0.audit
+    }
+
+    pub fn now(&self) -> OffsetDateTime {
+        self.0.clock.now()
+    }
+}

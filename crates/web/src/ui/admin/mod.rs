@@ -1,0 +1,38 @@
+//! District administration: plan settings and time zone, the audit log,
+//! the roster import, deactivated people.
+
+pub mod audit;
+pub mod deactivated;
+pub mod plan_settings;
+pub mod roster;
+
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use axum::Router;
+
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/admin/audit", get(audit::search))
+        .route("/admin/audit.csv", get(audit::export_csv))
+        .route(
+            "/admin/plan-settings",
+            get(plan_settings::show).post(plan_settings::save),
+        )
+        .route("/admin/time-zone", post(plan_settings::save_time_zone))
+        // The package is streamed to disk, so this route alone takes a large body.
+        .route(
+            "/admin/roster",
+            get(roster::show)
+                .post(roster::upload)
+                .layer(DefaultBodyLimit::max(crate::roster_jobs::UPLOAD_BODY_LIMIT)),
+        )
+        .route("/admin/roster/limit", get(roster::limit_page).post(roster::save_limit))
+        .route("/admin/roster/{id}", get(roster::detail).post(roster::decide))
+        .route("/admin/roster/{id}/issues.csv", get(roster::issues_csv))
+        .route(
+            "/admin/people/deactivated",
+            get(deactivated::list).post(deactivated::reactivate),
+        )
+}
