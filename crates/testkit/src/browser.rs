@@ -11,10 +11,12 @@
 //! * [`LiveServer`] serves a [`TestApp`] on a real TCP port
 //!   (`http://127.0.0.1:<port>`), on the test's tokio runtime. Use a
 //!   multi-threaded runtime: `#[tokio::test(flavor = "multi_thread", worker_threads = 2)]`.
-//! * [`Browser`] is a minimal W3C WebDriver client (over `reqwest`, no TLS)
-//!   talking to a `chromedriver` child process on a free local port, which
-//!   runs headless Chromium with a fresh profile in a temporary directory.
-//!   Dropping the `Browser` ends the session and kills chromedriver.
+//! * [`Browser`] is a [`fantoccini`] WebDriver session (plain HTTP, no TLS)
+//!   with a `chromedriver` child process on a free local port, which runs
+//!   headless Chromium with a fresh profile in a temporary directory.
+//!   Dropping the `Browser` ends the session and kills chromedriver. The
+//!   protocol is fantoccini's; this module adds the waits, the failure
+//!   messages and screenshots, and the skip rule.
 //! * [`Element`] is one element of the current page.
 //!
 //! The high-level methods (`goto`, `find`, `click`, `wait_for_text`, …)
@@ -57,13 +59,18 @@
 //! so its own cookies.
 
 use std::fmt;
-use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::future::Future;
+use std::io::{self, Write};
+use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use base64::Engine as _;
+use fantoccini::elements::Element as WdElement;
+use fantoccini::error::{CmdError, NewSessionError};
+use fantoccini::wd::Capabilities;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 use tokio::sync::oneshot;
 
@@ -83,12 +90,13 @@ pub const INSTALL_HINT: &str = "apt-get install chromium chromium-driver";
 /// How long lookups and waits poll by default.
 pub const DEFAULT_WAIT: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(50);
-/// How long chromedriver may take to answer `/status`.
+/// How long chromedriver may take to accept a session after it starts.
 const DRIVER_START: Duration = Duration::from_secs(20);
+/// How long Chromium may take to load a page, and a script (axe-core) to run.
+const PAGE_LOAD_MS: u64 = 30_000;
+const SCRIPT_MS: u64 = 60_000;
 /// The longest a single WebDriver command may take (page loads included).
-const COMMAND_TIMEOUT: Duration = Duration::from_secs(60);
-/// The key under which WebDriver returns an element reference.
-const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+const COMMAND_TIMEOUT: Duration = Duration::from_secs(90);
 
 /// The Chromium flags of every session (a fresh `--user-data-dir` is added).
 pub const CHROMIUM_ARGS: &[&str] = &[
@@ -266,78 +274,23 @@ impl Drop for LiveServer {
 }
 
 // ---------------------------------------------------------------------------
-// WebDriver errors
-
-/// A failed WebDriver command.
-#[derive(Debug)]
-pub enum WebDriverError {
-    /// The HTTP exchange with chromedriver failed.
-    Http(reqwest::Error),
-    /// chromedriver answered with a W3C error (`no such element`, …).
-    Driver {
-        status: u16,
-        error: String,
-        message: String,
-    },
-    /// The answer was not what the protocol promises.
-    Protocol(String),
-    /// chromedriver could not be started.
-    Launch(String),
-}
-
-impl WebDriverError {
-    /// The W3C error code, such as `no such element`.
-    pub fn code(&self) -> Option<&str> {
-        match self {
-            WebDriverError::Driver { error, .. } => Some(error),
-            _ => None,
-        }
-    }
-
-    pub fn is_no_such_element(&self) -> bool {
-        self.code() == Some("no such element")
-    }
-}
-
-impl fmt::Display for WebDriverError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            WebDriverError::Http(e) => write!(f, "talking to chromedriver: {e}"),
-            WebDriverError::Driver { status, error, message } => {
-                // chromedriver appends a long native stack to some messages.
-                let first = message.lines().next().unwrap_or_default();
-                write!(f, "{error} (HTTP {status}): {first}")
-            }
-            WebDriverError::Protocol(m) => write!(f, "unexpected WebDriver answer: {m}"),
-            WebDriverError::Launch(m) => write!(f, "starting chromedriver: {m}"),
-        }
-    }
-}
-
-impl std::error::Error for WebDriverError {}
-
-impl From<reqwest::Error> for WebDriverError {
-    fn from(e: reqwest::Error) -> Self {
-        WebDriverError::Http(e)
-    }
-}
-
-// ---------------------------------------------------------------------------
 // chromedriver, the process
 
 /// A running chromedriver; killed when dropped.
 struct Driver {
     child: Child,
-    port: u16,
 }
 
 impl Driver {
-    async fn spawn(http: &reqwest::Client, tools: &Tools) -> Result<Driver, WebDriverError> {
+    /// Starts chromedriver on a free port and opens a session on it with
+    /// fantoccini, retrying until chromedriver listens.
+    async fn start(tools: &Tools, caps: &Capabilities) -> Result<(Driver, Client), String> {
         let mut last = String::new();
         // The port is free when we ask, but another process may take it
-        // before chromedriver binds it: then try another.
+        // before chromedriver binds it: then chromedriver exits, and we try
+        // another.
         for _ in 0..3 {
-            let port = free_port().map_err(|e| WebDriverError::Launch(format!("no free port: {e}")))?;
+            let port = free_port().map_err(|e| format!("no free port: {e}"))?;
             let child = Command::new(&tools.chromedriver)
                 .arg(format!("--port={port}"))
                 .arg("--allowed-ips=127.0.0.1")
@@ -345,42 +298,32 @@ impl Driver {
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
-                .map_err(|e| WebDriverError::Launch(format!("{}: {e}", tools.chromedriver.display())))?;
-            let mut driver = Driver { child, port };
-            match driver.wait_ready(http).await {
-                Ok(()) => return Ok(driver),
-                Err(e) => last = e,
-            }
-        }
-        Err(WebDriverError::Launch(last))
-    }
-
-    fn url(&self) -> String {
-        format!("http://127.0.0.1:{}", self.port)
-    }
-
-    async fn wait_ready(&mut self, http: &reqwest::Client) -> Result<(), String> {
-        let deadline = Instant::now() + DRIVER_START;
-        let status = format!("{}/status", self.url());
-        loop {
-            if let Ok(Some(code)) = self.child.try_wait() {
-                return Err(format!("chromedriver exited at start ({code})"));
-            }
-            if let Ok(res) = http.get(&status).timeout(Duration::from_secs(2)).send().await {
-                if let Ok(v) = res.json_value().await {
-                    if v["value"]["ready"].as_bool() == Some(true) {
-                        return Ok(());
-                    }
+                .map_err(|e| format!("{}: {e}", tools.chromedriver.display()))?;
+            let mut driver = Driver { child };
+            let url = format!("http://127.0.0.1:{port}");
+            let deadline = Instant::now() + DRIVER_START;
+            loop {
+                let mut builder = ClientBuilder::new(HttpConnector::new());
+                let session = builder.capabilities(caps.clone()).connect(&url);
+                match tokio::time::timeout(COMMAND_TIMEOUT, session).await {
+                    Ok(Ok(client)) => return Ok((driver, client)),
+                    // Not listening yet: chromedriver is still starting.
+                    Ok(Err(NewSessionError::Failed(_) | NewSessionError::FailedC(_) | NewSessionError::Lost(_))) => {}
+                    Ok(Err(e)) => return Err(format!("new session: {e}")),
+                    Err(_) => return Err(format!("no new session within {COMMAND_TIMEOUT:?}")),
                 }
+                if let Ok(Some(code)) = driver.child.try_wait() {
+                    last = format!("chromedriver exited at start ({code})");
+                    break;
+                }
+                if Instant::now() > deadline {
+                    last = format!("chromedriver not ready on port {port} after {DRIVER_START:?}");
+                    break;
+                }
+                tokio::time::sleep(POLL).await;
             }
-            if Instant::now() > deadline {
-                return Err(format!(
-                    "chromedriver not ready on port {} after {DRIVER_START:?}",
-                    self.port
-                ));
-            }
-            tokio::time::sleep(POLL).await;
         }
+        Err(last)
     }
 }
 
@@ -391,24 +334,31 @@ impl Drop for Driver {
     }
 }
 
-fn free_port() -> std::io::Result<u16> {
+fn free_port() -> io::Result<u16> {
     Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }
 
-/// reqwest is built without its `json` feature here; decode by hand.
-trait JsonValue {
-    async fn json_value(self) -> Result<Value, WebDriverError>;
+/// A command's result, or a "lost" error when chromedriver does not answer
+/// within [`COMMAND_TIMEOUT`] (fantoccini itself would wait forever).
+async fn timed<T>(cmd: impl Future<Output = Result<T, CmdError>>) -> Result<T, CmdError> {
+    match tokio::time::timeout(COMMAND_TIMEOUT, cmd).await {
+        Ok(res) => res,
+        Err(_) => Err(CmdError::Lost(io::Error::new(
+            io::ErrorKind::TimedOut,
+            format!("no answer from chromedriver within {COMMAND_TIMEOUT:?}"),
+        ))),
+    }
 }
 
-impl JsonValue for reqwest::Response {
-    async fn json_value(self) -> Result<Value, WebDriverError> {
-        let bytes = self.bytes().await?;
-        serde_json::from_slice(&bytes).map_err(|e| {
-            WebDriverError::Protocol(format!(
-                "{e}: {}",
-                String::from_utf8_lossy(&bytes[..bytes.len().min(300)])
-            ))
-        })
+/// A WebDriver error in one line: chromedriver appends a long native stack
+/// to some messages.
+fn one_line(e: &CmdError) -> String {
+    match e {
+        CmdError::Standard(w) => {
+            let first = w.message.lines().next().unwrap_or_default();
+            format!("{}: {first}", w.error())
+        }
+        e => e.to_string(),
     }
 }
 
@@ -417,15 +367,15 @@ impl JsonValue for reqwest::Response {
 
 /// One headless Chromium session. See the [module documentation](self).
 pub struct Browser {
-    http: reqwest::Client,
-    driver: Driver,
-    session: String,
+    client: Client,
     closed: bool,
     name: String,
     wait: Duration,
     artifacts: PathBuf,
     shots: std::sync::atomic::AtomicU32,
-    // Last, so the profile is removed after chromedriver has been killed.
+    // Dropped after `Drop::drop` has ended the session: chromedriver is
+    // killed, then the profile is removed.
+    _driver: Driver,
     _profile: tempfile::TempDir,
 }
 
@@ -442,49 +392,34 @@ impl Browser {
     }
 
     /// Starts chromedriver and a new headless Chromium session.
-    pub async fn launch(tools: &Tools, name: &str) -> Result<Browser, WebDriverError> {
-        let http = reqwest::Client::builder().no_proxy().timeout(COMMAND_TIMEOUT).build()?;
+    pub async fn launch(tools: &Tools, name: &str) -> Result<Browser, String> {
         let profile = tempfile::Builder::new()
             .prefix("ssp-chromium-")
             .tempdir()
-            .map_err(|e| WebDriverError::Launch(format!("profile dir: {e}")))?;
-        let driver = Driver::spawn(&http, tools).await?;
-
+            .map_err(|e| format!("profile dir: {e}"))?;
         let mut args: Vec<String> = CHROMIUM_ARGS.iter().map(|a| (*a).to_owned()).collect();
         args.push(format!("--user-data-dir={}", profile.path().display()));
-        let caps = json!({
-            "capabilities": {
-                "alwaysMatch": {
-                    "browserName": "chrome",
-                    "pageLoadStrategy": "normal",
-                    "timeouts": { "implicit": 0, "pageLoad": 30_000, "script": 10_000 },
-                    "goog:chromeOptions": {
-                        "binary": tools.chromium.display().to_string(),
-                        "args": args,
-                    }
-                }
-            }
-        });
-        let res = http
-            .post(format!("{}/session", driver.url()))
-            .json_body(&caps)
-            .send()
-            .await?;
-        let value = unwrap_value(res).await?;
-        let session = value["sessionId"]
-            .as_str()
-            .ok_or_else(|| WebDriverError::Protocol(format!("no sessionId in {value}")))?
-            .to_owned();
+        let mut caps = Capabilities::new();
+        caps.insert("browserName".into(), json!("chrome"));
+        caps.insert("pageLoadStrategy".into(), json!("normal"));
+        caps.insert(
+            "timeouts".into(),
+            json!({ "implicit": 0, "pageLoad": PAGE_LOAD_MS, "script": SCRIPT_MS }),
+        );
+        caps.insert(
+            "goog:chromeOptions".into(),
+            json!({ "binary": tools.chromium.display().to_string(), "args": args }),
+        );
+        let (driver, client) = Driver::start(tools, &caps).await?;
         let artifacts = env_path(ARTIFACTS_ENV).unwrap_or_else(|| std::env::temp_dir().join("ssp-browser"));
         Ok(Browser {
-            http,
-            driver,
-            session,
+            client,
             closed: false,
             name: name.to_owned(),
             wait: DEFAULT_WAIT,
             artifacts,
             shots: std::sync::atomic::AtomicU32::new(0),
+            _driver: driver,
             _profile: profile,
         })
     }
@@ -501,110 +436,77 @@ impl Browser {
         self
     }
 
-    // -- raw protocol ------------------------------------------------------
-
-    /// Sends one WebDriver command (`path` is relative to the session, e.g.
-    /// `"/url"`) and returns its `value`. `body: None` makes a GET.
-    pub async fn command(
-        &self,
-        method: reqwest::Method,
-        path: &str,
-        body: Option<Value>,
-    ) -> Result<Value, WebDriverError> {
-        let url = format!("{}/session/{}{path}", self.driver.url(), self.session);
-        let req = self.http.request(method, url);
-        let req = match body {
-            Some(b) => req.json_body(&b),
-            None => req,
-        };
-        unwrap_value(req.send().await?).await
+    /// The fantoccini client, for anything this module does not wrap.
+    pub fn client(&self) -> &Client {
+        &self.client
     }
 
-    async fn get(&self, path: &str) -> Result<Value, WebDriverError> {
-        self.command(reqwest::Method::GET, path, None).await
+    /// Runs one command; fails the test (screenshot, URL) if it fails.
+    async fn run<T>(&self, what: impl fmt::Display, cmd: impl Future<Output = Result<T, CmdError>>) -> T {
+        match timed(cmd).await {
+            Ok(v) => v,
+            Err(e) => self.fail(format!("{what}: {}", one_line(&e))).await,
+        }
     }
 
-    async fn post(&self, path: &str, body: Value) -> Result<Value, WebDriverError> {
-        self.command(reqwest::Method::POST, path, Some(body)).await
+    fn element(&self, el: WdElement, what: &str) -> Element<'_> {
+        Element {
+            browser: self,
+            el,
+            what: what.to_owned(),
+        }
     }
 
     /// Finds the first element matching a CSS selector, now (no waiting).
-    pub async fn try_find(&self, css: &str) -> Result<Element<'_>, WebDriverError> {
-        self.try_find_by("css selector", css).await
-    }
-
-    async fn try_find_by(&self, using: &str, value: &str) -> Result<Element<'_>, WebDriverError> {
-        let v = self.post("/element", json!({ "using": using, "value": value })).await?;
-        Ok(Element {
-            browser: self,
-            id: element_id(&v)?,
-            what: value.to_owned(),
-        })
+    pub async fn try_find(&self, css: &str) -> Result<Element<'_>, CmdError> {
+        let el = timed(self.client.find(Locator::Css(css))).await?;
+        Ok(self.element(el, css))
     }
 
     // -- navigation and page -----------------------------------------------
 
     /// Opens a URL and waits for the page to load.
     pub async fn goto(&self, url: &str) {
-        if let Err(e) = self.post("/url", json!({ "url": url })).await {
-            self.fail(format!("navigate to {url}: {e}")).await
-        }
+        self.run(format_args!("navigate to {url}"), self.client.goto(url)).await
     }
 
     /// The address bar.
     pub async fn current_url(&self) -> String {
-        match self.get("/url").await {
-            Ok(v) => v.as_str().unwrap_or_default().to_owned(),
-            Err(e) => self.fail(format!("read the current URL: {e}")).await,
-        }
+        self.run("read the current URL", self.client.current_url()).await.into()
     }
 
     /// The current URL's path (and query, if any), such as `/sign-in`.
     pub async fn path(&self) -> String {
-        path_of(&self.current_url().await)
+        path_of(&self.run("read the current URL", self.client.current_url()).await)
     }
 
     pub async fn title(&self) -> String {
-        match self.get("/title").await {
-            Ok(v) => v.as_str().unwrap_or_default().to_owned(),
-            Err(e) => self.fail(format!("read the title: {e}")).await,
-        }
+        self.run("read the title", self.client.title()).await
     }
 
     /// The current DOM serialized as HTML.
     pub async fn source(&self) -> String {
-        match self.get("/source").await {
-            Ok(v) => v.as_str().unwrap_or_default().to_owned(),
-            Err(e) => self.fail(format!("read the page source: {e}")).await,
-        }
+        self.run("read the page source", self.client.source()).await
     }
 
     /// The text a person sees on the page (`document.body.innerText`).
     pub async fn text(&self) -> String {
-        match self.try_text().await {
-            Ok(t) => t,
-            Err(e) => self.fail(format!("read the page text: {e}")).await,
-        }
+        self.run("read the page text", self.try_text()).await
     }
 
-    async fn try_text(&self) -> Result<String, WebDriverError> {
-        let v = self
-            .execute_raw("return document.body ? document.body.innerText : '';", vec![])
-            .await?;
+    async fn try_text(&self) -> Result<String, CmdError> {
+        let v = timed(
+            self.client
+                .execute("return document.body ? document.body.innerText : '';", vec![]),
+        )
+        .await?;
         Ok(v.as_str().unwrap_or_default().to_owned())
     }
 
     /// Runs JavaScript (a function body; `arguments[i]` are `args`) and
     /// returns its result. Elements can be passed with [`Element::to_arg`].
     pub async fn execute(&self, script: &str, args: Vec<Value>) -> Value {
-        match self.execute_raw(script, args).await {
-            Ok(v) => v,
-            Err(e) => self.fail(format!("run script `{script}`: {e}")).await,
-        }
-    }
-
-    async fn execute_raw(&self, script: &str, args: Vec<Value>) -> Result<Value, WebDriverError> {
-        self.post("/execute/sync", json!({ "script": script, "args": args }))
+        self.run(format_args!("run script `{script}`"), self.client.execute(script, args))
             .await
     }
 
@@ -612,44 +514,26 @@ impl Browser {
     /// WCAG 2.0/2.1 A and AA and returns the violations (axe's JSON:
     /// `id`, `impact`, `help`, `nodes[].target`). Injected through
     /// WebDriver, so the page's Content-Security-Policy stays as it is.
-    pub async fn axe_violations(&self, source: &str) -> Result<Vec<Value>, WebDriverError> {
-        let start = format!(
-            "{source}\n;window.__sspAxe = null;\n\
+    pub async fn axe_violations(&self, source: &str) -> Result<Vec<Value>, CmdError> {
+        let script = format!(
+            "{source}\n;const done = arguments[arguments.length - 1];\n\
              axe.run(document, {{ runOnly: {{ type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }} }})\n\
-             .then(r => {{ window.__sspAxe = JSON.stringify(r.violations); }},\n\
-                   e => {{ window.__sspAxe = JSON.stringify([{{ id: 'axe-error', help: String(e) }}]); }});\n\
-             return true;"
+             .then(r => done(JSON.stringify(r.violations)),\n\
+                   e => done(JSON.stringify([{{ id: 'axe-error', help: String(e) }}])));"
         );
-        self.execute_raw(&start, vec![]).await?;
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            let v = self.execute_raw("return window.__sspAxe;", vec![]).await?;
-            if let Some(text) = v.as_str() {
-                let parsed: Vec<Value> = serde_json::from_str(text).unwrap_or_default();
-                return Ok(parsed);
-            }
-            if Instant::now() > deadline {
-                return Ok(vec![
-                    json!({ "id": "axe-timeout", "help": "axe did not finish in 60 s" }),
-                ]);
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        let v = timed(self.client.execute_async(&script, vec![])).await?;
+        Ok(v.as_str()
+            .and_then(|text| serde_json::from_str(text).ok())
+            .unwrap_or_else(|| vec![json!({ "id": "axe-error", "help": format!("not a result: {v}") })]))
     }
 
     /// Saves a PNG of the viewport to `path` (parent directories are created).
-    pub async fn screenshot(&self, path: &Path) -> Result<(), WebDriverError> {
-        let v = self.get("/screenshot").await?;
-        let b64 = v
-            .as_str()
-            .ok_or_else(|| WebDriverError::Protocol("screenshot is not a string".into()))?;
-        let png = base64::engine::general_purpose::STANDARD
-            .decode(b64)
-            .map_err(|e| WebDriverError::Protocol(format!("screenshot base64: {e}")))?;
+    pub async fn screenshot(&self, path: &Path) -> io::Result<()> {
+        let png = timed(self.client.screenshot()).await.map_err(io::Error::other)?;
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| WebDriverError::Protocol(format!("{}: {e}", dir.display())))?;
+            std::fs::create_dir_all(dir)?;
         }
-        std::fs::write(path, png).map_err(|e| WebDriverError::Protocol(format!("{}: {e}", path.display())))
+        std::fs::write(path, png)
     }
 
     /// Saves a screenshot as `<artifacts>/<test name>-<n>-<label>.png` and
@@ -672,47 +556,40 @@ impl Browser {
 
     /// The first element matching a CSS selector, waiting for it to appear.
     pub async fn find(&self, css: &str) -> Element<'_> {
-        self.find_by("css selector", css).await
+        self.find_by(Locator::Css(css), css).await
     }
 
     /// The first element matching an XPath expression, waiting for it.
     pub async fn find_xpath(&self, xpath: &str) -> Element<'_> {
-        self.find_by("xpath", xpath).await
+        self.find_by(Locator::XPath(xpath), xpath).await
     }
 
-    async fn find_by(&self, using: &str, value: &str) -> Element<'_> {
-        let deadline = Instant::now() + self.wait;
-        loop {
-            match self.try_find_by(using, value).await {
-                Ok(el) => return el,
-                Err(e) if Instant::now() < deadline && retryable(&e) => tokio::time::sleep(POLL).await,
-                Err(e) => self.fail(format!("find `{value}` within {:?}: {e}", self.wait)).await,
+    async fn find_by(&self, locator: Locator<'_>, what: &str) -> Element<'_> {
+        let wait = self.client.wait().at_most(self.wait).every(POLL);
+        let found = tokio::time::timeout(self.wait + COMMAND_TIMEOUT, wait.for_element(locator)).await;
+        match found {
+            Ok(Ok(el)) => self.element(el, what),
+            Ok(Err(e)) => {
+                let why = if matches!(e, CmdError::WaitTimeout) {
+                    "not on the page".into()
+                } else {
+                    one_line(&e)
+                };
+                self.fail(format!("find `{what}` within {:?}: {why}", self.wait)).await
             }
+            Err(_) => self.fail(format!("find `{what}`: no answer from chromedriver")).await,
         }
     }
 
     /// Every element matching a CSS selector now (possibly none; no waiting).
     pub async fn find_all(&self, css: &str) -> Vec<Element<'_>> {
-        let v = match self
-            .post("/elements", json!({ "using": "css selector", "value": css }))
-            .await
-        {
-            Ok(v) => v,
-            Err(e) => self.fail(format!("find all `{css}`: {e}")).await,
-        };
-        let refs = v.as_array().cloned().unwrap_or_default();
-        let mut out = Vec::with_capacity(refs.len());
-        for r in &refs {
-            match element_id(r) {
-                Ok(id) => out.push(Element {
-                    browser: self,
-                    id,
-                    what: css.to_owned(),
-                }),
-                Err(e) => self.fail(format!("find all `{css}`: {e}")).await,
-            }
-        }
-        out
+        let found = self
+            .run(
+                format_args!("find all `{css}`"),
+                self.client.find_all(Locator::Css(css)),
+            )
+            .await;
+        found.into_iter().map(|el| self.element(el, css)).collect()
     }
 
     /// Whether something matches the CSS selector right now (no waiting).
@@ -720,7 +597,7 @@ impl Browser {
         match self.try_find(css).await {
             Ok(_) => true,
             Err(e) if e.is_no_such_element() => false,
-            Err(e) => self.fail(format!("look for `{css}`: {e}")).await,
+            Err(e) => self.fail(format!("look for `{css}`: {}", one_line(&e))).await,
         }
     }
 
@@ -740,49 +617,48 @@ impl Browser {
             .await
     }
 
+    /// Polls `probe` every [`POLL`] until it gives a value; once the wait
+    /// (see [`Browser::set_wait`]) is over, fails with its last complaint.
+    async fn poll<T>(&self, mut probe: impl AsyncFnMut() -> Result<T, String>) -> T {
+        let deadline = Instant::now() + self.wait;
+        loop {
+            match probe().await {
+                Ok(v) => return v,
+                Err(why) if Instant::now() > deadline => return self.fail(why).await,
+                Err(_) => tokio::time::sleep(POLL).await,
+            }
+        }
+    }
+
     /// Waits until the page text contains `needle`; returns the page text.
     pub async fn wait_for_text(&self, needle: &str) -> String {
-        let deadline = Instant::now() + self.wait;
-        let mut last = String::new();
-        loop {
-            if let Ok(t) = self.try_text().await {
-                if t.contains(needle) {
-                    return t;
-                }
-                last = t;
-            }
-            if Instant::now() > deadline {
-                self.fail(format!(
-                    "the page did not show {needle:?} within {:?}; it shows:\n{}",
-                    self.wait,
-                    excerpt(&last)
-                ))
-                .await
-            }
-            tokio::time::sleep(POLL).await;
-        }
+        let wait = self.wait;
+        self.poll(async || match self.try_text().await {
+            Ok(t) if t.contains(needle) => Ok(t),
+            Ok(t) => Err(format!(
+                "the page did not show {needle:?} within {wait:?}; it shows:\n{}",
+                excerpt(&t)
+            )),
+            Err(e) => Err(format!(
+                "the page did not show {needle:?} within {wait:?}: {}",
+                one_line(&e)
+            )),
+        })
+        .await
     }
 
     /// Waits until the current URL's path (and query) is `path`.
     pub async fn wait_for_path(&self, path: &str) {
-        let deadline = Instant::now() + self.wait;
-        let mut last = String::new();
-        loop {
-            if let Ok(v) = self.get("/url").await {
-                last = path_of(v.as_str().unwrap_or_default());
-                if last == path {
-                    return;
-                }
-            }
-            if Instant::now() > deadline {
-                self.fail(format!(
-                    "the browser did not reach {path} within {:?} (at {last})",
-                    self.wait
-                ))
-                .await
-            }
-            tokio::time::sleep(POLL).await;
-        }
+        let wait = self.wait;
+        self.poll(async || match timed(self.client.current_url()).await {
+            Ok(url) if path_of(&url) == path => Ok(()),
+            Ok(url) => Err(format!("the browser did not reach {path} within {wait:?} (at {url})")),
+            Err(e) => Err(format!(
+                "the browser did not reach {path} within {wait:?}: {}",
+                one_line(&e)
+            )),
+        })
+        .await
     }
 
     /// Marks the document now showing, so that [`Browser::wait_for_new_page`]
@@ -794,51 +670,36 @@ impl Browser {
     /// Waits until the document marked by [`Browser::mark_page`] is gone
     /// and its successor has finished loading.
     pub async fn wait_for_new_page(&self) {
-        let deadline = Instant::now() + self.wait;
         let script = "return window.__sspOldPage === true ? 'old' : document.readyState;";
-        loop {
-            if let Ok(v) = self.execute_raw(script, vec![]).await {
-                if v.as_str() == Some("complete") {
-                    return;
-                }
-            }
-            if Instant::now() > deadline {
-                self.fail(format!("no new page within {:?}", self.wait)).await
-            }
-            tokio::time::sleep(POLL).await;
-        }
+        self.poll(async || match timed(self.client.execute(script, vec![])).await {
+            Ok(v) if v.as_str() == Some("complete") => Ok(()),
+            _ => Err(format!("no new page within {:?}", self.wait)),
+        })
+        .await
     }
 
     /// Waits until nothing matches the CSS selector.
     pub async fn wait_gone(&self, css: &str) {
-        let deadline = Instant::now() + self.wait;
-        loop {
-            match self.try_find(css).await {
-                Err(e) if e.is_no_such_element() => return,
-                _ if Instant::now() > deadline => {
-                    self.fail(format!("`{css}` was still on the page after {:?}", self.wait))
-                        .await
-                }
-                _ => tokio::time::sleep(POLL).await,
-            }
-        }
+        self.poll(async || match self.try_find(css).await {
+            Err(e) if e.is_no_such_element() => Ok(()),
+            _ => Err(format!("`{css}` was still on the page after {:?}", self.wait)),
+        })
+        .await
     }
 
     // -- ending --------------------------------------------------------------
 
     /// Ends the session (Chromium quits) and stops chromedriver.
     pub async fn close(mut self) {
-        if !self.closed {
-            self.closed = true;
-            let _ = self.command(reqwest::Method::DELETE, "", None).await;
-        }
+        self.closed = true;
+        let _ = timed(self.client.clone().close()).await;
     }
 
     /// Fails the test: takes a screenshot, then panics with `what`, the
     /// current URL and the screenshot's path.
     pub async fn fail<T>(&self, what: String) -> T {
-        let url = match self.get("/url").await {
-            Ok(v) => v.as_str().unwrap_or("?").to_owned(),
+        let url = match timed(self.client.current_url()).await {
+            Ok(u) => u.to_string(),
             Err(_) => "?".to_owned(),
         };
         let path = self.next_shot_path("failure");
@@ -854,27 +715,23 @@ impl Drop for Browser {
     fn drop(&mut self) {
         // A panicking test never reaches `close`: end the session here so
         // chromedriver quits Chromium (killing chromedriver alone would
-        // leave Chromium running). Drop cannot await, so this is a plain
-        // blocking HTTP/1.1 request with a short timeout.
-        if !self.closed {
-            self.closed = true;
-            let _ = blocking_delete(self.driver.port, &format!("/session/{}", self.session));
+        // leave Chromium running). Drop cannot await, so a helper thread
+        // waits for fantoccini's session task (which runs on the test's
+        // runtime) to send the request, with a timeout in case it can't.
+        if self.closed {
+            return;
         }
+        self.closed = true;
+        let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+            return;
+        };
+        let client = self.client.clone();
+        let ended = std::thread::spawn(move || {
+            // The timeout is made inside the runtime's context: it needs its timer.
+            let _ = runtime.block_on(async { tokio::time::timeout(Duration::from_secs(10), client.close()).await });
+        });
+        let _ = ended.join();
     }
-}
-
-fn blocking_delete(port: u16, path: &str) -> std::io::Result<()> {
-    let addr = SocketAddr::from(([127, 0, 0, 1], port));
-    let mut s = TcpStream::connect_timeout(&addr, Duration::from_secs(2))?;
-    s.set_read_timeout(Some(Duration::from_secs(10)))?;
-    s.set_write_timeout(Some(Duration::from_secs(2)))?;
-    write!(
-        s,
-        "DELETE {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-    )?;
-    let mut sink = Vec::new();
-    s.read_to_end(&mut sink)?;
-    Ok(())
 }
 
 // ---------------------------------------------------------------------------
@@ -884,7 +741,7 @@ fn blocking_delete(port: u16, path: &str) -> std::io::Result<()> {
 /// it goes stale: find it again.
 pub struct Element<'b> {
     browser: &'b Browser,
-    id: String,
+    el: WdElement,
     /// The selector it was found with, for messages.
     what: String,
 }
@@ -896,32 +753,29 @@ impl fmt::Debug for Element<'_> {
 }
 
 impl<'b> Element<'b> {
-    fn path(&self, rest: &str) -> String {
-        format!("/element/{}{rest}", self.id)
+    async fn run<T>(&self, doing: &str, cmd: impl Future<Output = Result<T, CmdError>>) -> T {
+        self.browser.run(format_args!("{doing} `{}`", self.what), cmd).await
     }
 
-    async fn fail<T>(&self, doing: &str, e: WebDriverError) -> T {
-        self.browser.fail(format!("{doing} `{}`: {e}", self.what)).await
+    /// The fantoccini element, for anything this module does not wrap.
+    pub fn inner(&self) -> &WdElement {
+        &self.el
     }
 
     /// The element as a script argument for [`Browser::execute`].
     pub fn to_arg(&self) -> Value {
-        json!({ ELEMENT_KEY: self.id })
+        serde_json::to_value(&self.el).expect("an element reference serializes")
     }
 
     /// Types text into the element, as keystrokes.
     pub async fn send_keys(&self, text: &str) -> &Self {
-        if let Err(e) = self.browser.post(&self.path("/value"), json!({ "text": text })).await {
-            self.fail("type into", e).await
-        }
+        self.run("type into", self.el.send_keys(text)).await;
         self
     }
 
     /// Empties an input or textarea.
     pub async fn clear(&self) -> &Self {
-        if let Err(e) = self.browser.post(&self.path("/clear"), json!({})).await {
-            self.fail("clear", e).await
-        }
+        self.run("clear", self.el.clear()).await;
         self
     }
 
@@ -934,9 +788,7 @@ impl<'b> Element<'b> {
     /// Clicks the element's centre, as a person would (it must be visible
     /// and not covered).
     pub async fn click(&self) {
-        if let Err(e) = self.browser.post(&self.path("/click"), json!({})).await {
-            self.fail("click", e).await
-        }
+        self.run("click", self.el.click()).await
     }
 
     /// Clicks, then waits for the page this leads to (a submitted form, a
@@ -949,58 +801,38 @@ impl<'b> Element<'b> {
 
     /// The element's rendered text.
     pub async fn text(&self) -> String {
-        match self.browser.get(&self.path("/text")).await {
-            Ok(v) => v.as_str().unwrap_or_default().to_owned(),
-            Err(e) => self.fail("read the text of", e).await,
-        }
+        self.run("read the text of", self.el.text()).await
     }
 
     /// An HTML attribute, as written in the page (`None` when absent).
     pub async fn attr(&self, name: &str) -> Option<String> {
-        match self.browser.get(&self.path(&format!("/attribute/{name}"))).await {
-            Ok(v) => v.as_str().map(str::to_owned),
-            Err(e) => self.fail(&format!("read attribute {name} of"), e).await,
-        }
+        self.run(&format!("read attribute {name} of"), self.el.attr(name)).await
     }
 
-    /// A DOM property (`value`, `checked`, …) as JSON.
-    pub async fn property(&self, name: &str) -> Value {
-        match self.browser.get(&self.path(&format!("/property/{name}"))).await {
-            Ok(v) => v,
-            Err(e) => self.fail(&format!("read property {name} of"), e).await,
-        }
+    /// A DOM property (`value`, `checked`, …) as text (`None` when absent).
+    pub async fn property(&self, name: &str) -> Option<String> {
+        self.run(&format!("read property {name} of"), self.el.prop(name)).await
     }
 
     /// The current value of a form control.
     pub async fn value(&self) -> String {
-        self.property("value").await.as_str().unwrap_or_default().to_owned()
+        self.property("value").await.unwrap_or_default()
     }
 
     /// Whether the element is rendered visibly.
     pub async fn is_displayed(&self) -> bool {
-        match self.browser.get(&self.path("/displayed")).await {
-            Ok(v) => v.as_bool().unwrap_or(false),
-            Err(e) => self.fail("check visibility of", e).await,
-        }
+        self.run("check visibility of", self.el.is_displayed()).await
     }
 
     /// The first descendant matching a CSS selector (no waiting).
     pub async fn find(&self, css: &str) -> Element<'b> {
-        let v = match self
-            .browser
-            .post(&self.path("/element"), json!({ "using": "css selector", "value": css }))
-            .await
-        {
-            Ok(v) => v,
-            Err(e) => self.fail(&format!("find `{css}` inside"), e).await,
-        };
-        match element_id(&v) {
-            Ok(id) => Element {
-                browser: self.browser,
-                id,
-                what: format!("{} {css}", self.what),
-            },
-            Err(e) => self.fail(&format!("find `{css}` inside"), e).await,
+        let el = self
+            .run(&format!("find `{css}` inside"), self.el.find(Locator::Css(css)))
+            .await;
+        Element {
+            browser: self.browser,
+            el,
+            what: format!("{} {css}", self.what),
         }
     }
 
@@ -1015,55 +847,10 @@ impl<'b> Element<'b> {
 // ---------------------------------------------------------------------------
 // Helpers
 
-/// Turns a WebDriver HTTP answer into its `value`, or the W3C error.
-async fn unwrap_value(res: reqwest::Response) -> Result<Value, WebDriverError> {
-    let status = res.status();
-    let mut body = res.json_value().await?;
-    let value = body.get_mut("value").map(Value::take).unwrap_or(Value::Null);
-    if status.is_success() {
-        return Ok(value);
-    }
-    Err(WebDriverError::Driver {
-        status: status.as_u16(),
-        error: value["error"].as_str().unwrap_or("unknown error").to_owned(),
-        message: value["message"].as_str().unwrap_or_default().to_owned(),
-    })
-}
-
-fn element_id(v: &Value) -> Result<String, WebDriverError> {
-    v[ELEMENT_KEY]
-        .as_str()
-        .map(str::to_owned)
-        .ok_or_else(|| WebDriverError::Protocol(format!("not an element reference: {v}")))
-}
-
-/// Errors worth polling through while a page is changing.
-fn retryable(e: &WebDriverError) -> bool {
-    matches!(
-        e.code(),
-        Some("no such element" | "stale element reference" | "javascript error" | "no such window")
-    )
-}
-
-/// reqwest is built without its `json` feature; serialize by hand.
-trait JsonBody {
-    fn json_body(self, v: &Value) -> Self;
-}
-
-impl JsonBody for reqwest::RequestBuilder {
-    fn json_body(self, v: &Value) -> Self {
-        self.header(reqwest::header::CONTENT_TYPE, "application/json; charset=utf-8")
-            .body(v.to_string())
-    }
-}
-
-fn path_of(url: &str) -> String {
-    match url::Url::parse(url) {
-        Ok(u) => match u.query() {
-            Some(q) => format!("{}?{q}", u.path()),
-            None => u.path().to_owned(),
-        },
-        Err(_) => url.to_owned(),
+fn path_of(url: &url::Url) -> String {
+    match url.query() {
+        Some(q) => format!("{}?{q}", url.path()),
+        None => url.path().to_owned(),
     }
 }
 
@@ -1134,7 +921,8 @@ mod tests {
 
     #[test]
     fn paths_keep_the_query() {
-        assert_eq!(path_of("http://127.0.0.1:1/sign-in?x=1"), "/sign-in?x=1");
-        assert_eq!(path_of("http://127.0.0.1:1/"), "/");
+        let path = |u: &str| path_of(&url::Url::parse(u).expect("a URL"));
+        assert_eq!(path("http://127.0.0.1:1/sign-in?x=1"), "/sign-in?x=1");
+        assert_eq!(path("http://127.0.0.1:1/"), "/");
     }
 }
