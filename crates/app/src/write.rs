@@ -9,6 +9,7 @@ use ssp_db::repo::students;
 use ssp_db::Tx;
 use ssp_domain::access::RecordKind;
 use ssp_domain::audit::AuditAction;
+use ssp_domain::plan::UpToDate;
 use time::OffsetDateTime;
 
 use crate::access::StudentAccess;
@@ -70,9 +71,27 @@ impl<'a> PlanWrite<'a> {
 
     /// The same with an event the caller filled in (a detail, say).
     pub async fn commit_with(mut self, ev: AuditEvent) -> Result<(), Error> {
-        audit::record(&mut self.tx, &ev).await?;
+        self.record(&ev).await?;
+        self.finish().await
+    }
+
+    /// Writes an audit row now, for a write that records more than one
+    /// event (then [`Self::finish`]).
+    pub async fn record(&mut self, ev: &AuditEvent) -> Result<(), Error> {
+        audit::record(&mut self.tx, ev).await?;
+        Ok(())
+    }
+
+    /// Refreshes the plan's stored status within the write and returns it,
+    /// for a write that goes on depending on it.
+    pub async fn refresh(&mut self) -> Result<UpToDate, Error> {
         let district = self.access.facts.district_id;
-        status::recompute(&mut self.tx, district, self.access.student(), self.grade, self.now).await?;
+        Ok(status::recompute(&mut self.tx, district, self.access.student(), self.grade, self.now).await?)
+    }
+
+    /// Refreshes the status and commits (the audit rows already recorded).
+    pub async fn finish(mut self) -> Result<(), Error> {
+        self.refresh().await?;
         self.tx.commit().await?;
         Ok(())
     }

@@ -2,7 +2,6 @@
 //! adding it.
 
 use ssp_db::repo::plan::{self, GoalRow, NewCheckIn};
-use ssp_db::repo::{audit, students};
 use ssp_domain::access::RecordKind;
 use ssp_domain::audit::AuditAction;
 use ssp_domain::plan::goal::parse_iso_date;
@@ -12,7 +11,8 @@ use uuid::Uuid;
 
 use crate::access::StudentAccess;
 use crate::error::Error;
-use crate::{status, App};
+use crate::write::PlanWrite;
+use crate::App;
 
 pub const MAX_CHECK_IN_TEXT: usize = 2000;
 
@@ -72,36 +72,19 @@ pub async fn add_check_in(
     goal: &GoalRow,
     entry: &CheckInEntry<'_>,
 ) -> Result<Uuid, Error> {
-    let CheckInEntry {
-        on_date,
-        value,
-        note,
-        reflection,
-    } = *entry;
-    let now = app.now();
-    let h = students::header(app.db(), access.student())
-        .await?
-        .ok_or(Error::NotFound)?;
-    let mut tx = app.db().begin().await?;
-    let check_in = plan::insert_check_in(
-        &mut tx,
-        &NewCheckIn {
-            district: access.facts.district_id,
-            student: access.student(),
-            goal: goal.id,
-            on_date,
-            value,
-            note: note.trim(),
-            reflection: reflection.trim(),
-            author: access.actor,
-        },
-        now,
-    )
-    .await?;
-    let mut ev = access.event(app, AuditAction::CheckInCreated, RecordKind::Plan);
-    ev.record_id = Some(check_in.to_string());
-    audit::record(&mut tx, &ev).await?;
-    status::recompute(&mut tx, access.facts.district_id, access.student(), h.grade_level, now).await?;
-    tx.commit().await?;
+    let mut w = PlanWrite::begin(app, access).await?;
+    let now = w.now();
+    let row = NewCheckIn {
+        district: access.facts.district_id,
+        student: access.student(),
+        goal: goal.id,
+        on_date: entry.on_date,
+        value: entry.value,
+        note: entry.note.trim(),
+        reflection: entry.reflection.trim(),
+        author: access.actor,
+    };
+    let check_in = plan::insert_check_in(w.tx(), &row, now).await?;
+    w.commit(AuditAction::CheckInCreated, RecordKind::Plan, check_in).await?;
     Ok(check_in)
 }

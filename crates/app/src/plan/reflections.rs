@@ -62,3 +62,16 @@ pub async fn comment(
     w.commit(AuditAction::CommentAdded, RecordKind::Comment, reflection)
         .await
 }
+
+/// The comments on one of the student's reflections, oldest first (a read,
+/// audited); an unknown reflection is not found.
+pub async fn comments(app: &App, access: &StudentAccess, reflection: &str) -> Result<Vec<plan::CommentRow>, Error> {
+    access.require(app, RecordKind::Comment, Action::View).await?;
+    let reflection: Uuid = reflection.parse().map_err(|_| Error::NotFound)?;
+    let student = access.student();
+    if !plan::reflections(app.db(), student).await?.iter().any(|r| r.id == reflection) {
+        return Err(Error::NotFound);
+    }
+    let all = plan::reflection_comments(app.db(), student).await?;
+    Ok(all.into_iter().filter(|c| c.reflection_id == reflection).collect())
+}

@@ -371,3 +371,69 @@ mod tests {
         assert_eq!(scope.first().map(|t| t.key), Some("g6_interest_inventory"));
     }
 }
+
+/// How long an exemption's reason is, in characters once trimmed.
+pub const EXEMPT_REASON_CHARS: std::ops::RangeInclusive<usize> = 3..=300;
+
+/// What is recorded about a grade-level activity, as parsed input: done, or
+/// exempt with a reason of 3–300 characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ActivityEntry {
+    Done,
+    Exempt { reason: String },
+}
+
+impl ActivityEntry {
+    /// Fields `state` (`done` or `exempt`) and `reason` (only for
+    /// `exempt`); the input's code is `invalid_activity`.
+    pub fn parse(state: &str, reason: &str) -> Result<Self, crate::input::Rejected> {
+        use crate::input::{choice, text, Rejected};
+        let error = |e| Rejected::new("invalid_activity", vec![e]);
+        match choice("state", state, &[("done", false), ("exempt", true)]).map_err(error)? {
+            false => Ok(ActivityEntry::Done),
+            true => text("reason", reason, EXEMPT_REASON_CHARS)
+                .map(|reason| ActivityEntry::Exempt { reason })
+                .map_err(error),
+        }
+    }
+
+    pub fn state(&self) -> ActivityState {
+        match self {
+            ActivityEntry::Done => ActivityState::Done,
+            ActivityEntry::Exempt { .. } => ActivityState::Exempt,
+        }
+    }
+
+    pub fn exempt_reason(&self) -> Option<&str> {
+        match self {
+            ActivityEntry::Done => None,
+            ActivityEntry::Exempt { reason } => Some(reason),
+        }
+    }
+}
+
+#[cfg(test)]
+mod entry_tests {
+    use super::*;
+    use crate::input::FieldError;
+
+    #[test]
+    fn done_needs_nothing_and_exempt_needs_a_reason() {
+        assert_eq!(ActivityEntry::parse("done", "ignored"), Ok(ActivityEntry::Done));
+        let e = ActivityEntry::parse("exempt", "  Transferred in May  ").unwrap();
+        assert_eq!(e.exempt_reason(), Some("Transferred in May"));
+        assert_eq!(e.state(), ActivityState::Exempt);
+        let short = ActivityEntry::parse("exempt", " ab ").unwrap_err();
+        assert_eq!(short.error, "invalid_activity");
+        assert_eq!(short.first(), Some(FieldError::new("reason", "too_short")));
+        assert_eq!(
+            ActivityEntry::parse("exempt", &"x".repeat(301)).unwrap_err().first(),
+            Some(FieldError::new("reason", "too_long"))
+        );
+        assert!(ActivityEntry::parse("exempt", &"x".repeat(300)).is_ok());
+        assert_eq!(
+            ActivityEntry::parse("pending", "").unwrap_err().first(),
+            Some(FieldError::new("state", "unknown_choice"))
+        );
+    }
+}

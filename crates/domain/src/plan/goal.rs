@@ -252,6 +252,14 @@ pub struct ValidGoal {
 
 pub use crate::input::FieldError;
 
+impl GoalInput {
+    /// The goal as [`validate_goal`] judges it, every problem in one
+    /// rejection whose code is `invalid_goal`.
+    pub fn parse(&self, today: Date) -> Result<ValidGoal, crate::input::Rejected> {
+        validate_goal(self, today).map_err(|fields| crate::input::Rejected::new("invalid_goal", fields))
+    }
+}
+
 /// Statement length in characters, after trimming.
 pub const STATEMENT_CHARS: std::ops::RangeInclusive<usize> = 5..=300;
 /// The longest "why it matters", in characters.

@@ -6,8 +6,11 @@ pub mod activity;
 pub mod correction;
 pub mod domain;
 pub mod goal;
+pub mod profile;
 pub mod reflection;
 pub mod review;
+pub mod sharing;
+pub mod steps;
 pub mod up_to_date;
 
 pub use activity::{ActivityState, ActivityStatus, ActivityTemplate};

@@ -78,3 +78,42 @@ mod tests {
         assert_eq!(Signer::parse("manager").map_err(|e| e.code), Err("invalid_signer"));
     }
 }
+
+/// What a signing records, as parsed input: the actor's own signature (the
+/// slot is who they are to the student), or the plan manager's logged
+/// attempt to reach a guardian.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignAs {
+    Own,
+    GuardianAttempt,
+}
+
+impl SignAs {
+    /// Field `as`: empty or a signer's key (`student`, `plan_manager`,
+    /// `guardian`) signs in the actor's own slot; `guardian_attempt` logs an
+    /// attempt. The input's code is `invalid_signature`.
+    pub fn parse(raw: &str) -> Result<Self, crate::input::Rejected> {
+        let raw = raw.trim();
+        if raw.is_empty() || Signer::parse(raw).is_ok() {
+            Ok(SignAs::Own)
+        } else if raw == "guardian_attempt" {
+            Ok(SignAs::GuardianAttempt)
+        } else {
+            Err(crate::input::Rejected::one("invalid_signature", "as", "unknown_choice"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod sign_tests {
+    use super::*;
+
+    #[test]
+    fn a_signature_is_ones_own_or_a_logged_attempt() {
+        assert_eq!(SignAs::parse(""), Ok(SignAs::Own));
+        assert_eq!(SignAs::parse("plan_manager"), Ok(SignAs::Own));
+        assert_eq!(SignAs::parse("guardian_attempt"), Ok(SignAs::GuardianAttempt));
+        let bad = SignAs::parse("principal").unwrap_err();
+        assert_eq!((bad.error, bad.fields[0].code), ("invalid_signature", "unknown_choice"));
+    }
+}

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use ssp_db::repo::plan::{self as plan_repo, GoalRow};
 use ssp_db::repo::{interactions as interactions_repo, students};
 use ssp_domain::access::{Action, RecordKind, Sensitivity};
-use ssp_domain::plan::goal::{progress, validate_goal};
+use ssp_domain::plan::goal::progress;
 use ssp_domain::plan::GoalInput;
 use ssp_domain::SchoolYear;
 use time::{Date, OffsetDateTime};
@@ -169,23 +169,8 @@ pub async fn plan(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
             })
             .collect(),
         goals: goals.iter().map(GoalJson::from).collect(),
-        activities: activities
-            .iter()
-            .map(|a| ActivityJson {
-                key: a.template.key,
-                required: a.template.required,
-                due: a.due,
-                status: ssp_domain::plan::activity::status(a.state, a.due, today).as_str(),
-                exempt_reason: a.exempt_reason.clone(),
-            })
-            .collect(),
-        review: review.map(|r| ReviewJson {
-            school_year: r.school_year,
-            student_signed_at: r.student_signed_at,
-            manager_signed_at: r.manager_signed_at,
-            guardian_signed_at: r.guardian_signed_at,
-            guardian_attempts: r.guardian_attempts,
-        }),
+        activities: activities.iter().map(|a| ActivityJson::of(a, today)).collect(),
+        review: review.map(ReviewJson::from),
     }))
 }
 
@@ -212,6 +197,22 @@ pub struct GoalBody {
     pub cadence: String,
 }
 
+impl GoalBody {
+    /// The body's raw answers, for the domain's goal rules.
+    pub fn input(self) -> GoalInput {
+        GoalInput {
+            domain: self.domain,
+            statement: self.statement,
+            why_it_matters: self.why_it_matters,
+            measure_kind: self.measure_kind,
+            baseline: self.baseline,
+            target: self.target,
+            due_date: self.due_date,
+            cadence: self.cadence,
+        }
+    }
+}
+
 #[derive(Serialize)]
 pub struct FieldErrorJson {
     pub field: &'static str,
@@ -235,37 +236,10 @@ pub async fn create_goal(
     Path(id): Path<String>,
     Json(body): Json<GoalBody>,
 ) -> Result<Response, AppError> {
-    let access = authorize(&state, &ctx, &id, RecordKind::Plan, Action::Create).await?;
-    let input = GoalInput {
-        domain: body.domain,
-        statement: body.statement,
-        why_it_matters: body.why_it_matters,
-        measure_kind: body.measure_kind,
-        baseline: body.baseline,
-        target: body.target,
-        due_date: body.due_date,
-        cadence: body.cadence,
-    };
-    match validate_goal(&input, state.now().date()) {
-        Ok(goal) => {
-            let id = ssp_app::plan::goals::create_goal(&state, &access, &goal).await?;
-            Ok((StatusCode::CREATED, Json(CreatedJson { id })).into_response())
-        }
-        Err(errors) => Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Json(InvalidJson {
-                error: "invalid_goal",
-                fields: errors
-                    .iter()
-                    .map(|e| FieldErrorJson {
-                        field: e.field,
-                        code: e.code,
-                    })
-                    .collect(),
-            }),
-        )
-            .into_response()),
-    }
+    let access = super::plan_actions::student(&state, &ctx, &id).await?;
+    let input = body.input().parse(state.now().date());
+    let id = ssp_app::plan::goals::create_goal(&state, &access, input).await?;
+    Ok((StatusCode::CREATED, Json(CreatedJson { id })).into_response())
 }
 
 #[derive(Serialize)]

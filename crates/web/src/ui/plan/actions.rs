@@ -1,25 +1,23 @@
-//! Smaller plan actions: a student's reflection, recording a grade-level
-//! activity as done or exempt, and signing the annual review.
+//! Smaller plan actions: a student's reflection and comments on it,
+//! recording a grade-level activity as done or exempt, signing the annual
+//! review, the profile and observations. Each parses its form, calls its
+//! use case in `ssp_app::plan` and renders.
 
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use serde::Deserialize;
-use ssp_app::plan::reflections;
-use ssp_db::repo::plan::{self, SignatureSlot};
-use ssp_db::repo::{audit, students};
-use ssp_domain::access::{Action, RecordKind};
-use ssp_domain::audit::AuditAction;
+use ssp_app::plan::{activities, profile, reflections, review};
 use ssp_domain::input::Rejected;
-use ssp_domain::plan::activity::default_scope_and_sequence;
+use ssp_domain::plan::activity::ActivityEntry;
+use ssp_domain::plan::profile::{NewObservation, ProfileInput};
 use ssp_domain::plan::reflection::{NewComment, NewReflection, REFLECTION_MAX_CHARS};
-use ssp_domain::SchoolYear;
+use ssp_domain::plan::review::SignAs;
 
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::ui::pages::Draft;
-use ssp_app::status as plan_service;
 use ssp_app::StudentAccess;
 
 #[derive(Deserialize)]
@@ -97,47 +95,16 @@ pub async fn record_activity(
     Form(form): Form<ActivityForm>,
 ) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
-    access.require(&state, RecordKind::Plan, Action::Edit).await?;
-    let h = students::header(state.db(), access.student())
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let template = default_scope_and_sequence()
-        .into_iter()
-        .find(|t| t.key == key && t.grade.get() as i32 == h.grade_level)
-        .ok_or(AppError::NotFound)?;
-    let reason = form.reason.trim();
-    let exempt_reason = match form.state.as_str() {
-        "done" => None,
-        "exempt" if access.is_self() => return Err(AppError::Forbidden("exempt_by_staff_only")),
-        "exempt" if reason.chars().count() < 3 || reason.chars().count() > 300 => {
-            let draft = Draft::new("exempt", vec![("key", key.clone()), ("reason", form.reason.clone())]);
-            return refused(&state, &ctx, &access, "activity-error-exempt-reason", draft).await;
+    let input = ActivityEntry::parse(&form.state, &form.reason);
+    match activities::record(&state, &access, &key, input).await {
+        Ok(()) => Ok(Redirect::to(&format!("/students/{}#activities", access.student())).into_response()),
+        Err(ssp_app::Error::Rejected(r)) if r.first().is_some_and(|f| f.field == "reason") => {
+            let draft = Draft::new("exempt", vec![("key", key), ("reason", form.reason)]);
+            refused(&state, &ctx, &access, "activity-error-exempt-reason", draft).await
         }
-        "exempt" => Some(reason),
-        _ => return Err(AppError::BadRequest("malformed_form")),
-    };
-    let now = state.now();
-    let year = SchoolYear::containing(now.date());
-    let mut tx = state.db().begin().await?;
-    plan::record_activity(
-        &mut tx,
-        access.facts.district_id,
-        access.student(),
-        template.key,
-        year.0,
-        &form.state,
-        exempt_reason,
-        access.actor,
-        now,
-    )
-    .await?;
-    let mut ev = access.event(&state, AuditAction::ActivityRecorded, RecordKind::Plan);
-    ev.record_id = Some(template.key.to_owned());
-    ev.detail = Some(form.state.clone());
-    audit::record(&mut tx, &ev).await?;
-    plan_service::recompute(&mut tx, access.facts.district_id, access.student(), h.grade_level, now).await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&format!("/students/{}#activities", access.student())).into_response())
+        Err(ssp_app::Error::Rejected(_)) => Err(AppError::BadRequest("malformed_form")),
+        Err(e) => Err(e.into()),
+    }
 }
 
 #[derive(Deserialize)]
@@ -156,86 +123,11 @@ pub async fn sign_review(
     Form(form): Form<SignForm>,
 ) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
-    access.require(&state, RecordKind::Plan, Action::Sign).await?;
-    let slot = match form.as_.as_str() {
-        "guardian_attempt" if access.facts.relationship.is_plan_manager => SignatureSlot::GuardianAttempt,
-        "guardian_attempt" => return Err(AppError::Forbidden("attempt_by_plan_manager_only")),
-        _ => crate::ui::plan::page::signature_slot(&access).ok_or(AppError::Forbidden("cannot_sign"))?,
-    };
-    let db = state.db();
-    let h = students::header(db, access.student())
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let goals = plan::goals(db, access.student()).await?;
-    let ready = goals.iter().any(|g| g.status == "active" || g.status == "met");
-    if !ready {
-        return Err(AppError::Invalid(ssp_domain::ParseError::new(
-            "review_not_ready",
-            "the plan needs a goal first",
-        )));
-    }
-    let now = state.now();
-    let year = SchoolYear::containing(now.date());
-    let mut tx = db.begin().await?;
-    let changed = plan::sign_review(
-        &mut tx,
-        access.facts.district_id,
-        access.student(),
-        year.0,
-        slot,
-        access.actor,
-        now,
-    )
-    .await?;
-    if !changed {
-        return Err(AppError::Invalid(ssp_domain::ParseError::new(
-            "already_signed",
-            "already signed",
-        )));
-    }
-    let mut ev = access.event(&state, AuditAction::ReviewSigned, RecordKind::Plan);
-    ev.detail = Some(crate::ui::plan::page::slot_name(slot).to_owned());
-    ev.record_id = Some(year.0.to_string());
-    audit::record(&mut tx, &ev).await?;
-    let verdict =
-        plan_service::recompute(&mut tx, access.facts.district_id, access.student(), h.grade_level, now).await?;
-    if verdict.holds(ssp_domain::plan::Condition::Reviewed) {
-        // The last required signature completes this grade's "annual
-        // review" activity (unless it was already done or exempted).
-        let key = format!("g{}_annual_review", h.grade_level);
-        let records = plan::activity_records_in_tx(&mut tx, access.student()).await?;
-        let in_scope = default_scope_and_sequence().iter().any(|t| t.key == key);
-        let recorded = records.iter().any(|r| r.activity_key == key && r.state != "pending");
-        if in_scope && !recorded {
-            plan::record_activity(
-                &mut tx,
-                access.facts.district_id,
-                access.student(),
-                &key,
-                year.0,
-                "done",
-                None,
-                access.actor,
-                now,
-            )
-            .await?;
-            let mut ev = access.event(&state, AuditAction::ActivityRecorded, RecordKind::Plan);
-            ev.record_id = Some(key);
-            ev.detail = Some("done".to_owned());
-            audit::record(&mut tx, &ev).await?;
-            plan_service::recompute(&mut tx, access.facts.district_id, access.student(), h.grade_level, now).await?;
-        }
-        let records = plan::activity_records_in_tx(&mut tx, access.student()).await?;
-        let goals = plan::goals_in_tx(&mut tx, access.student()).await?;
-        let snap = plan_service::snapshot(year, &goals, &records);
-        let json = serde_json::to_string(&snap).map_err(|e| AppError::Internal(e.into()))?;
-        plan::save_snapshot(&mut tx, access.facts.district_id, access.student(), year.0, &json, now).await?;
-    }
-    tx.commit().await?;
+    review::sign(&state, &access, SignAs::parse(&form.as_)).await?;
     Ok(Redirect::to(&format!("/students/{}#review", access.student())).into_response())
 }
 
-pub const MAX_PROFILE_CHARS: usize = 2000;
+pub use ssp_domain::plan::profile::MAX_PROFILE_CHARS;
 
 #[derive(Deserialize)]
 pub struct ProfileForm {
@@ -257,42 +149,26 @@ pub async fn update_profile(
     Form(form): Form<ProfileForm>,
 ) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
-    access.require(&state, RecordKind::Plan, Action::Edit).await?;
-    if !access.is_self() {
-        return Err(AppError::Forbidden("profile_by_student_only"));
+    let input = ProfileInput::parse(&form.strengths, &form.interests, &form.needs, &form.activities);
+    match profile::update(&state, &access, input).await {
+        Ok(()) => Ok(Redirect::to(&format!("/students/{}#profile", access.student())).into_response()),
+        Err(ssp_app::Error::Rejected(_)) => {
+            let ProfileForm {
+                strengths,
+                interests,
+                needs,
+                activities,
+            } = form;
+            let fields = vec![
+                ("strengths", strengths),
+                ("interests", interests),
+                ("needs", needs),
+                ("activities", activities),
+            ];
+            refused(&state, &ctx, &access, "profile-error-long", Draft::new("profile", fields)).await
+        }
+        Err(e) => Err(e.into()),
     }
-    let fields = [&form.strengths, &form.interests, &form.needs, &form.activities];
-    if fields.iter().any(|f| f.chars().count() > MAX_PROFILE_CHARS) {
-        let draft = Draft::new(
-            "profile",
-            vec![
-                ("strengths", form.strengths.clone()),
-                ("interests", form.interests.clone()),
-                ("needs", form.needs.clone()),
-                ("activities", form.activities.clone()),
-            ],
-        );
-        return refused(&state, &ctx, &access, "profile-error-long", draft).await;
-    }
-    let profile = ssp_db::repo::profile::ProfileRow {
-        strengths: form.strengths.trim().to_owned(),
-        interests: form.interests.trim().to_owned(),
-        needs: form.needs.trim().to_owned(),
-        activities: form.activities.trim().to_owned(),
-    };
-    let mut tx = state.db().begin().await?;
-    ssp_db::repo::profile::put(
-        &mut tx,
-        access.facts.district_id,
-        access.student(),
-        &profile,
-        state.now(),
-    )
-    .await?;
-    let ev = access.event(&state, AuditAction::ProfileUpdated, RecordKind::Plan);
-    audit::record(&mut tx, &ev).await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&format!("/students/{}#profile", access.student())).into_response())
 }
 
 #[derive(Deserialize)]
@@ -311,42 +187,19 @@ pub async fn add_observation(
     Form(form): Form<ObservationForm>,
 ) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
-    access.require(&state, RecordKind::Plan, Action::Edit).await?;
-    if access.is_self() {
-        return Err(AppError::Forbidden("observation_by_staff_only"));
-    }
-    if !["strength", "interest", "need"].contains(&form.kind.as_str()) {
-        return Err(AppError::BadRequest("malformed_form"));
-    }
-    let body = form.body.trim();
-    if body.is_empty() || body.chars().count() > MAX_PROFILE_CHARS {
-        let draft = Draft::new(
-            "observation",
-            vec![("kind", form.kind.clone()), ("body", form.body.clone())],
-        );
-        let key = if body.is_empty() {
-            "observation-error-empty"
-        } else {
-            "observation-error-long"
-        };
-        return refused(&state, &ctx, &access, key, draft).await;
-    }
-    let mut tx = state.db().begin().await?;
-    let oid = ssp_db::repo::profile::add_observation(
-        &mut tx,
-        access.facts.district_id,
-        access.student(),
-        access.actor,
-        &form.kind,
-        body,
-        state.now(),
-    )
-    .await?;
-    let mut ev = access.event(&state, AuditAction::ObservationAdded, RecordKind::Plan);
-    ev.record_id = Some(oid.to_string());
-    audit::record(&mut tx, &ev).await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&format!("/students/{}#profile", access.student())).into_response())
+    let input = NewObservation::parse(&form.kind, &form.body);
+    let r = match profile::observe(&state, &access, input).await {
+        Ok(_) => return Ok(Redirect::to(&format!("/students/{}#profile", access.student())).into_response()),
+        Err(ssp_app::Error::Rejected(r)) => r,
+        Err(e) => return Err(e.into()),
+    };
+    let key = match r.first().map(|f| (f.field, f.code)) {
+        Some(("body", "too_long")) => "observation-error-long",
+        Some(("body", _)) => "observation-error-empty",
+        _ => return Err(AppError::BadRequest("malformed_form")),
+    };
+    let draft = Draft::new("observation", vec![("kind", form.kind), ("body", form.body)]);
+    refused(&state, &ctx, &access, key, draft).await
 }
 
 #[derive(Deserialize)]

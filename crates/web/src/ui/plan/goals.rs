@@ -9,12 +9,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use serde::Deserialize;
 use ssp_db::repo::plan::{self, GoalRow};
-use ssp_db::repo::{audit, students};
+use ssp_db::repo::students;
 use ssp_domain::access::{Action, RecordKind};
-use ssp_domain::audit::AuditAction;
 use ssp_domain::person::PersonName;
 use ssp_domain::plan::correction::may_correct;
-use ssp_domain::plan::goal::{progress, validate_goal};
+use ssp_domain::plan::goal::progress;
 use ssp_domain::plan::{CheckInCadence, GoalInput, GoalStatus, MeasureKind, PlanDomain};
 use ssp_domain::PersonId;
 
@@ -24,8 +23,9 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::ui::pages::{render, Draft, Page};
 use crate::ui::plan::page::display_name;
-use ssp_app::status as plan_service;
+use ssp_app::plan::goals;
 use ssp_app::StudentAccess;
+use ssp_domain::plan::steps::{NewStep, NewSupport, StatusChange};
 
 struct Field {
     name: &'static str,
@@ -216,15 +216,12 @@ pub async fn create(
     Form(form): Form<GoalForm>,
 ) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
-    access.require(&state, RecordKind::Plan, Action::Create).await?;
-    let now = state.now();
-    let input = form.input();
-    let goal = match validate_goal(&input, now.date()) {
-        Ok(g) => g,
-        Err(errors) => return goal_form_page(&state, &ctx, &access, &form, &errors, None).await,
-    };
-    let goal_id = ssp_app::plan::goals::create_goal(&state, &access, &goal).await?;
-    Ok(Redirect::to(&format!("/students/{}/goals/{goal_id}", access.student())).into_response())
+    let input = form.input().parse(state.now().date());
+    match goals::create_goal(&state, &access, input).await {
+        Ok(goal) => Ok(Redirect::to(&format!("/students/{}/goals/{goal}", access.student())).into_response()),
+        Err(ssp_app::Error::Rejected(r)) => goal_form_page(&state, &ctx, &access, &form, &r.fields, None).await,
+        Err(e) => Err(e.into()),
+    }
 }
 
 #[derive(Template)]
@@ -545,59 +542,25 @@ pub async fn set_status(
     Form(form): Form<StatusForm>,
 ) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
-    access.require(&state, RecordKind::Plan, Action::Edit).await?;
-    let g = load_goal(&state, &access, &goal).await?;
-    let from = GoalStatus::parse(&g.status).map_err(|_| AppError::BadRequest("malformed_form"))?;
-    let to = match GoalStatus::parse(&form.status) {
-        Ok(to) => to,
-        Err(_) => {
-            return goal_page(
-                &state,
-                &ctx,
-                &access,
-                g,
-                Some(crate::i18n::t(ctx.lang, "goal-error-illegal-transition")),
-            )
-            .await
-        }
+    let key = match goals::set_status(&state, &access, &goal, StatusChange::parse(&form.status)).await {
+        Ok(()) => return Ok(Redirect::to(&format!("/students/{}/goals/{goal}", access.student())).into_response()),
+        Err(ssp_app::Error::Rejected(_)) => "goal-error-illegal-transition",
+        Err(ssp_app::Error::Conflict("goal_changed_meanwhile")) => "goal-error-changed-meanwhile",
+        Err(e) => return Err(e.into()),
     };
-    // Accepting a suggested goal is the student's choice.
-    let accepting = from == GoalStatus::Draft && to == GoalStatus::Active;
-    if from.transition(to).is_err() || (accepting && !access.is_self()) {
-        return goal_page(
-            &state,
-            &ctx,
-            &access,
-            g,
-            Some(crate::i18n::t(ctx.lang, "goal-error-illegal-transition")),
-        )
-        .await;
-    }
-    let now = state.now();
-    let h = students::header(state.db(), access.student())
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let mut tx = state.db().begin().await?;
-    let activated = (to == GoalStatus::Active).then_some(now.date());
-    if !plan::set_goal_status(&mut tx, g.id, from.as_str(), to.as_str(), activated, now).await? {
-        drop(tx);
-        let g = load_goal(&state, &access, &goal).await?;
-        return goal_page(
-            &state,
-            &ctx,
-            &access,
-            g,
-            Some(crate::i18n::t(ctx.lang, "goal-error-changed-meanwhile")),
-        )
-        .await;
-    }
-    let mut ev = access.event(&state, AuditAction::GoalStatusChanged, RecordKind::Plan);
-    ev.record_id = Some(g.id.to_string());
-    ev.detail = Some(format!("{}->{}", from.as_str(), to.as_str()));
-    audit::record(&mut tx, &ev).await?;
-    plan_service::recompute(&mut tx, access.facts.district_id, access.student(), h.grade_level, now).await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
+    refuse_on_goal_page(&state, &ctx, &access, &goal, key).await
+}
+
+/// The goal page again (as it is now) with the message `key`.
+async fn refuse_on_goal_page(
+    state: &AppState,
+    ctx: &Ctx,
+    access: &StudentAccess,
+    goal: &str,
+    key: &str,
+) -> Result<Response, AppError> {
+    let g = load_goal(state, access, goal).await?;
+    goal_page(state, ctx, access, g, Some(crate::i18n::t(ctx.lang, key))).await
 }
 
 #[derive(Deserialize)]
@@ -618,54 +581,18 @@ pub async fn add_step(
     Form(form): Form<StepForm>,
 ) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
-    access.require(&state, RecordKind::Plan, Action::Create).await?;
-    let g = load_goal(&state, &access, &goal).await?;
-    let description = form.description.trim();
-    let lang = ctx.lang;
-    let refuse = |key: &str| crate::i18n::t(lang, key);
-    if description.is_empty() || description.chars().count() > 300 {
-        return goal_page(&state, &ctx, &access, g, Some(refuse("step-error-description"))).await;
-    }
-    let due_on = if form.due_on.trim().is_empty() {
-        None
-    } else {
-        match ssp_domain::plan::goal::parse_iso_date(&form.due_on) {
-            Ok(d) if d >= state.now().date() => Some(d),
-            _ => return goal_page(&state, &ctx, &access, g, Some(refuse("step-error-due"))).await,
-        }
+    let input = NewStep::parse(&form.description, &form.due_on, &form.owner, state.now().date());
+    let r = match goals::add_step(&state, &access, &goal, input).await {
+        Ok(_) => return Ok(Redirect::to(&format!("/students/{}/goals/{goal}", access.student())).into_response()),
+        Err(ssp_app::Error::Rejected(r)) => r,
+        Err(e) => return Err(e.into()),
     };
-    let owner = match form.owner.parse::<ssp_domain::PersonId>() {
-        Ok(o) if o.0 == access.student().0 => Some(o),
-        Ok(o) => {
-            let team = ssp_db::repo::team::members(state.db(), access.student()).await?;
-            if !team.iter().any(|m| m.staff_id == o.0) {
-                return goal_page(&state, &ctx, &access, g, Some(refuse("step-error-owner"))).await;
-            }
-            Some(o)
-        }
-        Err(_) if form.owner.trim().is_empty() => None,
-        Err(_) => return goal_page(&state, &ctx, &access, g, Some(refuse("step-error-owner"))).await,
+    let key = match r.first().map(|f| f.field) {
+        Some("due_on") => "step-error-due",
+        Some("owner") => "step-error-owner",
+        _ => "step-error-description",
     };
-    let mut tx = state.db().begin().await?;
-    let step = plan::add_action_step(
-        &mut tx,
-        &plan::NewActionStep {
-            district: access.facts.district_id,
-            goal: g.id,
-            student: access.student(),
-            description,
-            owner,
-            due_on,
-            created_by: access.actor,
-        },
-        state.now(),
-    )
-    .await?;
-    let mut ev = access.event(&state, AuditAction::ActionStepAdded, RecordKind::Plan);
-    ev.record_id = Some(step.to_string());
-    audit::record(&mut tx, &ev).await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
+    refuse_on_goal_page(&state, &ctx, &access, &goal, key).await
 }
 
 pub async fn complete_step(
@@ -674,26 +601,11 @@ pub async fn complete_step(
     Path((id, goal, step)): Path<(String, String, String)>,
 ) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
-    access.require(&state, RecordKind::Plan, Action::Edit).await?;
-    let g = load_goal(&state, &access, &goal).await?;
-    let step: uuid::Uuid = step.parse().map_err(|_| AppError::NotFound)?;
-    let mut tx = state.db().begin().await?;
-    if !plan::complete_action_step(&mut tx, g.id, step, state.now()).await? {
-        return Err(AppError::NotFound);
-    }
-    let mut ev = access.event(&state, AuditAction::ActionStepDone, RecordKind::Plan);
-    ev.record_id = Some(step.to_string());
-    audit::record(&mut tx, &ev).await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
+    goals::complete_step(&state, &access, &goal, &step).await?;
+    Ok(Redirect::to(&format!("/students/{}/goals/{goal}", access.student())).into_response())
 }
 
-/// Who may reword a goal: the student, or the staff member who suggested it
-/// while it is still a suggestion. Finished goals are not reworded.
-fn may_reword(access: &StudentAccess, g: &GoalRow) -> bool {
-    let status = GoalStatus::parse(&g.status).unwrap_or(GoalStatus::Draft);
-    !status.is_final() && (access.is_self() || (status == GoalStatus::Draft && g.suggested_by == Some(access.actor.0)))
-}
+use ssp_app::plan::goals::may_reword;
 
 /// A stored value as a person would type it back into a form: yes/no in
 /// the reader's words ("sí" is read back as yes), numbers without "%".
@@ -742,58 +654,15 @@ pub async fn update(
     Form(form): Form<GoalForm>,
 ) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
-    access.require(&state, RecordKind::Plan, Action::Edit).await?;
-    let g = load_goal(&state, &access, &goal).await?;
-    if !may_reword(&access, &g) {
-        return Err(AppError::Forbidden("goal_edit_not_allowed"));
+    let input = form.input().parse(state.now().date());
+    match goals::update(&state, &access, &goal, &form.measure_kind, input).await {
+        Ok(()) => Ok(Redirect::to(&format!("/students/{}/goals/{goal}", access.student())).into_response()),
+        Err(ssp_app::Error::Rejected(r)) => {
+            let g = load_goal(&state, &access, &goal).await?;
+            goal_form_page(&state, &ctx, &access, &form, &r.fields, Some(g.id)).await
+        }
+        Err(e) => Err(e.into()),
     }
-    let now = state.now();
-    let input = form.input();
-    let mut valid = validate_goal(&input, now.date());
-    if g.check_ins > 0 && form.measure_kind != g.measure_kind {
-        let mut errors = valid.err().unwrap_or_default();
-        errors.push(ssp_domain::plan::FieldError {
-            field: "measure_kind",
-            code: "measure_locked",
-        });
-        valid = Err(errors);
-    }
-    let goal_v = match valid {
-        Ok(v) => v,
-        Err(errors) => return goal_form_page(&state, &ctx, &access, &form, &errors, Some(g.id)).await,
-    };
-    let h = students::header(state.db(), access.student())
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let mut tx = state.db().begin().await?;
-    plan::update_goal(
-        &mut tx,
-        g.id,
-        &plan::NewGoal {
-            district: access.facts.district_id,
-            student: access.student(),
-            domain: goal_v.domain.as_str(),
-            statement: &goal_v.statement,
-            why_it_matters: &goal_v.why_it_matters,
-            measure_kind: goal_v.measure_kind.as_str(),
-            baseline: goal_v.baseline,
-            target: goal_v.target,
-            due_date: goal_v.due_date,
-            cadence: goal_v.cadence.as_str(),
-            status: &g.status,
-            suggested_by: None,
-            created_by: access.actor,
-            activated_on: g.activated_on,
-        },
-        now,
-    )
-    .await?;
-    let mut ev = access.event(&state, AuditAction::GoalEdited, RecordKind::Plan);
-    ev.record_id = Some(g.id.to_string());
-    audit::record(&mut tx, &ev).await?;
-    plan_service::recompute(&mut tx, access.facts.district_id, access.student(), h.grade_level, now).await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
 }
 
 #[derive(Deserialize)]
@@ -812,29 +681,9 @@ pub async fn add_support(
     Form(form): Form<SupportForm>,
 ) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
-    access.require(&state, RecordKind::Plan, Action::Create).await?;
-    let g = load_goal(&state, &access, &goal).await?;
-    let description = form.description.trim();
-    let provider = form.provider.trim();
-    if description.is_empty() || description.chars().count() > 300 || provider.chars().count() > 200 {
-        let msg = crate::i18n::t(ctx.lang, "support-error");
-        return goal_page(&state, &ctx, &access, g, Some(msg)).await;
+    match goals::add_support(&state, &access, &goal, NewSupport::parse(&form.description, &form.provider)).await {
+        Ok(_) => Ok(Redirect::to(&format!("/students/{}/goals/{goal}", access.student())).into_response()),
+        Err(ssp_app::Error::Rejected(_)) => refuse_on_goal_page(&state, &ctx, &access, &goal, "support-error").await,
+        Err(e) => Err(e.into()),
     }
-    let mut tx = state.db().begin().await?;
-    let sid = plan::add_support(
-        &mut tx,
-        access.facts.district_id,
-        g.id,
-        access.student(),
-        description,
-        provider,
-        access.actor,
-        state.now(),
-    )
-    .await?;
-    let mut ev = access.event(&state, AuditAction::SupportLinked, RecordKind::Plan);
-    ev.record_id = Some(sid.to_string());
-    audit::record(&mut tx, &ev).await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
 }

@@ -10,7 +10,6 @@ use serde::Deserialize;
 use ssp_db::repo::plan::{self, GoalRow, SignatureSlot};
 use ssp_db::repo::students::{self, StudentHeader};
 use ssp_domain::access::{Action, Decision, RecordKind, Sensitivity};
-use ssp_domain::audit::AuditAction;
 use ssp_domain::person::PersonName;
 use ssp_domain::plan::activity::status as activity_status;
 use ssp_domain::plan::correction::may_correct;
@@ -25,6 +24,7 @@ use crate::state::AppState;
 use crate::ui::pages::{render, Draft, Page};
 use ssp_app::status as plan_service;
 use ssp_app::StudentAccess;
+use ssp_domain::plan::sharing::SharingChoice;
 
 struct Sharing {
     state: String,
@@ -129,19 +129,7 @@ pub fn display_name(h: &StudentHeader) -> String {
     .display()
 }
 
-/// Which signature this actor would give, if any.
-pub fn signature_slot(access: &StudentAccess) -> Option<SignatureSlot> {
-    let rel = &access.facts.relationship;
-    if rel.is_self {
-        Some(SignatureSlot::Student)
-    } else if rel.is_plan_manager {
-        Some(SignatureSlot::Manager)
-    } else if rel.guardian_with_rights == Some(true) {
-        Some(SignatureSlot::Guardian)
-    } else {
-        None
-    }
-}
+pub use ssp_app::plan::review::{signature_slot, slot_name};
 
 /// The plan: who the student is, whether the plan is up to date and why
 /// not, goals by domain, activities, reflections and the annual review.
@@ -425,14 +413,6 @@ pub async fn plan_page(
     Ok((status, html).into_response())
 }
 
-pub fn slot_name(slot: SignatureSlot) -> &'static str {
-    match slot {
-        SignatureSlot::Student => "student",
-        SignatureSlot::Manager => "plan_manager",
-        SignatureSlot::Guardian => "guardian",
-        SignatureSlot::GuardianAttempt => "guardian_attempt",
-    }
-}
 
 fn default_title(key: &str) -> Option<&'static str> {
     ssp_domain::plan::activity::default_scope_and_sequence()
@@ -548,17 +528,9 @@ pub async fn set_sharing(
     Form(form): Form<SharingForm>,
 ) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
-    access.require(&state, RecordKind::SharingChoice, Action::Edit).await?;
-    let share = match form.share.as_str() {
-        "yes" => true,
-        "no" => false,
-        _ => return Err(AppError::BadRequest("malformed_form")),
-    };
-    let mut tx = state.db().begin().await?;
-    students::set_sharing(&mut tx, access.student(), share, state.now()).await?;
-    let mut ev = access.event(&state, AuditAction::SharingChanged, RecordKind::SharingChoice);
-    ev.detail = Some(format!("shares_with_guardians={share}"));
-    ssp_db::repo::audit::record(&mut tx, &ev).await?;
-    tx.commit().await?;
+    match ssp_app::plan::sharing::set(&state, &access, SharingChoice::parse(&form.share)).await {
+        Err(ssp_app::Error::Rejected(_)) => return Err(AppError::BadRequest("malformed_form")),
+        r => r?,
+    }
     Ok(Redirect::to(&format!("/students/{}", access.student())).into_response())
 }
