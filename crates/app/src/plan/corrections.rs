@@ -4,7 +4,6 @@
 
 use ssp_db::repo::corrections::{self, CheckInChange, NewRevision};
 use ssp_db::repo::plan::{self, GoalRow};
-use ssp_db::repo::{audit, students};
 use ssp_domain::access::RecordKind;
 use ssp_domain::audit::AuditAction;
 use ssp_domain::plan::correction::may_correct;
@@ -12,9 +11,10 @@ use ssp_domain::PersonId;
 
 use crate::access::StudentAccess;
 use crate::error::Error;
-use crate::{status, App};
+use crate::write::PlanWrite;
+use crate::App;
 
-use super::check_ins::CheckInEntry;
+use ssp_domain::plan::check_in::CheckInInput;
 use ssp_domain::plan::reflection::NewReflection;
 
 /// The record as it was, kept as JSON in its revision row.
@@ -79,22 +79,19 @@ pub async fn correct_check_in(
     access: &StudentAccess,
     goal: &GoalRow,
     old: &plan::CheckInRow,
-    entry: Option<&CheckInEntry<'_>>,
+    entry: Option<&CheckInInput>,
 ) -> Result<(), Error> {
-    let now = app.now();
-    require_correctable(access, PersonId(old.author_id), old.created_at, now)?;
-    let h = students::header(app.db(), access.student())
-        .await?
-        .ok_or(Error::NotFound)?;
+    require_correctable(access, PersonId(old.author_id), old.created_at, app.now())?;
     let correction = if entry.is_some() {
         Correction::Edit
     } else {
         Correction::Delete
     };
-    let mut tx = app.db().begin().await?;
+    let mut w = PlanWrite::begin(app, access).await?;
+    let now = w.now();
     let old_value = check_in_json(old);
     corrections::add_revision(
-        &mut tx,
+        w.tx(),
         &NewRevision {
             district: access.facts.district_id,
             student: access.student(),
@@ -112,12 +109,12 @@ pub async fn correct_check_in(
             let change = CheckInChange {
                 on_date: e.on_date,
                 value: e.value,
-                note: e.note.trim(),
-                reflection: e.reflection.trim(),
+                note: &e.note,
+                reflection: &e.reflection,
             };
-            corrections::update_check_in(&mut tx, goal.id, old.id, &change, now).await?
+            corrections::update_check_in(w.tx(), goal.id, old.id, &change, now).await?
         }
-        None => corrections::delete_check_in(&mut tx, goal.id, old.id).await?,
+        None => corrections::delete_check_in(w.tx(), goal.id, old.id).await?,
     };
     if !found {
         return Err(Error::NotFound);
@@ -126,12 +123,7 @@ pub async fn correct_check_in(
         Correction::Edit => AuditAction::CheckInCorrected,
         Correction::Delete => AuditAction::CheckInDeleted,
     };
-    let mut ev = access.event(app, action, RecordKind::Plan);
-    ev.record_id = Some(old.id.to_string());
-    audit::record(&mut tx, &ev).await?;
-    status::recompute(&mut tx, access.facts.district_id, access.student(), h.grade_level, now).await?;
-    tx.commit().await?;
-    Ok(())
+    w.commit(action, RecordKind::Plan, old.id).await
 }
 
 /// The student corrects (`Some((prompt, body))`) or deletes (`None`) their
@@ -143,20 +135,20 @@ pub async fn correct_reflection(
     old: &plan::ReflectionRow,
     new: Option<&NewReflection>,
 ) -> Result<(), Error> {
-    let now = app.now();
-    require_correctable(access, PersonId(access.student().0), old.created_at, now)?;
+    require_correctable(access, PersonId(access.student().0), old.created_at, app.now())?;
     let correction = if new.is_some() {
         Correction::Edit
     } else {
         Correction::Delete
     };
-    let mut tx = app.db().begin().await?;
-    if correction == Correction::Delete && corrections::has_comments(&mut tx, old.id).await? {
+    let mut w = PlanWrite::begin(app, access).await?;
+    let now = w.now();
+    if correction == Correction::Delete && corrections::has_comments(w.tx(), old.id).await? {
         return Err(Error::Conflict("reflection_has_comments"));
     }
     let old_value = reflection_json(old);
     corrections::add_revision(
-        &mut tx,
+        w.tx(),
         &NewRevision {
             district: access.facts.district_id,
             student: access.student(),
@@ -171,10 +163,10 @@ pub async fn correct_reflection(
     .await?;
     let found = match new {
         Some(new) => {
-            corrections::update_reflection(&mut tx, access.student(), old.id, new.prompt.as_str(), &new.body, now)
+            corrections::update_reflection(w.tx(), access.student(), old.id, new.prompt.as_str(), &new.body, now)
                 .await?
         }
-        None => corrections::delete_uncommented_reflection(&mut tx, access.student(), old.id).await?,
+        None => corrections::delete_uncommented_reflection(w.tx(), access.student(), old.id).await?,
     };
     if !found {
         return Err(Error::NotFound);
@@ -183,9 +175,5 @@ pub async fn correct_reflection(
         Correction::Edit => AuditAction::ReflectionCorrected,
         Correction::Delete => AuditAction::ReflectionDeleted,
     };
-    let mut ev = access.event(app, action, RecordKind::Plan);
-    ev.record_id = Some(old.id.to_string());
-    audit::record(&mut tx, &ev).await?;
-    tx.commit().await?;
-    Ok(())
+    w.commit(action, RecordKind::Plan, old.id).await
 }

@@ -140,6 +140,17 @@ impl MeasureKind {
         }
     }
 
+    /// The values the measure takes, in English (the detail of a refused
+    /// value).
+    pub fn allowed(self) -> &'static str {
+        match self {
+            MeasureKind::Percent => "a number from 0 to 100",
+            MeasureKind::Count => "a whole number from 0 to 1,000,000",
+            MeasureKind::Scale => "a whole number from 1 to 5",
+            MeasureKind::YesNo => "yes or no",
+        }
+    }
+
     /// A baseline, target or check-in value as typed, as a number; fails with
     /// `invalid_measure_value` and the allowed range in the detail (English,
     /// for logs and API clients; pages use [`MeasureKind::bounds`]). Yes/no
@@ -150,7 +161,7 @@ impl MeasureKind {
         let (min, max) = self.bounds().unwrap_or((0, 1));
         match self {
             MeasureKind::Percent => {
-                let allowed = "a number from 0 to 100";
+                let allowed = self.allowed();
                 let number = s.strip_suffix('%').unwrap_or(s).trim();
                 match number.parse::<f64>() {
                     Ok(v) if v.is_finite() && (min as f64..=max as f64).contains(&v) => Ok(v),
@@ -158,14 +169,14 @@ impl MeasureKind {
                 }
             }
             MeasureKind::Count => {
-                let allowed = "a whole number from 0 to 1,000,000";
+                let allowed = self.allowed();
                 match s.parse::<i64>() {
                     Ok(v) if (min..=max).contains(&v) => Ok(v as f64),
                     _ => Err(invalid(allowed)),
                 }
             }
             MeasureKind::Scale => {
-                let allowed = "a whole number from 1 to 5";
+                let allowed = self.allowed();
                 match s.parse::<i64>() {
                     Ok(v) if (min..=max).contains(&v) => Ok(v as f64),
                     _ => Err(invalid(allowed)),
@@ -174,7 +185,7 @@ impl MeasureKind {
             MeasureKind::YesNo => match s.to_lowercase().as_str() {
                 "yes" | "true" | "1" | "sí" | "si" => Ok(1.0),
                 "no" | "false" | "0" => Ok(0.0),
-                _ => Err(invalid("yes or no")),
+                _ => Err(invalid(self.allowed())),
             },
         }
     }

@@ -3,6 +3,7 @@
 //! the district's headline "up-to-date plan" rule. Pure rules over plain data.
 
 pub mod activity;
+pub mod check_in;
 pub mod correction;
 pub mod domain;
 pub mod goal;

@@ -51,6 +51,19 @@ pub async fn unrelated_teacher_at_school(app: &ssp_testkit::TestApp, student: Uu
     (teacher, app.signed_in(&username).await)
 }
 
+/// The showcase family's 18-year-old (a student who chooses whether the
+/// plan is shared with guardians).
+pub async fn adult_child(app: &ssp_testkit::TestApp) -> Uuid {
+    let guardian = app.person("demo.guardian").await;
+    app.query_id(
+        "SELECT g.student_id FROM guardian_links g JOIN students s ON s.person_id = g.student_id \
+         WHERE g.guardian_id = $1 AND s.grade_level = 12",
+        &[guardian],
+    )
+    .await
+    .expect("the showcase family has an 18-year-old")
+}
+
 /// What one action left behind: the rows `sql` reads (ids and times left
 /// out by the query) and the audit rows it wrote.
 #[derive(Debug, PartialEq, Eq)]

@@ -11,6 +11,8 @@ use ssp_db::repo::plan::{self as plan_repo, GoalRow};
 use ssp_db::repo::{interactions as interactions_repo, students};
 use ssp_domain::access::{Action, RecordKind, Sensitivity};
 use ssp_domain::plan::goal::progress;
+use ssp_domain::input::Rejected;
+use ssp_domain::plan::check_in::CheckInInput;
 use ssp_domain::plan::GoalInput;
 use ssp_domain::SchoolYear;
 use time::{Date, OffsetDateTime};
@@ -309,31 +311,24 @@ pub async fn create_check_in(
 ) -> Result<Response, AppError> {
     let access = authorize(&state, &ctx, &id, RecordKind::Plan, Action::Create).await?;
     let g = goal_of(&state, &access, &goal).await?;
-    let today = state.now().date();
-    match ssp_app::plan::check_ins::validate_check_in(
-        &g,
-        &body.on_date,
-        &body.value,
-        &body.note,
-        &body.reflection,
-        today,
-    ) {
-        Ok((on_date, value)) => {
-            let entry = ssp_app::plan::check_ins::CheckInEntry {
-                on_date,
-                value,
-                note: &body.note,
-                reflection: &body.reflection,
-            };
-            let id = ssp_app::plan::check_ins::add_check_in(&state, &access, &g, &entry).await?;
-            Ok((StatusCode::CREATED, Json(CreatedJson { id })).into_response())
-        }
-        Err(p) => Ok(check_in_refused(p)),
+    match ssp_app::plan::check_ins::add_check_in(&state, &access, &g, body.parse(&g, state.now().date())).await {
+        Ok(id) => Ok((StatusCode::CREATED, Json(CreatedJson { id })).into_response()),
+        Err(ssp_app::Error::Rejected(r)) => Ok(check_in_refused(&r, &g)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+impl CheckInBody {
+    /// The check-in as sent, judged against its goal.
+    fn parse(&self, g: &GoalRow, today: Date) -> Result<CheckInInput, Rejected> {
+        let goal = ssp_app::plan::check_ins::goal_facts(g);
+        CheckInInput::parse(&goal, &self.on_date, &self.value, &self.note, &self.reflection, today)
     }
 }
 
 /// A refused check-in as its stable code (`check_in_<rule>`) and detail.
-fn check_in_refused(p: ssp_app::plan::check_ins::CheckInProblem) -> Response {
+fn check_in_refused(r: &Rejected, g: &GoalRow) -> Response {
+    let p = ssp_app::plan::check_ins::CheckInProblem::of(r, g);
     let body = ProblemJson {
         error: format!("check_in_{}", p.code),
         detail: p.detail,
@@ -360,26 +355,12 @@ pub async fn correct_check_in(
     let access = authorize(&state, &ctx, &id, RecordKind::Plan, Action::Create).await?;
     let g = goal_of(&state, &access, &goal).await?;
     let old = check_in_of(&state, &g, &check_in).await?;
-    let today = state.now().date();
-    match ssp_app::plan::check_ins::validate_check_in(
-        &g,
-        &body.on_date,
-        &body.value,
-        &body.note,
-        &body.reflection,
-        today,
-    ) {
-        Ok((on_date, value)) => {
-            let entry = ssp_app::plan::check_ins::CheckInEntry {
-                on_date,
-                value,
-                note: &body.note,
-                reflection: &body.reflection,
-            };
+    match body.parse(&g, state.now().date()) {
+        Ok(entry) => {
             ssp_app::plan::corrections::correct_check_in(&state, &access, &g, &old, Some(&entry)).await?;
             Ok(StatusCode::NO_CONTENT.into_response())
         }
-        Err(p) => Ok(check_in_refused(p)),
+        Err(r) => Ok(check_in_refused(&r, &g)),
     }
 }
 

@@ -35,15 +35,6 @@ pub(crate) fn created(id: Uuid) -> Response {
     (StatusCode::CREATED, Json(CreatedJson { id })).into_response()
 }
 
-fn name(given: String, family: String, preferred: Option<String>) -> String {
-    PersonName {
-        given,
-        family,
-        preferred,
-    }
-    .display()
-}
-
 #[derive(Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct ReflectionBody {
@@ -89,7 +80,7 @@ pub async fn comments(
         rows.into_iter()
             .map(|c| CommentJson {
                 body: c.body,
-                author: name(c.given_name, c.family_name, c.preferred_name),
+                author: PersonName { given: c.given_name, family: c.family_name, preferred: c.preferred_name }.display(),
                 created_at: c.created_at,
             })
             .collect(),
@@ -206,7 +197,7 @@ fn observations_json(rows: Vec<ssp_db::repo::profile::ObservationRow>) -> Vec<Ob
         .map(|o| ObservationJson {
             kind: o.kind,
             body: o.body,
-            author: name(o.given_name, o.family_name, o.preferred_name),
+            author: PersonName { given: o.given_name, family: o.family_name, preferred: o.preferred_name }.display(),
             created_at: o.created_at,
         })
         .collect()

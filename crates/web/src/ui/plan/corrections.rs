@@ -24,7 +24,6 @@ use crate::state::AppState;
 use crate::ui::pages::{render, Draft, Page};
 use crate::ui::plan::goals::{check_in_problem_message, load_goal, value_as_typed, CheckInForm};
 use crate::ui::plan::page::display_name;
-use ssp_app::plan::check_ins::CheckInEntry;
 use ssp_app::StudentAccess;
 
 #[derive(Template)]
@@ -154,28 +153,14 @@ pub async fn save_check_in(
     Form(form): Form<CheckInForm>,
 ) -> Result<Response, AppError> {
     let (access, g, c) = check_in_to_correct(&state, &ctx, &id, &goal, &check_in).await?;
-    let today = state.now().date();
-    match ssp_app::plan::check_ins::validate_check_in(
-        &g,
-        &form.on_date,
-        &form.value,
-        &form.note,
-        &form.reflection,
-        today,
-    ) {
-        Ok((on_date, value)) => {
-            let entry = CheckInEntry {
-                on_date,
-                value,
-                note: &form.note,
-                reflection: &form.reflection,
-            };
+    let input = form.parse(&g, state.now().date());
+    match input {
+        Ok(entry) => {
             ssp_app::plan::corrections::correct_check_in(&state, &access, &g, &c, Some(&entry)).await?;
             Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
         }
-        Err(p) => {
-            let measure = MeasureKind::parse(&g.measure_kind).unwrap_or(MeasureKind::Count);
-            let msg = check_in_problem_message(&ctx, p, measure);
+        Err(r) => {
+            let msg = check_in_problem_message(&ctx, &r, &g);
             check_in_page(&state, &ctx, &access, g, c.id, Some(msg), form.draft()).await
         }
     }

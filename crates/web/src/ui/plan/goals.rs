@@ -23,7 +23,10 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::ui::pages::{render, Draft, Page};
 use crate::ui::plan::page::display_name;
+use ssp_app::plan::check_ins::{self, CheckInProblem};
 use ssp_app::plan::goals;
+use ssp_domain::input::Rejected;
+use ssp_domain::plan::check_in::CheckInInput;
 use ssp_app::StudentAccess;
 use ssp_domain::plan::steps::{NewStep, NewSupport, StatusChange};
 
@@ -459,6 +462,12 @@ pub struct CheckInForm {
 }
 
 impl CheckInForm {
+    /// The check-in as typed, judged against its goal.
+    pub(super) fn parse(&self, g: &GoalRow, today: time::Date) -> Result<CheckInInput, Rejected> {
+        let goal = check_ins::goal_facts(g);
+        CheckInInput::parse(&goal, &self.on_date, &self.value, &self.note, &self.reflection, today)
+    }
+
     /// The typed values, to show again when the check-in is refused.
     pub(super) fn draft(&self) -> Draft {
         Draft::new(
@@ -475,13 +484,11 @@ impl CheckInForm {
 
 /// The sentence for a refused check-in, in the reader's language (a date
 /// in it written the reader's way).
-pub(super) fn check_in_problem_message(
-    ctx: &Ctx,
-    p: ssp_app::plan::check_ins::CheckInProblem,
-    measure: MeasureKind,
-) -> String {
+pub(super) fn check_in_problem_message(ctx: &Ctx, r: &Rejected, g: &GoalRow) -> String {
+    let p = CheckInProblem::of(r, g);
     if p.code == "value" {
         // The range from the measure's bounds, not the domain's English detail.
+        let measure = MeasureKind::parse(&g.measure_kind).unwrap_or(MeasureKind::Count);
         return crate::i18n::value_range_error(ctx.lang, "checkin-error-value", measure);
     }
     let local = crate::when::Local::of(ctx);
@@ -502,30 +509,14 @@ pub async fn check_in(
     let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
     access.require(&state, RecordKind::Plan, Action::Create).await?;
     let g = load_goal(&state, &access, &goal).await?;
-    let today = state.now().date();
-    match ssp_app::plan::check_ins::validate_check_in(
-        &g,
-        &form.on_date,
-        &form.value,
-        &form.note,
-        &form.reflection,
-        today,
-    ) {
-        Ok((on_date, value)) => {
-            let entry = ssp_app::plan::check_ins::CheckInEntry {
-                on_date,
-                value,
-                note: &form.note,
-                reflection: &form.reflection,
-            };
-            ssp_app::plan::check_ins::add_check_in(&state, &access, &g, &entry).await?;
-            Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response())
-        }
-        Err(p) => {
-            let measure = MeasureKind::parse(&g.measure_kind).unwrap_or(MeasureKind::Count);
-            let msg = check_in_problem_message(&ctx, p, measure);
+    let input = form.parse(&g, state.now().date());
+    match check_ins::add_check_in(&state, &access, &g, input).await {
+        Ok(_) => Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response()),
+        Err(ssp_app::Error::Rejected(r)) => {
+            let msg = check_in_problem_message(&ctx, &r, &g);
             goal_page_with(&state, &ctx, &access, g, Some(msg), form.draft()).await
         }
+        Err(e) => Err(e.into()),
     }
 }
 
