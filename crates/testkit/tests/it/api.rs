@@ -378,3 +378,56 @@ async fn dates_in_the_api_are_iso_strings_as_the_document_says() {
         serde_json::from_str(&c.get_json(&format!("/api/v1/students/{camila}/reflections")).await.body).unwrap();
     assert_eq!(reflections[0]["created_at"], "2026-11-02T08:00:00Z", "{reflections}");
 }
+
+/// Every documented student operation answers 404 to an unrelated actor and
+/// audits the refusal. (`access.rs` checks the routes it reads from
+/// `.route(` declarations; the API's are registered with `routes!`, so they
+/// are checked here, from the document.)
+#[tokio::test]
+async fn every_documented_student_operation_refuses_an_unrelated_actor() {
+    let app = TestApp::with_demo().await;
+    let camila = app.person("demo.student").await;
+    let teacher = app
+        .query_id(
+            "SELECT a.person_id FROM staff_assignments a JOIN orgs o ON o.id = a.org_id \
+             WHERE a.role = 'teacher' AND o.school_level = 'middle' ORDER BY a.person_id LIMIT 1",
+            &[],
+        )
+        .await
+        .expect("a middle-school teacher");
+    let other = app.signed_in(&app.username_of(teacher).await).await;
+    let t = token(&other).await;
+    let doc: serde_json::Value = serde_json::from_str(&other.get("/api/openapi.json").await.body).unwrap();
+    let mut checked = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        if !path.starts_with("/api/v1/students/{id}") {
+            assert_eq!(path, "/api/v1/session", "classify {path} here");
+            continue;
+        }
+        let url = path
+            .split('/')
+            .map(|seg| match seg {
+                "{id}" => camila.to_string(),
+                s if s.starts_with('{') => uuid::Uuid::now_v7().to_string(),
+                s => s.to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join("/");
+        for method in METHODS.into_iter().filter(|m| item.get(m.to_lowercase()).is_some()) {
+            let before = app.count_audit("access_denied").await;
+            let res = if method == "GET" {
+                other.get_json(&url).await
+            } else {
+                other.send_json(method, &url, "{}", Some(&t)).await
+            };
+            assert_eq!(res.status, 404, "{method} {path} must answer 404 to an unrelated actor");
+            assert_eq!(
+                app.count_audit("access_denied").await,
+                before + 1,
+                "{method} {path} must audit the refusal"
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 9);
+}

@@ -29,8 +29,8 @@
 //!    adds them to every operation (the write ones to every non-GET).
 //! 3. Register it in [`api_router`] with `.routes(routes!(module::handler))`:
 //!    the handlers of one path in one `routes!(a, b)`, one path per
-//!    `routes!`. Never `.route(...)`, which routes without documenting (the
-//!    test in `tests/it/api.rs` fails on it).
+//!    `routes!`. Never axum's plain `route`, which routes without
+//!    documenting (the test in `tests/it/api.rs` fails on it).
 //!
 //! Then `UPDATE_SNAPSHOTS=1 cargo test -p ssp-testkit --test it api::`
 //! rewrites `docs/openapi.json`; review its diff with the change.
