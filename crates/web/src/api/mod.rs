@@ -1,77 +1,98 @@
 //! The JSON API (`/api/v1`): the plan's data with the same access rules as
 //! the pages (every student route goes through `StudentAccess`), described
-//! by an OpenAPI 3.1 document at `/api/openapi.json`.
+//! by an OpenAPI 3.1 document at `/api/openapi.json` that `utoipa` generates
+//! from the handlers registered below.
 //!
 //! Authentication is the session cookie; writes also need the session's
 //! CSRF token in the `x-csrf-token` header (GET `/api/v1/session` gives it).
+//!
+//! # How to add an operation
+//!
+//! 1. Write the handler (in `plan.rs` or a new module here). Its request and
+//!    response types derive `ToSchema` next to `Serialize`/`Deserialize`; a
+//!    `time::Date` field is documented as `format: date`, an
+//!    `OffsetDateTime` (serialized with `time::serde::rfc3339`) as
+//!    `date-time`; a string that holds one of a few codes gets
+//!    `#[schema(schema_with = ...)]` naming a function built on
+//!    [`openapi::one_of`].
+//! 2. Put `#[utoipa::path(...)]` on the handler: the method, the full
+//!    `path = "/api/v1/..."`, `operation_id` (camelCase), `summary`,
+//!    `params(StudentPath)` (or `GoalPath`, `CheckInPath`, or a new
+//!    `IntoParams` struct in `openapi.rs`), `request_body = T` for a write,
+//!    and `responses(...)` with its success answer and only the errors that
+//!    are its own (a 422 with its own body, a 403 of its own rule; one that
+//!    several operations give is an `IntoResponses` type, like
+//!    `plan::CheckInRefused`, whose wrapped schema is listed in
+//!    `openapi::ApiDoc`'s components). Never
+//!    list 401, 404, 403 `csrf_failed`, 400/415 `malformed_json`, the 422
+//!    `text_has_nul` or the `x-csrf-token` header: [`openapi::SharedErrors`]
+//!    adds them to every operation (the write ones to every non-GET).
+//! 3. Register it in [`api_router`] with `.routes(routes!(module::handler))`:
+//!    the handlers of one path in one `routes!(a, b)`, one path per
+//!    `routes!`. Never axum's plain `route`, which routes without
+//!    documenting (the test in `tests/it/api.rs` fails on it).
+//!
+//! Then `UPDATE_SNAPSHOTS=1 cargo test -p ssp-testkit --test it api::`
+//! rewrites `docs/openapi.json`; review its diff with the change.
 
 pub mod openapi;
 pub mod plan;
 pub mod plan_actions;
 pub mod plan_goals;
 
-use axum::routing::{get, post, put};
+use axum::body::Bytes;
+use axum::http::header;
+use axum::routing::get;
 use axum::Router;
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::state::AppState;
 
+/// Every `/api/v1` operation, each routed and documented by one entry.
+pub fn api_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
+        .routes(routes!(plan::session))
+        .routes(routes!(plan::plan))
+        .routes(routes!(plan::goals, plan::create_goal))
+        .routes(routes!(plan::check_ins, plan::create_check_in))
+        .routes(routes!(plan::correct_check_in, plan::delete_check_in))
+        .routes(routes!(plan::reflections, plan_actions::add_reflection))
+        .routes(routes!(plan_actions::comments, plan_actions::add_comment))
+        .routes(routes!(plan_actions::activities))
+        .routes(routes!(plan_actions::record_activity))
+        .routes(routes!(plan_actions::review))
+        .routes(routes!(plan_actions::sign_review))
+        .routes(routes!(plan_actions::profile, plan_actions::update_profile))
+        .routes(routes!(plan_actions::observations, plan_actions::add_observation))
+        .routes(routes!(plan_actions::sharing, plan_actions::set_sharing))
+        .routes(routes!(plan_goals::update_goal))
+        .routes(routes!(plan_goals::set_status))
+        .routes(routes!(plan_goals::steps, plan_goals::add_step))
+        .routes(routes!(plan_goals::complete_step))
+        .routes(routes!(plan_goals::supports, plan_goals::add_support))
+        .routes(routes!(plan::interactions))
+}
+
+/// The whole document, as served.
+pub fn document() -> utoipa::openapi::OpenApi {
+    finish(api_router().into_openapi())
+}
+
+fn finish(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    openapi::SharedErrors.modify(&mut doc);
+    doc
+}
+
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/openapi.json", get(openapi::document))
-        .route("/api/v1/session", get(plan::session))
-        .route("/api/v1/students/{id}/plan", get(plan::plan))
-        .route("/api/v1/students/{id}/goals", get(plan::goals).post(plan::create_goal))
-        .route(
-            "/api/v1/students/{id}/goals/{goal}/check-ins",
-            get(plan::check_ins).post(plan::create_check_in),
-        )
-        .route(
-            "/api/v1/students/{id}/goals/{goal}/check-ins/{check_in}",
-            put(plan::correct_check_in).delete(plan::delete_check_in),
-        )
-        .route(
-            "/api/v1/students/{id}/reflections",
-            get(plan::reflections).post(plan_actions::add_reflection),
-        )
-        .route(
-            "/api/v1/students/{id}/reflections/{reflection}/comments",
-            get(plan_actions::comments).post(plan_actions::add_comment),
-        )
-        .route("/api/v1/students/{id}/activities", get(plan_actions::activities))
-        .route(
-            "/api/v1/students/{id}/activities/{key}",
-            put(plan_actions::record_activity),
-        )
-        .route("/api/v1/students/{id}/review", get(plan_actions::review))
-        .route(
-            "/api/v1/students/{id}/review/signatures",
-            post(plan_actions::sign_review),
-        )
-        .route(
-            "/api/v1/students/{id}/profile",
-            get(plan_actions::profile).put(plan_actions::update_profile),
-        )
-        .route(
-            "/api/v1/students/{id}/observations",
-            get(plan_actions::observations).post(plan_actions::add_observation),
-        )
-        .route(
-            "/api/v1/students/{id}/sharing",
-            get(plan_actions::sharing).put(plan_actions::set_sharing),
-        )
-        .route("/api/v1/students/{id}/goals/{goal}", put(plan_goals::update_goal))
-        .route("/api/v1/students/{id}/goals/{goal}/status", put(plan_goals::set_status))
-        .route(
-            "/api/v1/students/{id}/goals/{goal}/steps",
-            get(plan_goals::steps).post(plan_goals::add_step),
-        )
-        .route(
-            "/api/v1/students/{id}/goals/{goal}/steps/{step}/done",
-            post(plan_goals::complete_step),
-        )
-        .route(
-            "/api/v1/students/{id}/goals/{goal}/supports",
-            get(plan_goals::supports).post(plan_goals::add_support),
-        )
-        .route("/api/v1/students/{id}/interactions", get(plan::interactions))
+    let (router, doc) = api_router().split_for_parts();
+    let json = Bytes::from(finish(doc).to_json().expect("the OpenAPI document serializes"));
+    router.route(
+        "/api/openapi.json",
+        get(move || {
+            let json = json.clone();
+            async move { ([(header::CONTENT_TYPE, "application/json")], json) }
+        }),
+    )
 }

@@ -11,15 +11,18 @@ use serde::{Deserialize, Serialize};
 use ssp_app::plan::{activities, profile, reflections, review, sharing};
 use ssp_app::StudentAccess;
 use ssp_domain::plan::activity::ActivityEntry;
-use ssp_domain::plan::profile::{NewObservation, ProfileInput};
-use ssp_domain::plan::reflection::{NewComment, NewReflection};
+use ssp_domain::plan::profile::{NewObservation, ObservationKind, ProfileInput};
+use ssp_domain::plan::reflection::{NewComment, NewReflection, Prompt};
 use ssp_domain::plan::review::SignAs;
 use ssp_domain::plan::sharing::SharingChoice;
 use ssp_domain::person::PersonName;
 use time::OffsetDateTime;
+use utoipa::openapi::schema::Schema;
+use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::plan::{ActivityJson, CreatedJson, ReviewJson};
+use super::openapi::{one_of, StudentPath};
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -35,14 +38,25 @@ pub(crate) fn created(id: Uuid) -> Response {
     (StatusCode::CREATED, Json(CreatedJson { id })).into_response()
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, ToSchema)]
 #[serde(default, deny_unknown_fields)]
+#[schema(as = ReflectionInput)]
 pub struct ReflectionBody {
+    #[schema(schema_with = prompts)]
     pub prompt: String,
     pub body: String,
 }
 
 /// The student writes a reflection to a prompt.
+#[utoipa::path(
+    post,
+    path = "/api/v1/students/{id}/reflections",
+    operation_id = "createReflection",
+    summary = "The student writes a reflection to a prompt",
+    params(StudentPath),
+    request_body = ReflectionBody,
+    responses((status = 201, description = "Created.", body = CreatedJson), (status = 422, description = "invalid_reflection: prompt (required, unknown_choice), body (required, too_long: 4000 characters)", body = RejectedJson), (status = 403, description = "reflection_by_student_only: only the student writes reflections.", body = super::openapi::ErrorJson))
+)]
 pub async fn add_reflection(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -54,13 +68,15 @@ pub async fn add_reflection(
     Ok(created(reflections::add(&state, &access, input).await?))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, ToSchema)]
 #[serde(default, deny_unknown_fields)]
+#[schema(as = CommentInput)]
 pub struct CommentBody {
     pub body: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Comment)]
 pub struct CommentJson {
     pub body: String,
     pub author: String,
@@ -69,6 +85,14 @@ pub struct CommentJson {
 }
 
 /// Comments on one of the student's reflections.
+#[utoipa::path(
+    get,
+    path = "/api/v1/students/{id}/reflections/{reflection}/comments",
+    operation_id = "listComments",
+    summary = "The comments on one of the student's reflections, oldest first",
+    params(ReflectionPath),
+    responses((status = 200, description = "OK", body = Vec<CommentJson>))
+)]
 pub async fn comments(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -88,6 +112,15 @@ pub async fn comments(
 }
 
 /// Anyone who may read the plan comments on a reflection.
+#[utoipa::path(
+    post,
+    path = "/api/v1/students/{id}/reflections/{reflection}/comments",
+    operation_id = "createComment",
+    summary = "Comment on one of the student's reflections",
+    params(ReflectionPath),
+    request_body = CommentBody,
+    responses((status = 201, description = "Created."), (status = 422, description = "invalid_comment: body (required, too_long: 1000 characters)", body = RejectedJson))
+)]
 pub async fn add_comment(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -102,6 +135,14 @@ pub async fn add_comment(
 }
 
 /// The grade-level activities of the student's grade this school year.
+#[utoipa::path(
+    get,
+    path = "/api/v1/students/{id}/activities",
+    operation_id = "listActivities",
+    summary = "The grade-level activities of the student's grade this school year",
+    params(StudentPath),
+    responses((status = 200, description = "OK", body = Vec<ActivityJson>))
+)]
 pub async fn activities(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -113,16 +154,26 @@ pub async fn activities(
     Ok(Json(list.iter().map(|a| ActivityJson::of(a, today)).collect()))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, ToSchema)]
 #[serde(default, deny_unknown_fields)]
+#[schema(as = ActivityInput)]
 pub struct ActivityBody {
-    /// `done` or `exempt`.
+    #[schema(schema_with = activity_entries)]
     pub state: String,
     /// Why it is exempt (3–300 characters; staff only).
     pub reason: String,
 }
 
 /// Records an activity done or exempt.
+#[utoipa::path(
+    put,
+    path = "/api/v1/students/{id}/activities/{key}",
+    operation_id = "recordActivity",
+    summary = "Record a grade-level activity done (student or staff) or exempt with a reason (staff only)",
+    params(ActivityPath),
+    request_body = ActivityBody,
+    responses((status = 204, description = "Recorded."), (status = 422, description = "invalid_activity: state (required, unknown_choice), reason (required, too_short, too_long: 3 to 300 characters)", body = RejectedJson), (status = 403, description = "exempt_by_staff_only: a student cannot exempt an activity.", body = super::openapi::ErrorJson))
+)]
 pub async fn record_activity(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -136,6 +187,14 @@ pub async fn record_activity(
 }
 
 /// The latest annual review (`null` before any signature).
+#[utoipa::path(
+    get,
+    path = "/api/v1/students/{id}/review",
+    operation_id = "getReview",
+    summary = "The latest annual review and its signatures (null before any)",
+    params(StudentPath),
+    responses((status = 200, description = "OK", body = Option<ReviewJson>))
+)]
 pub async fn review(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -145,22 +204,34 @@ pub async fn review(
     Ok(Json(review::latest(&state, &access).await?.map(ReviewJson::from)))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, ToSchema)]
 #[serde(default, deny_unknown_fields)]
+#[schema(as = SignatureInput)]
 pub struct SignBody {
     /// Empty or the actor's own slot to sign; `guardian_attempt` to log an
     /// attempt to reach a guardian (the plan manager only).
     #[serde(rename = "as")]
+    #[schema(schema_with = sign_as)]
     pub as_: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Signed)]
 pub struct SignedJson {
-    /// student, plan_manager, guardian or guardian_attempt.
+    #[schema(schema_with = slots)]
     pub slot: &'static str,
 }
 
 /// Signs this year's review (or logs a guardian attempt).
+#[utoipa::path(
+    post,
+    path = "/api/v1/students/{id}/review/signatures",
+    operation_id = "signReview",
+    summary = "Sign this year's review in the caller's own slot, or log the plan manager's attempt to reach a guardian",
+    params(StudentPath),
+    request_body = SignBody,
+    responses((status = 201, description = "Signed.", body = SignedJson), (status = 422, description = "invalid_signature: as (unknown_choice), a RejectedJson; or review_not_ready (no active or met goal) or already_signed, an Error.", body = RejectedJson), (status = 403, description = "cannot_sign: the caller has no signature slot; attempt_by_plan_manager_only.", body = super::openapi::ErrorJson))
+)]
 pub async fn sign_review(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -173,9 +244,10 @@ pub async fn sign_review(
     Ok((StatusCode::CREATED, Json(SignedJson { slot })).into_response())
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Observation)]
 pub struct ObservationJson {
-    /// strength, interest or need.
+    #[schema(schema_with = observation_kinds)]
     pub kind: String,
     pub body: String,
     pub author: String,
@@ -183,7 +255,8 @@ pub struct ObservationJson {
     pub created_at: OffsetDateTime,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Profile)]
 pub struct ProfileJson {
     pub strengths: String,
     pub interests: String,
@@ -204,6 +277,14 @@ fn observations_json(rows: Vec<ssp_db::repo::profile::ObservationRow>) -> Vec<Ob
 }
 
 /// The student's profile in their own words, with the team's observations.
+#[utoipa::path(
+    get,
+    path = "/api/v1/students/{id}/profile",
+    operation_id = "getProfile",
+    summary = "The student's profile in their own words, with the team's observations",
+    params(StudentPath),
+    responses((status = 200, description = "OK", body = ProfileJson))
+)]
 pub async fn profile(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -220,8 +301,9 @@ pub async fn profile(
     }))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, ToSchema)]
 #[serde(default, deny_unknown_fields)]
+#[schema(as = ProfileInput)]
 pub struct ProfileBody {
     pub strengths: String,
     pub interests: String,
@@ -230,6 +312,15 @@ pub struct ProfileBody {
 }
 
 /// The student rewrites their profile (each answer up to 2000 characters).
+#[utoipa::path(
+    put,
+    path = "/api/v1/students/{id}/profile",
+    operation_id = "updateProfile",
+    summary = "The student rewrites their profile",
+    params(StudentPath),
+    request_body = ProfileBody,
+    responses((status = 204, description = "Saved."), (status = 422, description = "invalid_profile: strengths, interests, needs or activities (too_long: 2000 characters)", body = RejectedJson), (status = 403, description = "profile_by_student_only.", body = super::openapi::ErrorJson))
+)]
 pub async fn update_profile(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -243,6 +334,14 @@ pub async fn update_profile(
 }
 
 /// The team's observations of the student.
+#[utoipa::path(
+    get,
+    path = "/api/v1/students/{id}/observations",
+    operation_id = "listObservations",
+    summary = "The team's observations of the student, oldest first",
+    params(StudentPath),
+    responses((status = 200, description = "OK", body = Vec<ObservationJson>))
+)]
 pub async fn observations(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -253,15 +352,25 @@ pub async fn observations(
     Ok(Json(observations_json(observations)))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, ToSchema)]
 #[serde(default, deny_unknown_fields)]
+#[schema(as = ObservationInput)]
 pub struct ObservationBody {
-    /// strength, interest or need.
+    #[schema(schema_with = observation_kinds)]
     pub kind: String,
     pub body: String,
 }
 
 /// A team member adds an observation.
+#[utoipa::path(
+    post,
+    path = "/api/v1/students/{id}/observations",
+    operation_id = "createObservation",
+    summary = "A team member notes a strength, interest or need",
+    params(StudentPath),
+    request_body = ObservationBody,
+    responses((status = 201, description = "Created.", body = CreatedJson), (status = 422, description = "invalid_observation: kind (required, unknown_choice), body (required, too_long: 2000 characters)", body = RejectedJson), (status = 403, description = "observation_by_staff_only.", body = super::openapi::ErrorJson))
+)]
 pub async fn add_observation(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -273,7 +382,8 @@ pub async fn add_observation(
     Ok(created(profile::observe(&state, &access, input).await?))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Sharing)]
 pub struct SharingJson {
     /// Whether the student is old enough (18+) to choose.
     pub eligible: bool,
@@ -281,6 +391,14 @@ pub struct SharingJson {
 }
 
 /// Whether an eligible student shares the plan with their guardians.
+#[utoipa::path(
+    get,
+    path = "/api/v1/students/{id}/sharing",
+    operation_id = "getSharing",
+    summary = "Whether an eligible (18+) student shares the plan with guardians",
+    params(StudentPath),
+    responses((status = 200, description = "OK", body = SharingJson))
+)]
 pub async fn sharing(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -294,14 +412,24 @@ pub async fn sharing(
     }))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, ToSchema)]
 #[serde(default, deny_unknown_fields)]
+#[schema(as = SharingInput)]
 pub struct SharingBody {
-    /// `yes` or `no`.
+    #[schema(schema_with = yes_no)]
     pub share: String,
 }
 
 /// An eligible student shares the plan with guardians, or stops.
+#[utoipa::path(
+    put,
+    path = "/api/v1/students/{id}/sharing",
+    operation_id = "setSharing",
+    summary = "An eligible (18+) student shares the plan with guardians, or stops",
+    params(StudentPath),
+    request_body = SharingBody,
+    responses((status = 204, description = "Saved."), (status = 422, description = "invalid_sharing: share (required, unknown_choice)", body = RejectedJson))
+)]
 pub async fn set_sharing(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -335,4 +463,73 @@ impl From<ssp_db::repo::plan::ReviewRow> for ReviewJson {
             guardian_attempts: r.guardian_attempts,
         }
     }
+}
+
+fn sign_as() -> Schema {
+    one_of(["", "student", "plan_manager", "guardian", "guardian_attempt"])
+}
+
+fn slots() -> Schema {
+    one_of(["student", "plan_manager", "guardian", "guardian_attempt"])
+}
+
+fn observation_kinds() -> Schema {
+    one_of(ObservationKind::ALL.map(|k| k.as_str()))
+}
+
+fn activity_entries() -> Schema {
+    one_of(["done", "exempt"])
+}
+
+fn yes_no() -> Schema {
+    one_of(["yes", "no"])
+}
+
+fn prompts() -> Schema {
+    one_of(Prompt::ALL.map(|p| p.as_str()))
+}
+
+/// A refused input: the shared error fields and every field at fault.
+#[derive(ToSchema)]
+#[schema(as = Rejected)]
+#[allow(dead_code)] // never built: `AppError::Rejected` writes the body
+pub struct RejectedJson {
+    /// The input's stable code (`invalid_<input>`).
+    error: String,
+    /// The message in the caller's language.
+    message: String,
+    request_id: String,
+    fields: Vec<RejectedField>,
+}
+
+/// One field at fault and the rule it broke.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct RejectedField {
+    /// The field as the body spells it.
+    field: String,
+    /// Stable: required, too_short, too_long, unknown_choice, invalid_date, in_past…
+    code: String,
+}
+
+/// A reflection of the student.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)]
+pub struct ReflectionPath {
+    /// The student's id (UUID).
+    id: Uuid,
+    /// The reflection's id (UUID).
+    reflection: Uuid,
+}
+
+/// A grade-level activity of the student's grade.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)]
+pub struct ActivityPath {
+    /// The student's id (UUID).
+    id: Uuid,
+    /// The activity's key, e.g. g10_annual_review.
+    key: String,
 }

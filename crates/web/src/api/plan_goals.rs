@@ -10,11 +10,15 @@ use serde::{Deserialize, Serialize};
 use ssp_app::plan::goals;
 use ssp_domain::person::PersonName;
 use ssp_domain::plan::steps::{NewStep, NewSupport, StatusChange};
+use ssp_domain::plan::GoalStatus;
 use time::{Date, OffsetDateTime};
+use utoipa::openapi::schema::Schema;
+use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::plan::GoalBody;
-use super::plan_actions::{created, student};
+use super::openapi::{one_of, GoalPath};
+use super::plan::{CreatedJson, GoalBody};
+use super::plan_actions::{created, student, RejectedJson};
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -22,6 +26,15 @@ use crate::state::AppState;
 /// Rewords a goal (the student, or the suggesting staff member while it is
 /// a suggestion); its measure kind is fixed once it has check-ins
 /// (`measure_locked`).
+#[utoipa::path(
+    put,
+    path = "/api/v1/students/{id}/goals/{goal}",
+    operation_id = "updateGoal",
+    summary = "Reword a goal (the student, or the suggesting staff member while it is a suggestion)",
+    params(GoalPath),
+    request_body = GoalBody,
+    responses((status = 204, description = "Saved."), (status = 422, description = "invalid_goal: each field's problem, as for createGoal, and measure_kind measure_locked once the goal has check-ins.", body = RejectedJson), (status = 403, description = "goal_edit_not_allowed.", body = super::openapi::ErrorJson))
+)]
 pub async fn update_goal(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -35,15 +48,25 @@ pub async fn update_goal(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, ToSchema)]
 #[serde(default, deny_unknown_fields)]
+#[schema(as = StatusInput)]
 pub struct StatusBody {
-    /// The status to move to (draft, active, met, not_met, revised, discontinued).
+    #[schema(schema_with = statuses)]
     pub status: String,
 }
 
 /// Moves a goal's status (only the moves the status rule allows:
 /// `illegal_transition`; a goal moved meanwhile is a 409).
+#[utoipa::path(
+    put,
+    path = "/api/v1/students/{id}/goals/{goal}/status",
+    operation_id = "setGoalStatus",
+    summary = "Move a goal to another status (only the moves the status rule allows; accepting a suggestion is the student's)",
+    params(GoalPath),
+    request_body = StatusBody,
+    responses((status = 204, description = "Moved."), (status = 422, description = "invalid_status: status (required, unknown_choice, illegal_transition).", body = RejectedJson), (status = 409, description = "goal_changed_meanwhile: someone moved the goal first.", body = super::openapi::ErrorJson))
+)]
 pub async fn set_status(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -55,7 +78,8 @@ pub async fn set_status(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Step)]
 pub struct StepJson {
     pub id: Uuid,
     pub description: String,
@@ -66,6 +90,14 @@ pub struct StepJson {
 }
 
 /// A goal's action steps.
+#[utoipa::path(
+    get,
+    path = "/api/v1/students/{id}/goals/{goal}/steps",
+    operation_id = "listSteps",
+    summary = "A goal's action steps, by due date",
+    params(GoalPath),
+    responses((status = 200, description = "OK", body = Vec<StepJson>))
+)]
 pub async fn steps(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -96,18 +128,29 @@ pub async fn steps(
     ))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, ToSchema)]
 #[serde(default, deny_unknown_fields)]
+#[schema(as = StepInput)]
 pub struct StepBody {
     /// 1–300 characters.
     pub description: String,
     /// The student's or a team member's person id, or empty.
     pub owner: String,
     /// `YYYY-MM-DD`, today or later, or empty.
+    #[schema(format = Date)]
     pub due_on: String,
 }
 
 /// Adds an action step to a goal.
+#[utoipa::path(
+    post,
+    path = "/api/v1/students/{id}/goals/{goal}/steps",
+    operation_id = "createStep",
+    summary = "Add an action step with an owner (the student or a team member) and a due date",
+    params(GoalPath),
+    request_body = StepBody,
+    responses((status = 201, description = "Created.", body = CreatedJson), (status = 422, description = "invalid_step: description (required, too_long: 300 characters), due_on (invalid_date, in_past), owner (invalid_owner, not_on_team).", body = RejectedJson))
+)]
 pub async fn add_step(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -120,6 +163,14 @@ pub async fn add_step(
 }
 
 /// Marks an action step done.
+#[utoipa::path(
+    post,
+    path = "/api/v1/students/{id}/goals/{goal}/steps/{step}/done",
+    operation_id = "completeStep",
+    summary = "Mark an action step done",
+    params(StepPath),
+    responses((status = 204, description = "Done."))
+)]
 pub async fn complete_step(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -130,7 +181,8 @@ pub async fn complete_step(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Support)]
 pub struct SupportJson {
     pub description: String,
     pub provider: String,
@@ -139,6 +191,14 @@ pub struct SupportJson {
 }
 
 /// The supports linked to a goal.
+#[utoipa::path(
+    get,
+    path = "/api/v1/students/{id}/goals/{goal}/supports",
+    operation_id = "listSupports",
+    summary = "The supports linked to a goal, oldest first",
+    params(GoalPath),
+    responses((status = 200, description = "OK", body = Vec<SupportJson>))
+)]
 pub async fn supports(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -157,8 +217,9 @@ pub async fn supports(
     ))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, ToSchema)]
 #[serde(default, deny_unknown_fields)]
+#[schema(as = SupportInput)]
 pub struct SupportBody {
     /// What helps (1–300 characters).
     pub description: String,
@@ -167,6 +228,15 @@ pub struct SupportBody {
 }
 
 /// Links a support to a goal.
+#[utoipa::path(
+    post,
+    path = "/api/v1/students/{id}/goals/{goal}/supports",
+    operation_id = "createSupport",
+    summary = "Link a support to a goal (what helps, and who gives it)",
+    params(GoalPath),
+    request_body = SupportBody,
+    responses((status = 201, description = "Created.", body = CreatedJson), (status = 422, description = "invalid_support: description (required, too_long: 300 characters), provider (too_long: 200 characters).", body = RejectedJson))
+)]
 pub async fn add_support(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -176,4 +246,21 @@ pub async fn add_support(
     let access = student(&state, &ctx, &id).await?;
     let input = NewSupport::parse(&body.description, &body.provider);
     Ok(created(goals::add_support(&state, &access, &goal, input).await?))
+}
+
+fn statuses() -> Schema {
+    one_of(GoalStatus::ALL.map(|s| s.as_str()))
+}
+
+/// An action step of a goal of the student.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)]
+pub struct StepPath {
+    /// The student's id (UUID).
+    id: Uuid,
+    /// The goal's id (UUID).
+    goal: Uuid,
+    /// The step's id (UUID).
+    step: Uuid,
 }
