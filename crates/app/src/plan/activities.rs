@@ -59,9 +59,7 @@ pub async fn record(app: &App, access: &StudentAccess, key: &str, input: Parsed<
 pub async fn list(app: &App, access: &StudentAccess) -> Result<Vec<StudentActivity>, Error> {
     access.require(app, RecordKind::Plan, Action::View).await?;
     let db = app.db();
-    let h = students::header(db, access.student())
-        .await?
-        .ok_or(Error::NotFound)?;
+    let h = students::header(db, access.student()).await?.ok_or(Error::NotFound)?;
     let records = plan::activity_records(db, access.student()).await?;
     let settings = settings::get(db, access.facts.district_id).await?;
     let year = SchoolYear::containing(app.now().date());

@@ -69,6 +69,7 @@ pub async fn add_check_in(
         author: access.actor,
     };
     let check_in = plan::insert_check_in(w.tx(), &row, now).await?;
-    w.commit(AuditAction::CheckInCreated, RecordKind::Plan, check_in).await?;
+    w.commit(AuditAction::CheckInCreated, RecordKind::Plan, check_in)
+        .await?;
     Ok(check_in)
 }

@@ -104,7 +104,12 @@ pub async fn update(
 /// Moves a goal to another status, if the status rule allows the move.
 /// Accepting a suggested goal is the student's choice. A goal someone else
 /// moved meanwhile is a conflict (`goal_changed_meanwhile`).
-pub async fn set_status(app: &App, access: &StudentAccess, goal: &str, input: Parsed<StatusChange>) -> Result<(), Error> {
+pub async fn set_status(
+    app: &App,
+    access: &StudentAccess,
+    goal: &str,
+    input: Parsed<StatusChange>,
+) -> Result<(), Error> {
     access.require(app, RecordKind::Plan, Action::Edit).await?;
     let g = load(app, access, goal).await?;
     let StatusChange { to } = input?;
@@ -167,7 +172,12 @@ pub async fn complete_step(app: &App, access: &StudentAccess, goal: &str, step: 
 }
 
 /// Links a support to a goal (what helps, and who gives it).
-pub async fn add_support(app: &App, access: &StudentAccess, goal: &str, input: Parsed<NewSupport>) -> Result<Uuid, Error> {
+pub async fn add_support(
+    app: &App,
+    access: &StudentAccess,
+    goal: &str,
+    input: Parsed<NewSupport>,
+) -> Result<Uuid, Error> {
     access.require(app, RecordKind::Plan, Action::Create).await?;
     let g = load(app, access, goal).await?;
     let support = input?;
@@ -175,7 +185,17 @@ pub async fn add_support(app: &App, access: &StudentAccess, goal: &str, input: P
     let now = w.now();
     let (district, student) = (access.facts.district_id, access.student());
     let (description, provider) = (&support.description, &support.provider);
-    let id = plan::add_support(w.tx(), district, g.id, student, description, provider, access.actor, now).await?;
+    let id = plan::add_support(
+        w.tx(),
+        district,
+        g.id,
+        student,
+        description,
+        provider,
+        access.actor,
+        now,
+    )
+    .await?;
     w.commit(AuditAction::SupportLinked, RecordKind::Plan, id).await?;
     Ok(id)
 }

@@ -69,7 +69,11 @@ pub async fn comments(app: &App, access: &StudentAccess, reflection: &str) -> Re
     access.require(app, RecordKind::Comment, Action::View).await?;
     let reflection: Uuid = reflection.parse().map_err(|_| Error::NotFound)?;
     let student = access.student();
-    if !plan::reflections(app.db(), student).await?.iter().any(|r| r.id == reflection) {
+    if !plan::reflections(app.db(), student)
+        .await?
+        .iter()
+        .any(|r| r.id == reflection)
+    {
         return Err(Error::NotFound);
     }
     let all = plan::reflection_comments(app.db(), student).await?;

@@ -66,7 +66,11 @@ impl CheckInInput {
                 Ok(d) => Some(d),
             }
         };
-        let value = goal.measure.parse_value(value).map_err(|_| f.push("value", "value")).ok();
+        let value = goal
+            .measure
+            .parse_value(value)
+            .map_err(|_| f.push("value", "value"))
+            .ok();
         let mut text = |field, raw: &str| {
             let t = raw.trim();
             if t.chars().count() > MAX_CHECK_IN_TEXT {
@@ -114,7 +118,10 @@ mod tests {
         assert_eq!(first("2027-03-05", "101"), FieldError::new("value", "value"));
         let long = "é".repeat(MAX_CHECK_IN_TEXT + 1);
         let r = CheckInInput::parse(&GOAL, "", "70", "", &long, TODAY).unwrap_err();
-        assert_eq!((r.error, r.fields.clone()), ("invalid_check_in", vec![FieldError::new("reflection", "long")]));
+        assert_eq!(
+            (r.error, r.fields.clone()),
+            ("invalid_check_in", vec![FieldError::new("reflection", "long")])
+        );
     }
 
     #[test]

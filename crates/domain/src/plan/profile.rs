@@ -44,7 +44,11 @@ pub enum ObservationKind {
 }
 
 impl ObservationKind {
-    pub const ALL: [ObservationKind; 3] = [ObservationKind::Strength, ObservationKind::Interest, ObservationKind::Need];
+    pub const ALL: [ObservationKind; 3] = [
+        ObservationKind::Strength,
+        ObservationKind::Interest,
+        ObservationKind::Need,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -66,7 +70,11 @@ impl NewObservation {
     /// Fields `kind` and `body`; the input's code is `invalid_observation`.
     pub fn parse(kind: &str, body: &str) -> Result<Self, Rejected> {
         let mut f = Fields::new();
-        let kind = f.check(input::choice("kind", kind, &ObservationKind::ALL.map(|k| (k.as_str(), k))));
+        let kind = f.check(input::choice(
+            "kind",
+            kind,
+            &ObservationKind::ALL.map(|k| (k.as_str(), k)),
+        ));
         let body = f.check(input::text("body", body, 1..=MAX_PROFILE_CHARS));
         f.finish("invalid_observation", || NewObservation {
             kind: kind.expect("checked"),
@@ -94,11 +102,17 @@ mod tests {
     #[test]
     fn an_observation_has_a_known_kind_and_some_words() {
         let o = NewObservation::parse("need", " Quiet place to study ").unwrap();
-        assert_eq!((o.kind, o.body.as_str()), (ObservationKind::Need, "Quiet place to study"));
+        assert_eq!(
+            (o.kind, o.body.as_str()),
+            (ObservationKind::Need, "Quiet place to study")
+        );
         let r = NewObservation::parse("wish", "").unwrap_err();
         assert_eq!(
             r.fields,
-            vec![FieldError::new("kind", "unknown_choice"), FieldError::new("body", "required")]
+            vec![
+                FieldError::new("kind", "unknown_choice"),
+                FieldError::new("body", "required")
+            ]
         );
         assert_eq!(
             NewObservation::parse("strength", &"x".repeat(MAX_PROFILE_CHARS + 1))

@@ -25,7 +25,10 @@ mod tests {
     fn sharing_is_yes_or_no() {
         assert_eq!(SharingChoice::parse("yes"), Ok(SharingChoice { share: true }));
         assert_eq!(SharingChoice::parse("no"), Ok(SharingChoice { share: false }));
-        assert_eq!(SharingChoice::parse("maybe").unwrap_err().fields[0].code, "unknown_choice");
+        assert_eq!(
+            SharingChoice::parse("maybe").unwrap_err().fields[0].code,
+            "unknown_choice"
+        );
         assert_eq!(SharingChoice::parse("").unwrap_err().fields[0].code, "required");
     }
 }

@@ -129,7 +129,9 @@ mod tests {
             ]
         );
         assert_eq!(
-            NewStep::parse(&"x".repeat(301), "03/01/2027", "", TODAY).unwrap_err().fields,
+            NewStep::parse(&"x".repeat(301), "03/01/2027", "", TODAY)
+                .unwrap_err()
+                .fields,
             vec![
                 FieldError::new("description", "too_long"),
                 FieldError::new("due_on", "invalid_date")

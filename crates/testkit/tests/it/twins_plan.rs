@@ -43,7 +43,13 @@ async fn submit(c: &TestClient, way: Way, from: &str, form: (&str, &[(&str, &str
         Way::Api => {
             let token = api_token(c).await;
             let res = c.send_json(api.0, api.1, api.2, Some(&token)).await;
-            assert!(res.status == 201 || res.status == 204, "{} {}: {}", api.0, api.1, res.body);
+            assert!(
+                res.status == 201 || res.status == 204,
+                "{} {}: {}",
+                api.0,
+                api.1,
+                res.body
+            );
         }
     }
 }
@@ -80,7 +86,9 @@ async fn an_activity_exempted_on_the_page_and_through_the_api() {
     })
     .await;
     assert!(
-        e.rows.iter().any(|r| r == "g10_work_based_learning|exempt|Medical leave in spring"),
+        e.rows
+            .iter()
+            .any(|r| r == "g10_work_based_learning|exempt|Medical leave in spring"),
         "{:?}",
         e.rows
     );
@@ -102,7 +110,11 @@ async fn a_review_signed_on_the_page_and_through_the_api() {
             way,
             &format!("/students/{camila}"),
             (&format!("/students/{camila}/review/sign"), &[("as", "student")]),
-            ("POST", &format!("/api/v1/students/{camila}/review/signatures"), r#"{"as":"student"}"#),
+            (
+                "POST",
+                &format!("/api/v1/students/{camila}/review/signatures"),
+                r#"{"as":"student"}"#,
+            ),
         )
         .await;
         vec![camila]
@@ -176,7 +188,11 @@ async fn an_observation_added_on_the_page_and_through_the_api() {
         vec![camila]
     })
     .await;
-    assert!(e.rows.iter().any(|r| r == "strength|Leads her lab group"), "{:?}", e.rows);
+    assert!(
+        e.rows.iter().any(|r| r == "strength|Leads her lab group"),
+        "{:?}",
+        e.rows
+    );
     assert!(has(&e, "observation_added"), "{:?}", e.audit);
 }
 
@@ -199,7 +215,11 @@ async fn sharing_turned_on_on_the_page_and_through_the_api() {
             way,
             &format!("/students/{mateo}"),
             (&format!("/students/{mateo}/sharing"), &[("share", "yes")]),
-            ("PUT", &format!("/api/v1/students/{mateo}/sharing"), r#"{"share":"yes"}"#),
+            (
+                "PUT",
+                &format!("/api/v1/students/{mateo}/sharing"),
+                r#"{"share":"yes"}"#,
+            ),
         )
         .await;
         vec![mateo]
@@ -260,7 +280,11 @@ async fn a_goal_reworded_on_the_page_and_through_the_api() {
     })
     .await;
     assert_eq!(e.rows.len(), 1, "{:?}", e.rows);
-    assert!(e.rows[0].starts_with("academic|Raise my math grade to a B|For nursing school"), "{:?}", e.rows);
+    assert!(
+        e.rows[0].starts_with("academic|Raise my math grade to a B|For nursing school"),
+        "{:?}",
+        e.rows
+    );
     assert!(has(&e, "goal_edited"), "{:?}", e.audit);
 }
 
@@ -273,7 +297,11 @@ async fn a_goal_marked_met_on_the_page_and_through_the_api() {
             way,
             &format!("/students/{camila}/goals/{goal}"),
             (&format!("/students/{camila}/goals/{goal}/status"), &[("status", "met")]),
-            ("PUT", &format!("/api/v1/students/{camila}/goals/{goal}/status"), r#"{"status":"met"}"#),
+            (
+                "PUT",
+                &format!("/api/v1/students/{camila}/goals/{goal}/status"),
+                r#"{"status":"met"}"#,
+            ),
         )
         .await;
     })
@@ -335,7 +363,11 @@ async fn an_action_step_done_on_the_page_and_through_the_api() {
             way,
             &format!("/students/{camila}/goals/{goal}"),
             (&format!("/students/{camila}/goals/{goal}/steps/{step}/done"), &[]),
-            ("POST", &format!("/api/v1/students/{camila}/goals/{goal}/steps/{step}/done"), "{}"),
+            (
+                "POST",
+                &format!("/api/v1/students/{camila}/goals/{goal}/steps/{step}/done"),
+                "{}",
+            ),
         )
         .await;
     })
@@ -594,7 +626,12 @@ async fn bad_input_is_a_422_with_the_fields_code_and_nothing_is_stored() {
     let (mateo, adult_c) = adult(&app).await;
     let token = api_token(&adult_c).await;
     let res = adult_c
-        .send_json("PUT", &format!("/api/v1/students/{mateo}/sharing"), r#"{"share":"maybe"}"#, Some(&token))
+        .send_json(
+            "PUT",
+            &format!("/api/v1/students/{mateo}/sharing"),
+            r#"{"share":"maybe"}"#,
+            Some(&token),
+        )
         .await;
     assert_eq!(res.status, 422, "{}", res.body);
     assert!(res.body.contains("unknown_choice"), "{}", res.body);
@@ -631,8 +668,16 @@ async fn outsiders_get_404_and_writes_need_the_token() {
         assert_eq!(app.count_audit("access_denied").await, before + 1, "GET {url} audited");
     }
     let writes = [
-        ("PUT", format!("{s}/activities/g10_work_based_learning"), r#"{"state":"done"}"#),
-        ("PUT", format!("{s}/activities/g10_work_based_learning"), r#"{"state":"bogus"}"#),
+        (
+            "PUT",
+            format!("{s}/activities/g10_work_based_learning"),
+            r#"{"state":"done"}"#,
+        ),
+        (
+            "PUT",
+            format!("{s}/activities/g10_work_based_learning"),
+            r#"{"state":"bogus"}"#,
+        ),
         ("POST", format!("{s}/review/signatures"), r#"{"as":""}"#),
         ("PUT", format!("{s}/profile"), r#"{"strengths":"x"}"#),
         ("POST", format!("{s}/observations"), r#"{"kind":"need","body":"x"}"#),
@@ -644,14 +689,22 @@ async fn outsiders_get_404_and_writes_need_the_token() {
         ("POST", format!("{g}/steps/{step}/done"), "{}"),
         ("POST", format!("{g}/supports"), r#"{"description":"x"}"#),
         ("POST", format!("{s}/reflections"), r#"{"prompt":"next","body":"x"}"#),
-        ("POST", format!("{s}/reflections/{reflection}/comments"), r#"{"body":""}"#),
+        (
+            "POST",
+            format!("{s}/reflections/{reflection}/comments"),
+            r#"{"body":""}"#,
+        ),
     ];
     let token = api_token(&other).await;
     for (method, url, body) in &writes {
         let before = app.count_audit("access_denied").await;
         let res = other.send_json(method, url, body, Some(&token)).await;
         assert_eq!(res.status, 404, "{method} {url}: {}", res.body);
-        assert_eq!(app.count_audit("access_denied").await, before + 1, "{method} {url} audited");
+        assert_eq!(
+            app.count_audit("access_denied").await,
+            before + 1,
+            "{method} {url} audited"
+        );
     }
     let pm = app.signed_in("demo.counselor").await;
     for (method, url, body) in &writes {

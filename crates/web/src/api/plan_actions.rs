@@ -10,19 +10,19 @@ use axum::Json;
 use serde::{Deserialize, Serialize};
 use ssp_app::plan::{activities, profile, reflections, review, sharing};
 use ssp_app::StudentAccess;
+use ssp_domain::person::PersonName;
 use ssp_domain::plan::activity::ActivityEntry;
 use ssp_domain::plan::profile::{NewObservation, ObservationKind, ProfileInput};
 use ssp_domain::plan::reflection::{NewComment, NewReflection, Prompt};
 use ssp_domain::plan::review::SignAs;
 use ssp_domain::plan::sharing::SharingChoice;
-use ssp_domain::person::PersonName;
 use time::OffsetDateTime;
 use utoipa::openapi::schema::Schema;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::plan::{ActivityJson, CreatedJson, ReviewJson};
 use super::openapi::{one_of, StudentPath};
+use super::plan::{ActivityJson, CreatedJson, ReviewJson};
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -104,7 +104,12 @@ pub async fn comments(
         rows.into_iter()
             .map(|c| CommentJson {
                 body: c.body,
-                author: PersonName { given: c.given_name, family: c.family_name, preferred: c.preferred_name }.display(),
+                author: PersonName {
+                    given: c.given_name,
+                    family: c.family_name,
+                    preferred: c.preferred_name,
+                }
+                .display(),
                 created_at: c.created_at,
             })
             .collect(),
@@ -270,7 +275,12 @@ fn observations_json(rows: Vec<ssp_db::repo::profile::ObservationRow>) -> Vec<Ob
         .map(|o| ObservationJson {
             kind: o.kind,
             body: o.body,
-            author: PersonName { given: o.given_name, family: o.family_name, preferred: o.preferred_name }.display(),
+            author: PersonName {
+                given: o.given_name,
+                family: o.family_name,
+                preferred: o.preferred_name,
+            }
+            .display(),
             created_at: o.created_at,
         })
         .collect()

@@ -165,7 +165,14 @@ pub async fn update_profile(
                 ("needs", needs),
                 ("activities", activities),
             ];
-            refused(&state, &ctx, &access, "profile-error-long", Draft::new("profile", fields)).await
+            refused(
+                &state,
+                &ctx,
+                &access,
+                "profile-error-long",
+                Draft::new("profile", fields),
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }

@@ -25,9 +25,9 @@ use crate::ui::pages::{render, Draft, Page};
 use crate::ui::plan::page::display_name;
 use ssp_app::plan::check_ins::{self, CheckInProblem};
 use ssp_app::plan::goals;
+use ssp_app::StudentAccess;
 use ssp_domain::input::Rejected;
 use ssp_domain::plan::check_in::CheckInInput;
-use ssp_app::StudentAccess;
 use ssp_domain::plan::steps::{NewStep, NewSupport, StatusChange};
 
 struct Field {
@@ -672,7 +672,14 @@ pub async fn add_support(
     Form(form): Form<SupportForm>,
 ) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
-    match goals::add_support(&state, &access, &goal, NewSupport::parse(&form.description, &form.provider)).await {
+    match goals::add_support(
+        &state,
+        &access,
+        &goal,
+        NewSupport::parse(&form.description, &form.provider),
+    )
+    .await
+    {
         Ok(_) => Ok(Redirect::to(&format!("/students/{}/goals/{goal}", access.student())).into_response()),
         Err(ssp_app::Error::Rejected(_)) => refuse_on_goal_page(&state, &ctx, &access, &goal, "support-error").await,
         Err(e) => Err(e.into()),

@@ -413,7 +413,6 @@ pub async fn plan_page(
     Ok((status, html).into_response())
 }
 
-
 fn default_title(key: &str) -> Option<&'static str> {
     ssp_domain::plan::activity::default_scope_and_sequence()
         .into_iter()
