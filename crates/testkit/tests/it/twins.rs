@@ -69,7 +69,11 @@ async fn a_check_in_on_the_page_and_through_the_api_is_the_same_check_in() {
         let res = c
             .post_form(
                 &format!("/students/{camila}/goals/{goal}/check-ins"),
-                &[("value", "74"), ("note", "Quiz went well"), ("reflection", "Practice helps")],
+                &[
+                    ("value", "74"),
+                    ("note", "Quiz went well"),
+                    ("reflection", "Practice helps"),
+                ],
             )
             .await;
         assert_eq!(res.status, 303, "{}", res.text);
