@@ -7,8 +7,10 @@
 
 pub mod openapi;
 pub mod plan;
+pub mod records;
+pub mod team;
 
-use axum::routing::{get, put};
+use axum::routing::{delete, get, post, put};
 use axum::Router;
 
 use crate::state::AppState;
@@ -28,5 +30,26 @@ pub fn routes() -> Router<AppState> {
             put(plan::correct_check_in).delete(plan::delete_check_in),
         )
         .route("/api/v1/students/{id}/reflections", get(plan::reflections))
-        .route("/api/v1/students/{id}/interactions", get(plan::interactions))
+        .route(
+            "/api/v1/students/{id}/interactions",
+            get(plan::interactions).post(records::create_interaction),
+        )
+        .route("/api/v1/students/{id}/team", get(team::members).post(team::add_member))
+        .route("/api/v1/students/{id}/team/{member}", delete(team::remove_member))
+        .route(
+            "/api/v1/students/{id}/plan-manager",
+            get(team::plan_manager).put(team::reassign_plan_manager),
+        )
+        .route("/api/v1/students/{id}/guardians", get(team::guardians))
+        .route("/api/v1/students/{id}/guardians/{link}/rights", put(team::set_rights))
+        .route(
+            "/api/v1/students/{id}/notes",
+            get(records::list_notes).post(records::create_note),
+        )
+        .route("/api/v1/students/{id}/notes/break-glass", post(records::break_glass))
+        .route("/api/v1/students/{id}/follow-ups", get(records::follow_ups))
+        .route(
+            "/api/v1/students/{id}/follow-ups/{follow_up}/done",
+            post(records::follow_up_done),
+        )
 }
