@@ -21,3 +21,4 @@ mod roster_page;
 mod roster_safety;
 mod support;
 mod twins;
+mod twins_team;
