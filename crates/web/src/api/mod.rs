@@ -1,55 +1,94 @@
 //! The JSON API (`/api/v1`): the plan's data with the same access rules as
 //! the pages (every student route goes through `StudentAccess`), described
-//! by an OpenAPI 3.1 document at `/api/openapi.json`.
+//! by an OpenAPI 3.1 document at `/api/openapi.json` that `utoipa` generates
+//! from the handlers registered below.
 //!
 //! Authentication is the session cookie; writes also need the session's
 //! CSRF token in the `x-csrf-token` header (GET `/api/v1/session` gives it).
+//!
+//! # How to add an operation
+//!
+//! 1. Write the handler (in `plan.rs` or a new module here). Its request and
+//!    response types derive `ToSchema` next to `Serialize`/`Deserialize`; a
+//!    `time::Date` field is documented as `format: date`, an
+//!    `OffsetDateTime` (serialized with `time::serde::rfc3339`) as
+//!    `date-time`; a string that holds one of a few codes gets
+//!    `#[schema(schema_with = ...)]` naming a function built on
+//!    [`openapi::one_of`].
+//! 2. Put `#[utoipa::path(...)]` on the handler: the method, the full
+//!    `path = "/api/v1/..."`, `operation_id` (camelCase), `summary`,
+//!    `params(StudentPath)` (or `GoalPath`, `CheckInPath`, or a new
+//!    `IntoParams` struct in `openapi.rs`), `request_body = T` for a write,
+//!    and `responses(...)` with its success answer and only the errors that
+//!    are its own (a 422 with its own body, a 403 of its own rule; one that
+//!    several operations give is an `IntoResponses` type, like
+//!    `plan::CheckInRefused`, whose wrapped schema is listed in
+//!    `openapi::ApiDoc`'s components). Never
+//!    list 401, 404, 403 `csrf_failed`, 400/415 `malformed_json`, the 422
+//!    `text_has_nul` or the `x-csrf-token` header: [`openapi::SharedErrors`]
+//!    adds them to every operation (the write ones to every non-GET).
+//! 3. Register it in [`api_router`] with `.routes(routes!(module::handler))`:
+//!    the handlers of one path in one `routes!(a, b)`, one path per
+//!    `routes!`. Never axum's plain `route`, which routes without
+//!    documenting (the test in `tests/it/api.rs` fails on it).
+//!
+//! Then `UPDATE_SNAPSHOTS=1 cargo test -p ssp-testkit --test it api::`
+//! rewrites `docs/openapi.json`; review its diff with the change.
 
 pub mod openapi;
 pub mod plan;
 pub mod records;
 pub mod team;
 
-use axum::routing::{delete, get, post, put};
+use axum::body::Bytes;
+use axum::http::header;
+use axum::routing::get;
 use axum::Router;
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::state::AppState;
 
+/// Every `/api/v1` operation, each routed and documented by one entry.
+pub fn api_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
+        .routes(routes!(plan::session))
+        .routes(routes!(plan::plan))
+        .routes(routes!(plan::goals, plan::create_goal))
+        .routes(routes!(plan::check_ins, plan::create_check_in))
+        .routes(routes!(plan::correct_check_in, plan::delete_check_in))
+        .routes(routes!(plan::reflections))
+        .routes(routes!(plan::interactions, records::create_interaction))
+        .routes(routes!(team::members, team::add_member))
+        .routes(routes!(team::remove_member))
+        .routes(routes!(team::plan_manager, team::reassign_plan_manager))
+        .routes(routes!(team::guardians))
+        .routes(routes!(team::set_rights))
+        .routes(routes!(records::list_notes, records::create_note))
+        .routes(routes!(records::break_glass))
+        .routes(routes!(records::follow_ups))
+        .routes(routes!(records::follow_up_done))
+}
+
+/// The whole document, as served.
+pub fn document() -> utoipa::openapi::OpenApi {
+    finish(api_router().into_openapi())
+}
+
+fn finish(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    openapi::SharedErrors.modify(&mut doc);
+    doc
+}
+
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/openapi.json", get(openapi::document))
-        .route("/api/v1/session", get(plan::session))
-        .route("/api/v1/students/{id}/plan", get(plan::plan))
-        .route("/api/v1/students/{id}/goals", get(plan::goals).post(plan::create_goal))
-        .route(
-            "/api/v1/students/{id}/goals/{goal}/check-ins",
-            get(plan::check_ins).post(plan::create_check_in),
-        )
-        .route(
-            "/api/v1/students/{id}/goals/{goal}/check-ins/{check_in}",
-            put(plan::correct_check_in).delete(plan::delete_check_in),
-        )
-        .route("/api/v1/students/{id}/reflections", get(plan::reflections))
-        .route(
-            "/api/v1/students/{id}/interactions",
-            get(plan::interactions).post(records::create_interaction),
-        )
-        .route("/api/v1/students/{id}/team", get(team::members).post(team::add_member))
-        .route("/api/v1/students/{id}/team/{member}", delete(team::remove_member))
-        .route(
-            "/api/v1/students/{id}/plan-manager",
-            get(team::plan_manager).put(team::reassign_plan_manager),
-        )
-        .route("/api/v1/students/{id}/guardians", get(team::guardians))
-        .route("/api/v1/students/{id}/guardians/{link}/rights", put(team::set_rights))
-        .route(
-            "/api/v1/students/{id}/notes",
-            get(records::list_notes).post(records::create_note),
-        )
-        .route("/api/v1/students/{id}/notes/break-glass", post(records::break_glass))
-        .route("/api/v1/students/{id}/follow-ups", get(records::follow_ups))
-        .route(
-            "/api/v1/students/{id}/follow-ups/{follow_up}/done",
-            post(records::follow_up_done),
-        )
+    let (router, doc) = api_router().split_for_parts();
+    let json = Bytes::from(finish(doc).to_json().expect("the OpenAPI document serializes"));
+    router.route(
+        "/api/openapi.json",
+        get(move || {
+            let json = json.clone();
+            async move { ([(header::CONTENT_TYPE, "application/json")], json) }
+        }),
+    )
 }

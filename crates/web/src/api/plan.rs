@@ -11,10 +11,17 @@ use ssp_db::repo::plan::{self as plan_repo, GoalRow};
 use ssp_db::repo::{interactions as interactions_repo, students};
 use ssp_domain::access::{Action, RecordKind, Sensitivity};
 use ssp_domain::plan::goal::{progress, validate_goal};
+use ssp_domain::plan::goal::{CheckInCadence, GoalStatus, MeasureKind};
 use ssp_domain::plan::GoalInput;
+use ssp_domain::plan::PlanDomain;
+use ssp_domain::Language;
 use ssp_domain::SchoolYear;
 use time::{Date, OffsetDateTime};
+use utoipa::openapi::schema::Schema;
+use utoipa::ToSchema;
 use uuid::Uuid;
+
+use super::openapi::{one_of, CheckInPath, GoalPath, StudentPath};
 
 use crate::context::Ctx;
 use crate::error::AppError;
@@ -22,15 +29,88 @@ use crate::state::AppState;
 use ssp_app::status as plan_service;
 use ssp_app::StudentAccess;
 
-#[derive(Serialize)]
+// The codes a string field may hold, for `#[schema(schema_with = ...)]`.
+fn domains() -> Schema {
+    one_of(PlanDomain::ALL.map(PlanDomain::as_str))
+}
+fn measure_kinds() -> Schema {
+    one_of(MeasureKind::ALL.map(MeasureKind::as_str))
+}
+fn cadences() -> Schema {
+    one_of(CheckInCadence::ALL.map(CheckInCadence::as_str))
+}
+fn goal_statuses() -> Schema {
+    one_of(GoalStatus::ALL.map(GoalStatus::as_str))
+}
+fn languages() -> Schema {
+    one_of(Language::ALL.map(Language::code))
+}
+fn sensitivities() -> Schema {
+    one_of(Sensitivity::ALL.map(Sensitivity::as_str))
+}
+fn failure_codes() -> Schema {
+    one_of([
+        "not_reviewed_this_year",
+        "missing_signature",
+        "no_goal_in_domain",
+        "check_in_overdue",
+        "activity_overdue",
+    ])
+}
+fn conditions() -> Schema {
+    one_of(ssp_domain::plan::up_to_date::Condition::ALL.map(|c| c.as_str()))
+}
+fn activity_statuses() -> Schema {
+    use ssp_domain::plan::ActivityStatus as S;
+    one_of([S::Done, S::Exempt, S::Due, S::Overdue, S::Upcoming].map(S::as_str))
+}
+fn field_error_codes() -> Schema {
+    one_of([
+        "required",
+        "too_short",
+        "too_long",
+        "invalid_measure_value",
+        "target_equals_baseline",
+        "invalid_date",
+        "date_in_past",
+        "date_too_far",
+        "invalid_choice",
+    ])
+}
+fn reflection_prompts() -> Schema {
+    one_of(["strengths", "improve", "next"])
+}
+fn interaction_kinds() -> Schema {
+    one_of([
+        "advisory_meeting",
+        "mentor_meeting",
+        "family_conference",
+        "team_meeting",
+        "phone_call",
+        "home_visit",
+        "message",
+    ])
+}
+
+#[derive(Serialize, ToSchema)]
+#[schema(as = Session)]
 pub struct SessionJson {
     pub person_id: Uuid,
     pub name: String,
+    /// Send it as `x-csrf-token` with every write.
     pub csrf_token: String,
+    #[schema(schema_with = languages)]
     pub language: &'static str,
 }
 
 /// Who is signed in, and the token writes must send as `x-csrf-token`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/session",
+    operation_id = "getSession",
+    summary = "Who is signed in, and the CSRF token for writes",
+    responses((status = 200, description = "OK", body = SessionJson))
+)]
 pub async fn session(ctx: Ctx) -> Result<Json<SessionJson>, AppError> {
     let s = ctx.session().map_err(|_| AppError::Unauthenticated)?;
     Ok(Json(SessionJson {
@@ -54,24 +134,31 @@ async fn authorize(
     Ok(access)
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Goal)]
 pub struct GoalJson {
     pub id: Uuid,
+    #[schema(schema_with = domains)]
     pub domain: String,
     pub statement: String,
     pub why_it_matters: String,
+    #[schema(schema_with = measure_kinds)]
     pub measure_kind: String,
     pub baseline: f64,
     pub target: f64,
     pub due_date: Date,
+    #[schema(schema_with = cadences)]
     pub cadence: String,
+    #[schema(schema_with = goal_statuses)]
     pub status: String,
+    /// Suggested by a staff member (not written by the student).
     pub suggested: bool,
     pub activated_on: Option<Date>,
     pub last_check_in: Option<Date>,
     pub last_value: Option<f64>,
     pub check_ins: i64,
     /// 0.0–1.0 of the way from baseline to target.
+    #[schema(minimum = 0, maximum = 1)]
     pub progress: f64,
 }
 
@@ -98,23 +185,31 @@ impl From<&GoalRow> for GoalJson {
     }
 }
 
-#[derive(Serialize)]
+/// One reason the plan is not up to date.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Failure)]
 pub struct FailureJson {
+    #[schema(schema_with = failure_codes)]
     pub code: &'static str,
     /// Which part of the rule: reviewed, goals_in_every_domain, check_ins_current, activities_done.
+    #[schema(schema_with = conditions)]
     pub condition: &'static str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Activity)]
 pub struct ActivityJson {
     pub key: &'static str,
     pub required: bool,
     pub due: Date,
+    #[schema(schema_with = activity_statuses)]
     pub status: &'static str,
     pub exempt_reason: Option<String>,
 }
 
-#[derive(Serialize)]
+/// This school year's review and its signatures (RFC 3339 times).
+#[derive(Serialize, ToSchema)]
+#[schema(as = Review)]
 pub struct ReviewJson {
     pub school_year: i32,
     #[serde(with = "time::serde::rfc3339::option")]
@@ -126,10 +221,12 @@ pub struct ReviewJson {
     pub guardian_attempts: i32,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Plan)]
 pub struct PlanJson {
     pub student_id: Uuid,
     pub name: String,
+    #[schema(minimum = 6, maximum = 12)]
     pub grade_level: i32,
     pub school: String,
     pub graduation_year: i32,
@@ -140,6 +237,14 @@ pub struct PlanJson {
     pub review: Option<ReviewJson>,
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/students/{id}/plan",
+    operation_id = "getPlan",
+    summary = "The plan with its up-to-date status, goals, activities and review",
+    params(StudentPath),
+    responses((status = 200, description = "OK", body = PlanJson))
+)]
 pub async fn plan(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<PlanJson>, AppError> {
     let access = authorize(&state, &ctx, &id, RecordKind::Plan, Action::View).await?;
     let db = state.db();
@@ -189,6 +294,14 @@ pub async fn plan(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     }))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/students/{id}/goals",
+    operation_id = "listGoals",
+    summary = "The student's goals",
+    params(StudentPath),
+    responses((status = 200, description = "OK", body = Vec<GoalJson>))
+)]
 pub async fn goals(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -199,36 +312,71 @@ pub async fn goals(
     Ok(Json(goals.iter().map(GoalJson::from).collect()))
 }
 
-#[derive(Deserialize, Default)]
+/// A missing field reads as empty, and is refused as `required` (422).
+#[derive(Deserialize, Default, ToSchema)]
 #[serde(default, deny_unknown_fields)]
+#[schema(as = GoalInput)]
 pub struct GoalBody {
+    #[schema(required = true, schema_with = domains)]
     pub domain: String,
+    #[schema(required = true, min_length = 5, max_length = 300)]
     pub statement: String,
+    #[schema(max_length = 1000)]
     pub why_it_matters: String,
+    #[schema(required = true, schema_with = measure_kinds)]
     pub measure_kind: String,
+    /// Parsed by the measure kind: 0–100, a whole count, 1–5, or yes/no.
+    #[schema(required = true)]
     pub baseline: String,
+    /// Parsed as the baseline is.
+    #[schema(required = true)]
     pub target: String,
+    #[schema(required = true, format = Date)]
     pub due_date: String,
+    #[schema(required = true, schema_with = cadences)]
     pub cadence: String,
 }
 
-#[derive(Serialize)]
+/// One field's problem.
+#[derive(Serialize, ToSchema)]
+#[schema(as = FieldError)]
 pub struct FieldErrorJson {
     pub field: &'static str,
+    #[schema(schema_with = field_error_codes)]
     pub code: &'static str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = InvalidGoal)]
 pub struct InvalidJson {
+    /// Always `invalid_goal`.
+    #[schema(schema_with = invalid_goal)]
     pub error: &'static str,
     pub fields: Vec<FieldErrorJson>,
 }
 
-#[derive(Serialize)]
+fn invalid_goal() -> Schema {
+    one_of(["invalid_goal"])
+}
+
+#[derive(Serialize, ToSchema)]
+#[schema(as = Created)]
 pub struct CreatedJson {
     pub id: Uuid,
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/v1/students/{id}/goals",
+    operation_id = "createGoal",
+    summary = "Create a goal (the student's own starts active; a staff member's is a suggestion)",
+    params(StudentPath),
+    request_body = GoalBody,
+    responses(
+        (status = 201, description = "Created.", body = CreatedJson),
+        (status = 422, description = "invalid_goal: each field's problem.", body = InvalidJson),
+    )
+)]
 pub async fn create_goal(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -268,13 +416,15 @@ pub async fn create_goal(
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = CheckIn)]
 pub struct CheckInJson {
     pub id: Uuid,
     pub on_date: Date,
     pub value: f64,
     pub note: String,
     pub reflection: String,
+    /// The writer's display name.
     pub author: String,
 }
 
@@ -285,6 +435,14 @@ async fn goal_of(state: &AppState, access: &StudentAccess, goal: &str) -> Result
         .ok_or(AppError::NotFound)
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/students/{id}/goals/{goal}/check-ins",
+    operation_id = "listCheckIns",
+    summary = "A goal's check-ins, oldest first",
+    params(GoalPath),
+    responses((status = 200, description = "OK", body = Vec<CheckInJson>))
+)]
 pub async fn check_ins(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -312,21 +470,56 @@ pub async fn check_ins(
     ))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, ToSchema)]
 #[serde(default, deny_unknown_fields)]
+#[schema(as = CheckInInput)]
 pub struct CheckInBody {
+    /// Today when omitted; never in the future.
+    #[schema(format = Date)]
     pub on_date: String,
+    /// Parsed by the goal's measure kind.
+    #[schema(required = true)]
     pub value: String,
+    #[schema(max_length = 2000)]
     pub note: String,
+    #[schema(max_length = 2000)]
     pub reflection: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Problem)]
 pub struct ProblemJson {
+    /// Stable snake_case code.
     pub error: String,
+    /// What is wrong, in English.
     pub detail: String,
 }
 
+/// The 422 of a check-in the write rules refuse (its own body, not `Error`).
+#[derive(utoipa::IntoResponses)]
+#[response(
+    status = 422,
+    description = "Refused: check_in_not_active, check_in_date, check_in_future, check_in_before_start, check_in_value or check_in_long."
+)]
+pub struct CheckInRefused(#[allow(dead_code)] ProblemJson);
+
+/// The 403 of a correction by someone else, or too late.
+#[derive(utoipa::IntoResponses)]
+#[response(
+    status = 403,
+    description = "correction_not_allowed: not the author, or more than 7 days after writing."
+)]
+pub struct CorrectionNotAllowed(#[allow(dead_code)] super::openapi::ErrorJson);
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/students/{id}/goals/{goal}/check-ins",
+    operation_id = "createCheckIn",
+    summary = "Add a check-in to an active goal",
+    params(GoalPath),
+    request_body = CheckInBody,
+    responses((status = 201, description = "Created.", body = CreatedJson), CheckInRefused)
+)]
 pub async fn create_check_in(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -377,6 +570,15 @@ async fn check_in_of(state: &AppState, g: &GoalRow, raw: &str) -> Result<plan_re
 }
 
 /// The author corrects a check-in (within 7 days; the old value is kept).
+#[utoipa::path(
+    put,
+    path = "/api/v1/students/{id}/goals/{goal}/check-ins/{check_in}",
+    operation_id = "correctCheckIn",
+    summary = "The author corrects a check-in (for 7 days after writing it; the old value is kept and the change audited)",
+    params(CheckInPath),
+    request_body = CheckInBody,
+    responses((status = 204, description = "Corrected."), CorrectionNotAllowed, CheckInRefused)
+)]
 pub async fn correct_check_in(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -410,6 +612,14 @@ pub async fn correct_check_in(
 }
 
 /// The author deletes a check-in (within 7 days; a copy is kept).
+#[utoipa::path(
+    delete,
+    path = "/api/v1/students/{id}/goals/{goal}/check-ins/{check_in}",
+    operation_id = "deleteCheckIn",
+    summary = "The author deletes a check-in (for 7 days after writing it; a copy is kept and the deletion audited)",
+    params(CheckInPath),
+    responses((status = 204, description = "Deleted."), CorrectionNotAllowed)
+)]
 pub async fn delete_check_in(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -422,15 +632,25 @@ pub async fn delete_check_in(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Reflection)]
 pub struct ReflectionJson {
     pub id: Uuid,
+    #[schema(schema_with = reflection_prompts)]
     pub prompt: String,
     pub body: String,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/v1/students/{id}/reflections",
+    operation_id = "listReflections",
+    summary = "The student's reflections, newest first",
+    params(StudentPath),
+    responses((status = 200, description = "OK", body = Vec<ReflectionJson>))
+)]
 pub async fn reflections(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -450,20 +670,31 @@ pub async fn reflections(
     ))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
+#[schema(as = Interaction)]
 pub struct InteractionJson {
     pub id: Uuid,
+    #[schema(schema_with = interaction_kinds)]
     pub kind: String,
     pub occurred_on: Date,
     pub participants: String,
     pub family_present: bool,
     pub notes: String,
+    #[schema(schema_with = sensitivities)]
     pub sensitivity: String,
     pub author: String,
 }
 
 /// Interactions in the classes the actor may read (never restricted ones
 /// without break-glass, which only the pages offer).
+#[utoipa::path(
+    get,
+    path = "/api/v1/students/{id}/interactions",
+    operation_id = "listInteractions",
+    summary = "Logged interactions in the sensitivity classes the caller may read",
+    params(StudentPath),
+    responses((status = 200, description = "OK", body = Vec<InteractionJson>))
+)]
 pub async fn interactions(
     State(state): State<AppState>,
     ctx: Ctx,
