@@ -18,11 +18,15 @@
 
 pub mod access;
 pub mod actor;
+pub mod admin;
 pub mod audit_writer;
 pub mod clock;
 pub mod error;
+pub mod home;
 pub mod plan;
+pub mod records;
 pub mod status;
+pub mod team;
 pub mod write;
 
 use std::sync::Arc;

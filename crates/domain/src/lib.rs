@@ -6,6 +6,7 @@
 pub mod access;
 pub mod audit;
 pub mod auth;
+pub mod district;
 pub mod email;
 pub mod grade;
 pub mod ids;
@@ -14,8 +15,10 @@ pub mod language;
 pub mod org;
 pub mod person;
 pub mod plan;
+pub mod records;
 pub mod role;
 pub mod school_year;
+pub mod team;
 
 pub use email::Email;
 pub use grade::GradeLevel;

@@ -22,3 +22,4 @@ mod roster_safety;
 mod support;
 mod twins;
 mod twins_plan;
+mod twins_team;

@@ -39,6 +39,8 @@ pub mod openapi;
 pub mod plan;
 pub mod plan_actions;
 pub mod plan_goals;
+pub mod records;
+pub mod team;
 
 use axum::body::Bytes;
 use axum::http::header;
@@ -72,7 +74,16 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(plan_goals::steps, plan_goals::add_step))
         .routes(routes!(plan_goals::complete_step))
         .routes(routes!(plan_goals::supports, plan_goals::add_support))
-        .routes(routes!(plan::interactions))
+        .routes(routes!(plan::interactions, records::create_interaction))
+        .routes(routes!(team::members, team::add_member))
+        .routes(routes!(team::remove_member))
+        .routes(routes!(team::plan_manager, team::reassign_plan_manager))
+        .routes(routes!(team::guardians))
+        .routes(routes!(team::set_rights))
+        .routes(routes!(records::list_notes, records::create_note))
+        .routes(routes!(records::break_glass))
+        .routes(routes!(records::follow_ups))
+        .routes(routes!(records::follow_up_done))
 }
 
 /// The whole document, as served.

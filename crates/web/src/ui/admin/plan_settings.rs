@@ -10,9 +10,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use serde::Deserialize;
-use ssp_db::repo::audit::{self, AuditEvent};
 use ssp_db::repo::settings::{self, PlanSettings};
-use ssp_domain::audit::AuditAction;
+use ssp_domain::district::NewPlanSettings;
 use ssp_domain::plan::activity::default_scope_and_sequence;
 
 use crate::context::Ctx;
@@ -126,47 +125,26 @@ pub async fn save(
     Form(form): Form<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     require_admin(&ctx)?;
-    let session = ctx.session()?;
-    let grace = form.get("grace_days").map(|g| g.trim()).unwrap_or("");
-    let grace_days = match grace.parse::<i32>() {
-        Ok(g) if (0..=60).contains(&g) => g,
-        _ => {
-            let current = settings::get(state.db(), session.district_id).await?;
-            let msg = crate::i18n::t(ctx.lang, "settings-error-grace");
-            return render_page(&ctx, &current, false, Some(msg), StatusCode::UNPROCESSABLE_ENTITY);
+    let input = NewPlanSettings::parse(
+        form.get("grace_days").map_or("", String::as_str),
+        form.contains_key("require_guardian_signature"),
+        |key| form.get(&format!("a_{key}")).map(String::as_str),
+    );
+    match ssp_app::admin::settings::save(&state, &ctx.actor()?, input).await {
+        Ok(()) => Ok(Redirect::to("/admin/plan-settings?saved=1").into_response()),
+        Err(ssp_app::Error::Rejected(r)) if r.first().is_some_and(|f| f.field == "grace_days") => {
+            refused(&state, &ctx, "settings-error-grace").await
         }
-    };
-    let mut disabled = Vec::new();
-    let mut optional = Vec::new();
-    for t in default_scope_and_sequence() {
-        match form.get(&format!("a_{}", t.key)).map(String::as_str) {
-            Some("off") => disabled.push(t.key),
-            Some("optional") if t.required => optional.push(t.key),
-            Some("required") | Some("optional") | None => {}
-            Some(_) => return Err(AppError::BadRequest("malformed_form")),
-        }
+        Err(ssp_app::Error::Rejected(_)) => Err(AppError::BadRequest("malformed_form")),
+        Err(e) => Err(e.into()),
     }
-    let new = PlanSettings {
-        grace_days,
-        require_guardian_signature: form.contains_key("require_guardian_signature"),
-        disabled_activities: disabled.join(","),
-        optional_activities: optional.join(","),
-    };
-    let now = state.now();
-    let mut tx = state.db().begin().await?;
-    settings::put(&mut tx, session.district_id, &new, session.person_id, now).await?;
-    let mut ev = AuditEvent::new(AuditAction::SettingsChanged, now);
-    ev.actor = Some(session.person_id);
-    ev.district_id = Some(session.district_id);
-    ev.record_kind = Some("plan_settings");
-    ev.request_id = Some(ctx.request_id.0.clone());
-    ev.detail = Some(format!(
-        "grace_days={} guardian={} off={} optional={}",
-        new.grace_days, new.require_guardian_signature, new.disabled_activities, new.optional_activities
-    ));
-    audit::record(&mut tx, &ev).await?;
-    tx.commit().await?;
-    Ok(Redirect::to("/admin/plan-settings?saved=1").into_response())
+}
+
+/// The page again with the current settings and a message; nothing saved.
+async fn refused(state: &AppState, ctx: &Ctx, key: &str) -> Result<Response, AppError> {
+    let current = settings::get(state.db(), ctx.session()?.district_id).await?;
+    let msg = crate::i18n::t(ctx.lang, key);
+    render_page(ctx, &current, false, Some(msg), StatusCode::UNPROCESSABLE_ENTITY)
 }
 
 #[derive(Deserialize)]
@@ -182,23 +160,10 @@ pub async fn save_time_zone(
     Form(form): Form<TimeZoneForm>,
 ) -> Result<Response, AppError> {
     require_admin(&ctx)?;
-    let session = ctx.session()?;
     let zone = form.time_zone.trim();
     if !is_time_zone(zone) {
-        let current = settings::get(state.db(), session.district_id).await?;
-        let msg = crate::i18n::t(ctx.lang, "settings-error-time-zone");
-        return render_page(&ctx, &current, false, Some(msg), StatusCode::UNPROCESSABLE_ENTITY);
+        return refused(&state, &ctx, "settings-error-time-zone").await;
     }
-    let now = state.now();
-    let mut tx = state.db().begin().await?;
-    ssp_db::repo::orgs::set_time_zone(&mut tx, session.district_id, zone, now).await?;
-    let mut ev = AuditEvent::new(AuditAction::SettingsChanged, now);
-    ev.actor = Some(session.person_id);
-    ev.district_id = Some(session.district_id);
-    ev.record_kind = Some("time_zone");
-    ev.request_id = Some(ctx.request_id.0.clone());
-    ev.detail = Some(format!("time_zone={zone}"));
-    audit::record(&mut tx, &ev).await?;
-    tx.commit().await?;
+    ssp_app::admin::settings::save_time_zone(&state, &ctx.actor()?, zone).await?;
     Ok(Redirect::to("/admin/plan-settings?saved=1").into_response())
 }

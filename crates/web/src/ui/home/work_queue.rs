@@ -220,13 +220,7 @@ pub async fn for_child(
 /// `POST /notices/{id}/dismiss`: the person's own notice leaves their home
 /// page (it stays in the table, marked read).
 pub async fn dismiss(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
-    let session = ctx.session()?;
-    let id: uuid::Uuid = id.parse().map_err(|_| AppError::NotFound)?;
-    let mut tx = state.db().begin().await?;
-    let dismissed = ssp_db::repo::notices::dismiss(&mut tx, session.person_id, id, state.now()).await?;
-    tx.commit().await?;
-    if !dismissed {
-        return Err(AppError::NotFound);
-    }
+    ctx.session()?;
+    ssp_app::home::notices::dismiss(&state, &ctx.actor()?, &id).await?;
     Ok(Redirect::to("/#notices").into_response())
 }

@@ -9,13 +9,12 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use serde::Deserialize;
-use ssp_db::repo::interactions::{self, NewInteraction};
-use ssp_db::repo::{audit, students, team};
+use ssp_db::repo::interactions;
+use ssp_db::repo::{students, team};
 use ssp_domain::access::{Action, RecordKind, Sensitivity};
-use ssp_domain::audit::AuditAction;
 use ssp_domain::person::PersonName;
-use ssp_domain::plan::goal::parse_iso_date;
-use ssp_domain::{PersonId, StudentId};
+use ssp_domain::records::{InteractionFields, NewInteraction, INTERACTION_KINDS};
+use ssp_domain::StudentId;
 
 use crate::context::Ctx;
 use crate::error::AppError;
@@ -24,17 +23,6 @@ use crate::ui::pages::{render, Page};
 use crate::ui::plan::page::display_name;
 use crate::ui::records::notes::{class_choices, ClassChoice};
 use ssp_app::StudentAccess;
-
-pub const KINDS: [&str; 7] = [
-    "advisory_meeting",
-    "mentor_meeting",
-    "family_conference",
-    "team_meeting",
-    "phone_call",
-    "home_visit",
-    "message",
-];
-pub const MAX_NOTES: usize = 4000;
 
 struct Row {
     class: &'static str,
@@ -204,7 +192,7 @@ async fn render_log(
     } else {
         vec![]
     };
-    let kinds = KINDS
+    let kinds = INTERACTION_KINDS
         .iter()
         .map(|k| (*k, page.t(&format!("interaction-kind-{}", k.replace('_', "-")))))
         .collect();
@@ -252,6 +240,34 @@ pub struct InteractionForm {
     follow_up_due: String,
 }
 
+impl InteractionForm {
+    fn fields(&self) -> InteractionFields<'_> {
+        InteractionFields {
+            sensitivity: &self.sensitivity,
+            kind: &self.kind,
+            occurred_on: &self.occurred_on,
+            participants: &self.participants,
+            family_present: self.family_present.is_some(),
+            notes: &self.notes,
+            follow_up: &self.follow_up,
+            follow_up_owner: &self.follow_up_owner,
+            follow_up_due: &self.follow_up_due,
+        }
+    }
+}
+
+/// The form's message for a refused interaction (one per form).
+fn refusal_key(field: &str) -> &'static str {
+    match field {
+        "kind" => "interaction-error-kind",
+        "occurred_on" => "interaction-error-date",
+        "notes" => "interaction-error-notes",
+        "participants" => "interaction-error-long",
+        "follow_up" => "interaction-error-long",
+        _ => "interaction-error-follow-up",
+    }
+}
+
 pub async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -259,92 +275,18 @@ pub async fn create(
     Form(form): Form<InteractionForm>,
 ) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
-    // None posted: staff only, never shared.
-    let sensitivity = Sensitivity::from_form(&form.sensitivity).map_err(|_| AppError::BadRequest("malformed_form"))?;
-    access
-        .require(&state, RecordKind::Note(sensitivity), Action::Create)
-        .await?;
-    if access.is_self() {
-        return Err(AppError::Forbidden("interactions_by_staff_only"));
-    }
-    let now = state.now();
-    let lang = ctx.lang;
-    let t = |k: &str| crate::i18n::t(lang, k);
-    let occurred_on = if form.occurred_on.trim().is_empty() {
-        Ok(now.date())
-    } else {
-        parse_iso_date(&form.occurred_on)
-    };
-    let due = if form.follow_up_due.trim().is_empty() {
-        Ok(None)
-    } else {
-        parse_iso_date(&form.follow_up_due).map(Some)
-    };
-    let owner = if form.follow_up_owner.trim().is_empty() {
-        Ok(None)
-    } else {
-        form.follow_up_owner.parse::<PersonId>().map(Some)
-    };
-    let problem = if !KINDS.contains(&form.kind.as_str()) {
-        Some(t("interaction-error-kind"))
-    } else if !matches!(occurred_on, Ok(d) if d <= now.date()) {
-        Some(t("interaction-error-date"))
-    } else if form.notes.trim().is_empty() || form.notes.chars().count() > MAX_NOTES {
-        Some(t("interaction-error-notes"))
-    } else if form.participants.chars().count() > 300 || form.follow_up.chars().count() > 300 {
-        Some(t("interaction-error-long"))
-    } else if due.is_err() || owner.is_err() {
-        Some(t("interaction-error-follow-up"))
-    } else {
-        None
-    };
-    if let Some(msg) = problem {
-        return render_log(&state, &ctx, &access, false, Some(msg)).await;
-    }
-    let (Ok(occurred_on), Ok(due), Ok(owner)) = (occurred_on, due, owner) else {
-        return Err(AppError::BadRequest("malformed_form"));
-    };
-    if let Some(o) = owner {
-        let team = team::members(state.db(), access.student()).await?;
-        if !team.iter().any(|m| m.staff_id == o.0) {
-            return render_log(&state, &ctx, &access, false, Some(t("interaction-error-follow-up"))).await;
-        }
-    }
-    let mut tx = state.db().begin().await?;
-    let iid = interactions::add(
-        &mut tx,
-        &NewInteraction {
-            district: access.facts.district_id,
-            student: access.student(),
-            kind: &form.kind,
-            occurred_on,
-            participants: form.participants.trim(),
-            family_present: form.family_present.is_some(),
-            notes: form.notes.trim(),
-            sensitivity,
-            author: access.actor,
+    let input = NewInteraction::parse(&form.fields(), state.now().date());
+    match ssp_app::records::interactions::create(&state, &access, input).await {
+        Ok(_) => Ok(Redirect::to(&format!("/students/{}/interactions", access.student())).into_response()),
+        Err(ssp_app::Error::Rejected(r)) => match r.first() {
+            Some(f) if f.field == "sensitivity" => Err(AppError::BadRequest("malformed_form")),
+            f => {
+                let msg = crate::i18n::t(ctx.lang, refusal_key(f.map_or("", |f| f.field)));
+                render_log(&state, &ctx, &access, false, Some(msg)).await
+            }
         },
-        now,
-    )
-    .await?;
-    if !form.follow_up.trim().is_empty() {
-        interactions::add_follow_up(
-            &mut tx,
-            access.facts.district_id,
-            iid,
-            access.student(),
-            form.follow_up.trim(),
-            owner,
-            due,
-            now,
-        )
-        .await?;
+        Err(e) => Err(e.into()),
     }
-    let mut ev = access.event(&state, AuditAction::InteractionLogged, RecordKind::Note(sensitivity));
-    ev.record_id = Some(iid.to_string());
-    audit::record(&mut tx, &ev).await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&format!("/students/{}/interactions", access.student())).into_response())
 }
 
 pub async fn follow_up_done(
@@ -353,17 +295,6 @@ pub async fn follow_up_done(
     Path((id, follow_up)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
-    access
-        .require(&state, RecordKind::Note(Sensitivity::Staff), Action::Edit)
-        .await?;
-    let fid: uuid::Uuid = follow_up.parse().map_err(|_| AppError::NotFound)?;
-    let mut tx = state.db().begin().await?;
-    if !interactions::complete_follow_up(&mut tx, access.student(), fid, state.now()).await? {
-        return Err(AppError::NotFound);
-    }
-    let mut ev = access.event(&state, AuditAction::FollowUpDone, RecordKind::Note(Sensitivity::Staff));
-    ev.record_id = Some(fid.to_string());
-    audit::record(&mut tx, &ev).await?;
-    tx.commit().await?;
+    ssp_app::records::interactions::follow_up_done(&state, &access, &follow_up).await?;
     Ok(Redirect::to(&format!("/students/{}/interactions", access.student())).into_response())
 }

@@ -9,12 +9,10 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use serde::Deserialize;
-use ssp_db::repo::notices::{self, NewNotice};
-use ssp_db::repo::{audit, notes, students, team};
-use ssp_domain::access::{after_break_glass, Action, Decision, RecordKind, Sensitivity};
-use ssp_domain::audit::AuditAction;
+use ssp_db::repo::{notes, students};
+use ssp_domain::access::{Action, Decision, RecordKind, Sensitivity};
 use ssp_domain::person::PersonName;
-use ssp_domain::PersonId;
+use ssp_domain::records::{BreakGlass, NewNote, NOTE_MAX_CHARS, REASON_MIN_CHARS};
 
 use crate::context::Ctx;
 use crate::error::AppError;
@@ -22,8 +20,6 @@ use crate::state::AppState;
 use crate::ui::pages::{render, Page};
 use crate::ui::plan::page::display_name;
 use ssp_app::StudentAccess;
-
-pub const MAX_NOTE_CHARS: usize = 4000;
 
 struct NoteView {
     class: &'static str,
@@ -192,39 +188,21 @@ pub async fn create(
     Form(form): Form<NoteForm>,
 ) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
-    let sensitivity = Sensitivity::from_form(&form.sensitivity).map_err(|_| AppError::BadRequest("malformed_form"))?;
-    access
-        .require(&state, RecordKind::Note(sensitivity), Action::Create)
-        .await?;
-    let body = form.body.trim();
-    let error_key = if body.is_empty() {
-        Some("notes-error-empty")
-    } else if body.chars().count() > MAX_NOTE_CHARS {
-        Some("notes-error-long")
-    } else {
-        None
-    };
-    if let Some(key) = error_key {
-        let msg = crate::i18n::t_args(ctx.lang, key, &[("max", MAX_NOTE_CHARS.to_string())]);
-        let draft: String = form.body.chars().take(MAX_NOTE_CHARS).collect();
-        return render_notes(&state, &ctx, &access, None, Some(msg), draft).await;
+    let input = NewNote::parse(&form.sensitivity, &form.body);
+    match ssp_app::records::notes::create(&state, &access, input).await {
+        Ok(_) => Ok(Redirect::to(&format!("/students/{}/notes", access.student())).into_response()),
+        Err(ssp_app::Error::Rejected(r)) => {
+            let key = match r.first() {
+                Some(f) if f.field == "sensitivity" => return Err(AppError::BadRequest("malformed_form")),
+                Some(f) if f.code == "too_long" => "notes-error-long",
+                _ => "notes-error-empty",
+            };
+            let msg = crate::i18n::t_args(ctx.lang, key, &[("max", NOTE_MAX_CHARS.to_string())]);
+            let draft: String = form.body.chars().take(NOTE_MAX_CHARS).collect();
+            render_notes(&state, &ctx, &access, None, Some(msg), draft).await
+        }
+        Err(e) => Err(e.into()),
     }
-    let mut tx = state.db().begin().await?;
-    let note = notes::add(
-        &mut tx,
-        access.facts.district_id,
-        access.student(),
-        access.actor,
-        sensitivity,
-        body,
-        state.now(),
-    )
-    .await?;
-    let mut ev = access.event(&state, AuditAction::NoteCreated, RecordKind::Note(sensitivity));
-    ev.record_id = Some(note.to_string());
-    audit::record(&mut tx, &ev).await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&format!("/students/{}/notes", access.student())).into_response())
 }
 
 #[derive(Deserialize)]
@@ -234,8 +212,6 @@ pub struct BreakGlassForm {
     reason: String,
 }
 
-pub const MIN_REASON_CHARS: usize = 10;
-
 pub async fn break_glass(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -243,45 +219,14 @@ pub async fn break_glass(
     Form(form): Form<BreakGlassForm>,
 ) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
-    let sensitivity = Sensitivity::parse(&form.sensitivity).map_err(|_| AppError::BadRequest("malformed_form"))?;
-    let kind = RecordKind::Note(sensitivity);
-    let reason = form.reason.trim();
-    let reason_ok = (MIN_REASON_CHARS..=500).contains(&reason.chars().count());
-    match after_break_glass(access.decide(kind, Action::View), reason_ok) {
-        Decision::Allow(_) => {}
-        Decision::BreakGlass => {
-            let msg = crate::i18n::t_args(ctx.lang, "break-glass-error", &[("min", MIN_REASON_CHARS.to_string())]);
-            return render_notes(&state, &ctx, &access, None, Some(msg), String::new()).await;
+    let input = BreakGlass::parse(&form.sensitivity, &form.reason);
+    match ssp_app::records::notes::break_glass(&state, &access, input).await {
+        Ok(opened) => render_notes(&state, &ctx, &access, Some(opened), None, String::new()).await,
+        Err(ssp_app::Error::Rejected(r)) if r.first().is_some_and(|f| f.field == "reason") => {
+            let msg = crate::i18n::t_args(ctx.lang, "break-glass-error", &[("min", REASON_MIN_CHARS.to_string())]);
+            render_notes(&state, &ctx, &access, None, Some(msg), String::new()).await
         }
-        Decision::Deny => {
-            // Not a break-glass case: the usual audited 404.
-            access.require(&state, kind, Action::View).await?;
-            return Err(AppError::NotFound);
-        }
+        Err(ssp_app::Error::Rejected(_)) => Err(AppError::BadRequest("malformed_form")),
+        Err(e) => Err(e.into()),
     }
-    let now = state.now();
-    let mut tx = state.db().begin().await?;
-    let mut ev = access.event(&state, AuditAction::BreakGlass, kind);
-    ev.detail = Some(format!("reason={}", reason.replace(['\r', '\n'], " ")));
-    audit::record(&mut tx, &ev).await?;
-    if let Some(pm) = team::current_plan_manager(state.db(), access.student()).await? {
-        if pm != access.actor.0 {
-            notices::add(
-                &mut tx,
-                &NewNotice {
-                    district: access.facts.district_id,
-                    recipient: PersonId(pm),
-                    kind: "break_glass",
-                    student: Some(access.student()),
-                    actor: Some(access.actor),
-                    detail: Some(reason),
-                    now,
-                },
-            )
-            .await?;
-        }
-    }
-    tx.commit().await?;
-    tracing::warn!(request_id = %ctx.request_id.0, class = sensitivity.as_str(), "break-glass access to a restricted record");
-    render_notes(&state, &ctx, &access, Some(sensitivity), None, String::new()).await
 }

@@ -9,11 +9,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use serde::Deserialize;
 use ssp_db::repo::access as access_repo;
-use ssp_db::repo::{audit, home, students, team};
-use ssp_db::DbError;
+use ssp_db::repo::{home, students, team};
 use ssp_domain::access::{decide, is_school_wide, Action, Decision, RecordKind, Relationship, Sensitivity, TeamRole};
-use ssp_domain::audit::AuditAction;
 use ssp_domain::person::PersonName;
+use ssp_domain::team::{GuardianRights, NewMember, NewPlanManager};
 use ssp_domain::PersonId;
 
 use crate::context::Ctx;
@@ -354,6 +353,29 @@ pub struct AddForm {
     team_role: String,
 }
 
+/// The page after a team change: back to the team with `done`, or the
+/// team page again with the refusal's message next to the forms.
+async fn answer(
+    state: &AppState,
+    ctx: &Ctx,
+    access: &StudentAccess,
+    done: &str,
+    result: Result<(), ssp_app::Error>,
+) -> Result<Response, AppError> {
+    use ssp_app::Error as E;
+    let key = match result {
+        Ok(()) => return Ok(Redirect::to(&format!("/students/{}/team?done={done}", access.student())).into_response()),
+        Err(E::Rejected(r)) if r.first().is_some_and(|f| f.code == "not_at_school") => "team-error-not-at-school",
+        Err(E::Rejected(r)) if r.first().is_some_and(|f| f.field == "rights") => {
+            return Err(AppError::BadRequest("malformed_form"))
+        }
+        Err(E::Rejected(_)) => "team-error-choice",
+        Err(E::Conflict(_)) => "team-error-already",
+        Err(e) => return Err(e.into()),
+    };
+    refuse(state, ctx, access, key).await
+}
+
 pub async fn add(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -361,40 +383,9 @@ pub async fn add(
     Form(form): Form<AddForm>,
 ) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
-    access.require(&state, RecordKind::Team, Action::Create).await?;
-    let (Ok(staff), Ok(role)) = (form.staff_id.parse::<PersonId>(), TeamRole::parse(&form.team_role)) else {
-        return refuse(&state, &ctx, &access, "team-error-choice").await;
-    };
-    if !team::holds_role_at(state.db(), staff, access.facts.school_id, role.as_str()).await? {
-        return refuse(&state, &ctx, &access, "team-error-not-at-school").await;
-    }
-    let now = state.now();
-    let mut tx = state.db().begin().await?;
-    match team::add_member(
-        &mut tx,
-        access.facts.district_id,
-        access.student(),
-        staff,
-        role,
-        access.actor,
-        now,
-    )
-    .await
-    {
-        Ok(member) => {
-            let mut ev = access.event(&state, AuditAction::TeamMemberAdded, RecordKind::Team);
-            ev.record_id = Some(member.to_string());
-            ev.detail = Some(format!("team_role={}", role.as_str()));
-            audit::record(&mut tx, &ev).await?;
-            tx.commit().await?;
-            Ok(Redirect::to(&format!("/students/{}/team?done=added", access.student())).into_response())
-        }
-        Err(DbError::Conflict { .. }) => {
-            drop(tx);
-            refuse(&state, &ctx, &access, "team-error-already").await
-        }
-        Err(e) => Err(e.into()),
-    }
+    let input = NewMember::parse(&form.staff_id, &form.team_role);
+    let result = ssp_app::team::members::add(&state, &access, input).await.map(drop);
+    answer(&state, &ctx, &access, "added", result).await
 }
 
 pub async fn remove(
@@ -403,18 +394,8 @@ pub async fn remove(
     Path((id, member)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
-    access.require(&state, RecordKind::Team, Action::Edit).await?;
-    let member: uuid::Uuid = member.parse().map_err(|_| AppError::NotFound)?;
-    let mut tx = state.db().begin().await?;
-    let Some((_, role)) = team::end_member(&mut tx, access.student(), member, state.now()).await? else {
-        return Err(AppError::NotFound);
-    };
-    let mut ev = access.event(&state, AuditAction::TeamMemberRemoved, RecordKind::Team);
-    ev.record_id = Some(member.to_string());
-    ev.detail = Some(format!("team_role={role}"));
-    audit::record(&mut tx, &ev).await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&format!("/students/{}/team?done=removed", access.student())).into_response())
+    let result = ssp_app::team::members::remove(&state, &access, &member).await;
+    answer(&state, &ctx, &access, "removed", result).await
 }
 
 #[derive(Deserialize)]
@@ -429,30 +410,9 @@ pub async fn reassign(
     Form(form): Form<ReassignForm>,
 ) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
-    access.require(&state, RecordKind::Team, Action::Edit).await?;
-    let Ok(staff) = form.staff_id.parse::<PersonId>() else {
-        return refuse(&state, &ctx, &access, "team-error-choice").await;
-    };
-    let eligible = team::staff_of_school(state.db(), access.facts.school_id).await?;
-    if !eligible.iter().any(|c| c.person_id == staff.0) {
-        return refuse(&state, &ctx, &access, "team-error-not-at-school").await;
-    }
-    let mut tx = state.db().begin().await?;
-    let previous = team::assign_plan_manager(
-        &mut tx,
-        access.facts.district_id,
-        access.student(),
-        staff,
-        access.actor,
-        state.now(),
-    )
-    .await?;
-    let mut ev = access.event(&state, AuditAction::PlanManagerAssigned, RecordKind::Team);
-    ev.record_id = Some(staff.to_string());
-    ev.detail = previous.map(|p| format!("previous={p}"));
-    audit::record(&mut tx, &ev).await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&format!("/students/{}/team?done=reassigned", access.student())).into_response())
+    let input = NewPlanManager::parse(&form.staff_id);
+    let result = ssp_app::team::members::reassign(&state, &access, input).await;
+    answer(&state, &ctx, &access, "reassigned", result).await
 }
 
 #[derive(Deserialize)]
@@ -470,21 +430,7 @@ pub async fn set_rights(
     Form(form): Form<RightsForm>,
 ) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
-    access.require(&state, RecordKind::Team, Action::Edit).await?;
-    let link: uuid::Uuid = link.parse().map_err(|_| AppError::NotFound)?;
-    let rights = match form.rights.as_str() {
-        "yes" => true,
-        "no" => false,
-        _ => return Err(AppError::BadRequest("malformed_form")),
-    };
-    let mut tx = state.db().begin().await?;
-    if !team::set_educational_rights(&mut tx, access.student(), link, rights, state.now()).await? {
-        return Err(AppError::NotFound);
-    }
-    let mut ev = access.event(&state, AuditAction::GuardianRightsChanged, RecordKind::Team);
-    ev.record_id = Some(link.to_string());
-    ev.detail = Some(format!("educational_rights={rights}"));
-    audit::record(&mut tx, &ev).await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&format!("/students/{}/team?done=rights", access.student())).into_response())
+    let input = GuardianRights::parse_form(&form.rights);
+    let result = ssp_app::team::members::set_rights(&state, &access, &link, input).await;
+    answer(&state, &ctx, &access, "rights", result).await
 }
