@@ -337,6 +337,10 @@ fn codes_in(src: &str, error_module: bool) -> BTreeSet<String> {
         "AppError::BadRequest(",
         "AppError::Conflict(",
         "ParseError::new(",
+        // The use cases' own (ssp-app).
+        "Error::Forbidden(",
+        "Error::Conflict(",
+        "Error::invalid(",
     ];
     if error_module {
         needles.push("=> \"");
@@ -378,6 +382,8 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 async fn every_error_code_used_has_a_message_in_both_languages() {
     let mut files = vec![];
     rust_files(&web_crate().join("src"), &mut files);
+    // The use cases answer with codes the pages show too.
+    rust_files(&web_crate().join("../app/src"), &mut files);
     let mut codes = BTreeSet::new();
     for f in &files {
         let src = std::fs::read_to_string(f).expect("source");

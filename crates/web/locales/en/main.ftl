@@ -422,6 +422,7 @@ goal-error-date-too-far = Choose a date within the next six years.
 goal-error-invalid-choice = Choose one of the options.
 goal-error-illegal-transition = A goal can't move to that status from where it is.
 goal-error-changed-meanwhile = Someone else changed this goal a moment ago. Here it is as it stands now.
+error-goal-changed-meanwhile = Someone else changed this goal a moment ago. Reload it and try again.
 measure-percent = Percent
 measure-count = Count
 measure-scale = Rating from 1 to 5

@@ -423,6 +423,7 @@ goal-error-date-too-far = La fecha debe estar dentro de los próximos seis años
 goal-error-invalid-choice = Hay que elegir una de las opciones.
 goal-error-illegal-transition = Una meta no puede pasar a ese estado desde el actual.
 goal-error-changed-meanwhile = Otra persona cambió esta meta hace un momento. Aquí está como quedó.
+error-goal-changed-meanwhile = Otra persona cambió esta meta hace un momento. Vuelve a cargarla e inténtalo de nuevo.
 measure-percent = Porcentaje
 measure-count = Cantidad
 measure-scale = Calificación del 1 al 5
