@@ -82,16 +82,8 @@ fn field_error_codes() -> Schema {
 fn reflection_prompts() -> Schema {
     one_of(["strengths", "improve", "next"])
 }
-fn interaction_kinds() -> Schema {
-    one_of([
-        "advisory_meeting",
-        "mentor_meeting",
-        "family_conference",
-        "team_meeting",
-        "phone_call",
-        "home_visit",
-        "message",
-    ])
+pub(crate) fn interaction_kinds() -> Schema {
+    one_of(ssp_domain::records::INTERACTION_KINDS)
 }
 
 #[derive(Serialize, ToSchema)]

@@ -19,6 +19,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::api::openapi::{one_of, StudentPath};
+use crate::api::plan::interaction_kinds;
 use crate::api::team::{access_of, CreatedJson, RejectedJson};
 use crate::context::Ctx;
 use crate::error::AppError;
@@ -32,10 +33,6 @@ fn classes() -> Schema {
 
 fn new_classes() -> Schema {
     one_of(std::iter::once("").chain(Sensitivity::ALL.map(|s| s.as_str())))
-}
-
-fn interaction_kinds() -> Schema {
-    one_of(ssp_domain::records::INTERACTION_KINDS)
 }
 
 /// A follow-up of the student.

@@ -9,7 +9,6 @@ use axum::Json;
 use serde::{Deserialize, Serialize};
 use ssp_db::repo::{home, team};
 use ssp_domain::access::{Action, RecordKind};
-use ssp_domain::person::PersonName;
 use ssp_domain::team::{GuardianRights, NewMember, NewPlanManager};
 use ssp_domain::PersonId;
 use time::OffsetDateTime;
@@ -21,6 +20,7 @@ use crate::api::openapi::{one_of, StudentPath};
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::ui::team::members::name;
 use ssp_app::team::members;
 use ssp_app::StudentAccess;
 
@@ -29,15 +29,6 @@ use ssp_app::StudentAccess;
 pub(crate) async fn access_of(state: &AppState, ctx: &Ctx, id: &str) -> Result<StudentAccess, AppError> {
     ctx.session().map_err(|_| AppError::Unauthenticated)?;
     Ok(StudentAccess::load(state, &ctx.actor()?, id).await?)
-}
-
-fn name(given: String, family: String, preferred: Option<String>) -> String {
-    PersonName {
-        given,
-        family,
-        preferred,
-    }
-    .display()
 }
 
 #[derive(Serialize, ToSchema)]

@@ -65,7 +65,8 @@ pub struct TeamQuery {
     done: Option<String>,
 }
 
-fn name(given: String, family: String, preferred: Option<String>) -> String {
+/// A person's name as pages and the API show it.
+pub(crate) fn name(given: String, family: String, preferred: Option<String>) -> String {
     PersonName {
         given,
         family,
