@@ -186,3 +186,28 @@ pub fn one_of<'a>(values: impl IntoIterator<Item = &'a str>) -> Schema {
         .enum_values(Some(values.into_iter().map(str::to_owned)))
         .into()
 }
+
+/// An input refused by its rules: the input's code and every field at
+/// fault (`AppError::Rejected`; `render_error_pages` writes the body).
+#[derive(ToSchema)]
+#[schema(as = Rejected)]
+#[allow(dead_code)] // never built: documents the body the error layer writes
+pub struct RejectedJson {
+    /// The input's stable code (`invalid_<input>`).
+    error: String,
+    /// The message in the caller's language.
+    message: String,
+    request_id: String,
+    fields: Vec<RejectedFieldJson>,
+}
+
+/// One field at fault and the rule it broke.
+#[derive(ToSchema)]
+#[schema(as = RejectedField)]
+#[allow(dead_code)]
+pub struct RejectedFieldJson {
+    /// The field as the body spells it.
+    field: String,
+    /// Stable: required, too_short, too_long, unknown_choice, invalid_date, in_past… (each operation's 422 lists its own).
+    code: String,
+}

@@ -21,7 +21,7 @@ use utoipa::openapi::schema::Schema;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::openapi::{one_of, StudentPath};
+use super::openapi::{one_of, RejectedJson, StudentPath};
 use super::plan::{ActivityJson, CreatedJson, ReviewJson};
 use crate::context::Ctx;
 use crate::error::AppError;
@@ -497,29 +497,6 @@ fn yes_no() -> Schema {
 
 fn prompts() -> Schema {
     one_of(Prompt::ALL.map(|p| p.as_str()))
-}
-
-/// A refused input: the shared error fields and every field at fault.
-#[derive(ToSchema)]
-#[schema(as = Rejected)]
-#[allow(dead_code)] // never built: `AppError::Rejected` writes the body
-pub struct RejectedJson {
-    /// The input's stable code (`invalid_<input>`).
-    error: String,
-    /// The message in the caller's language.
-    message: String,
-    request_id: String,
-    fields: Vec<RejectedField>,
-}
-
-/// One field at fault and the rule it broke.
-#[derive(ToSchema)]
-#[allow(dead_code)]
-pub struct RejectedField {
-    /// The field as the body spells it.
-    field: String,
-    /// Stable: required, too_short, too_long, unknown_choice, invalid_date, in_past…
-    code: String,
 }
 
 /// A reflection of the student.

@@ -18,7 +18,8 @@ use uuid::Uuid;
 
 use super::openapi::{one_of, GoalPath};
 use super::plan::{CreatedJson, GoalBody};
-use super::plan_actions::{created, student, RejectedJson};
+use super::openapi::RejectedJson;
+use super::plan_actions::{created, student};
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::state::AppState;

@@ -20,7 +20,8 @@ use uuid::Uuid;
 
 use crate::api::openapi::{one_of, StudentPath};
 use crate::api::plan::interaction_kinds;
-use crate::api::team::{access_of, CreatedJson, RejectedJson};
+use crate::api::openapi::RejectedJson;
+use crate::api::team::{access_of, CreatedJson};
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::state::AppState;

@@ -16,7 +16,7 @@ use utoipa::openapi::schema::Schema;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::api::openapi::{one_of, StudentPath};
+use crate::api::openapi::{one_of, RejectedJson, StudentPath};
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -84,35 +84,7 @@ pub struct MemberBody {
     pub team_role: String,
 }
 
-#[derive(Serialize, ToSchema)]
-#[schema(as = CreatedRecord)]
-pub struct CreatedJson {
-    pub id: Uuid,
-}
-
-/// One field's problem in a refused input.
-#[derive(ToSchema)]
-#[schema(as = RejectedField)]
-#[allow(dead_code)] // never built: `render_error_pages` writes the body
-pub struct RejectedFieldJson {
-    /// The field as the body spells it.
-    field: String,
-    /// Stable code (the operation's 422 lists them).
-    code: String,
-}
-
-/// An input refused by its rules: the input's code and every field at fault.
-#[derive(ToSchema)]
-#[schema(as = Rejected)]
-#[allow(dead_code)] // never built: `render_error_pages` writes the body
-pub struct RejectedJson {
-    /// The input's stable code, e.g. `invalid_team_member`.
-    error: String,
-    /// The message in the caller's language.
-    message: String,
-    request_id: String,
-    fields: Vec<RejectedFieldJson>,
-}
+pub use super::plan::CreatedJson;
 
 pub(crate) fn team_roles() -> Schema {
     one_of(ssp_domain::access::TeamRole::ALL.map(|r| r.as_str()))
