@@ -32,8 +32,8 @@ serve_and_measure() {
     done
     echo "== $label ($bin)"
     "$LOAD" --url "http://127.0.0.1:$PORT" --concurrency 1 --requests "$REQUESTS" --warmup 50 \
-        --path /students --path "{plan}" --path "{plan}/team"
-    "$LOAD" --url "http://127.0.0.1:$PORT" --user demo.student --concurrency 1 --requests "$REQUESTS" --warmup 50 \
+        --path /students --path "{plan}"
+    "$LOAD" --url "http://127.0.0.1:$PORT" --user demo.student --concurrency 1 --requests $((REQUESTS / 5)) --warmup 10 \
         --path "{plan}"
     "$LOAD" --url "http://127.0.0.1:$PORT" --concurrency 32 --requests $((REQUESTS * 8)) --warmup 200 \
         --path /students --path "{plan}"

@@ -8,9 +8,10 @@
 //!
 //! # How to add an operation
 //!
-//! 1. Write the handler (in `plan.rs` or a new module here). Its request and
-//!    response types derive `ToSchema` next to `Serialize`/`Deserialize`; a
-//!    `time::Date` field is documented as `format: date`, an
+//! 1. Write the handler in its area's module (`plan/`, `team.rs`,
+//!    `records.rs`, or a new area's). Its request and response types
+//!    derive `ToSchema` next to `Serialize`/`Deserialize`; a `time::Date`
+//!    field is documented as `format: date`, an
 //!    `OffsetDateTime` (serialized with `time::serde::rfc3339`) as
 //!    `date-time`; a string that holds one of a few codes gets
 //!    `#[schema(schema_with = ...)]` naming a function built on
@@ -37,8 +38,6 @@
 
 pub mod openapi;
 pub mod plan;
-pub mod plan_actions;
-pub mod plan_goals;
 pub mod records;
 pub mod team;
 
@@ -60,20 +59,20 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(plan::goals, plan::create_goal))
         .routes(routes!(plan::check_ins, plan::create_check_in))
         .routes(routes!(plan::correct_check_in, plan::delete_check_in))
-        .routes(routes!(plan::reflections, plan_actions::add_reflection))
-        .routes(routes!(plan_actions::comments, plan_actions::add_comment))
-        .routes(routes!(plan_actions::activities))
-        .routes(routes!(plan_actions::record_activity))
-        .routes(routes!(plan_actions::review))
-        .routes(routes!(plan_actions::sign_review))
-        .routes(routes!(plan_actions::profile, plan_actions::update_profile))
-        .routes(routes!(plan_actions::observations, plan_actions::add_observation))
-        .routes(routes!(plan_actions::sharing, plan_actions::set_sharing))
-        .routes(routes!(plan_goals::update_goal))
-        .routes(routes!(plan_goals::set_status))
-        .routes(routes!(plan_goals::steps, plan_goals::add_step))
-        .routes(routes!(plan_goals::complete_step))
-        .routes(routes!(plan_goals::supports, plan_goals::add_support))
+        .routes(routes!(plan::reflections, plan::actions::add_reflection))
+        .routes(routes!(plan::actions::comments, plan::actions::add_comment))
+        .routes(routes!(plan::actions::activities))
+        .routes(routes!(plan::actions::record_activity))
+        .routes(routes!(plan::actions::review))
+        .routes(routes!(plan::actions::sign_review))
+        .routes(routes!(plan::actions::profile, plan::actions::update_profile))
+        .routes(routes!(plan::actions::observations, plan::actions::add_observation))
+        .routes(routes!(plan::actions::sharing, plan::actions::set_sharing))
+        .routes(routes!(plan::goals::update_goal))
+        .routes(routes!(plan::goals::set_status))
+        .routes(routes!(plan::goals::steps, plan::goals::add_step))
+        .routes(routes!(plan::goals::complete_step))
+        .routes(routes!(plan::goals::supports, plan::goals::add_support))
         .routes(routes!(plan::interactions, records::create_interaction))
         .routes(routes!(team::members, team::add_member))
         .routes(routes!(team::remove_member))

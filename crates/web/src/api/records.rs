@@ -18,9 +18,9 @@ use utoipa::openapi::schema::Schema;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+use crate::api::openapi::RejectedJson;
 use crate::api::openapi::{one_of, StudentPath};
 use crate::api::plan::interaction_kinds;
-use crate::api::openapi::RejectedJson;
 use crate::api::team::{access_of, CreatedJson};
 use crate::context::Ctx;
 use crate::error::AppError;

@@ -16,10 +16,10 @@ use utoipa::openapi::schema::Schema;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::openapi::{one_of, GoalPath};
-use super::plan::{CreatedJson, GoalBody};
-use super::openapi::RejectedJson;
-use super::plan_actions::{created, student};
+use crate::api::openapi::RejectedJson;
+use crate::api::openapi::{one_of, GoalPath};
+use crate::api::plan::actions::{created, student};
+use crate::api::plan::{CreatedJson, GoalBody};
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -34,7 +34,7 @@ use crate::state::AppState;
     summary = "Reword a goal (the student, or the suggesting staff member while it is a suggestion)",
     params(GoalPath),
     request_body = GoalBody,
-    responses((status = 204, description = "Saved."), (status = 422, description = "invalid_goal: each field's problem, as for createGoal, and measure_kind measure_locked once the goal has check-ins.", body = RejectedJson), (status = 403, description = "goal_edit_not_allowed.", body = super::openapi::ErrorJson))
+    responses((status = 204, description = "Saved."), (status = 422, description = "invalid_goal: each field's problem, as for createGoal, and measure_kind measure_locked once the goal has check-ins.", body = RejectedJson), (status = 403, description = "goal_edit_not_allowed.", body = crate::api::openapi::ErrorJson))
 )]
 pub async fn update_goal(
     State(state): State<AppState>,
@@ -66,7 +66,7 @@ pub struct StatusBody {
     summary = "Move a goal to another status (only the moves the status rule allows; accepting a suggestion is the student's)",
     params(GoalPath),
     request_body = StatusBody,
-    responses((status = 204, description = "Moved."), (status = 422, description = "invalid_status: status (required, unknown_choice, illegal_transition).", body = RejectedJson), (status = 409, description = "goal_changed_meanwhile: someone moved the goal first.", body = super::openapi::ErrorJson))
+    responses((status = 204, description = "Moved."), (status = 422, description = "invalid_status: status (required, unknown_choice, illegal_transition).", body = RejectedJson), (status = 409, description = "goal_changed_meanwhile: someone moved the goal first.", body = crate::api::openapi::ErrorJson))
 )]
 pub async fn set_status(
     State(state): State<AppState>,

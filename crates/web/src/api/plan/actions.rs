@@ -21,8 +21,8 @@ use utoipa::openapi::schema::Schema;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::openapi::{one_of, RejectedJson, StudentPath};
-use super::plan::{ActivityJson, CreatedJson, ReviewJson};
+use crate::api::openapi::{one_of, RejectedJson, StudentPath};
+use crate::api::plan::{ActivityJson, CreatedJson, ReviewJson};
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -55,7 +55,7 @@ pub struct ReflectionBody {
     summary = "The student writes a reflection to a prompt",
     params(StudentPath),
     request_body = ReflectionBody,
-    responses((status = 201, description = "Created.", body = CreatedJson), (status = 422, description = "invalid_reflection: prompt (required, unknown_choice), body (required, too_long: 4000 characters)", body = RejectedJson), (status = 403, description = "reflection_by_student_only: only the student writes reflections.", body = super::openapi::ErrorJson))
+    responses((status = 201, description = "Created.", body = CreatedJson), (status = 422, description = "invalid_reflection: prompt (required, unknown_choice), body (required, too_long: 4000 characters)", body = RejectedJson), (status = 403, description = "reflection_by_student_only: only the student writes reflections.", body = crate::api::openapi::ErrorJson))
 )]
 pub async fn add_reflection(
     State(state): State<AppState>,
@@ -177,7 +177,7 @@ pub struct ActivityBody {
     summary = "Record a grade-level activity done (student or staff) or exempt with a reason (staff only)",
     params(ActivityPath),
     request_body = ActivityBody,
-    responses((status = 204, description = "Recorded."), (status = 422, description = "invalid_activity: state (required, unknown_choice), reason (required, too_short, too_long: 3 to 300 characters)", body = RejectedJson), (status = 403, description = "exempt_by_staff_only: a student cannot exempt an activity.", body = super::openapi::ErrorJson))
+    responses((status = 204, description = "Recorded."), (status = 422, description = "invalid_activity: state (required, unknown_choice), reason (required, too_short, too_long: 3 to 300 characters)", body = RejectedJson), (status = 403, description = "exempt_by_staff_only: a student cannot exempt an activity.", body = crate::api::openapi::ErrorJson))
 )]
 pub async fn record_activity(
     State(state): State<AppState>,
@@ -235,7 +235,7 @@ pub struct SignedJson {
     summary = "Sign this year's review in the caller's own slot, or log the plan manager's attempt to reach a guardian",
     params(StudentPath),
     request_body = SignBody,
-    responses((status = 201, description = "Signed.", body = SignedJson), (status = 422, description = "invalid_signature: as (unknown_choice), a RejectedJson; or review_not_ready (no active or met goal) or already_signed, an Error.", body = RejectedJson), (status = 403, description = "cannot_sign: the caller has no signature slot; attempt_by_plan_manager_only.", body = super::openapi::ErrorJson))
+    responses((status = 201, description = "Signed.", body = SignedJson), (status = 422, description = "invalid_signature: as (unknown_choice), a RejectedJson; or review_not_ready (no active or met goal) or already_signed, an Error.", body = RejectedJson), (status = 403, description = "cannot_sign: the caller has no signature slot; attempt_by_plan_manager_only.", body = crate::api::openapi::ErrorJson))
 )]
 pub async fn sign_review(
     State(state): State<AppState>,
@@ -329,7 +329,7 @@ pub struct ProfileBody {
     summary = "The student rewrites their profile",
     params(StudentPath),
     request_body = ProfileBody,
-    responses((status = 204, description = "Saved."), (status = 422, description = "invalid_profile: strengths, interests, needs or activities (too_long: 2000 characters)", body = RejectedJson), (status = 403, description = "profile_by_student_only.", body = super::openapi::ErrorJson))
+    responses((status = 204, description = "Saved."), (status = 422, description = "invalid_profile: strengths, interests, needs or activities (too_long: 2000 characters)", body = RejectedJson), (status = 403, description = "profile_by_student_only.", body = crate::api::openapi::ErrorJson))
 )]
 pub async fn update_profile(
     State(state): State<AppState>,
@@ -379,7 +379,7 @@ pub struct ObservationBody {
     summary = "A team member notes a strength, interest or need",
     params(StudentPath),
     request_body = ObservationBody,
-    responses((status = 201, description = "Created.", body = CreatedJson), (status = 422, description = "invalid_observation: kind (required, unknown_choice), body (required, too_long: 2000 characters)", body = RejectedJson), (status = 403, description = "observation_by_staff_only.", body = super::openapi::ErrorJson))
+    responses((status = 201, description = "Created.", body = CreatedJson), (status = 422, description = "invalid_observation: kind (required, unknown_choice), body (required, too_long: 2000 characters)", body = RejectedJson), (status = 403, description = "observation_by_staff_only.", body = crate::api::openapi::ErrorJson))
 )]
 pub async fn add_observation(
     State(state): State<AppState>,

@@ -2,6 +2,9 @@
 //! `StudentAccess`, call the same repositories and write services as the
 //! pages, serialize.
 
+pub mod actions;
+pub mod goals;
+
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -23,7 +26,7 @@ use utoipa::openapi::schema::Schema;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::openapi::{one_of, CheckInPath, GoalPath, StudentPath};
+use crate::api::openapi::{one_of, CheckInPath, GoalPath, StudentPath};
 
 use crate::context::Ctx;
 use crate::error::AppError;
@@ -378,7 +381,7 @@ pub async fn create_goal(
     Path(id): Path<String>,
     Json(body): Json<GoalBody>,
 ) -> Result<Response, AppError> {
-    let access = super::plan_actions::student(&state, &ctx, &id).await?;
+    let access = crate::api::plan::actions::student(&state, &ctx, &id).await?;
     let input = body.input().parse(state.now().date());
     let id = ssp_app::plan::goals::create_goal(&state, &access, input).await?;
     Ok((StatusCode::CREATED, Json(CreatedJson { id })).into_response())
@@ -477,7 +480,7 @@ pub struct CheckInRefused(#[allow(dead_code)] ProblemJson);
     status = 403,
     description = "correction_not_allowed: not the author, or more than 7 days after writing."
 )]
-pub struct CorrectionNotAllowed(#[allow(dead_code)] super::openapi::ErrorJson);
+pub struct CorrectionNotAllowed(#[allow(dead_code)] crate::api::openapi::ErrorJson);
 
 #[utoipa::path(
     post,
