@@ -22,14 +22,10 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::ui::team::members::name;
 use ssp_app::team::members;
-use ssp_app::StudentAccess;
 
 /// The signed-in caller's access to the student (401 when not signed in;
 /// an unknown or out-of-scope student is the audited 404).
-pub(crate) async fn access_of(state: &AppState, ctx: &Ctx, id: &str) -> Result<StudentAccess, AppError> {
-    ctx.session().map_err(|_| AppError::Unauthenticated)?;
-    Ok(StudentAccess::load(state, &ctx.actor()?, id).await?)
-}
+pub(crate) use super::plan::actions::student as access_of;
 
 #[derive(Serialize, ToSchema)]
 pub struct MemberJson {

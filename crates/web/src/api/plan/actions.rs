@@ -29,6 +29,8 @@ use crate::state::AppState;
 
 /// The signed-in caller's access to the student; the use case asks the
 /// access module for the action.
+/// The caller's access to the student: 401 when not signed in, an audited
+/// 404 when the id is unknown or out of scope. Every API handler starts here.
 pub(crate) async fn student(state: &AppState, ctx: &Ctx, id: &str) -> Result<StudentAccess, AppError> {
     ctx.session().map_err(|_| AppError::Unauthenticated)?;
     Ok(StudentAccess::load(state, &ctx.actor()?, id).await?)

@@ -125,8 +125,7 @@ async fn authorize(
     kind: RecordKind,
     action: Action,
 ) -> Result<StudentAccess, AppError> {
-    ctx.session().map_err(|_| AppError::Unauthenticated)?;
-    let access = StudentAccess::load(state, &ctx.actor()?, id).await?;
+    let access = actions::student(state, ctx, id).await?;
     access.require(state, kind, action).await?;
     Ok(access)
 }
