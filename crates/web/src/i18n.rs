@@ -1,5 +1,5 @@
 //! Translations. Every user-facing string is a Fluent message in
-//! `locales/{en,es}/main.ftl`, compiled into the binary.
+//! `locales/{en,es}/*.ftl` (`main.ftl` plus one file per product area where it has its own), compiled into the binary.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -111,10 +111,23 @@ mod tests {
             .collect()
     }
 
+    /// Every `.ftl` file of a language (each product area may keep its own
+    /// file beside `main.ftl`; the loader reads them all).
+    fn catalogue(lang: &str) -> String {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang);
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .expect("locale folder")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+            .collect();
+        files.sort();
+        files.iter().map(|p| std::fs::read_to_string(p).expect("ftl") + "\n").collect()
+    }
+
     #[test]
     fn english_and_spanish_have_the_same_messages() {
-        let en = ids(include_str!("../locales/en/main.ftl"));
-        let es = ids(include_str!("../locales/es/main.ftl"));
+        let en = ids(&catalogue("en"));
+        let es = ids(&catalogue("es"));
         let missing_es: Vec<_> = en.difference(&es).collect();
         let missing_en: Vec<_> = es.difference(&en).collect();
         assert!(missing_es.is_empty(), "missing in es: {missing_es:?}");

@@ -14,10 +14,17 @@ fn web_crate() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../web")
 }
 
-/// A catalogue's single-line messages and the first line of multi-line ones.
+/// A catalogue's single-line messages and the first line of multi-line ones,
+/// over every `.ftl` file of the language (an area may keep its own file).
 fn catalogue(lang: &str) -> BTreeMap<String, String> {
-    let path = web_crate().join(format!("locales/{lang}/main.ftl"));
-    let src = std::fs::read_to_string(&path).expect("catalogue");
+    let dir = web_crate().join(format!("locales/{lang}"));
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("locale folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+        .collect();
+    files.sort();
+    let src: String = files.iter().map(|p| std::fs::read_to_string(p).expect("catalogue") + "\n").collect();
     src.lines()
         .filter(|l| !l.starts_with([' ', '#', '\t', '}']) && l.contains(" = "))
         .filter_map(|l| l.split_once(" = "))
