@@ -137,7 +137,8 @@ async fn sign_in(http: &reqwest::Client, base: &url::Url, user: &str, password: 
         plan = html
             .split("href=\"/students/")
             .nth(1)
-            .and_then(|r| r.split('"').next())
+            .and_then(|r| r.split(|c: char| !(c.is_ascii_hexdigit() || c == '-')).next())
+            .filter(|id| !id.is_empty())
             .map(|id| format!("/students/{id}"));
         if plan.is_some() {
             break;
