@@ -5,7 +5,6 @@
 //! SSP_TEST_DATABASE_URL is set).
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use ssp_db::{with_reader, Db};
 use ssp_roster::{import, import_with, ImportError, ImportOptions, MoreOptions, Refusal, Report, Severity};

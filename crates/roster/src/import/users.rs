@@ -779,28 +779,26 @@ impl Run<'_> {
         while let Some(batch) = self.next_batch(&mut rx, FILE).await? {
             for (line, row) in batch {
                 self.row_read(FILE);
-                match self.good(FILE, line, row) {
-                    Some((sid, r)) => {
-                        if mode == Mode::Bulk && !seen.insert(sid) {
-                            let why = format!(
-                                "sourcedId {:?} appears more than once in this file; the first row was kept",
-                                r.sid
-                            );
-                            self.bad(FILE, line, (Some("sourcedId"), why));
-                            continue;
-                        }
-                        if r.role.is_none() {
-                            let why = "the role is an extension (ext:…), which ssp does not keep".to_owned();
-                            self.skip(FILE, line, Some("role"), why);
-                            if r.active {
-                                roles.ext_only.entry(r.user.into_boxed_str()).or_insert(line);
-                            }
-                            continue;
-                        }
-                        roles.add(r);
-                    }
-                    None => {}
+                let Some((sid, r)) = self.good(FILE, line, row) else {
+                    continue;
+                };
+                if mode == Mode::Bulk && !seen.insert(sid) {
+                    let why = format!(
+                        "sourcedId {:?} appears more than once in this file; the first row was kept",
+                        r.sid
+                    );
+                    self.bad(FILE, line, (Some("sourcedId"), why));
+                    continue;
                 }
+                if r.role.is_none() {
+                    let why = "the role is an extension (ext:…), which ssp does not keep".to_owned();
+                    self.skip(FILE, line, Some("role"), why);
+                    if r.active {
+                        roles.ext_only.entry(r.user.into_boxed_str()).or_insert(line);
+                    }
+                    continue;
+                }
+                roles.add(r);
             }
         }
         self.file_done(FILE);
