@@ -125,3 +125,53 @@ async fn the_command_creates_the_district_of_a_package_that_stops_at_schools_whe
     cli.import(pkg.path(), None, None).await.expect("imports again");
     assert_eq!(cli.count("SELECT COUNT(*) FROM orgs WHERE kind = 'district'").await, 1);
 }
+
+/// The admin page, for an upload whose every row failed: it says nothing
+/// was loaded, never "nothing changed", and lists the problems.
+#[tokio::test]
+async fn the_import_page_says_nothing_was_loaded_when_every_row_failed() {
+    use super::roster_page::{upload, wait_for, world};
+
+    let w = world().await;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default();
+    let files = [
+        (
+            "manifest.csv",
+            "propertyName,value\nmanifest.version,1.0\noneroster.version,1.2\nfile.users,delta\n",
+        ),
+        (
+            "users.csv",
+            "sourcedId,status,dateLastModified,enabledUser,username,givenName,familyName\n\
+             stu-01,active,,true,stu-01,Amara,Okafor\nstu-02,active,last week,true,stu-02,Liam,Nguyen\n",
+        ),
+    ];
+    for (name, body) in files {
+        zip.start_file(name, opts).unwrap();
+        zip.write_all(body.as_bytes()).unwrap();
+    }
+    let bytes = zip.finish().unwrap().into_inner();
+    let res = upload(&w.admin, "delta.zip", &bytes, false).await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let location = res.location().unwrap().to_owned();
+    let id = location.trim_start_matches("/admin/roster/").parse().unwrap();
+    let row = wait_for(&w.app, id).await;
+    assert_eq!(
+        row.message.as_deref(),
+        Some("nothing was loaded: every row of the package had a problem")
+    );
+    let page = w.admin.get(&location).await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.text
+            .contains("Nothing was loaded: every row of the package had a problem."),
+        "{}",
+        page.text
+    );
+    assert!(!page.text.contains("Nothing changed"), "{}", page.text);
+    assert!(
+        page.text.contains("dateLastModified"),
+        "the problems are listed: {}",
+        page.text
+    );
+}
