@@ -360,7 +360,7 @@ async fn write_package(
                 opt(&c.grades),
                 &c.org_source_id,
                 opt(&c.subjects),
-                "",
+                opt(&c.subject_codes),
             ])
         },
     )
@@ -386,7 +386,7 @@ async fn write_package(
                 &c.school_source_id,
                 &sorted_list(c.term_source_ids.as_deref()),
                 "",
-                "",
+                opt(&c.subject_codes),
                 opt(&c.periods),
             ])
         },
@@ -403,7 +403,11 @@ async fn write_package(
             let roles = roles_of(&u, district);
             let is_student = u.grade_level.is_some();
             let enabled = if u.disabled == Some(true) { "false" } else { "true" };
-            let username = u.username.as_deref().unwrap_or(&u.source_id);
+            let username = u
+                .roster_username
+                .as_deref()
+                .or(u.username.as_deref())
+                .unwrap_or(&u.source_id);
             let agents = if is_student {
                 sorted_list(u.guardian_source_ids.as_deref())
             } else {
@@ -418,10 +422,10 @@ async fn write_package(
                 "",
                 enabled,
                 username,
-                "",
+                opt(&u.user_ids),
                 &u.given_name,
                 &u.family_name,
-                "",
+                opt(&u.middle_name),
                 identifier,
                 opt(&u.email),
                 "",
@@ -514,7 +518,8 @@ struct Role {
 
 /// A user's roles, the primary one first: a student's at their school; a
 /// staff member's, one per assignment ordered by org then role (the
-/// ssp-only roles, which OneRoster lacks, become one `aide` row per org);
+/// ssp-only roles, which OneRoster lacks, become one `aide` row per org;
+/// kept aide and proctor roles from a roster join them);
 /// a guardian's at the district, named by their first active link.
 fn roles_of(u: &UserRow, district: &str) -> Vec<Role> {
     let mut roles = Vec::new();
@@ -524,6 +529,14 @@ fn roles_of(u: &UserRow, district: &str) -> Vec<Role> {
             role: "student",
         });
     }
+    let other = list(u.other_roles.as_deref()).filter_map(|a| {
+        let (org, role) = a.rsplit_once(':')?;
+        let role = ["aide", "proctor"].into_iter().find(|r| *r == role)?;
+        Some(Role {
+            org: org.to_owned(),
+            role,
+        })
+    });
     let mut staff: Vec<Role> = list(u.assignments.as_deref())
         .filter_map(|a| {
             let (org, role) = a.rsplit_once(':')?;
@@ -533,6 +546,7 @@ fn roles_of(u: &UserRow, district: &str) -> Vec<Role> {
                 role: oneroster_staff_role(role),
             })
         })
+        .chain(other)
         .collect();
     staff.sort_by(|a, b| (a.org.as_str(), a.role).cmp(&(b.org.as_str(), b.role)));
     staff.dedup();
@@ -756,6 +770,9 @@ mod tests {
             pronouns: None,
             email: None,
             phone: None,
+            roster_username: None,
+            middle_name: None,
+            user_ids: None,
             username: None,
             disabled: None,
             student_school_source_id: None,
@@ -765,6 +782,7 @@ mod tests {
             guardian_source_ids: None,
             student_source_ids: None,
             assignments: None,
+            other_roles: None,
         }
     }
 

@@ -17,7 +17,7 @@ pub mod report;
 pub mod safety;
 pub mod table;
 
-pub use import::{import, ImportOptions, Progress};
+pub use import::{import, import_with, ImportOptions, MoreOptions, Progress};
 pub use package::{Mode, Package, Version};
 pub use report::{Counts, FileSummary, Issue, Report, Severity};
 pub use safety::{DeactivationLimit, Deactivations};
@@ -59,13 +59,19 @@ pub enum Refusal {
     BadZip(String),
     #[error("could not read {what}: {why}")]
     Unreadable { what: String, why: String },
-    #[error("the package names no district: it has no district row in orgs.csv; name the district with --district")]
+    #[error(
+        "the package names no district: it has no district row in orgs.csv; name the district with \
+         --district SOURCEDID (add --district-name NAME to create it if ssp does not have it yet)"
+    )]
     NoDistrict,
     #[error("the package holds {0} districts ({1}); import one at a time with --district")]
     ManyDistricts(usize, String),
     #[error("the package is for district {package:?}, but this import is for {expected:?}")]
     WrongDistrict { package: String, expected: String },
-    #[error("district {0:?} is not in orgs.csv and not in ssp")]
+    #[error(
+        "district {0:?} is not in orgs.csv and not in ssp; to create it, import again with \
+         --district {0} --district-name NAME"
+    )]
     UnknownDistrict(String),
     /// The package is fine, but applying it would deactivate more of the
     /// district's people than its limit allows without a confirmation.
@@ -77,11 +83,15 @@ pub enum Refusal {
         .0.limit_percent
     )]
     TooManyDeactivations(Deactivations),
+    /// More than one of the above: every one is listed, so one fix of
+    /// the package is enough.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Several(Vec<Refusal>),
 }
 
 impl Refusal {
     /// Every value [`Refusal::code`] can return (pages keep a message for each).
-    pub const CODES: [&'static str; 20] = [
+    pub const CODES: [&'static str; 21] = [
         "no-manifest",
         "bad-manifest",
         "unsupported-version",
@@ -102,6 +112,7 @@ impl Refusal {
         "wrong-district",
         "unknown-district",
         "too-many-deactivations",
+        "several-problems",
     ];
 
     /// A stable code for translating the message on pages.
@@ -127,6 +138,24 @@ impl Refusal {
             Refusal::WrongDistrict { .. } => "wrong-district",
             Refusal::UnknownDistrict(_) => "unknown-district",
             Refusal::TooManyDeactivations(_) => "too-many-deactivations",
+            Refusal::Several(_) => "several-problems",
+        }
+    }
+
+    /// One refusal for all of `list`: `None` when it is empty, the one
+    /// refusal itself, or [`Refusal::Several`] (nested lists flattened).
+    pub fn all(list: Vec<Refusal>) -> Option<Refusal> {
+        let mut flat = Vec::with_capacity(list.len());
+        for r in list {
+            match r {
+                Refusal::Several(inner) => flat.extend(inner),
+                other => flat.push(other),
+            }
+        }
+        match flat.len() {
+            0 => None,
+            1 => flat.pop(),
+            _ => Some(Refusal::Several(flat)),
         }
     }
 }
@@ -193,6 +222,7 @@ mod tests {
             },
             Refusal::UnknownDistrict(s()),
             Refusal::TooManyDeactivations(crate::Deactivations::default()),
+            Refusal::Several(vec![Refusal::NoManifest, Refusal::NoDistrict]),
         ];
         let codes: Vec<&str> = all.iter().map(Refusal::code).collect();
         assert_eq!(codes, Refusal::CODES);

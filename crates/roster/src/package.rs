@@ -63,6 +63,9 @@ pub const FILES: [&str; 8] = [
     "enrollments",
 ];
 
+/// Manifest properties of OneRoster besides `file.*` and `source.*`.
+const KNOWN_PROPERTIES: [&str; 2] = ["manifest.version", "oneroster.version"];
+
 #[derive(Debug)]
 enum Source {
     Folder(PathBuf),
@@ -78,6 +81,9 @@ pub struct Package {
     pub modes: BTreeMap<String, Mode>,
     /// Uncompressed size of each present file (for progress).
     pub sizes: BTreeMap<String, u64>,
+    /// What the manifest has that ssp ignores (an unknown property): the
+    /// import reports these as warnings.
+    pub warnings: Vec<crate::report::Issue>,
 }
 
 impl Package {
@@ -108,6 +114,7 @@ impl Package {
             version: Version::V1_1,
             modes: BTreeMap::new(),
             sizes,
+            warnings: Vec::new(),
         };
         package.read_manifest()?;
         Ok(package)
@@ -131,15 +138,26 @@ impl Package {
             ));
         }
         let mut version = None;
+        // Every bad line is listed, not only the first.
+        let mut problems = Vec::new();
         for (n, record) in csv.records().enumerate() {
-            let record = record.map_err(|e| Refusal::BadManifest(e.to_string()))?;
-            let (key, value) = (record.get(0).unwrap_or("").trim(), record.get(1).unwrap_or("").trim());
             let line = n as u64 + 2;
+            let record = match record {
+                Ok(r) => r,
+                Err(e) => {
+                    problems.push(Refusal::BadManifest(format!("line {line}: {e}")));
+                    continue;
+                }
+            };
+            let (key, value) = (record.get(0).unwrap_or("").trim(), record.get(1).unwrap_or("").trim());
             if key == "oneroster.version" {
                 version = Some(match value {
                     "1.1" | "1.0" => Version::V1_1,
                     "1.2" => Version::V1_2,
-                    other => return Err(Refusal::UnsupportedVersion(other.to_owned())),
+                    other => {
+                        problems.push(Refusal::UnsupportedVersion(other.to_owned()));
+                        continue;
+                    }
                 });
             } else if let Some(file) = key.strip_prefix("file.") {
                 let mode = match value {
@@ -147,34 +165,54 @@ impl Package {
                     "delta" => Mode::Delta,
                     "absent" => continue,
                     other => {
-                        return Err(Refusal::BadManifest(format!(
+                        problems.push(Refusal::BadManifest(format!(
                             "line {line}: {key} is {other:?}; expected absent, bulk or delta"
-                        )))
+                        )));
+                        continue;
                     }
                 };
                 if !FILES.contains(&file) {
                     continue;
                 }
                 if !self.sizes.contains_key(file) {
-                    return Err(Refusal::MissingFile {
+                    problems.push(Refusal::MissingFile {
                         file: format!("{file}.csv"),
                         line,
                         mode: mode.as_str(),
                     });
+                    continue;
                 }
                 self.modes.insert(file.to_owned(), mode);
+            } else if !KNOWN_PROPERTIES.contains(&key) && !key.starts_with("source.") {
+                self.warnings.push(crate::report::Issue::warning(
+                    "manifest",
+                    line,
+                    Some("propertyName"),
+                    format!("{key:?} is not a OneRoster manifest property; ssp ignores it"),
+                ));
             }
         }
-        self.version =
-            version.ok_or_else(|| Refusal::BadManifest("manifest.csv does not name oneroster.version".to_owned()))?;
+        match version {
+            Some(v) => self.version = v,
+            None if problems.iter().any(|p| matches!(p, Refusal::UnsupportedVersion(_))) => {}
+            None => problems.push(Refusal::BadManifest(
+                "manifest.csv does not name oneroster.version".to_owned(),
+            )),
+        }
         if self.version == Version::V1_2
             && self.modes.get("users") == Some(&Mode::Bulk)
             && !self.modes.contains_key("roles")
+            && !problems
+                .iter()
+                .any(|p| matches!(p, Refusal::MissingFile { file, .. } if file == "roles.csv"))
         {
-            return Err(Refusal::BadManifest(
+            problems.push(Refusal::BadManifest(
                 "a OneRoster 1.2 package with users.csv in bulk needs roles.csv, which says who is a student"
                     .to_owned(),
             ));
+        }
+        if let Some(refusal) = Refusal::all(problems) {
+            return Err(refusal);
         }
         Ok(())
     }

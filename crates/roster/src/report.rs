@@ -14,6 +14,10 @@ pub enum Severity {
     /// The row is fine but describes something ssp does not keep (a
     /// grade-5 student, a department).
     Skipped,
+    /// The row was loaded, but read leniently (`TRUE` for `true`, a
+    /// malformed `dateLastModified` in bulk mode), or the package has
+    /// something ssp ignores (an unknown manifest property).
+    Warning,
 }
 
 impl Severity {
@@ -21,6 +25,16 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Skipped => "skipped",
+            Severity::Warning => "warning",
+        }
+    }
+
+    /// The severity stored as [`Severity::as_str`].
+    pub fn parse(s: &str) -> Severity {
+        match s {
+            "skipped" => Severity::Skipped,
+            "warning" => Severity::Warning,
+            _ => Severity::Error,
         }
     }
 }
@@ -50,6 +64,12 @@ impl Issue {
             ..Issue::error(file, line, column, reason)
         }
     }
+    pub fn warning(file: &str, line: u64, column: Option<&str>, reason: String) -> Issue {
+        Issue {
+            severity: Severity::Warning,
+            ..Issue::error(file, line, column, reason)
+        }
+    }
 }
 
 /// Counts for one kind of record (students, enrollments, …).
@@ -75,6 +95,8 @@ pub struct FileSummary {
     pub rows: u64,
     pub errors: u64,
     pub skipped: u64,
+    #[serde(default)]
+    pub warnings: u64,
 }
 
 /// The whole import.
@@ -92,6 +114,8 @@ pub struct Report {
     /// All issues, including those past [`MAX_ISSUES`].
     pub issues_total: u64,
     pub errors_total: u64,
+    #[serde(default)]
+    pub warnings_total: u64,
     pub seconds: f64,
     /// People deactivated out of those active, against the district's
     /// limit (absent in summaries written before the limit existed).
@@ -102,6 +126,28 @@ pub struct Report {
 impl Report {
     pub fn changed(&self) -> bool {
         self.kinds.iter().any(|(_, c)| c.changed())
+    }
+
+    /// Whether any row was loaded: a record created, updated, found
+    /// unchanged or deactivated.
+    pub fn loaded_anything(&self) -> bool {
+        self.kinds.iter().any(|(_, c)| loaded(c) > 0)
+    }
+
+    /// The files that had errors and from which nothing was loaded (the
+    /// command line exits non-zero for these). roles.csv and
+    /// demographics.csv only add to users.csv's people, so they count
+    /// with users.csv.
+    pub fn failed_files(&self) -> Vec<&str> {
+        self.files
+            .iter()
+            .filter(|f| f.errors > 0)
+            .filter(|f| {
+                let kinds = file_kinds(&f.file);
+                !kinds.is_empty() && kinds.iter().map(|k| loaded(&self.counts(k))).sum::<u64>() == 0
+            })
+            .map(|f| f.file.as_str())
+            .collect()
     }
 
     pub fn counts(&self, kind: &str) -> Counts {
@@ -118,18 +164,38 @@ impl Report {
 
     pub(crate) fn push(&mut self, issue: Issue) {
         self.issues_total += 1;
-        if issue.severity == Severity::Error {
-            self.errors_total += 1;
+        match issue.severity {
+            Severity::Error => self.errors_total += 1,
+            Severity::Warning => self.warnings_total += 1,
+            Severity::Skipped => {}
         }
         if let Some(f) = self.files.iter_mut().find(|f| f.file == issue.file) {
             match issue.severity {
                 Severity::Error => f.errors += 1,
                 Severity::Skipped => f.skipped += 1,
+                Severity::Warning => f.warnings += 1,
             }
         }
         if self.issues.len() < MAX_ISSUES {
             self.issues.push(issue);
         }
+    }
+}
+
+fn loaded(c: &Counts) -> u64 {
+    c.created + c.updated + c.unchanged + c.deactivated
+}
+
+/// The kinds of record each file loads.
+fn file_kinds(file: &str) -> &'static [&'static str] {
+    match file {
+        "orgs.csv" => &["orgs"],
+        "academicSessions.csv" => &["academic sessions"],
+        "courses.csv" => &["courses"],
+        "classes.csv" => &["classes"],
+        "users.csv" => &["students", "guardians", "staff"],
+        "enrollments.csv" => &["enrollments"],
+        _ => &[],
     }
 }
 

@@ -3,8 +3,8 @@
 //! [`MAX_ROW_BYTES`], a header past [`MAX_COLUMNS`], and every field is
 //! checked to be UTF-8 on its own so one bad byte fails one row.
 
-use std::cell::Cell;
-use std::collections::HashMap;
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, HashSet};
 use std::io::{self, Read};
 use std::rc::Rc;
 
@@ -46,6 +46,18 @@ pub struct Table<'a> {
     row_start: Rc<Cell<u64>>,
     read_total: Rc<Cell<u64>>,
     record: csv::ByteRecord,
+    warned: RefCell<Warned>,
+    /// Problems of the header that do not stop the file (a column without
+    /// a name, a name given twice), as (column, reason).
+    pub header_warnings: Vec<Bad>,
+}
+
+/// Lenient readings already reported in this file, by column and value:
+/// each is reported once (its first row), not on every row.
+#[derive(Default)]
+struct Warned {
+    seen: HashSet<(&'static str, Box<str>)>,
+    pending: Vec<Bad>,
 }
 
 impl<'a> Table<'a> {
@@ -97,21 +109,44 @@ impl<'a> Table<'a> {
             headers.push(text.trim().to_owned());
         }
         let mut columns = HashMap::new();
+        let mut header_warnings = Vec::new();
         for (i, h) in headers.iter().enumerate() {
-            columns.entry(h.clone()).or_insert(i);
+            if h.is_empty() {
+                header_warnings.push((
+                    None,
+                    format!("column {} of the header has no name; its values are ignored", i + 1),
+                ));
+                continue;
+            }
+            if columns.contains_key(h.as_str()) {
+                header_warnings.push((
+                    None,
+                    format!(
+                        "the header names {h:?} twice (columns {} and {}); ssp reads the first",
+                        columns[h.as_str()] + 1,
+                        i + 1
+                    ),
+                ));
+                continue;
+            }
+            columns.insert(h.clone(), i);
         }
         let delta_required: &[&str] = if mode == Mode::Delta {
             &["status", "dateLastModified"]
         } else {
             &[]
         };
-        for col in required.iter().chain(delta_required) {
-            if !columns.contains_key(*col) {
-                return Err(Refusal::MissingColumn {
-                    file: name,
-                    column: (*col).to_owned(),
-                });
-            }
+        let missing: Vec<Refusal> = required
+            .iter()
+            .chain(delta_required)
+            .filter(|col| !columns.contains_key(**col))
+            .map(|col| Refusal::MissingColumn {
+                file: name.clone(),
+                column: (*col).to_owned(),
+            })
+            .collect();
+        if let Some(refusal) = Refusal::all(missing) {
+            return Err(refusal);
         }
         row_start.set(reader.position().byte());
         Ok(Table {
@@ -123,6 +158,8 @@ impl<'a> Table<'a> {
             row_start,
             read_total,
             record,
+            warned: RefCell::default(),
+            header_warnings,
         })
     }
 
@@ -161,6 +198,7 @@ impl<'a> Table<'a> {
                 record: &self.record,
                 columns: &self.columns,
                 headers: &self.headers,
+                warned: &self.warned,
             }));
         }
     }
@@ -192,10 +230,69 @@ pub struct Row<'t> {
     record: &'t csv::ByteRecord,
     columns: &'t HashMap<String, usize>,
     headers: &'t [String],
+    warned: &'t RefCell<Warned>,
 }
 
 /// A row problem (column, reason) before it becomes a report issue.
 pub type Bad = (Option<&'static str>, String);
+
+/// Every problem of one row (a row reports all of them, not the first),
+/// and the row's sourcedId when it could be read, so rows that refer to
+/// it can say why it is missing.
+#[derive(Debug, Default)]
+pub struct Problems {
+    pub list: Vec<Bad>,
+    pub sid: Option<Box<str>>,
+}
+
+impl From<Bad> for Problems {
+    fn from(bad: Bad) -> Self {
+        Problems {
+            list: vec![bad],
+            sid: None,
+        }
+    }
+}
+
+impl Problems {
+    /// The value, or its type's default after noting the problem.
+    pub fn get<T: Default>(&mut self, r: Result<T, Bad>) -> T {
+        self.or(r, T::default())
+    }
+
+    /// The value, or `fallback` after noting the problem.
+    pub fn or<T>(&mut self, r: Result<T, Bad>, fallback: T) -> T {
+        r.unwrap_or_else(|bad| {
+            self.list.push(bad);
+            fallback
+        })
+    }
+
+    pub fn push(&mut self, bad: Bad) {
+        self.list.push(bad);
+    }
+
+    /// `value` if no problem was noted.
+    pub fn done<T>(self, value: T) -> Result<T, Problems> {
+        if self.list.is_empty() {
+            Ok(value)
+        } else {
+            Err(self)
+        }
+    }
+
+    /// The column of the first problem, to name the cause in later files.
+    pub fn first_column(&self) -> Option<&'static str> {
+        self.list.first().and_then(|(c, _)| *c)
+    }
+}
+
+/// A value of an enumeration that allows extensions (`ext:…`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice<'t> {
+    Known(&'static str),
+    Ext(&'t str),
+}
 
 impl<'t> Row<'t> {
     /// Checks the row has as many fields as the header.
@@ -253,14 +350,59 @@ impl<'t> Row<'t> {
             .ok_or_else(|| (Some(column), "a date is required (YYYY-MM-DD)".to_owned()))
     }
 
-    /// One of `options` (case-sensitive, as the standard says).
+    /// One of `options`. The standard's spelling is case-sensitive, but a
+    /// value that differs only in case (`Scheduled`, `TRUE`) is read as
+    /// the option it spells, with a warning.
     pub fn choice(&self, column: &'static str, options: &[&'static str]) -> Result<&'static str, Bad> {
         let v = self.required(column)?;
-        options
-            .iter()
-            .copied()
-            .find(|o| *o == v)
+        self.pick(column, v, options)
             .ok_or_else(|| (Some(column), format!("{v:?} is not one of {}", options.join(", "))))
+    }
+
+    fn pick(&self, column: &'static str, v: &str, options: &[&'static str]) -> Option<&'static str> {
+        if let Some(o) = options.iter().copied().find(|o| *o == v) {
+            return Some(o);
+        }
+        let o = options.iter().copied().find(|o| o.eq_ignore_ascii_case(v))?;
+        self.warn(
+            column,
+            v,
+            format!("{v:?} differs from OneRoster's {o:?} only in case; read as {o:?}"),
+        );
+        Some(o)
+    }
+
+    /// One of `options`, or an extension value (`ext:…`), which the
+    /// standard allows for this column.
+    pub fn choice_ext(&self, column: &'static str, options: &[&'static str]) -> Result<Choice<'t>, Bad> {
+        let v = self.required(column)?;
+        if v.len() > 4 && v.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("ext:")) {
+            return Ok(Choice::Ext(v));
+        }
+        self.pick(column, v, options).map(Choice::Known).ok_or_else(|| {
+            (
+                Some(column),
+                format!(
+                    "{v:?} is not one of {} (or an extension value ext:…)",
+                    options.join(", ")
+                ),
+            )
+        })
+    }
+
+    /// Notes a lenient reading of `value` in `column` — once per file for
+    /// each column and value, so a whole file written `TRUE` gives one
+    /// warning, not one per row.
+    pub fn warn(&self, column: &'static str, value: &str, reason: String) {
+        let mut w = self.warned.borrow_mut();
+        if w.seen.len() < 10_000 && w.seen.insert((column, value.into())) {
+            w.pending.push((Some(column), reason));
+        }
+    }
+
+    /// The warnings this row gave (taken: the next row starts empty).
+    pub fn take_warnings(&self) -> Vec<Bad> {
+        std::mem::take(&mut self.warned.borrow_mut().pending)
     }
 
     /// A comma-separated list (quoted in the file), empty items dropped.
@@ -276,31 +418,50 @@ impl<'t> Row<'t> {
     pub fn boolean(&self, column: &'static str) -> Result<Option<bool>, Bad> {
         match self.text(column)? {
             "" => Ok(None),
-            "true" | "TRUE" | "True" => Ok(Some(true)),
-            "false" | "FALSE" | "False" => Ok(Some(false)),
-            v => Err((Some(column), format!("{v:?} is not true or false"))),
+            v => self
+                .pick(column, v, &["true", "false"])
+                .map(|b| Some(b == "true"))
+                .ok_or_else(|| (Some(column), format!("{v:?} is not true or false"))),
         }
     }
 
-    /// Delta rows: `status` and `dateLastModified`. Bulk rows: active,
-    /// with the modification time if the file gives one.
-    pub fn delta(&self, mode: Mode) -> Result<(bool, Option<OffsetDateTime>), Bad> {
-        let modified = match self.text("dateLastModified")? {
+    /// `status` and `dateLastModified`, with their problems noted in `p`.
+    /// Delta rows need both. Bulk rows may leave them empty (active, no
+    /// time); a bulk `tobedeleted` row is read as not active, and a
+    /// malformed `dateLastModified` — which bulk mode does not use — is a
+    /// warning and read as none.
+    pub fn delta(&self, mode: Mode, p: &mut Problems) -> (bool, Option<OffsetDateTime>) {
+        let modified = match p.get(self.text("dateLastModified")) {
             "" => None,
-            v => Some(parse_datetime(v).ok_or_else(|| {
-                (
-                    Some("dateLastModified"),
-                    format!("{v:?} is not a date and time (ISO 8601)"),
-                )
-            })?),
+            v => match parse_datetime(v) {
+                Some(t) => Some(t),
+                None if mode == Mode::Bulk => {
+                    self.warn(
+                        "dateLastModified",
+                        v,
+                        format!(
+                            "{v:?} is not a date and time (ISO 8601); bulk mode does not use it, so it was ignored"
+                        ),
+                    );
+                    None
+                }
+                None => {
+                    p.push((
+                        Some("dateLastModified"),
+                        format!("{v:?} is not a date and time (ISO 8601)"),
+                    ));
+                    None
+                }
+            },
         };
-        if mode == Mode::Bulk {
-            return Ok((true, modified));
+        let status = match p.get(self.text("status")) {
+            "" if mode == Mode::Bulk => "active",
+            _ => p.get(self.choice("status", &["active", "tobedeleted"])),
+        };
+        if mode == Mode::Delta && modified.is_none() && p.list.iter().all(|(c, _)| *c != Some("dateLastModified")) {
+            p.push((Some("dateLastModified"), "a value is required in delta mode".to_owned()));
         }
-        let active = self.choice("status", &["active", "tobedeleted"])? == "active";
-        let modified =
-            modified.ok_or_else(|| (Some("dateLastModified"), "a value is required in delta mode".to_owned()))?;
-        Ok((active, Some(modified)))
+        (status != "tobedeleted", modified)
     }
 }
 

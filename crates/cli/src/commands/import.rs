@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use ssp_roster::{ImportError, ImportOptions, Progress, Refusal, Report};
+use ssp_roster::{ImportError, ImportOptions, MoreOptions, Progress, Refusal, Report};
 use time::OffsetDateTime;
 
 use crate::Settings;
@@ -25,6 +25,11 @@ pub struct OneRosterArgs {
     /// (delta packages) or several; if the package has one it must match.
     #[arg(long, value_name = "SOURCEDID")]
     pub district: Option<String>,
+    /// The district's name, to create the district named by --district
+    /// when the package has no district row and ssp does not have it yet
+    /// (packages that stop at schools).
+    #[arg(long, value_name = "NAME", requires = "district")]
+    pub district_name: Option<String>,
     /// Check and count everything, then change nothing.
     #[arg(long)]
     pub dry_run: bool,
@@ -68,7 +73,10 @@ pub async fn run(settings: &Settings, cmd: ImportCommand) -> anyhow::Result<()> 
             bar.set_position(p.done.min(p.total));
         }
     };
-    let result = ssp_roster::import(&db, &args.path, &opts, &progress).await;
+    let more = MoreOptions {
+        district_name: args.district_name.clone(),
+    };
+    let result = ssp_roster::import_with(&db, &args.path, &opts, &more, &progress).await;
     bar.finish_and_clear();
     let report = match result {
         Ok(report) => report,
@@ -92,6 +100,13 @@ pub async fn run(settings: &Settings, cmd: ImportCommand) -> anyhow::Result<()> 
         println!("Row problems written to {}.", path.display());
     }
     db.close().await;
+    let failed = report.failed_files();
+    if !failed.is_empty() {
+        anyhow::bail!(
+            "nothing was loaded from {} because of errors; fix the rows listed above and import again",
+            failed.join(", ")
+        );
+    }
     Ok(())
 }
 
@@ -143,7 +158,10 @@ pub fn render(r: &Report) -> String {
             kind, c.created, c.updated, c.unchanged, c.deactivated
         );
     }
-    if !r.changed() {
+    let loaded = r.loaded_anything();
+    if !loaded && r.errors_total > 0 {
+        let _ = writeln!(out, "\nNothing was loaded: every row had a problem (see below).");
+    } else if !r.changed() {
         let _ = writeln!(out, "\nNothing changed: the package matches what ssp holds.");
     }
     let d = &r.deactivations;
@@ -159,10 +177,17 @@ pub fn render(r: &Report) -> String {
         );
     }
     if r.issues_total > 0 {
+        let outcome = if !loaded {
+            "no row was loaded"
+        } else if r.errors_total > 0 {
+            "the rows without errors were loaded"
+        } else {
+            "every row was loaded or skipped as listed"
+        };
         let _ = writeln!(
             out,
-            "\n{} row problem(s) ({} error(s)); good rows were loaded.",
-            r.issues_total, r.errors_total
+            "\n{} row problem(s) ({} error(s), {} warning(s)); {outcome}.",
+            r.issues_total, r.errors_total, r.warnings_total
         );
         for i in r.issues.iter().take(20) {
             let _ = writeln!(
@@ -184,7 +209,49 @@ pub fn render(r: &Report) -> String {
 
 #[cfg(test)]
 mod tests {
-    use ssp_roster::{Deactivations, Refusal};
+    use ssp_roster::{Counts, Deactivations, FileSummary, Issue, Refusal, Report};
+
+    fn report(loaded: bool) -> Report {
+        let users = Counts {
+            created: u64::from(loaded),
+            ..Counts::default()
+        };
+        Report {
+            version: "1.2".to_owned(),
+            district_source_id: "d1".to_owned(),
+            district_name: "Lakeside".to_owned(),
+            files: vec![FileSummary {
+                file: "users.csv".to_owned(),
+                mode: "delta".to_owned(),
+                rows: 2,
+                errors: 1,
+                ..FileSummary::default()
+            }],
+            kinds: vec![("students".to_owned(), users)],
+            issues: vec![Issue::error(
+                "users",
+                2,
+                Some("enabledUser"),
+                "\"yes\" is not one of true, false".to_owned(),
+            )],
+            issues_total: 1,
+            errors_total: 1,
+            ..Report::default()
+        }
+    }
+
+    #[test]
+    fn the_summary_of_an_import_that_loaded_nothing_says_so_and_not_that_nothing_changed() {
+        let text = super::render(&report(false));
+        assert!(text.contains("Nothing was loaded: every row had a problem"), "{text}");
+        assert!(text.contains("no row was loaded"), "{text}");
+        assert!(!text.contains("Nothing changed"), "{text}");
+        assert!(!text.contains("were loaded"), "{text}");
+
+        let text = super::render(&report(true));
+        assert!(text.contains("the rows without errors were loaded"), "{text}");
+        assert!(!text.contains("Nothing was loaded"), "{text}");
+    }
 
     #[test]
     fn a_refusal_for_too_many_deactivations_gives_the_figures_and_the_flag() {

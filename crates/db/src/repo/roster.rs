@@ -48,6 +48,7 @@ pub struct CourseRec {
     pub course_code: Option<String>,
     pub grades: Option<String>,
     pub subjects: Option<String>,
+    pub subject_codes: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -58,6 +59,7 @@ pub struct ClassRec {
     pub class_code: Option<String>,
     pub class_type: &'static str,
     pub periods: Option<String>,
+    pub subject_codes: Option<String>,
     /// Sorted, without repeats.
     pub terms: Vec<Uuid>,
 }
@@ -70,6 +72,11 @@ pub struct PersonRec {
     pub pronouns: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// OneRoster `username`, `middleName` and `userIds` (comma-joined),
+    /// kept for the export; sign-in names live on accounts.
+    pub username: Option<String>,
+    pub middle_name: Option<String>,
+    pub user_ids: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -119,6 +126,19 @@ pub struct StoredLink {
     pub relationship: &'static str,
     pub active: bool,
 }
+
+/// A role ssp has no use for (aide, proctor), kept for the export.
+#[derive(Debug, Clone)]
+pub struct StoredOtherRole {
+    pub id: Uuid,
+    pub person_id: Uuid,
+    pub org_id: Uuid,
+    pub role: &'static str,
+    pub active: bool,
+}
+
+/// The OneRoster roles kept in `roster_other_roles`.
+pub const OTHER_ROLES: [&str; 2] = ["aide", "proctor"];
 
 /// The staff roles a roster sets; the others (social worker, nurse, …)
 /// are kept by ssp and never touched by an import.
@@ -299,12 +319,13 @@ type CourseRow = (
     Option<String>,
     Option<String>,
     Option<String>,
+    Option<String>,
     String,
     Option<OffsetDateTime>,
 );
 
 pub async fn load_courses(tx: &mut Tx, district_id: Uuid) -> Result<Vec<Stored<CourseRec>>, DbError> {
-    let sql = "SELECT id, source_id, org_id, title, course_code, grades, subjects, status, roster_modified_at \
+    let sql = "SELECT id, source_id, org_id, title, course_code, grades, subjects, subject_codes, status, roster_modified_at \
                FROM courses WHERE district_id = $1 AND source_id IS NOT NULL";
     let rows: Vec<CourseRow> = with_tx!(tx, |conn| sqlx::query_as(sql)
         .bind(district_id)
@@ -313,7 +334,7 @@ pub async fn load_courses(tx: &mut Tx, district_id: Uuid) -> Result<Vec<Stored<C
     Ok(rows
         .into_iter()
         .map(
-            |(id, source_id, org_id, title, code, grades, subjects, status, modified)| Stored {
+            |(id, source_id, org_id, title, code, grades, subjects, subject_codes, status, modified)| Stored {
                 id,
                 source_id,
                 rec: CourseRec {
@@ -322,6 +343,7 @@ pub async fn load_courses(tx: &mut Tx, district_id: Uuid) -> Result<Vec<Stored<C
                     course_code: non_empty(code),
                     grades: non_empty(grades),
                     subjects: non_empty(subjects),
+                    subject_codes: non_empty(subject_codes),
                 },
                 active: is_active(&status),
                 modified,
@@ -339,12 +361,13 @@ type ClassRow = (
     Option<String>,
     String,
     Option<String>,
+    Option<String>,
     String,
     Option<OffsetDateTime>,
 );
 
 pub async fn load_classes(tx: &mut Tx, district_id: Uuid) -> Result<Vec<Stored<ClassRec>>, DbError> {
-    let sql = "SELECT id, source_id, course_id, school_id, title, class_code, class_type, periods, status, roster_modified_at \
+    let sql = "SELECT id, source_id, course_id, school_id, title, class_code, class_type, periods, subject_codes, status, roster_modified_at \
                FROM classes WHERE district_id = $1 AND source_id IS NOT NULL ORDER BY id";
     let terms_sql = "SELECT cs.class_id, cs.academic_session_id FROM class_sessions cs \
                      JOIN classes c ON c.id = cs.class_id WHERE c.district_id = $1 ORDER BY cs.class_id";
@@ -363,7 +386,19 @@ pub async fn load_classes(tx: &mut Tx, district_id: Uuid) -> Result<Vec<Stored<C
     Ok(rows
         .into_iter()
         .map(
-            |(id, source_id, course_id, school_id, title, code, class_type, periods, status, modified)| {
+            |(
+                id,
+                source_id,
+                course_id,
+                school_id,
+                title,
+                code,
+                class_type,
+                periods,
+                subject_codes,
+                status,
+                modified,
+            )| {
                 let mut terms = by_class.remove(&id).unwrap_or_default();
                 terms.sort();
                 terms.dedup();
@@ -377,6 +412,7 @@ pub async fn load_classes(tx: &mut Tx, district_id: Uuid) -> Result<Vec<Stored<C
                         class_code: non_empty(code),
                         class_type: known(&class_type, &["homeroom", "scheduled"]),
                         periods: non_empty(periods),
+                        subject_codes: non_empty(subject_codes),
                         terms,
                     },
                     active: is_active(&status),
@@ -396,6 +432,9 @@ type PersonRow = (
     Option<String>,
     Option<String>,
     Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
     String,
     Option<OffsetDateTime>,
 );
@@ -407,25 +446,42 @@ pub async fn load_persons(
     district_id: Uuid,
     each: &mut (dyn FnMut(Stored<PersonRec>) + Send),
 ) -> Result<(), DbError> {
-    let sql = "SELECT id, source_id, given_name, family_name, preferred_name, pronouns, email, phone, status, roster_modified_at \
+    let sql = "SELECT id, source_id, given_name, family_name, preferred_name, pronouns, email, phone, \
+               roster_username, middle_name, user_ids, status, roster_modified_at \
                FROM persons WHERE district_id = $1 AND source_id IS NOT NULL";
-    let convert =
-        |(id, source_id, given_name, family_name, preferred, pronouns, email, phone, status, modified): PersonRow| {
-            Stored {
-                id,
-                source_id,
-                rec: PersonRec {
-                    given_name,
-                    family_name,
-                    preferred_name: non_empty(preferred),
-                    pronouns: non_empty(pronouns),
-                    email: non_empty(email),
-                    phone: non_empty(phone),
-                },
-                active: is_active(&status),
-                modified,
-            }
-        };
+    let convert = |(
+        id,
+        source_id,
+        given_name,
+        family_name,
+        preferred,
+        pronouns,
+        email,
+        phone,
+        username,
+        middle,
+        user_ids,
+        status,
+        modified,
+    ): PersonRow| {
+        Stored {
+            id,
+            source_id,
+            rec: PersonRec {
+                given_name,
+                family_name,
+                preferred_name: non_empty(preferred),
+                pronouns: non_empty(pronouns),
+                email: non_empty(email),
+                phone: non_empty(phone),
+                username: non_empty(username),
+                middle_name: non_empty(middle),
+                user_ids: non_empty(user_ids),
+            },
+            active: is_active(&status),
+            modified,
+        }
+    };
     with_tx!(tx, |conn| {
         let mut rows = sqlx::query_as::<_, PersonRow>(sql).bind(district_id).fetch(&mut *conn);
         while let Some(row) = rows.try_next().await? {
@@ -662,9 +718,9 @@ pub async fn insert_courses(
 ) -> Result<(), DbError> {
     bulk_insert!(
         tx,
-        "INSERT INTO courses (id, district_id, source_id, org_id, title, course_code, grades, subjects, status, roster_modified_at, created_at, updated_at) ",
+        "INSERT INTO courses (id, district_id, source_id, org_id, title, course_code, grades, subjects, subject_codes, status, roster_modified_at, created_at, updated_at) ",
         rows,
-        12,
+        13,
         |b, r| b
             .push_bind(r.id)
             .push_bind(district_id)
@@ -674,6 +730,7 @@ pub async fn insert_courses(
             .push_bind(r.rec.course_code.as_deref())
             .push_bind(r.rec.grades.as_deref())
             .push_bind(r.rec.subjects.as_deref())
+            .push_bind(r.rec.subject_codes.as_deref())
             .push_bind(status(r.active))
             .push_bind(r.modified)
             .push_bind(now)
@@ -683,7 +740,7 @@ pub async fn insert_courses(
 
 pub async fn update_course(tx: &mut Tx, r: &Stored<CourseRec>, now: OffsetDateTime) -> Result<(), DbError> {
     let sql = "UPDATE courses SET org_id = $2, title = $3, course_code = $4, grades = $5, subjects = $6, status = $7, \
-               roster_modified_at = $8, updated_at = $9 WHERE id = $1";
+               roster_modified_at = $8, updated_at = $9, subject_codes = $10 WHERE id = $1";
     with_tx!(tx, |conn| sqlx::query(sql)
         .bind(r.id)
         .bind(r.rec.org_id)
@@ -694,6 +751,7 @@ pub async fn update_course(tx: &mut Tx, r: &Stored<CourseRec>, now: OffsetDateTi
         .bind(status(r.active))
         .bind(r.modified)
         .bind(now)
+        .bind(r.rec.subject_codes.as_deref())
         .execute(&mut *conn)
         .await
         .map(|_| ())?);
@@ -708,9 +766,9 @@ pub async fn insert_classes(
 ) -> Result<(), DbError> {
     bulk_insert!(
         tx,
-        "INSERT INTO classes (id, district_id, source_id, course_id, school_id, title, class_code, class_type, periods, status, roster_modified_at, created_at, updated_at) ",
+        "INSERT INTO classes (id, district_id, source_id, course_id, school_id, title, class_code, class_type, periods, subject_codes, status, roster_modified_at, created_at, updated_at) ",
         rows,
-        13,
+        14,
         |b, r| b
             .push_bind(r.id)
             .push_bind(district_id)
@@ -721,6 +779,7 @@ pub async fn insert_classes(
             .push_bind(r.rec.class_code.as_deref())
             .push_bind(r.rec.class_type)
             .push_bind(r.rec.periods.as_deref())
+            .push_bind(r.rec.subject_codes.as_deref())
             .push_bind(status(r.active))
             .push_bind(r.modified)
             .push_bind(now)
@@ -741,7 +800,7 @@ pub async fn insert_classes(
 
 pub async fn update_class(tx: &mut Tx, r: &Stored<ClassRec>, now: OffsetDateTime) -> Result<(), DbError> {
     let sql = "UPDATE classes SET course_id = $2, school_id = $3, title = $4, class_code = $5, class_type = $6, periods = $7, \
-               status = $8, roster_modified_at = $9, updated_at = $10 WHERE id = $1";
+               status = $8, roster_modified_at = $9, updated_at = $10, subject_codes = $11 WHERE id = $1";
     with_tx!(tx, |conn| {
         sqlx::query(sql)
             .bind(r.id)
@@ -754,6 +813,7 @@ pub async fn update_class(tx: &mut Tx, r: &Stored<ClassRec>, now: OffsetDateTime
             .bind(status(r.active))
             .bind(r.modified)
             .bind(now)
+            .bind(r.rec.subject_codes.as_deref())
             .execute(&mut *conn)
             .await?;
         sqlx::query("DELETE FROM class_sessions WHERE class_id = $1")
@@ -779,9 +839,9 @@ pub async fn insert_persons(
 ) -> Result<(), DbError> {
     bulk_insert!(
         tx,
-        "INSERT INTO persons (id, district_id, source_id, given_name, family_name, preferred_name, pronouns, email, phone, status, roster_modified_at, created_at, updated_at) ",
+        "INSERT INTO persons (id, district_id, source_id, given_name, family_name, preferred_name, pronouns, email, phone, roster_username, middle_name, user_ids, status, roster_modified_at, created_at, updated_at) ",
         rows,
-        13,
+        16,
         |b, r| b
             .push_bind(r.id)
             .push_bind(district_id)
@@ -792,6 +852,9 @@ pub async fn insert_persons(
             .push_bind(r.rec.pronouns.as_deref())
             .push_bind(r.rec.email.as_deref())
             .push_bind(r.rec.phone.as_deref())
+            .push_bind(r.rec.username.as_deref())
+            .push_bind(r.rec.middle_name.as_deref())
+            .push_bind(r.rec.user_ids.as_deref())
             .push_bind(status(r.active))
             .push_bind(r.modified)
             .push_bind(now)
@@ -803,7 +866,8 @@ pub async fn insert_persons(
 /// (and gets it back on return).
 pub async fn update_person(tx: &mut Tx, r: &Stored<PersonRec>, now: OffsetDateTime) -> Result<(), DbError> {
     let sql = "UPDATE persons SET given_name = $2, family_name = $3, preferred_name = $4, pronouns = $5, email = $6, phone = $7, \
-               status = $8, roster_modified_at = $9, updated_at = $10 WHERE id = $1";
+               status = $8, roster_modified_at = $9, updated_at = $10, roster_username = $11, middle_name = $12, user_ids = $13 \
+               WHERE id = $1";
     with_tx!(tx, |conn| {
         sqlx::query(sql)
             .bind(r.id)
@@ -816,6 +880,9 @@ pub async fn update_person(tx: &mut Tx, r: &Stored<PersonRec>, now: OffsetDateTi
             .bind(status(r.active))
             .bind(r.modified)
             .bind(now)
+            .bind(r.rec.username.as_deref())
+            .bind(r.rec.middle_name.as_deref())
+            .bind(r.rec.user_ids.as_deref())
             .execute(&mut *conn)
             .await?;
         sqlx::query("UPDATE accounts SET disabled = $2 WHERE person_id = $1 AND disabled <> $2")
@@ -902,6 +969,80 @@ pub async fn reactivate_assignment(tx: &mut Tx, id: Uuid, now: OffsetDateTime) -
         .execute(&mut *conn)
         .await
         .map(|_| ())?);
+    Ok(())
+}
+
+/// (person, org) of the district's active staff roles that ssp keeps
+/// itself (social worker, nurse, …): the export writes them as `aide`, so
+/// an aide row for such a person and org is what ssp already holds.
+pub async fn load_ssp_only_roles(tx: &mut Tx, district_id: Uuid) -> Result<Vec<(Uuid, Uuid)>, DbError> {
+    let sql = "SELECT person_id, org_id FROM staff_assignments WHERE district_id = $1 AND status = 'active' \
+               AND role NOT IN ('teacher', 'counselor', 'school_admin', 'district_admin')";
+    Ok(with_tx!(tx, |conn| sqlx::query_as(sql)
+        .bind(district_id)
+        .fetch_all(&mut *conn)
+        .await?))
+}
+
+/// The district's kept aide and proctor roles.
+pub async fn load_other_roles(tx: &mut Tx, district_id: Uuid) -> Result<Vec<StoredOtherRole>, DbError> {
+    let sql = "SELECT id, person_id, org_id, role, status FROM roster_other_roles WHERE district_id = $1";
+    let rows: Vec<(Uuid, Uuid, Uuid, String, String)> = with_tx!(tx, |conn| sqlx::query_as(sql)
+        .bind(district_id)
+        .fetch_all(&mut *conn)
+        .await?);
+    Ok(rows
+        .into_iter()
+        .map(|(id, person_id, org_id, role, status)| StoredOtherRole {
+            id,
+            person_id,
+            org_id,
+            role: known(&role, &OTHER_ROLES),
+            active: is_active(&status),
+        })
+        .collect())
+}
+
+pub async fn insert_other_roles(
+    tx: &mut Tx,
+    district_id: Uuid,
+    rows: &[StoredOtherRole],
+    now: OffsetDateTime,
+) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO roster_other_roles (id, district_id, person_id, org_id, role, status, created_at, updated_at) ",
+        rows,
+        8,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(district_id)
+            .push_bind(r.person_id)
+            .push_bind(r.org_id)
+            .push_bind(r.role)
+            .push_bind(status(r.active))
+            .push_bind(now)
+            .push_bind(now)
+    )
+}
+
+/// Switches kept aide and proctor roles active or inactive.
+pub async fn set_other_roles(tx: &mut Tx, ids: &[Uuid], active: bool, now: OffsetDateTime) -> Result<(), DbError> {
+    for part in ids.chunks(MAX_BINDS / 2) {
+        with_tx!(&mut *tx, |conn| {
+            let mut qb = sqlx::QueryBuilder::new("UPDATE roster_other_roles SET status = ");
+            qb.push_bind(status(active));
+            qb.push(", updated_at = ");
+            qb.push_bind(now);
+            qb.push(" WHERE id IN (");
+            let mut list = qb.separated(", ");
+            for id in part {
+                list.push_bind(*id);
+            }
+            list.push_unseparated(")");
+            qb.build().execute(&mut *conn).await?;
+        });
+    }
     Ok(())
 }
 
@@ -1282,7 +1423,7 @@ pub async fn import_issues(db: &Db, id: Uuid) -> Result<Vec<IssueRow>, DbError> 
             file,
             line,
             column,
-            severity: known(&severity, &["error", "skipped"]),
+            severity: known(&severity, &["error", "skipped", "warning"]),
             reason,
         })
         .collect())

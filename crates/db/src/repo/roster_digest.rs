@@ -68,6 +68,9 @@ impl PersonRec {
         opt_text(&mut out, self.pronouns.as_deref());
         opt_text(&mut out, self.email.as_deref());
         opt_text(&mut out, self.phone.as_deref());
+        opt_text(&mut out, self.username.as_deref());
+        opt_text(&mut out, self.middle_name.as_deref());
+        opt_text(&mut out, self.user_ids.as_deref());
         out
     }
 }
@@ -108,6 +111,9 @@ fn canon_sql(table: &str) -> String {
             sql_opt_text("pronouns"),
             sql_opt_text("email"),
             sql_opt_text("phone"),
+            sql_opt_text("roster_username"),
+            sql_opt_text("middle_name"),
+            sql_opt_text("user_ids"),
         ]
         .join(" || "),
         _ => [

@@ -128,11 +128,12 @@ pub struct CourseRow {
     pub org_source_id: String,
     /// Comma-joined, as stored.
     pub subjects: Option<String>,
+    pub subject_codes: Option<String>,
 }
 
 /// Courses of an exported org.
 pub fn courses(db: &Db, district_id: Uuid) -> BoxStream<'_, Result<CourseRow, DbError>> {
-    const SQL: &str = "SELECT c.source_id, c.title, c.course_code, c.grades, o.source_id AS org_source_id, c.subjects \
+    const SQL: &str = "SELECT c.source_id, c.title, c.course_code, c.grades, o.source_id AS org_source_id, c.subjects, c.subject_codes \
          FROM courses c JOIN orgs o ON o.id = c.org_id \
          WHERE c.district_id = $1 AND c.status = 'active' AND c.source_id IS NOT NULL \
          AND o.status = 'active' AND o.source_id IS NOT NULL AND o.kind IN ('district', 'school') \
@@ -151,6 +152,7 @@ pub struct ClassRow {
     /// Source ids of the class's active terms, comma-joined, unsorted.
     pub term_source_ids: Option<String>,
     pub periods: Option<String>,
+    pub subject_codes: Option<String>,
 }
 
 /// Classes whose course and school are exported too.
@@ -160,7 +162,7 @@ pub fn classes(db: &Db, district_id: Uuid) -> BoxStream<'_, Result<ClassRow, DbE
          (SELECT string_agg(a.source_id, ',') FROM class_sessions cs \
             JOIN academic_sessions a ON a.id = cs.academic_session_id \
             WHERE cs.class_id = c.id AND a.status = 'active' AND a.source_id IS NOT NULL) AS term_source_ids, \
-         c.periods \
+         c.periods, c.subject_codes \
          FROM classes c JOIN courses co ON co.id = c.course_id JOIN orgs sch ON sch.id = c.school_id \
          JOIN orgs co_org ON co_org.id = co.org_id \
          WHERE c.district_id = $1 AND c.status = 'active' AND c.source_id IS NOT NULL \
@@ -181,6 +183,9 @@ macro_rules! exported_person {
          OR EXISTS (SELECT 1 FROM guardian_links xg WHERE xg.guardian_id = p.id AND xg.status = 'active') \
          OR EXISTS (SELECT 1 FROM staff_assignments xa JOIN orgs xo ON xo.id = xa.org_id \
             WHERE xa.person_id = p.id AND xa.status = 'active' \
+            AND xo.status = 'active' AND xo.source_id IS NOT NULL AND xo.kind IN ('district', 'school')) \
+         OR EXISTS (SELECT 1 FROM roster_other_roles xr JOIN orgs xo ON xo.id = xr.org_id \
+            WHERE xr.person_id = p.id AND xr.status = 'active' \
             AND xo.status = 'active' AND xo.source_id IS NOT NULL AND xo.kind IN ('district', 'school')))"
     };
 }
@@ -195,6 +200,11 @@ pub struct UserRow {
     pub pronouns: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// The OneRoster username the roster gave, if any.
+    pub roster_username: Option<String>,
+    pub middle_name: Option<String>,
+    pub user_ids: Option<String>,
+    /// The sign-in name of the person's account, if they have one.
     pub username: Option<String>,
     /// `None` when the person has no account.
     pub disabled: Option<bool>,
@@ -213,13 +223,16 @@ pub struct UserRow {
     /// Active staff assignments as `orgSourceId:role`, comma-joined,
     /// unsorted.
     pub assignments: Option<String>,
+    /// Active aide and proctor roles as `orgSourceId:role`, comma-joined,
+    /// unsorted.
+    pub other_roles: Option<String>,
 }
 
 /// The district's exported people, by source id.
 pub fn users(db: &Db, district_id: Uuid) -> BoxStream<'_, Result<UserRow, DbError>> {
     const SQL: &str = concat!(
         "SELECT p.source_id, p.given_name, p.family_name, p.preferred_name, p.pronouns, p.email, p.phone, \
-         acc.username, acc.disabled, \
+         p.roster_username, p.middle_name, p.user_ids, acc.username, acc.disabled, \
          sch.source_id AS student_school_source_id, s.local_id, s.grade_level, \
          (SELECT gl.relationship FROM guardian_links gl WHERE gl.guardian_id = p.id AND gl.status = 'active' \
             ORDER BY gl.created_at, gl.id LIMIT 1) AS guardian_relationship, \
@@ -232,7 +245,10 @@ pub fn users(db: &Db, district_id: Uuid) -> BoxStream<'_, Result<UserRow, DbErro
             AND sp.status = 'active' AND sp.source_id IS NOT NULL) AS student_source_ids, \
          (SELECT string_agg(o.source_id || ':' || sa.role, ',') FROM staff_assignments sa JOIN orgs o ON o.id = sa.org_id \
             WHERE sa.person_id = p.id AND sa.status = 'active' \
-            AND o.status = 'active' AND o.source_id IS NOT NULL AND o.kind IN ('district', 'school')) AS assignments \
+            AND o.status = 'active' AND o.source_id IS NOT NULL AND o.kind IN ('district', 'school')) AS assignments, \
+         (SELECT string_agg(o.source_id || ':' || r.role, ',') FROM roster_other_roles r JOIN orgs o ON o.id = r.org_id \
+            WHERE r.person_id = p.id AND r.status = 'active' \
+            AND o.status = 'active' AND o.source_id IS NOT NULL AND o.kind IN ('district', 'school')) AS other_roles \
          FROM persons p \
          LEFT JOIN accounts acc ON acc.person_id = p.id \
          LEFT JOIN students s ON s.person_id = p.id AND s.status = 'active' \

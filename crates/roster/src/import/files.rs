@@ -7,7 +7,7 @@ use ssp_db::repo::roster::{self as repo, ClassRec, CourseRec, EnrollmentRec, Ses
 
 use super::index::{Index, Pending};
 use super::rows::{self, SessionRow};
-use super::{collect, stream, Run};
+use super::{collect, stream, Cause, Run, Why};
 use crate::ImportError;
 
 impl Run<'_> {
@@ -16,12 +16,24 @@ impl Run<'_> {
         let mut index = Index::from_stored(repo::load_sessions(&mut self.tx, self.district).await?);
         if let Some(mode) = self.mode(FILE) {
             let mut waiting: Vec<(u64, SessionRow)> = Vec::new();
-            for (line, row) in collect(&self.pkg, FILE, rows::session).await? {
+            let (parsed, warnings) = collect(&self.pkg, FILE, rows::session).await?;
+            for (line, w) in warnings {
+                self.warn(FILE, line, w);
+            }
+            for (line, row) in parsed {
                 self.row_read(FILE);
-                match row {
-                    Ok(r) => waiting.push((line, r)),
-                    Err(bad) => self.bad(FILE, line, bad),
-                }
+                let Some(r) = self.good(FILE, line, row) else { continue };
+                let Some(_) = r.session_type else {
+                    let why = format!(
+                        "the session type {} is an extension, which ssp does not keep",
+                        r.type_name
+                    );
+                    self.skip(FILE, line, Some("type"), why);
+                    let why = Why::Skipped("its type is an extension ssp does not keep");
+                    self.look.note(FILE, &r.head.sid, Cause { file: FILE, line, why });
+                    continue;
+                };
+                waiting.push((line, r));
             }
             // Parents before children (a school year before its terms).
             let mut pending = Pending::<SessionRec>::new();
@@ -37,7 +49,7 @@ impl Run<'_> {
                             Some("parentSourcedId"),
                             format!("session {:?} is its own ancestor", r.head.sid),
                         );
-                        self.bad(FILE, line, bad);
+                        self.reject(FILE, line, &r.head.sid, bad);
                     }
                     break;
                 }
@@ -47,14 +59,16 @@ impl Run<'_> {
                         Some(p) => match index.id(p) {
                             Some(id) => Some(id),
                             None => {
-                                self.bad(FILE, line, (Some("parentSourcedId"), format!("unknown session {p:?}")));
+                                self.missing((FILE, line, "parentSourcedId"), "academic session", FILE, p);
+                                let why = Why::Rejected(Some("parentSourcedId"));
+                                self.look.note(FILE, &r.head.sid, Cause { file: FILE, line, why });
                                 continue;
                             }
                         },
                     };
                     let rec = SessionRec {
                         title: r.title,
-                        session_type: r.session_type,
+                        session_type: r.session_type.unwrap_or_default(),
                         start_date: r.start_date,
                         end_date: r.end_date,
                         parent_id,
@@ -95,7 +109,9 @@ impl Run<'_> {
                     self.row_read(FILE);
                     let Some(r) = self.good(FILE, line, row) else { continue };
                     let Some(&(org_id, _)) = self.look.orgs.get(r.org.as_str()) else {
-                        self.bad(FILE, line, (Some("orgSourcedId"), format!("unknown org {:?}", r.org)));
+                        self.missing((FILE, line, "orgSourcedId"), "org", "orgs", &r.org);
+                        let why = Why::Skipped("its org is not in ssp");
+                        self.look.note(FILE, &r.head.sid, Cause { file: FILE, line, why });
                         continue;
                     };
                     let rec = CourseRec {
@@ -104,6 +120,7 @@ impl Run<'_> {
                         course_code: r.course_code,
                         grades: r.grades,
                         subjects: r.subjects,
+                        subject_codes: r.subject_codes,
                     };
                     self.upsert(&mut index, &mut pending, (FILE, line), "courses", &r.head, rec, mode)
                         .await?;
@@ -126,49 +143,43 @@ impl Run<'_> {
                 for (line, row) in batch {
                     self.row_read(FILE);
                     let Some(r) = self.good(FILE, line, row) else { continue };
-                    let Some(&course_id) = self.look.courses.get(r.course.as_str()) else {
-                        self.bad(
-                            FILE,
-                            line,
-                            (Some("courseSourcedId"), format!("unknown course {:?}", r.course)),
-                        );
-                        continue;
-                    };
+                    // Every missing reference of the row is reported, not only the first.
+                    let mut ok = true;
+                    let course_id = self.look.courses.get(r.course.as_str()).copied();
+                    if course_id.is_none() {
+                        self.missing((FILE, line, "courseSourcedId"), "course", "courses", &r.course);
+                        ok = false;
+                    }
                     let school_id = match self.look.orgs.get(r.school.as_str()) {
-                        Some(&(id, "school")) => id,
+                        Some(&(id, "school")) => Some(id),
                         Some(_) => {
-                            self.bad(
-                                FILE,
-                                line,
-                                (Some("schoolSourcedId"), format!("{:?} is not a school", r.school)),
-                            );
-                            continue;
+                            let why = format!("{:?} is not a school", r.school);
+                            self.bad(FILE, line, (Some("schoolSourcedId"), why));
+                            ok = false;
+                            None
                         }
                         None => {
-                            self.bad(
-                                FILE,
-                                line,
-                                (Some("schoolSourcedId"), format!("unknown school {:?}", r.school)),
-                            );
-                            continue;
+                            self.missing((FILE, line, "schoolSourcedId"), "school", "orgs", &r.school);
+                            ok = false;
+                            None
                         }
                     };
                     let mut terms = Vec::with_capacity(r.terms.len());
-                    let mut unknown = None;
                     for t in &r.terms {
                         match self.look.sessions.get(t.as_str()) {
                             Some(&id) => terms.push(id),
-                            None => unknown = Some(t.clone()),
+                            None => {
+                                let at = (FILE, line, "termSourcedIds");
+                                self.missing(at, "academic session", "academicSessions", t);
+                                ok = false;
+                            }
                         }
                     }
-                    if let Some(t) = unknown {
-                        self.bad(
-                            FILE,
-                            line,
-                            (Some("termSourcedIds"), format!("unknown academic session {t:?}")),
-                        );
+                    let (true, Some(course_id), Some(school_id)) = (ok, course_id, school_id) else {
+                        let why = Why::Skipped("a course, school or term it names is not in ssp");
+                        self.look.note(FILE, &r.head.sid, Cause { file: FILE, line, why });
                         continue;
-                    }
+                    };
                     terms.sort();
                     terms.dedup();
                     let rec = ClassRec {
@@ -178,6 +189,7 @@ impl Run<'_> {
                         class_code: r.class_code,
                         class_type: r.class_type,
                         periods: r.periods,
+                        subject_codes: r.subject_codes,
                         terms,
                     };
                     self.upsert(&mut index, &mut pending, (FILE, line), "classes", &r.head, rec, mode)
@@ -211,41 +223,30 @@ impl Run<'_> {
                     );
                     continue;
                 };
-                let Some(&(class_id, class_school)) = self.look.classes.get(r.class.as_str()) else {
-                    self.bad(
-                        FILE,
-                        line,
-                        (Some("classSourcedId"), format!("unknown class {:?}", r.class)),
-                    );
-                    continue;
-                };
-                match self.look.orgs.get(r.school.as_str()) {
-                    Some(&(id, _)) if id == class_school => {}
-                    Some(_) => {
+                let mut ok = true;
+                let class = self.look.classes.get(r.class.as_str()).copied();
+                if class.is_none() {
+                    self.missing((FILE, line, "classSourcedId"), "class", "classes", &r.class);
+                    ok = false;
+                }
+                match (self.look.orgs.get(r.school.as_str()), class) {
+                    (Some(&(id, _)), Some((_, class_school))) if id != class_school => {
                         let why = format!("class {:?} is not taught at {:?}", r.class, r.school);
                         self.bad(FILE, line, (Some("schoolSourcedId"), why));
-                        continue;
+                        ok = false;
                     }
-                    None => {
-                        self.bad(
-                            FILE,
-                            line,
-                            (Some("schoolSourcedId"), format!("unknown school {:?}", r.school)),
-                        );
-                        continue;
+                    (Some(_), _) => {}
+                    (None, _) => {
+                        self.missing((FILE, line, "schoolSourcedId"), "school", "orgs", &r.school);
+                        ok = false;
                     }
                 }
-                let Some(&person_id) = self.look.persons.get(r.user.as_str()) else {
-                    if self.look.not_loaded.contains(r.user.as_str()) {
-                        let why = format!("user {:?} was not loaded (see users.csv)", r.user);
-                        self.skip(FILE, line, Some("userSourcedId"), why);
-                    } else {
-                        self.bad(
-                            FILE,
-                            line,
-                            (Some("userSourcedId"), format!("unknown user {:?}", r.user)),
-                        );
-                    }
+                let person = self.look.persons.get(r.user.as_str()).copied();
+                if person.is_none() {
+                    self.missing((FILE, line, "userSourcedId"), "user", "users", &r.user);
+                    ok = false;
+                }
+                let (true, Some((class_id, _)), Some(person_id)) = (ok, class, person) else {
                     continue;
                 };
                 let rec = EnrollmentRec {

@@ -8,7 +8,7 @@ mod index;
 mod rows;
 mod users;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
@@ -25,7 +25,7 @@ use uuid::Uuid;
 use crate::package::{Mode, Package, Version};
 use crate::report::{Counts, FileSummary, Issue, Report};
 use crate::safety::{DeactivationLimit, Deactivations};
-use crate::table::{Bad, Row, Table as CsvTable};
+use crate::table::{Bad, Problems, Row, Table as CsvTable};
 use crate::{ImportError, Refusal};
 use index::{Change, Index, Kind, Pending, Write};
 
@@ -54,6 +54,16 @@ pub struct ImportOptions {
     pub source_name: String,
 }
 
+/// Options added after [`ImportOptions`] (which other code builds field by
+/// field, so it keeps its shape); see [`import_with`].
+#[derive(Debug, Clone, Default)]
+pub struct MoreOptions {
+    /// The name of the district to create when the package has no
+    /// district row and ssp does not have the district `ImportOptions::district`
+    /// names yet (packages that stop at schools).
+    pub district_name: Option<String>,
+}
+
 /// Where an import is, for a progress bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Progress {
@@ -65,7 +75,7 @@ pub struct Progress {
 }
 
 /// The kinds counted in a report, in the order shown.
-pub const KINDS: [&str; 10] = [
+pub const KINDS: [&str; 11] = [
     "orgs",
     "academic sessions",
     "courses",
@@ -76,6 +86,7 @@ pub const KINDS: [&str; 10] = [
     "guardian links",
     "staff roles",
     "enrollments",
+    "other roles",
 ];
 
 /// Imports the package at `path`: refused as a whole (nothing changed)
@@ -85,6 +96,17 @@ pub async fn import(
     db: &Db,
     path: &Path,
     opts: &ImportOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Report, ImportError> {
+    import_with(db, path, opts, &MoreOptions::default(), progress).await
+}
+
+/// [`import`] with the options of [`MoreOptions`].
+pub async fn import_with(
+    db: &Db,
+    path: &Path,
+    opts: &ImportOptions,
+    more: &MoreOptions,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Report, ImportError> {
     let import_id = match opts.import_id {
@@ -104,7 +126,7 @@ pub async fn import(
     };
     repo::mark_running(db, import_id).await?;
     let started = Instant::now();
-    let outcome = run(db, path, opts, progress).await;
+    let outcome = run(db, path, opts, more, progress).await;
     let mut finished = Finished {
         id: import_id,
         district_id: None,
@@ -141,7 +163,9 @@ pub async fn import(
                 tracing::warn!(import = %import_id, people = report.deactivations.people, "roster import needs a confirmation");
                 return Err(refusal.into());
             }
-            let message = if report.changed() {
+            let message = if !report.loaded_anything() && report.errors_total > 0 {
+                Some("nothing was loaded: every row of the package had a problem")
+            } else if report.changed() {
                 None
             } else {
                 Some("nothing changed: the package matches what ssp holds")
@@ -252,6 +276,7 @@ async fn run(
     db: &Db,
     path: &Path,
     opts: &ImportOptions,
+    more: &MoreOptions,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<(Report, Tx, Uuid), ImportError> {
     progress(Progress {
@@ -267,14 +292,14 @@ async fn run(
             why: e.to_string(),
         })??;
     let pkg = Arc::new(pkg);
-    check_headers(&pkg).await?;
+    let header_warnings = check_headers(&pkg).await?;
 
-    let orgs = if pkg.modes.contains_key("orgs") {
+    let (orgs, org_warnings) = if pkg.modes.contains_key("orgs") {
         collect(&pkg, "orgs", rows::org).await?
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
-    let (district_sid, district_row) = match pick_district(&orgs, opts) {
+    let (district_sid, mut district_row) = match pick_district(&orgs, opts) {
         Err(Refusal::NoDistrict) => match repo::only_district(db).await? {
             Some(sid) => (sid, None),
             None => return Err(Refusal::NoDistrict.into()),
@@ -293,7 +318,24 @@ async fn run(
         }
     }
     if existing.is_none() && district_row.is_none() {
-        return Err(Refusal::UnknownDistrict(district_sid).into());
+        // A package that stops at schools: the district is made from the
+        // name the importer was given, or the import is refused.
+        match more.district_name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+            Some(name) if opts.expected_district.is_none() => {
+                district_row = Some(rows::OrgRow {
+                    head: rows::Head {
+                        sid: district_sid.clone(),
+                        active: true,
+                        modified: None,
+                    },
+                    kind: Some("district"),
+                    type_name: "district".to_owned(),
+                    name: name.to_owned(),
+                    identifier: None,
+                });
+            }
+            _ => return Err(Refusal::UnknownDistrict(district_sid).into()),
+        }
     }
 
     let total = pkg.modes.keys().map(|f| pkg.sizes.get(f).copied().unwrap_or(0)).sum();
@@ -337,6 +379,15 @@ async fn run(
         total,
         look: Lookups::default(),
     };
+    for w in &pkg.warnings {
+        run.report.push(w.clone());
+    }
+    for (file, bad) in header_warnings {
+        run.warn(file, 1, bad);
+    }
+    for (line, bad) in org_warnings {
+        run.warn("orgs", line, bad);
+    }
 
     run.orgs(orgs, &district_sid, district_row).await?;
     run.sessions().await?;
@@ -364,16 +415,28 @@ async fn run(
 }
 
 /// Opens every listed file's header first, so a missing required column
-/// refuses the package before anything is written.
-async fn check_headers(pkg: &Arc<Package>) -> Result<(), Refusal> {
+/// refuses the package before anything is written — every such problem of
+/// every file at once. Returns the headers' warnings.
+async fn check_headers(pkg: &Arc<Package>) -> Result<Vec<(&'static str, Bad)>, Refusal> {
     let pkg = pkg.clone();
     tokio::task::spawn_blocking(move || {
+        let mut refusals = Vec::new();
+        let mut warnings = Vec::new();
         for (file, mode) in &pkg.modes {
             let file: &'static str = crate::package::FILES.iter().copied().find(|f| f == file).unwrap_or("");
             let required = rows::required_columns(file, pkg.version);
-            pkg.read_file(file, |input| CsvTable::open(file, *mode, input, required).map(|_| ()))??;
+            let opened = pkg.read_file(file, |input| {
+                CsvTable::open(file, *mode, input, required).map(|t| t.header_warnings)
+            });
+            match opened {
+                Ok(Ok(w)) => warnings.extend(w.into_iter().map(|b| (file, b))),
+                Ok(Err(r)) | Err(r) => refusals.push(r),
+            }
         }
-        Ok(())
+        match Refusal::all(refusals) {
+            Some(r) => Err(r),
+            None => Ok(warnings),
+        }
     })
     .await
     .map_err(|e| Refusal::Unreadable {
@@ -382,10 +445,15 @@ async fn check_headers(pkg: &Arc<Package>) -> Result<(), Refusal> {
     })?
 }
 
-type Parser<T> = fn(&Row<'_>, Mode, Version) -> Result<T, Bad>;
+type Parser<T> = fn(&Row<'_>, Mode, Version) -> Result<T, Problems>;
+
+/// Rows as parsed, with their lines.
+type Parsed<T> = Vec<(u64, Result<T, Problems>)>;
+/// Lenient readings (line, problem): the rows were loaded.
+type Warnings = Vec<(u64, Bad)>;
 
 enum Msg<T> {
-    Rows(Vec<(u64, Result<T, Bad>)>, u64),
+    Rows(Parsed<T>, Warnings, u64),
     End(Result<(), Refusal>),
 }
 
@@ -403,18 +471,27 @@ fn stream<T: Send + 'static>(pkg: &Arc<Package>, file: &'static str, parse: Pars
                 .read_file(file, |input| -> Result<(), Refusal> {
                     let mut table = CsvTable::open(file, mode, input, required)?;
                     let mut batch = Vec::with_capacity(2_000);
+                    let mut warnings = Vec::new();
                     while let Some(row) = table.next_row()? {
                         let line = row.line;
-                        batch.push((line, parse(&row, mode, version)));
+                        let parsed = parse(&row, mode, version).map_err(|mut p| {
+                            p.sid = row.text("sourcedId").ok().filter(|s| !s.is_empty()).map(Box::from);
+                            p
+                        });
+                        for w in row.take_warnings() {
+                            warnings.push((line, w));
+                        }
+                        batch.push((line, parsed));
                         if batch.len() == 2_000 {
                             let full = std::mem::replace(&mut batch, Vec::with_capacity(2_000));
-                            if tx.blocking_send(Msg::Rows(full, table.bytes_read())).is_err() {
+                            let w = std::mem::take(&mut warnings);
+                            if tx.blocking_send(Msg::Rows(full, w, table.bytes_read())).is_err() {
                                 return Ok(());
                             }
                         }
                     }
-                    if !batch.is_empty() {
-                        let _ = tx.blocking_send(Msg::Rows(batch, table.bytes_read()));
+                    if !batch.is_empty() || !warnings.is_empty() {
+                        let _ = tx.blocking_send(Msg::Rows(batch, warnings, table.bytes_read()));
                     }
                     Ok(())
                 })
@@ -425,27 +502,32 @@ fn stream<T: Send + 'static>(pkg: &Arc<Package>, file: &'static str, parse: Pars
     rx
 }
 
-/// All rows of a small file (orgs, sessions, …), with their lines.
+/// All rows of a small file (orgs, sessions, …), with their lines, and
+/// the file's warnings.
 async fn collect<T: Send + 'static>(
     pkg: &Arc<Package>,
     file: &'static str,
     parse: Parser<T>,
-) -> Result<Vec<(u64, Result<T, Bad>)>, Refusal> {
+) -> Result<(Parsed<T>, Warnings), Refusal> {
     let mut rx = stream(pkg, file, parse);
     let mut all = Vec::new();
+    let mut warnings = Vec::new();
     while let Some(msg) = rx.recv().await {
         match msg {
-            Msg::Rows(rows, _) => all.extend(rows),
+            Msg::Rows(rows, w, _) => {
+                all.extend(rows);
+                warnings.extend(w);
+            }
             Msg::End(result) => {
                 result?;
                 break;
             }
         }
     }
-    Ok(all)
+    Ok((all, warnings))
 }
 
-type OrgRows = Vec<(u64, Result<rows::OrgRow, Bad>)>;
+type OrgRows = Parsed<rows::OrgRow>;
 
 /// The district the package is for: its district row, or `--district`.
 fn pick_district(orgs: &OrgRows, opts: &ImportOptions) -> Result<(String, Option<rows::OrgRow>), Refusal> {
@@ -490,15 +572,19 @@ impl Run<'_> {
         }
     }
 
-    /// The next batch of `file`'s rows, `None` at its end.
+    /// The next batch of `file`'s rows, `None` at its end (the batch's
+    /// warnings are reported here).
     async fn next_batch<T>(
-        &self,
+        &mut self,
         rx: &mut mpsc::Receiver<Msg<T>>,
         file: &str,
-    ) -> Result<Option<Vec<(u64, Result<T, Bad>)>>, Refusal> {
+    ) -> Result<Option<Parsed<T>>, Refusal> {
         match rx.recv().await {
-            Some(Msg::Rows(batch, bytes)) => {
+            Some(Msg::Rows(batch, warnings, bytes)) => {
                 self.tick(file, bytes);
+                for (line, w) in warnings {
+                    self.warn(file, line, w);
+                }
                 Ok(Some(batch))
             }
             Some(Msg::End(result)) => result.map(|()| None),
@@ -506,13 +592,50 @@ impl Run<'_> {
         }
     }
 
-    /// A parsed row, or `None` after reporting why it is bad.
-    fn good<T>(&mut self, file: &str, line: u64, row: Result<T, Bad>) -> Option<T> {
-        row.map_err(|bad| self.bad(file, line, bad)).ok()
+    /// A parsed row, or `None` after reporting every problem it has (and
+    /// noting why its record is missing, for the rows that refer to it).
+    fn good<T>(&mut self, file: &'static str, line: u64, row: Result<T, Problems>) -> Option<T> {
+        row.map_err(|p| self.rejected(file, line, p)).ok()
+    }
+
+    fn rejected(&mut self, file: &'static str, line: u64, p: Problems) {
+        if let Some(sid) = &p.sid {
+            let why = Why::Rejected(p.first_column());
+            self.look.note(file, sid, Cause { file, line, why });
+        }
+        for bad in p.list {
+            self.bad(file, line, bad);
+        }
+    }
+
+    /// A row refused for `bad` after it parsed: reported, and its record
+    /// noted as missing.
+    fn reject(&mut self, file: &'static str, line: u64, sid: &str, bad: Bad) {
+        let why = Why::Rejected(bad.0);
+        self.look.note(file, sid, Cause { file, line, why });
+        self.bad(file, line, bad);
     }
 
     fn bad(&mut self, file: &str, line: u64, (column, reason): Bad) {
         self.report.push(Issue::error(file, line, column, reason));
+    }
+
+    fn warn(&mut self, file: &str, line: u64, (column, reason): Bad) {
+        self.report.push(Issue::warning(file, line, column, reason));
+    }
+
+    /// A reference to a `what` (`org`, `course`, …) of `file` that ssp does
+    /// not have: skipped, naming why, when the package has that record but
+    /// it was not loaded; an error when the package does not have it.
+    fn missing(&mut self, at: (&str, u64, &'static str), what: &str, file: &str, sid: &str) {
+        let (here, line, column) = at;
+        match self.look.cause(file, sid) {
+            Some(cause) => {
+                let why = cause.describe(what, sid);
+                self.skip(here, line, Some(column), why);
+            }
+            None => self.bad(here, line, (Some(column), format!("unknown {what} {sid:?}"))),
+        }
     }
 
     fn skip(&mut self, file: &str, line: u64, column: Option<&str>, reason: String) {
@@ -555,17 +678,24 @@ impl Run<'_> {
         &mut self,
         index: &mut Index<R>,
         pending: &mut Pending<R>,
-        at: (&str, u64),
+        at: (&'static str, u64),
         kind: &'static str,
         head: &rows::Head,
         rec: R,
         mode: Mode,
     ) -> Result<(), DbError> {
         let (file, line) = at;
+        if !head.active {
+            let why = Why::Skipped("marked tobedeleted");
+            self.look.note(file, &head.sid, Cause { file, line, why });
+        }
         match index.apply(&head.sid, rec, head.active, head.modified, mode) {
             Ok((change, write)) => {
                 self.count(kind, change);
                 self.stale(file, line, change);
+                if change == Change::Nothing && mode == Mode::Bulk {
+                    self.skip(file, line, Some("status"), TOBEDELETED.to_owned());
+                }
                 self.write(pending, write).await
             }
             Err(bad) => {
@@ -646,12 +776,8 @@ impl Run<'_> {
         let mode = self.mode("orgs");
         for (line, row) in rows {
             self.row_read("orgs");
-            let row = match row {
-                Ok(r) => r,
-                Err(bad) => {
-                    self.bad("orgs", line, bad);
-                    continue;
-                }
+            let Some(row) = self.good("orgs", line, row) else {
+                continue;
             };
             match row.kind {
                 Some("district") if row.head.sid == district_sid => {
@@ -676,12 +802,25 @@ impl Run<'_> {
                     self.upsert(&mut index, &mut pending, ("orgs", line), "orgs", &row.head, rec, mode)
                         .await?;
                 }
-                None => self.skip(
-                    "orgs",
-                    line,
-                    Some("type"),
-                    format!("ssp keeps districts and schools, not orgs of type {}", row.type_name),
-                ),
+                None => {
+                    let why = if row.type_name.starts_with("ext:") {
+                        format!("is of the extension type {}, which ssp does not keep", row.type_name)
+                    } else {
+                        format!("is a {}, which ssp does not keep", row.type_name)
+                    };
+                    self.skip(
+                        "orgs",
+                        line,
+                        Some("type"),
+                        format!("ssp keeps districts and schools; org {:?} {why}", row.head.sid),
+                    );
+                    let cause = Cause {
+                        file: "orgs",
+                        line,
+                        why: Why::Is(why.into()),
+                    };
+                    self.look.note("orgs", &row.head.sid, cause);
+                }
             }
         }
         if let Some(slot) = index.map.get_mut(district_sid) {
@@ -706,6 +845,40 @@ impl Run<'_> {
     }
 }
 
+const TOBEDELETED: &str =
+    "the row is marked tobedeleted, so it was not loaded (in bulk mode that is the same as leaving it out)";
+
+/// Why a record the package has is not in ssp, for the rows that name it.
+#[derive(Debug, Clone)]
+struct Cause {
+    file: &'static str,
+    line: u64,
+    why: Why,
+}
+
+#[derive(Debug, Clone)]
+enum Why {
+    /// The row had an error (in this column).
+    Rejected(Option<&'static str>),
+    /// The row was skipped for this reason.
+    Skipped(&'static str),
+    /// The record is something ssp does not keep (`is a department, …`).
+    Is(Box<str>),
+}
+
+impl Cause {
+    /// `user "u-1" was rejected at users.csv line 2 (enabledUser)`.
+    fn describe(&self, what: &str, sid: &str) -> String {
+        let (file, line) = (self.file, self.line);
+        match &self.why {
+            Why::Rejected(Some(column)) => format!("{what} {sid:?} was rejected at {file}.csv line {line} ({column})"),
+            Why::Rejected(None) => format!("{what} {sid:?} was rejected at {file}.csv line {line}"),
+            Why::Skipped(why) => format!("{what} {sid:?} was skipped at {file}.csv line {line} ({why})"),
+            Why::Is(text) => format!("{what} {sid:?} {text} (see {file}.csv line {line})"),
+        }
+    }
+}
+
 /// What later files look up.
 #[derive(Default)]
 struct Lookups {
@@ -715,6 +888,40 @@ struct Lookups {
     classes: HashMap<Box<str>, (Uuid, Uuid)>,
     persons: HashMap<Box<str>, Uuid>,
     /// Users the package has but ssp does not keep (grade 3, a row with
-    /// an error): rows that point at them are skipped, not errors.
-    not_loaded: HashSet<Box<str>>,
+    /// an error): rows that point at them are skipped, not errors, and
+    /// say why.
+    not_loaded: HashMap<Box<str>, Cause>,
+    /// The same for orgs, sessions, courses and classes.
+    orgs_missing: HashMap<Box<str>, Cause>,
+    sessions_missing: HashMap<Box<str>, Cause>,
+    courses_missing: HashMap<Box<str>, Cause>,
+    classes_missing: HashMap<Box<str>, Cause>,
+}
+
+impl Lookups {
+    fn missing_of(&mut self, file: &str) -> Option<&mut HashMap<Box<str>, Cause>> {
+        match file {
+            "users" => Some(&mut self.not_loaded),
+            "orgs" => Some(&mut self.orgs_missing),
+            "academicSessions" => Some(&mut self.sessions_missing),
+            "courses" => Some(&mut self.courses_missing),
+            "classes" => Some(&mut self.classes_missing),
+            _ => None,
+        }
+    }
+
+    /// Notes why `sid` of `file` is not loaded (the first reason stays).
+    fn note(&mut self, file: &str, sid: &str, cause: Cause) {
+        if let Some(map) = self.missing_of(file) {
+            map.entry(sid.into()).or_insert(cause);
+        }
+    }
+
+    fn cause(&mut self, file: &str, sid: &str) -> Option<Cause> {
+        self.missing_of(file).and_then(|m| m.get(sid).cloned())
+    }
+
+    fn is_not_loaded(&self, sid: &str) -> bool {
+        self.not_loaded.contains_key(sid)
+    }
 }

@@ -4,7 +4,7 @@
 use time::{Date, OffsetDateTime};
 
 use crate::package::{Mode, Version};
-use crate::table::{Bad, Row};
+use crate::table::{Choice, Problems, Row};
 use ssp_db::repo::roster::{PersonRec, SESSION_TYPES};
 
 /// Columns OneRoster requires, per file and version (`status` and
@@ -53,10 +53,12 @@ pub struct Head {
     pub modified: Option<OffsetDateTime>,
 }
 
-fn head(row: &Row<'_>, mode: Mode) -> Result<Head, Bad> {
+/// The row's sourcedId, status and time; a row whose width is not the
+/// header's is refused at once (its fields are not where the header says).
+fn head(row: &Row<'_>, mode: Mode, p: &mut Problems) -> Result<Head, Problems> {
     row.check_width()?;
-    let sid = row.required("sourcedId")?.to_owned();
-    let (active, modified) = row.delta(mode)?;
+    let sid = p.get(row.required("sourcedId")).to_owned();
+    let (active, modified) = row.delta(mode, p);
     Ok(Head { sid, active, modified })
 }
 
@@ -70,24 +72,30 @@ pub struct OrgRow {
     pub identifier: Option<String>,
 }
 
-pub fn org(row: &Row<'_>, mode: Mode, _: Version) -> Result<OrgRow, Bad> {
-    let head = head(row, mode)?;
-    let name = row.required("name")?.to_owned();
-    let type_name = row.choice(
-        "type",
-        &["department", "school", "district", "local", "state", "national"],
-    )?;
-    let kind = match type_name {
-        "district" => Some("district"),
-        "school" => Some("school"),
-        _ => None,
+pub fn org(row: &Row<'_>, mode: Mode, _: Version) -> Result<OrgRow, Problems> {
+    let mut p = Problems::default();
+    let head = head(row, mode, &mut p)?;
+    let name = p.get(row.required("name")).to_owned();
+    let type_name = p.or(
+        row.choice_ext(
+            "type",
+            &["department", "school", "district", "local", "state", "national"],
+        ),
+        Choice::Known(""),
+    );
+    let (kind, type_name) = match type_name {
+        Choice::Known("district") => (Some("district"), "district".to_owned()),
+        Choice::Known("school") => (Some("school"), "school".to_owned()),
+        Choice::Known(other) => (None, other.to_owned()),
+        Choice::Ext(ext) => (None, ext.to_owned()),
     };
-    Ok(OrgRow {
+    let identifier = p.get(row.optional("identifier"));
+    p.done(OrgRow {
         head,
         kind,
-        type_name: type_name.to_owned(),
+        type_name,
         name,
-        identifier: row.optional("identifier")?,
+        identifier,
     })
 }
 
@@ -95,38 +103,50 @@ pub fn org(row: &Row<'_>, mode: Mode, _: Version) -> Result<OrgRow, Bad> {
 pub struct SessionRow {
     pub head: Head,
     pub title: String,
-    pub session_type: &'static str,
+    /// `None` for an extension type (`ext:…`), which ssp does not keep.
+    pub session_type: Option<&'static str>,
+    pub type_name: String,
     pub start_date: Date,
     pub end_date: Date,
     pub parent: Option<String>,
     pub school_year: i32,
 }
 
-pub fn session(row: &Row<'_>, mode: Mode, _: Version) -> Result<SessionRow, Bad> {
-    let head = head(row, mode)?;
-    let title = row.required("title")?.to_owned();
-    let session_type = row.choice("type", &SESSION_TYPES)?;
-    let start_date = row.required_date("startDate")?;
-    let end_date = row.required_date("endDate")?;
-    if end_date < start_date {
-        return Err((
-            Some("endDate"),
-            format!("the session ends ({end_date}) before it starts ({start_date})"),
-        ));
+pub fn session(row: &Row<'_>, mode: Mode, _: Version) -> Result<SessionRow, Problems> {
+    let mut p = Problems::default();
+    let head = head(row, mode, &mut p)?;
+    let title = p.get(row.required("title")).to_owned();
+    let (session_type, type_name) = match p.or(row.choice_ext("type", &SESSION_TYPES), Choice::Known("")) {
+        Choice::Known(t) => (Some(t), t.to_owned()),
+        Choice::Ext(ext) => (None, ext.to_owned()),
+    };
+    let start = p.get(row.required_date("startDate").map(Some));
+    let end = p.get(row.required_date("endDate").map(Some));
+    if let (Some(s), Some(e)) = (start, end) {
+        if e < s {
+            p.push((
+                Some("endDate"),
+                format!("the session ends ({e}) before it starts ({s})"),
+            ));
+        }
     }
-    let year = row.required("schoolYear")?;
-    let school_year = year
-        .parse::<i32>()
-        .ok()
-        .filter(|y| (1900..=2200).contains(y))
-        .ok_or_else(|| (Some("schoolYear"), format!("{year:?} is not a year (YYYY)")))?;
-    Ok(SessionRow {
+    let year = p.get(row.required("schoolYear"));
+    let school_year = year.parse::<i32>().ok().filter(|y| (1900..=2200).contains(y));
+    if school_year.is_none() && !year.is_empty() {
+        p.push((Some("schoolYear"), format!("{year:?} is not a year (YYYY)")));
+    }
+    let parent = p.get(row.optional("parentSourcedId"));
+    let (Some(start_date), Some(end_date), Some(school_year)) = (start, end, school_year) else {
+        return Err(p);
+    };
+    p.done(SessionRow {
         head,
         title,
         session_type,
+        type_name,
         start_date,
         end_date,
-        parent: row.optional("parentSourcedId")?,
+        parent,
         school_year,
     })
 }
@@ -139,17 +159,26 @@ pub struct CourseRow {
     pub grades: Option<String>,
     pub org: String,
     pub subjects: Option<String>,
+    pub subject_codes: Option<String>,
 }
 
-pub fn course(row: &Row<'_>, mode: Mode, _: Version) -> Result<CourseRow, Bad> {
-    let head = head(row, mode)?;
-    Ok(CourseRow {
+pub fn course(row: &Row<'_>, mode: Mode, _: Version) -> Result<CourseRow, Problems> {
+    let mut p = Problems::default();
+    let head = head(row, mode, &mut p)?;
+    let title = p.get(row.required("title")).to_owned();
+    let course_code = p.get(row.optional("courseCode"));
+    let grades = joined(p.get(row.list("grades")));
+    let org = p.get(row.required("orgSourcedId")).to_owned();
+    let subjects = joined(p.get(row.list("subjects")));
+    let subject_codes = joined(p.get(row.list("subjectCodes")));
+    p.done(CourseRow {
         head,
-        title: row.required("title")?.to_owned(),
-        course_code: row.optional("courseCode")?,
-        grades: joined(row.list("grades")?),
-        org: row.required("orgSourcedId")?.to_owned(),
-        subjects: joined(row.list("subjects")?),
+        title,
+        course_code,
+        grades,
+        org,
+        subjects,
+        subject_codes,
     })
 }
 
@@ -167,27 +196,37 @@ pub struct ClassRow {
     pub school: String,
     pub terms: Vec<String>,
     pub periods: Option<String>,
+    pub subject_codes: Option<String>,
 }
 
-pub fn class(row: &Row<'_>, mode: Mode, _: Version) -> Result<ClassRow, Bad> {
-    let head = head(row, mode)?;
-    let title = row.required("title")?.to_owned();
-    let course = row.required("courseSourcedId")?.to_owned();
-    let class_type = row.choice("classType", &["homeroom", "scheduled"])?;
-    let school = row.required("schoolSourcedId")?.to_owned();
-    let terms: Vec<String> = row.list("termSourcedIds")?.into_iter().map(str::to_owned).collect();
-    if terms.is_empty() {
-        return Err((Some("termSourcedIds"), "at least one term is required".to_owned()));
+pub fn class(row: &Row<'_>, mode: Mode, _: Version) -> Result<ClassRow, Problems> {
+    let mut p = Problems::default();
+    let head = head(row, mode, &mut p)?;
+    let title = p.get(row.required("title")).to_owned();
+    let course = p.get(row.required("courseSourcedId")).to_owned();
+    let class_type = p.get(row.choice("classType", &["homeroom", "scheduled"]));
+    let school = p.get(row.required("schoolSourcedId")).to_owned();
+    let terms: Vec<String> = p
+        .get(row.list("termSourcedIds"))
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    if terms.is_empty() && p.list.iter().all(|(c, _)| *c != Some("termSourcedIds")) {
+        p.push((Some("termSourcedIds"), "at least one term is required".to_owned()));
     }
-    Ok(ClassRow {
+    let class_code = p.get(row.optional("classCode"));
+    let periods = joined(p.get(row.list("periods")));
+    let subject_codes = joined(p.get(row.list("subjectCodes")));
+    p.done(ClassRow {
         head,
         title,
         course,
-        class_code: row.optional("classCode")?,
+        class_code,
         class_type,
         school,
         terms,
-        periods: joined(row.list("periods")?),
+        periods,
+        subject_codes,
     })
 }
 
@@ -198,10 +237,11 @@ pub struct DemographicRow {
     pub birth_date: Option<Date>,
 }
 
-pub fn demographic(row: &Row<'_>, mode: Mode, _: Version) -> Result<DemographicRow, Bad> {
-    let head = head(row, mode)?;
-    let birth_date = row.date("birthDate")?;
-    Ok(DemographicRow {
+pub fn demographic(row: &Row<'_>, mode: Mode, _: Version) -> Result<DemographicRow, Problems> {
+    let mut p = Problems::default();
+    let head = head(row, mode, &mut p)?;
+    let birth_date = p.get(row.date("birthDate"));
+    p.done(DemographicRow {
         sid: head.sid,
         active: head.active,
         birth_date,
@@ -240,18 +280,23 @@ pub struct RoleRow {
     pub sid: String,
     pub active: bool,
     pub user: String,
-    pub role: &'static str,
+    /// `None` for an extension role (`ext:…`), which ssp does not keep.
+    pub role: Option<&'static str>,
     pub primary: bool,
     pub org: String,
 }
 
-pub fn role(row: &Row<'_>, mode: Mode, _: Version) -> Result<RoleRow, Bad> {
-    let head = head(row, mode)?;
-    let user = row.required("userSourcedId")?.to_owned();
-    let primary = row.choice("roleType", &["primary", "secondary"])? == "primary";
-    let role = row.choice("role", &ROLES_1_2)?;
-    let org = row.required("orgSourcedId")?.to_owned();
-    Ok(RoleRow {
+pub fn role(row: &Row<'_>, mode: Mode, _: Version) -> Result<RoleRow, Problems> {
+    let mut p = Problems::default();
+    let head = head(row, mode, &mut p)?;
+    let user = p.get(row.required("userSourcedId")).to_owned();
+    let primary = p.get(row.choice("roleType", &["primary", "secondary"])) == "primary";
+    let role = match p.or(row.choice_ext("role", &ROLES_1_2), Choice::Known("")) {
+        Choice::Known(r) => Some(r),
+        Choice::Ext(_) => None,
+    };
+    let org = p.get(row.required("orgSourcedId")).to_owned();
+    p.done(RoleRow {
         line: row.line,
         sid: head.sid,
         active: head.active,
@@ -266,8 +311,9 @@ pub fn role(row: &Row<'_>, mode: Mode, _: Version) -> Result<RoleRow, Bad> {
 pub struct UserRow {
     pub head: Head,
     pub person: PersonRec,
-    /// 1.1: the role and orgs on the row itself.
-    pub roles_1_1: Option<(&'static str, Vec<String>)>,
+    /// 1.1: the role and orgs on the row itself (`None` for an extension
+    /// role, `ext:…`).
+    pub roles_1_1: Option<(Option<&'static str>, Vec<String>)>,
     pub agents: Vec<String>,
     pub grade: Option<Grade>,
     pub identifier: Option<String>,
@@ -288,58 +334,98 @@ const CEDS_GRADES: [&str; 21] = [
     "UG", "Other",
 ];
 
-pub fn user(row: &Row<'_>, mode: Mode, version: Version) -> Result<UserRow, Bad> {
-    let head = head(row, mode)?;
-    let given = row.text("givenName")?;
-    let family = row.text("familyName")?;
-    if head.active {
-        row.required("username")?;
-        row.required("givenName")?;
-        row.required("familyName")?;
-        row.choice("enabledUser", &["true", "false"])?;
-    }
-    let roles_1_1 = match version {
-        Version::V1_1 if head.active => Some((
-            row.choice("role", &ROLES_1_1)?,
-            row.list("orgSourcedIds")?.into_iter().map(str::to_owned).collect(),
-        )),
-        _ => None,
-    };
-    let grade = match row.list("grades")?.first() {
-        None => None,
-        Some(code) => {
-            let code = CEDS_GRADES
+/// The first grade of a user's `grades`: a CEDS code, read leniently (a
+/// code in other case, or a grade written without its leading zero, is
+/// read with a warning).
+fn grade(row: &Row<'_>, code: &str) -> Result<Grade, crate::table::Bad> {
+    let exact = CEDS_GRADES.iter().copied().find(|g| *g == code);
+    let code = match exact {
+        Some(c) => c,
+        None => {
+            let padded = (code.len() == 1 && code.as_bytes()[0].is_ascii_digit()).then(|| format!("0{code}"));
+            let found = CEDS_GRADES
                 .iter()
-                .find(|g| g.eq_ignore_ascii_case(code))
+                .copied()
+                .find(|g| g.eq_ignore_ascii_case(code) || padded.as_deref() == Some(*g))
                 .ok_or_else(|| {
                     (
                         Some("grades"),
                         format!("{code:?} is not a CEDS grade code (06, 07, … 12, KG, …)"),
                     )
                 })?;
-            Some(match code.parse::<i32>() {
-                Ok(n) if (6..=12).contains(&n) => Grade::InScope(n),
-                _ => Grade::OutOfScope,
-            })
+            row.warn(
+                "grades",
+                code,
+                format!("{code:?} is not written as the CEDS grade code {found:?}; read as {found:?}"),
+            );
+            found
         }
     };
-    let phone = row.optional("phone")?.or(row.optional("sms")?);
-    let preferred = row.optional("preferredGivenName")?;
-    Ok(UserRow {
-        person: PersonRec {
-            given_name: given.to_owned(),
-            family_name: family.to_owned(),
-            preferred_name: preferred.filter(|p| p != given),
-            pronouns: row.optional("pronouns")?,
-            email: row.optional("email")?,
-            phone,
-        },
+    Ok(match code.parse::<i32>() {
+        Ok(n) if (6..=12).contains(&n) => Grade::InScope(n),
+        _ => Grade::OutOfScope,
+    })
+}
+
+pub fn user(row: &Row<'_>, mode: Mode, version: Version) -> Result<UserRow, Problems> {
+    let mut p = Problems::default();
+    let head = head(row, mode, &mut p)?;
+    let given = p.get(row.text("givenName"));
+    let family = p.get(row.text("familyName"));
+    let username = p.get(row.optional("username"));
+    if head.active {
+        p.get(row.required("username"));
+        p.get(row.required("givenName"));
+        p.get(row.required("familyName"));
+        p.get(row.choice("enabledUser", &["true", "false"]));
+    }
+    let roles_1_1 = match version {
+        Version::V1_1 if head.active => {
+            let role = match p.or(row.choice_ext("role", &ROLES_1_1), Choice::Known("")) {
+                Choice::Known(r) => Some(r),
+                Choice::Ext(_) => None,
+            };
+            let orgs = p
+                .get(row.list("orgSourcedIds"))
+                .into_iter()
+                .map(str::to_owned)
+                .collect();
+            Some((role, orgs))
+        }
+        _ => None,
+    };
+    let grade = match p.get(row.list("grades")).first() {
+        None => None,
+        Some(code) => p.get(grade(row, code).map(Some)),
+    };
+    let phone = p.get(row.optional("phone")).or(p.get(row.optional("sms")));
+    let preferred = p.get(row.optional("preferredGivenName"));
+    let person = PersonRec {
+        given_name: given.to_owned(),
+        family_name: family.to_owned(),
+        preferred_name: preferred.filter(|x| x != given),
+        pronouns: p.get(row.optional("pronouns")),
+        email: p.get(row.optional("email")),
+        phone,
+        username,
+        middle_name: p.get(row.optional("middleName")),
+        user_ids: joined(p.get(row.list("userIds"))),
+    };
+    let agents = p
+        .get(row.list("agentSourcedIds"))
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let identifier = p.get(row.optional("identifier"));
+    let primary_org = p.get(row.optional("primaryOrgSourcedId"));
+    p.done(UserRow {
+        person,
         head,
         roles_1_1,
-        agents: row.list("agentSourcedIds")?.into_iter().map(str::to_owned).collect(),
+        agents,
         grade,
-        identifier: row.optional("identifier")?,
-        primary_org: row.optional("primaryOrgSourcedId")?,
+        identifier,
+        primary_org,
     })
 }
 
@@ -349,7 +435,8 @@ pub struct EnrollmentRow {
     pub class: String,
     pub school: String,
     pub user: String,
-    /// `student`/`teacher`, or `None` for administrator/proctor (not kept).
+    /// `student`/`teacher`, or `None` for administrator/proctor or an
+    /// extension role (not kept).
     pub role: Option<&'static str>,
     pub role_name: &'static str,
     pub primary: bool,
@@ -357,35 +444,43 @@ pub struct EnrollmentRow {
     pub end_date: Option<Date>,
 }
 
-pub fn enrollment(row: &Row<'_>, mode: Mode, _: Version) -> Result<EnrollmentRow, Bad> {
-    let head = head(row, mode)?;
-    let class = row.required("classSourcedId")?.to_owned();
-    let school = row.required("schoolSourcedId")?.to_owned();
-    let user = row.required("userSourcedId")?.to_owned();
-    let role_name = row.choice("role", &["administrator", "proctor", "student", "teacher"])?;
+pub fn enrollment(row: &Row<'_>, mode: Mode, _: Version) -> Result<EnrollmentRow, Problems> {
+    let mut p = Problems::default();
+    let head = head(row, mode, &mut p)?;
+    let class = p.get(row.required("classSourcedId")).to_owned();
+    let school = p.get(row.required("schoolSourcedId")).to_owned();
+    let user = p.get(row.required("userSourcedId")).to_owned();
+    let role_name = match p.or(
+        row.choice_ext("role", &["administrator", "proctor", "student", "teacher"]),
+        Choice::Known(""),
+    ) {
+        Choice::Known(r) => r,
+        Choice::Ext(_) => "extension roles",
+    };
     let role = match role_name {
         "student" => Some("student"),
         "teacher" => Some("teacher"),
         _ => None,
     };
-    let begin_date = row.date("beginDate")?;
-    let end_date = row.date("endDate")?;
+    let begin_date = p.get(row.date("beginDate"));
+    let end_date = p.get(row.date("endDate"));
     if let (Some(b), Some(e)) = (begin_date, end_date) {
         if e < b {
-            return Err((
+            p.push((
                 Some("endDate"),
                 format!("the enrollment ends ({e}) before it begins ({b})"),
             ));
         }
     }
-    Ok(EnrollmentRow {
+    let primary = p.get(row.boolean("primary")).unwrap_or(false);
+    p.done(EnrollmentRow {
         head,
         class,
         school,
         user,
         role,
         role_name,
-        primary: row.boolean("primary")?.unwrap_or(false),
+        primary,
         begin_date,
         end_date,
     })

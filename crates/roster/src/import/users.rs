@@ -6,13 +6,15 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
-use ssp_db::repo::roster::{self as repo, PersonRec, StoredAssignment, StoredLink, StoredStudent, StudentRec, Table};
+use ssp_db::repo::roster::{
+    self as repo, PersonRec, StoredAssignment, StoredLink, StoredOtherRole, StoredStudent, StudentRec, Table,
+};
 use time::Date;
 use uuid::Uuid;
 
 use super::index::{Change, Index, Pending};
 use super::rows::{self, Grade, RoleRow, UserRow};
-use super::{collect, stream, Run};
+use super::{collect, stream, Cause, Run, Why};
 use crate::package::{Mode, Version};
 use crate::ImportError;
 
@@ -123,6 +125,26 @@ impl Run<'_> {
                 })
                 .collect();
 
+        let mut other_roles: HashMap<(Uuid, Uuid, &'static str), AssignmentSlot> =
+            repo::load_other_roles(&mut self.tx, self.district)
+                .await?
+                .into_iter()
+                .map(|a| {
+                    let slot = AssignmentSlot {
+                        id: a.id,
+                        active: a.active,
+                        seen: false,
+                    };
+                    ((a.person_id, a.org_id, a.role), slot)
+                })
+                .collect();
+        let ssp_only: HashSet<(Uuid, Uuid)> = repo::load_ssp_only_roles(&mut self.tx, self.district)
+            .await?
+            .into_iter()
+            .collect();
+        let mut new_other: Vec<StoredOtherRole> = Vec::new();
+        let mut other_on: Vec<Uuid> = Vec::new();
+
         let existing_links = repo::load_links(&mut self.tx, self.district).await?;
         let guardians_before: HashSet<Uuid> = existing_links.iter().map(|l| l.guardian_id).collect();
         let was = |pid: Uuid, who: Who, students: &HashMap<Uuid, StudentSlot>| {
@@ -158,10 +180,11 @@ impl Run<'_> {
                     self.bad(FILE, line, (Some("sourcedId"), why));
                     continue;
                 }
+                let cause_here = move |why: Why| Cause { file: FILE, line, why };
 
                 // Who is this? (Only asked of active rows.)
                 let user_roles: Vec<UserRole> = match (&r.roles_1_1, self.pkg.version) {
-                    (Some((role, orgs)), Version::V1_1) => orgs
+                    (Some((Some(role), orgs)), Version::V1_1) => orgs
                         .iter()
                         .enumerate()
                         .map(|(i, org)| UserRole {
@@ -171,17 +194,37 @@ impl Run<'_> {
                             line: None,
                         })
                         .collect(),
+                    (Some((None, _)), Version::V1_1) => {
+                        let why = "the user's role is an extension (ext:…), which ssp does not keep".to_owned();
+                        self.skip(FILE, line, Some("role"), why);
+                        self.look
+                            .not_loaded
+                            .insert(sid.into(), cause_here(Why::Skipped("extension role")));
+                        continue;
+                    }
                     _ => roles.take(&sid),
                 };
                 let person_only = r.head.active && user_roles.is_empty();
                 if person_only && mode == Mode::Bulk {
-                    let why = if self.pkg.version == Version::V1_2 {
-                        "no row in roles.csv gives this user a role"
+                    if let Some(&role_line) = roles.ext_only.get(sid.as_str()) {
+                        let why = format!(
+                            "the user's only roles are extensions (ext:…, roles.csv line {role_line}), which ssp does not keep"
+                        );
+                        self.skip(FILE, line, Some("sourcedId"), why);
+                        self.look
+                            .not_loaded
+                            .insert(sid.into(), cause_here(Why::Skipped("extension roles only")));
+                        continue;
+                    }
+                    let (column, why) = if self.pkg.version == Version::V1_2 {
+                        ("sourcedId", "no row in roles.csv gives this user a role")
                     } else {
-                        "the user has no org in orgSourcedIds"
+                        ("orgSourcedIds", "the user has no org in orgSourcedIds")
                     };
-                    self.bad(FILE, line, (None, why.to_owned()));
-                    self.look.not_loaded.insert(sid.into());
+                    self.bad(FILE, line, (Some(column), why.to_owned()));
+                    self.look
+                        .not_loaded
+                        .insert(sid.into(), cause_here(Why::Rejected(Some(column))));
                     continue;
                 }
                 let who = if user_roles.iter().any(|u| u.role == "student") {
@@ -201,13 +244,20 @@ impl Run<'_> {
                             let why = "the student is outside grades 6–12, which ssp plans cover".to_owned();
                             self.skip(FILE, line, Some("grades"), why);
                             self.skip_roles(&user_roles);
-                            self.look.not_loaded.insert(sid.into());
+                            let why = Why::Skipped("outside grades 06–12");
+                            self.look.not_loaded.insert(sid.into(), cause_here(why));
                             continue;
                         }
                         None => {
-                            let why = "a student needs a grade (06–12)".to_owned();
-                            self.bad(FILE, line, (Some("grades"), why));
-                            self.look.not_loaded.insert(sid.into());
+                            // As grade 05: ssp keeps grades 06–12 only, and a
+                            // student without a grade may be in any.
+                            let why =
+                                "the student has no grade; ssp keeps students in grades 06–12, so it was not loaded"
+                                    .to_owned();
+                            self.skip(FILE, line, Some("grades"), why);
+                            self.skip_roles(&user_roles);
+                            let why = Why::Skipped("no grade");
+                            self.look.not_loaded.insert(sid.into(), cause_here(why));
                             continue;
                         }
                     };
@@ -226,9 +276,17 @@ impl Run<'_> {
                             } else {
                                 "sourcedId"
                             };
-                            let why = format!("the student's school {school_sid:?} is not a known school");
+                            let why = match self.look.cause("orgs", &school_sid) {
+                                Some(cause) => format!(
+                                    "the student's school is missing: {}",
+                                    cause.describe("org", &school_sid)
+                                ),
+                                None => format!("the student's school {school_sid:?} is not a known school"),
+                            };
                             self.bad(FILE, line, (Some(column), why));
-                            self.look.not_loaded.insert(sid.into());
+                            self.look
+                                .not_loaded
+                                .insert(sid.into(), cause_here(Why::Rejected(Some(column))));
                             continue;
                         }
                     };
@@ -238,7 +296,8 @@ impl Run<'_> {
                             if Some(*other) != existing_id {
                                 let why = format!("identifier {local:?} already belongs to another student");
                                 self.bad(FILE, line, (Some("identifier"), why));
-                                self.look.not_loaded.insert(sid.into());
+                                let why = Why::Rejected(Some("identifier"));
+                                self.look.not_loaded.insert(sid.into(), cause_here(why));
                                 continue;
                             }
                         }
@@ -265,6 +324,16 @@ impl Run<'_> {
                         continue;
                     }
                 };
+                if change == Change::Nothing && mode == Mode::Bulk {
+                    self.skip(FILE, line, Some("status"), super::TOBEDELETED.to_owned());
+                }
+                if !r.head.active {
+                    let why = Why::Skipped("marked tobedeleted");
+                    self.look
+                        .not_loaded
+                        .entry(sid.as_str().into())
+                        .or_insert(cause_here(why));
+                }
                 self.write(&mut pending, write).await?;
                 let Some(pid) = persons.id(&sid) else { continue };
                 match change {
@@ -343,6 +412,43 @@ impl Run<'_> {
                         }
                         continue;
                     };
+                    if let Some(other) = repo::OTHER_ROLES.iter().copied().find(|o| *o == u.role) {
+                        if other == "aide" && ssp_only.contains(&(pid, org_id)) {
+                            // ssp's own role (a nurse, …), as the export writes it.
+                            continue;
+                        }
+                        match other_roles.get_mut(&(pid, org_id, other)) {
+                            Some(slot) if !slot.seen => {
+                                slot.seen = true;
+                                if !slot.active {
+                                    slot.active = true;
+                                    other_on.push(slot.id);
+                                    self.count("other roles", Change::Updated);
+                                } else {
+                                    self.count("other roles", Change::Unchanged);
+                                }
+                            }
+                            Some(_) => {}
+                            None => {
+                                let id = Uuid::now_v7();
+                                let slot = AssignmentSlot {
+                                    id,
+                                    active: true,
+                                    seen: true,
+                                };
+                                other_roles.insert((pid, org_id, other), slot);
+                                new_other.push(StoredOtherRole {
+                                    id,
+                                    person_id: pid,
+                                    org_id,
+                                    role: other,
+                                    active: true,
+                                });
+                                self.count("other roles", Change::Created);
+                            }
+                        }
+                        continue;
+                    }
                     let Some(role) = staff_role(u.role, org_kind) else {
                         continue;
                     };
@@ -413,21 +519,51 @@ impl Run<'_> {
         for id in &reactivated {
             repo::reactivate_assignment(&mut self.tx, *id, self.now).await?;
         }
+        repo::insert_other_roles(&mut self.tx, self.district, &new_other, self.now).await?;
+        repo::set_other_roles(&mut self.tx, &other_on, true, self.now).await?;
         if let Some(births) = &births {
-            let mut lines: Vec<(u64, &str)> = births
+            // A birth date is kept for a student ssp keeps; every other
+            // row says why it was not used.
+            let mut lines: Vec<(u64, String)> = births
                 .iter()
-                .filter(|(sid, _)| self.look.not_loaded.contains(sid.as_str()))
-                .map(|(sid, &(_, l))| (l, sid.as_str()))
+                .filter_map(|(sid, &(_, l))| {
+                    let why = match (self.look.not_loaded.get(sid.as_str()), persons.id(sid)) {
+                        (Some(cause), _) => cause.describe("user", sid),
+                        (None, Some(pid)) if students.contains_key(&pid) => return None,
+                        (None, Some(_)) => {
+                            format!("user {sid:?} is not a student; ssp keeps birth dates of students only")
+                        }
+                        (None, None) if mode == Mode::Bulk => format!("user {sid:?} is not in users.csv"),
+                        (None, None) => return None,
+                    };
+                    Some((l, why))
+                })
                 .collect();
             lines.sort_unstable();
-            for (l, sid) in lines {
-                self.skip("demographics", l, Some("sourcedId"), not_loaded(sid));
+            for (l, why) in lines {
+                self.skip("demographics", l, Some("sourcedId"), why);
             }
         }
         for (sid, rows) in roles.by_user.drain() {
-            if let Some(first) = rows.first() {
-                let why = format!("user {sid:?} is not in users.csv");
-                self.bad("roles", first.line, (Some("userSourcedId"), why));
+            match self.look.not_loaded.get(&*sid) {
+                // The user's row was there but not loaded: its roles follow it.
+                Some(cause) => {
+                    let why = cause.describe("user", &sid);
+                    for r in &rows {
+                        self.report.push(crate::Issue::skipped(
+                            "roles",
+                            r.line,
+                            Some("userSourcedId"),
+                            why.clone(),
+                        ));
+                    }
+                }
+                None => {
+                    if let Some(first) = rows.first() {
+                        let why = format!("user {sid:?} is not in users.csv");
+                        self.bad("roles", first.line, (Some("userSourcedId"), why));
+                    }
+                }
             }
         }
 
@@ -440,7 +576,7 @@ impl Run<'_> {
         for (line, pid, who, names) in agents {
             for name in names {
                 let Some(other) = persons.id(&name) else {
-                    if !self.look.not_loaded.contains(name.as_str()) {
+                    if !self.look.is_not_loaded(name.as_str()) {
                         let why = format!("unknown user {name:?}; the other links on this row were loaded");
                         self.bad(FILE, line, (Some("agentSourcedIds"), why));
                     }
@@ -483,7 +619,12 @@ impl Run<'_> {
                 for l in role_lines {
                     self.skip("roles", l, Some("userSourcedId"), not_loaded(&sid));
                 }
-                self.look.not_loaded.insert(sid.into());
+                let cause = Cause {
+                    file: FILE,
+                    line,
+                    why: Why::Skipped("a guardian linked to no student ssp keeps"),
+                };
+                self.look.not_loaded.insert(sid.into(), cause);
                 if let Some(c) = self.counts.get_mut("guardians") {
                     c.created = c.created.saturating_sub(1);
                 }
@@ -570,6 +711,13 @@ impl Run<'_> {
             .collect();
         self.deactivate(Table::StaffAssignments, &roles_off, "staff roles")
             .await?;
+        let other_off: Vec<Uuid> = other_roles
+            .iter()
+            .filter(|((p, _, _), a)| a.active && (mode == Mode::Bulk && !a.seen || gone_set.contains(p)))
+            .map(|(_, a)| a.id)
+            .collect();
+        repo::set_other_roles(&mut self.tx, &other_off, false, self.now).await?;
+        self.counts.entry("other roles").or_default().deactivated += other_off.len() as u64;
 
         self.look.persons = persons.ids();
         self.file_done(FILE);
@@ -596,14 +744,17 @@ impl Run<'_> {
             return Ok(None);
         }
         let mut births = HashMap::new();
-        for (line, row) in collect(&self.pkg, FILE, rows::demographic).await? {
+        let (parsed, warnings) = collect(&self.pkg, FILE, rows::demographic).await?;
+        for (line, w) in warnings {
+            self.warn(FILE, line, w);
+        }
+        for (line, row) in parsed {
             self.row_read(FILE);
-            match row {
-                Ok(d) if d.active => {
+            match self.good(FILE, line, row) {
+                Some(d) if d.active => {
                     births.insert(d.sid, (d.birth_date, line));
                 }
-                Ok(_) => {}
-                Err(bad) => self.bad(FILE, line, bad),
+                _ => {}
             }
         }
         self.file_done(FILE);
@@ -628,20 +779,26 @@ impl Run<'_> {
         while let Some(batch) = self.next_batch(&mut rx, FILE).await? {
             for (line, row) in batch {
                 self.row_read(FILE);
-                match row {
-                    Ok((sid, r)) => {
-                        if mode == Mode::Bulk && !seen.insert(sid) {
-                            let why = format!(
-                                "sourcedId {:?} appears more than once in this file; the first row was kept",
-                                r.sid
-                            );
-                            self.bad(FILE, line, (Some("sourcedId"), why));
-                            continue;
-                        }
-                        roles.add(r);
-                    }
-                    Err(bad) => self.bad(FILE, line, bad),
+                let Some((sid, r)) = self.good(FILE, line, row) else {
+                    continue;
+                };
+                if mode == Mode::Bulk && !seen.insert(sid) {
+                    let why = format!(
+                        "sourcedId {:?} appears more than once in this file; the first row was kept",
+                        r.sid
+                    );
+                    self.bad(FILE, line, (Some("sourcedId"), why));
+                    continue;
                 }
+                if r.role.is_none() {
+                    let why = "the role is an extension (ext:…), which ssp does not keep".to_owned();
+                    self.skip(FILE, line, Some("role"), why);
+                    if r.active {
+                        roles.ext_only.entry(r.user.into_boxed_str()).or_insert(line);
+                    }
+                    continue;
+                }
+                roles.add(r);
             }
         }
         self.file_done(FILE);
@@ -674,6 +831,9 @@ struct RoleEntry {
 #[derive(Default)]
 struct Roles {
     by_user: HashMap<Box<str>, Vec<RoleEntry>>,
+    /// Users with an extension role (skipped), by the role's line: a user
+    /// with no other role is skipped, not an error.
+    ext_only: HashMap<Box<str>, u64>,
     orgs: Vec<Box<str>>,
     org_index: HashMap<Box<str>, u32>,
 }
@@ -692,7 +852,7 @@ impl Roles {
         let entry = RoleEntry {
             line: r.line,
             org,
-            role: r.role,
+            role: r.role.unwrap_or_default(),
             primary: r.primary,
             active: r.active,
         };

@@ -18,6 +18,7 @@ mod plan_forms;
 mod privacy;
 mod queues;
 mod roster_page;
+mod roster_real;
 mod roster_safety;
 mod support;
 mod twins;

@@ -120,7 +120,7 @@ fn upload_action(page: &TestResponse) -> String {
     page.text[start..end].to_owned()
 }
 
-async fn upload(c: &TestClient, name: &str, bytes: &[u8], dry_run: bool) -> TestResponse {
+pub(crate) async fn upload(c: &TestClient, name: &str, bytes: &[u8], dry_run: bool) -> TestResponse {
     let page = c.get("/admin/roster").await;
     assert_eq!(page.status, 200);
     let fields: &[(&str, &str)] = if dry_run { &[("dry_run", "yes")] } else { &[] };

@@ -484,6 +484,8 @@ struct SummaryView {
     version: String,
     district: String,
     nothing_changed: bool,
+    /// Every row failed: "nothing changed" would hide that.
+    nothing_loaded: bool,
     kinds: Vec<KindRow>,
     files: Vec<ssp_roster::FileSummary>,
     errors_total: u64,
@@ -547,7 +549,8 @@ fn summary_view(page: &Page, report: &Report) -> SummaryView {
         } else {
             format!("{} ({})", report.district_name, report.district_source_id)
         },
-        nothing_changed: !report.changed(),
+        nothing_changed: !report.changed() && (report.loaded_anything() || report.errors_total == 0),
+        nothing_loaded: !report.loaded_anything() && report.errors_total > 0,
         kinds: KINDS
             .iter()
             .map(|k| {
@@ -788,11 +791,7 @@ pub async fn issues_csv(State(state): State<AppState>, ctx: Ctx, Path(id): Path<
             file: i.file,
             line: u64::try_from(i.line).unwrap_or(0),
             column: i.column,
-            severity: if i.severity == "skipped" {
-                Severity::Skipped
-            } else {
-                Severity::Error
-            },
+            severity: Severity::parse(i.severity),
             reason: i.reason,
         })
         .collect();
