@@ -197,7 +197,10 @@ mod tests {
         assert_eq!(parse("https://a.example", "email", "").unwrap().match_claim, "email");
         assert_eq!(parse("https://a.example", "sourced_id", "").unwrap().match_claim, "sub");
         let clever = parse("https://a.example", "sourced_id", "sis_id").unwrap();
-        assert_eq!((clever.match_field, clever.match_claim.as_str()), (MatchField::SourcedId, "sis_id"));
+        assert_eq!(
+            (clever.match_field, clever.match_claim.as_str()),
+            (MatchField::SourcedId, "sis_id")
+        );
         assert!(parse("https://a.example", "username", "").is_err());
         assert!(parse("https://a.example", "email", "a claim").is_err());
     }
@@ -206,7 +209,10 @@ mod tests {
     fn every_field_at_fault_is_named_and_the_secret_is_not_printed() {
         let r = NewIdentityProvider::parse(" ", "", "", "", "x", "").unwrap_err();
         let names: Vec<_> = r.fields.iter().map(|f| f.field).collect();
-        assert_eq!(names, ["name", "issuer_url", "client_id", "client_secret", "match_field"]);
+        assert_eq!(
+            names,
+            ["name", "issuer_url", "client_id", "client_secret", "match_field"]
+        );
         let ok = parse("https://a.example/", "email", "").unwrap();
         assert_eq!(ok.issuer_url, "https://a.example");
         assert!(!format!("{ok:?}").contains("secret\""));
@@ -217,7 +223,16 @@ mod tests {
     fn usernames_come_from_the_roster_then_fall_back() {
         let id = uuid::Uuid::parse_str("0192a0b1-c2d3-7e4f-8a9b-0c1d2e3f4a5b").unwrap();
         let c = username_candidates(Some(" JDoe "), Some("jdoe@x.org"), Some("S-1"), id);
-        assert_eq!(c, ["jdoe", "jdoe@x.org", "s-1", "user-0192a0b1c2d3", "user-0192a0b1c2d37e4f8a9b0c1d2e3f4a5b"]);
+        assert_eq!(
+            c,
+            [
+                "jdoe",
+                "jdoe@x.org",
+                "s-1",
+                "user-0192a0b1c2d3",
+                "user-0192a0b1c2d37e4f8a9b0c1d2e3f4a5b"
+            ]
+        );
         let c = username_candidates(None, Some(""), None, id);
         assert_eq!(c[0], "user-0192a0b1c2d3");
     }

@@ -92,7 +92,10 @@ pub async fn act(app: &App, actor: &Actor, account: AccountId, action: AccountAc
     w.commit(
         audit,
         "account",
-        format!("account {} of person {person}: {what}, {ended} sessions ended", account.0),
+        format!(
+            "account {} of person {person}: {what}, {ended} sessions ended",
+            account.0
+        ),
     )
     .await?;
     Ok(ended)

@@ -52,7 +52,11 @@ pub async fn prepare(
     }
     let mut rows = Vec::with_capacity(people.len());
     for p in people {
-        let roster = p.source_id.as_deref().and_then(|s| roster_usernames.get(s)).map(String::as_str);
+        let roster = p
+            .source_id
+            .as_deref()
+            .and_then(|s| roster_usernames.get(s))
+            .map(String::as_str);
         let Some(username) = username_candidates(roster, p.email.as_deref(), p.source_id.as_deref(), p.id)
             .into_iter()
             .find(|c| !names.contains(c) && !emails.contains(c))

@@ -42,6 +42,10 @@ pub async fn remove(app: &App, actor: &Actor, id: Uuid) -> Result<(), Error> {
     if !repo::delete(w.tx(), actor.district, id).await? {
         return Err(Error::NotFound);
     }
-    w.commit(AuditAction::IdentityProviderRemoved, "identity_provider", format!("removed {id}"))
-        .await
+    w.commit(
+        AuditAction::IdentityProviderRemoved,
+        "identity_provider",
+        format!("removed {id}"),
+    )
+    .await
 }

@@ -95,7 +95,10 @@ pub struct SignedIn {
 }
 
 fn hash(state: &str) -> String {
-    Sha256::digest(state.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(state.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Starts a sign-in with an enabled provider. `None`: no such provider.
@@ -166,9 +169,24 @@ async fn run(app: &App, cb: &Callback<'_>, spent: &mut ProviderTime) -> Result<R
         return refuse(app, cb, Some(&provider), SsoRefusal::Expired, "").await;
     }
     let Some(code) = cb.code else {
-        return refuse(app, cb, Some(&provider), SsoRefusal::ProviderRefused, "error from provider").await;
+        return refuse(
+            app,
+            cb,
+            Some(&provider),
+            SsoRefusal::ProviderRefused,
+            "error from provider",
+        )
+        .await;
     };
-    let identity = match oidc::exchange(&provider, cb.redirect, code, &pending.pkce_verifier, &pending.nonce, spent).await
+    let identity = match oidc::exchange(
+        &provider,
+        cb.redirect,
+        code,
+        &pending.pkce_verifier,
+        &pending.nonce,
+        spent,
+    )
+    .await
     {
         Ok(i) => i,
         Err(e) => {
@@ -187,7 +205,14 @@ async fn run(app: &App, cb: &Callback<'_>, spent: &mut ProviderTime) -> Result<R
         let state = ssp_db::repo::accounts::sign_in_state(&mut tx, account).await?;
         let Some(state) = state.filter(|s| s.district_id == provider.district_id) else {
             drop(tx);
-            return refuse(app, cb, Some(&provider), SsoRefusal::UnknownPerson, "linked account gone").await;
+            return refuse(
+                app,
+                cb,
+                Some(&provider),
+                SsoRefusal::UnknownPerson,
+                "linked account gone",
+            )
+            .await;
         };
         if state.disabled || !state.person_active {
             drop(tx);
@@ -211,7 +236,11 @@ async fn run(app: &App, cb: &Callback<'_>, spent: &mut ProviderTime) -> Result<R
         && identity.claims.get("email_verified") == Some(&serde_json::Value::Bool(false));
     let Some(value) = value.filter(|_| !unverified) else {
         drop(tx);
-        let why = if unverified { "email not verified" } else { "claim absent" };
+        let why = if unverified {
+            "email not verified"
+        } else {
+            "claim absent"
+        };
         return refuse(app, cb, Some(&provider), SsoRefusal::MissingClaim, why).await;
     };
     let people = repo::rostered_people(&mut tx, provider.district_id, field, &value).await?;

@@ -121,9 +121,11 @@ pub async fn rostered_without_account(tx: &mut Tx, district: Uuid) -> Result<Vec
 /// Every username and account email in use (both are unique across the
 /// whole instance).
 pub async fn taken_names(tx: &mut Tx) -> Result<Vec<(String, Option<String>)>, DbError> {
-    Ok(with_tx!(tx, |c| sqlx::query_as("SELECT username, email FROM accounts")
-        .fetch_all(&mut *c)
-        .await)?)
+    Ok(with_tx!(tx, |c| sqlx::query_as(
+        "SELECT username, email FROM accounts"
+    )
+    .fetch_all(&mut *c)
+    .await)?)
 }
 
 /// A person of the district as the accounts page lists them.

@@ -74,7 +74,8 @@ pub async fn insert(
     p: &NewIdentityProvider,
     now: OffsetDateTime,
 ) -> Result<(), DbError> {
-    let sql = "INSERT INTO identity_providers (id, district_id, name, issuer_url, client_id, client_secret, match_field, \
+    let sql =
+        "INSERT INTO identity_providers (id, district_id, name, issuer_url, client_id, client_secret, match_field, \
                match_claim, enabled, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, TRUE, $9, $9)";
     with_tx!(tx, |c| sqlx::query(sql)
         .bind(id)
@@ -119,14 +120,20 @@ pub async fn delete(tx: &mut Tx, district: OrgId, id: Uuid) -> Result<bool, DbEr
 pub async fn get(db: &Db, id: Uuid) -> Result<Option<IdentityProvider>, DbError> {
     let sql = "SELECT id, district_id, name, issuer_url, client_id, client_secret, match_field, match_claim, enabled \
                FROM identity_providers WHERE id = $1";
-    Ok(with_reader!(db, |p| sqlx::query_as(sql).bind(id).fetch_optional(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(id)
+        .fetch_optional(p)
+        .await)?)
 }
 
 pub async fn list_for_district(db: &Db, district: OrgId) -> Result<Vec<ProviderSummary>, DbError> {
     let sql = "SELECT ip.id, ip.name, ip.issuer_url, ip.client_id, ip.match_field, ip.match_claim, ip.enabled, \
                       (SELECT COUNT(*) FROM identity_links l WHERE l.provider_id = ip.id) AS links \
                FROM identity_providers ip WHERE ip.district_id = $1 ORDER BY ip.name, ip.id";
-    Ok(with_reader!(db, |p| sqlx::query_as(sql).bind(district.0).fetch_all(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(district.0)
+        .fetch_all(p)
+        .await)?)
 }
 
 /// Every enabled provider, for the sign-in page (which does not know the

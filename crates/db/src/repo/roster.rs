@@ -1031,8 +1031,9 @@ pub async fn deactivate(tx: &mut Tx, table: Table, ids: &[Uuid], now: OffsetDate
 
 async fn end_sessions_of_persons(tx: &mut Tx, persons: &[Uuid]) -> Result<(), DbError> {
     with_tx!(&mut *tx, |conn| {
-        let mut qb =
-            sqlx::QueryBuilder::new("DELETE FROM sessions WHERE account_id IN (SELECT id FROM accounts WHERE person_id IN (");
+        let mut qb = sqlx::QueryBuilder::new(
+            "DELETE FROM sessions WHERE account_id IN (SELECT id FROM accounts WHERE person_id IN (",
+        );
         let mut list = qb.separated(", ");
         for id in persons {
             list.push_bind(*id);

@@ -37,7 +37,11 @@ async fn preparing_accounts_gives_every_rostered_person_one_without_a_password()
     let res = admin.post_form("/admin/accounts/prepare", &[("q", "")]).await;
     assert_eq!(res.status, 303);
     let page = admin.get(res.location().unwrap()).await;
-    assert!(page.text.contains(&format!("{missing} accounts prepared")), "{}", page.text);
+    assert!(
+        page.text.contains(&format!("{missing} accounts prepared")),
+        "{}",
+        page.text
+    );
     assert_eq!(count(&app, WITHOUT_ACCOUNT).await, 0);
     let no_password = count(&app, "SELECT COUNT(*) FROM accounts WHERE password_hash = '!'").await;
     assert_eq!(no_password, missing);
@@ -45,7 +49,10 @@ async fn preparing_accounts_gives_every_rostered_person_one_without_a_password()
 
     // Such an account refuses every password, as a wrong password would.
     let username = app
-        .texts("SELECT username FROM accounts WHERE password_hash = '!' ORDER BY username LIMIT 1", &[])
+        .texts(
+            "SELECT username FROM accounts WHERE password_hash = '!' ORDER BY username LIMIT 1",
+            &[],
+        )
         .await
         .remove(0);
     for typed in ["!", "", "no account has this password"] {
@@ -75,11 +82,17 @@ async fn prepared_usernames_are_unique_and_skip_taken_names() {
         .expect("a non-showcase student");
     // The other student's roster email is the showcase student's username:
     // taken, so the fallback is used.
-    app.execute("DELETE FROM sessions WHERE account_id IN (SELECT id FROM accounts WHERE person_id = $1)", &[other])
-        .await;
+    app.execute(
+        "DELETE FROM sessions WHERE account_id IN (SELECT id FROM accounts WHERE person_id = $1)",
+        &[other],
+    )
+    .await;
     app.execute("DELETE FROM accounts WHERE person_id = $1", &[other]).await;
-    app.execute("UPDATE persons SET email = 'demo.student', source_id = NULL WHERE id = $1", &[other])
-        .await;
+    app.execute(
+        "UPDATE persons SET email = 'demo.student', source_id = NULL WHERE id = $1",
+        &[other],
+    )
+    .await;
     let _ = student;
     let n = ssp_app::accounts::prepare::prepare(
         &app.state,
@@ -97,7 +110,11 @@ async fn prepared_usernames_are_unique_and_skip_taken_names() {
     let name = app.username_of(other).await;
     assert!(name.starts_with("user-"), "fallback username: {name}");
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM (SELECT username FROM accounts GROUP BY username HAVING COUNT(*) > 1) d").await,
+        count(
+            &app,
+            "SELECT COUNT(*) FROM (SELECT username FROM accounts GROUP BY username HAVING COUNT(*) > 1) d"
+        )
+        .await,
         0
     );
 }
@@ -120,8 +137,16 @@ async fn the_accounts_pages_are_for_district_administrators_only() {
     ] {
         let c = app.signed_in(who).await;
         let expect = if allowed { 200 } else { 404 };
-        assert_eq!(c.get("/admin/accounts?q=reyes").await.status, expect, "{who} accounts page");
-        assert_eq!(c.get("/admin/sign-in-providers").await.status, expect, "{who} providers page");
+        assert_eq!(
+            c.get("/admin/accounts?q=reyes").await.status,
+            expect,
+            "{who} accounts page"
+        );
+        assert_eq!(
+            c.get("/admin/sign-in-providers").await.status,
+            expect,
+            "{who} providers page"
+        );
         if !allowed {
             let res = c
                 .post_form(&format!("/admin/accounts/{account}"), &[("action", "disable")])
@@ -132,13 +157,22 @@ async fn the_accounts_pages_are_for_district_administrators_only() {
             let res = c
                 .post_form(
                     "/admin/sign-in-providers",
-                    &[("name", "X"), ("issuer_url", "https://x.example"), ("client_id", "a"), ("client_secret", "b"), ("match_field", "email")],
+                    &[
+                        ("name", "X"),
+                        ("issuer_url", "https://x.example"),
+                        ("client_id", "a"),
+                        ("client_secret", "b"),
+                        ("match_field", "email"),
+                    ],
                 )
                 .await;
             assert_eq!(res.status, 404, "{who} cannot add a provider");
         }
     }
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM accounts WHERE disabled = TRUE").await, 0);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM accounts WHERE disabled = TRUE").await,
+        0
+    );
     assert_eq!(count(&app, "SELECT COUNT(*) FROM identity_providers").await, 0);
 }
 
@@ -167,7 +201,10 @@ async fn disabling_an_account_signs_it_out_everywhere_and_enabling_lets_it_back(
     let admin = app.signed_in("demo.districtadmin").await;
     admin.get("/admin/accounts?q=demo.student").await;
     let res = admin
-        .post_form(&format!("/admin/accounts/{account}"), &[("action", "disable"), ("q", "demo.student")])
+        .post_form(
+            &format!("/admin/accounts/{account}"),
+            &[("action", "disable"), ("q", "demo.student")],
+        )
         .await;
     assert_eq!(res.status, 303);
     assert_eq!(res.location(), Some("/admin/accounts?q=demo.student&done=disable"));
@@ -197,7 +234,10 @@ async fn an_unknown_account_or_action_changes_nothing() {
     let admin = app.signed_in("demo.districtadmin").await;
     admin.get("/admin/accounts").await;
     let res = admin
-        .post_form(&format!("/admin/accounts/{}", uuid::Uuid::now_v7()), &[("action", "disable")])
+        .post_form(
+            &format!("/admin/accounts/{}", uuid::Uuid::now_v7()),
+            &[("action", "disable")],
+        )
         .await;
     assert_eq!(res.status, 404);
     let account = app
@@ -205,10 +245,16 @@ async fn an_unknown_account_or_action_changes_nothing() {
         .await
         .unwrap();
     let res = admin
-        .post_form(&format!("/admin/accounts/{account}"), &[("action", "delete-everything")])
+        .post_form(
+            &format!("/admin/accounts/{account}"),
+            &[("action", "delete-everything")],
+        )
         .await;
     assert_eq!(res.status, 400);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM accounts WHERE disabled = TRUE").await, 0);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM accounts WHERE disabled = TRUE").await,
+        0
+    );
 }
 
 #[tokio::test]
@@ -241,13 +287,46 @@ async fn a_person_deactivated_by_the_roster_loses_their_sessions() {
     let student = app.signed_in("demo.student").await;
     let person = app.person("demo.student").await;
     let mut tx = app.db.begin().await.unwrap();
-    ssp_db::repo::roster::deactivate(&mut tx, ssp_db::repo::roster::Table::Persons, &[person], app.state.now())
-        .await
-        .unwrap();
+    ssp_db::repo::roster::deactivate(
+        &mut tx,
+        ssp_db::repo::roster::Table::Persons,
+        &[person],
+        app.state.now(),
+    )
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE a.username = 'demo.student'").await,
+        count(
+            &app,
+            "SELECT COUNT(*) FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE a.username = 'demo.student'"
+        )
+        .await,
         0
     );
     assert_eq!(student.get("/").await.status, 303);
+}
+
+#[tokio::test]
+async fn a_roster_import_prepares_accounts_with_roster_usernames_and_no_password() {
+    let w = super::roster_page::world().await;
+    super::roster_page::import(&w, "v1_2-bulk", false).await;
+    let zoe = w
+        .app
+        .query_id("SELECT id FROM persons WHERE source_id = 'stu-05'", &[])
+        .await
+        .unwrap();
+    assert_eq!(w.app.username_of(zoe).await, "zfischer", "the roster username");
+    let hash = w
+        .app
+        .texts("SELECT password_hash FROM accounts WHERE username = 'zfischer'", &[])
+        .await;
+    assert_eq!(hash, ["!"]);
+    assert_eq!(w.app.count_audit("accounts_prepared").await, 1);
+    let res = w.app.client().sign_in("zfischer", "any password at all").await;
+    assert_eq!(res.status, 401, "no password until an invitation is accepted");
+
+    // The next import (nothing new) prepares nothing more.
+    super::roster_page::import(&w, "v1_2-bulk", false).await;
+    assert_eq!(w.app.count_audit("accounts_prepared").await, 1);
 }

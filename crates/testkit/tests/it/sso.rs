@@ -24,8 +24,11 @@ async fn setup(accounts: Value, match_field: &str, claim: &str) -> Option<(TestA
     }))?;
     let app = TestApp::with_demo().await;
     let student = app.person("demo.student").await;
-    app.execute(&format!("UPDATE persons SET email = '{STUDENT_EMAIL}' WHERE id = $1"), &[student])
-        .await;
+    app.execute(
+        &format!("UPDATE persons SET email = '{STUDENT_EMAIL}' WHERE id = $1"),
+        &[student],
+    )
+    .await;
     let admin = app.signed_in("demo.districtadmin").await;
     admin.get("/admin/sign-in-providers").await;
     let res = admin
@@ -66,7 +69,10 @@ async fn through_provider(client: &TestClient, provider: Uuid, login: &str) -> (
     assert!(authorize.contains("code_challenge="), "PKCE is used: {authorize}");
     assert!(authorize.contains("nonce="), "a nonce is sent: {authorize}");
     let back = ProviderBrowser::new().sign_in(&authorize, login, CALLBACK).await;
-    let path = back.strip_prefix("http://127.0.0.1:8080").expect("back to ssp").to_owned();
+    let path = back
+        .strip_prefix("http://127.0.0.1:8080")
+        .expect("back to ssp")
+        .to_owned();
     (client.get(&path).await, path)
 }
 
@@ -87,7 +93,8 @@ async fn a_rostered_student_signs_in_through_the_district_provider_and_is_linked
     assert_eq!(res.location(), Some("/"));
     let home = c.get("/").await;
     assert_eq!(home.status, 200);
-    let sessions = "SELECT COUNT(*) FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE a.username = 'demo.student'";
+    let sessions =
+        "SELECT COUNT(*) FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE a.username = 'demo.student'";
     assert_eq!(count(&app, sessions).await, 1, "the session is the student's");
     assert_eq!(count(&app, "SELECT COUNT(*) FROM identity_links").await, 1);
     assert_eq!(app.count_audit("identity_linked").await, 1);
@@ -95,8 +102,11 @@ async fn a_rostered_student_signs_in_through_the_district_provider_and_is_linked
     // Later sign-ins find the account by the link, even after the roster
     // email changed.
     let student = app.person("demo.student").await;
-    app.execute("UPDATE persons SET email = 'new.address@students.harbor.example' WHERE id = $1", &[student])
-        .await;
+    app.execute(
+        "UPDATE persons SET email = 'new.address@students.harbor.example' WHERE id = $1",
+        &[student],
+    )
+    .await;
     let again = app.client();
     let (res, _) = through_provider(&again, id, "camila").await;
     assert_eq!(res.status, 303, "signed in by the link: {}", res.text);
@@ -111,8 +121,11 @@ async fn a_person_is_matched_by_a_roster_sourced_id_claim() {
         return;
     };
     let student = app.person("demo.student").await;
-    app.execute("UPDATE persons SET source_id = 'stu-camila-0001' WHERE id = $1", &[student])
-        .await;
+    app.execute(
+        "UPDATE persons SET source_id = 'stu-camila-0001' WHERE id = $1",
+        &[student],
+    )
+    .await;
     let c = app.client();
     let (res, _) = through_provider(&c, id, "clever-user-1").await;
     assert_eq!(res.status, 303, "signed in: {}", res.text);
@@ -127,7 +140,8 @@ async fn a_person_is_matched_by_a_roster_sourced_id_claim() {
 
 #[tokio::test]
 async fn someone_not_in_the_roster_is_refused_audited_and_gets_no_account() {
-    let accounts = json!({ "stranger": { "claims": { "email": "stranger@elsewhere.example", "email_verified": true } } });
+    let accounts =
+        json!({ "stranger": { "claims": { "email": "stranger@elsewhere.example", "email_verified": true } } });
     let Some((app, _provider, id)) = setup(accounts, "email", "").await else {
         return;
     };
@@ -136,9 +150,16 @@ async fn someone_not_in_the_roster_is_refused_audited_and_gets_no_account() {
     let (res, _) = through_provider(&c, id, "stranger").await;
     assert_eq!(res.status, 403);
     assert!(res.text.contains("not in this district's roster"), "{}", res.text);
-    assert!(res.text.contains("name=\"password\""), "the password form is still there");
+    assert!(
+        res.text.contains("name=\"password\""),
+        "the password form is still there"
+    );
     assert_eq!(c.get("/").await.status, 303, "not signed in");
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM accounts").await, before, "no account made");
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM accounts").await,
+        before,
+        "no account made"
+    );
     assert_eq!(count(&app, "SELECT COUNT(*) FROM identity_links").await, 0);
     assert_eq!(app.count_audit("sso_refused").await, 1);
 }
@@ -197,7 +218,14 @@ async fn a_replayed_state_is_refused() {
     let c = app.client();
     let (res, path) = through_provider(&c, id, "camila").await;
     assert_eq!(res.status, 303);
-    let state = path.split("state=").nth(1).unwrap_or("").split('&').next().unwrap_or("").to_owned();
+    let state = path
+        .split("state=")
+        .nth(1)
+        .unwrap_or("")
+        .split('&')
+        .next()
+        .unwrap_or("")
+        .to_owned();
     // The same callback again, from a browser holding the same state cookie.
     let replay = app.client();
     replay.set_cookie("ssp_sso", &state);
@@ -231,7 +259,8 @@ async fn a_deactivated_person_cannot_sign_in_through_the_provider() {
         return;
     };
     let student = app.person("demo.student").await;
-    app.execute("UPDATE persons SET status = 'inactive' WHERE id = $1", &[student]).await;
+    app.execute("UPDATE persons SET status = 'inactive' WHERE id = $1", &[student])
+        .await;
     let c = app.client();
     let (res, _) = through_provider(&c, id, "camila").await;
     assert_eq!(res.status, 403);
@@ -249,7 +278,10 @@ async fn when_the_provider_is_down_the_page_says_so_and_passwords_still_work() {
     let res = c.get(&format!("/sign-in/sso/{id}")).await;
     assert_eq!(res.status, 503);
     assert!(res.text.contains("not answering"), "{}", res.text);
-    assert!(res.text.contains("name=\"password\""), "the password form is on the page");
+    assert!(
+        res.text.contains("name=\"password\""),
+        "the password form is on the page"
+    );
     let signed_in = c.sign_in("demo.counselor", ssp_demo::DEMO_PASSWORD).await;
     assert_eq!(signed_in.status, 303, "password sign-in works");
 }

@@ -92,3 +92,5 @@ audit-action-accounts-prepared = Accounts prepared
 audit-action-account-disabled = Account turned off
 audit-action-account-enabled = Account turned on
 audit-action-sessions-ended = Sessions ended
+
+error-unknown-action = That action is not one this page offers. Go back and use one of its buttons.

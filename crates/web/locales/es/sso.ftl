@@ -92,3 +92,5 @@ audit-action-accounts-prepared = Cuentas preparadas
 audit-action-account-disabled = Cuenta desactivada
 audit-action-account-enabled = Cuenta activada
 audit-action-sessions-ended = Sesiones cerradas
+
+error-unknown-action = Esa acción no es una de las que ofrece esta página. Vuelva atrás y use uno de sus botones.

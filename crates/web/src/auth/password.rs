@@ -46,7 +46,9 @@ mod tests {
         let real = hash_blocking("correct horse battery").unwrap();
         assert!(verify(Some(real), "correct horse battery".into()).await.unwrap());
         for typed in ["", "!", "no account has this password"] {
-            assert!(!verify(Some(ssp_domain::sign_in::NO_PASSWORD.into()), typed.into()).await.unwrap());
+            assert!(!verify(Some(ssp_domain::sign_in::NO_PASSWORD.into()), typed.into())
+                .await
+                .unwrap());
             assert!(!verify(None, typed.into()).await.unwrap());
         }
     }

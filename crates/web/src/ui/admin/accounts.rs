@@ -108,7 +108,11 @@ fn row(page: &Page, f: Found) -> AccountRow {
 }
 
 /// `GET /admin/accounts?q=`
-pub async fn show(State(state): State<AppState>, ctx: Ctx, Query(q): Query<AccountsQuery>) -> Result<Response, AppError> {
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<AccountsQuery>,
+) -> Result<Response, AppError> {
     require_admin(&ctx)?;
     let actor = ctx.actor()?;
     let search: String = q.q.as_deref().unwrap_or("").trim().chars().take(MAX_SEARCH).collect();
@@ -163,7 +167,11 @@ pub async fn act(
 }
 
 /// `POST /admin/accounts/prepare`: accounts for rostered people who have none.
-pub async fn prepare(State(state): State<AppState>, ctx: Ctx, Form(form): Form<ActionForm>) -> Result<Response, AppError> {
+pub async fn prepare(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<ActionForm>,
+) -> Result<Response, AppError> {
     let session = require_admin(&ctx)?;
     let by = PreparedBy {
         person: Some(session.person_id),

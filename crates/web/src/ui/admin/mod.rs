@@ -40,7 +40,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/admin/accounts", get(accounts::show))
         .route("/admin/accounts/prepare", post(accounts::prepare))
-        .route("/admin/accounts/{account}", post(accounts::act))
+        .route("/admin/accounts/{id}", post(accounts::act))
         .route(
             "/admin/sign-in-providers",
             get(sign_in_providers::show).post(sign_in_providers::add),

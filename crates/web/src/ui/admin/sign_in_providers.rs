@@ -79,7 +79,10 @@ async fn page(
                 "sso-providers-matching",
                 &[
                     ("claim", p.match_claim.clone()),
-                    ("field", page.t(&format!("sso-match-{}", p.match_field.replace('_', "-")))),
+                    (
+                        "field",
+                        page.t(&format!("sso-match-{}", p.match_field.replace('_', "-"))),
+                    ),
                 ],
             ),
             id: p.id,
@@ -91,7 +94,12 @@ async fn page(
         .collect();
     let fields = MatchField::ALL
         .iter()
-        .map(|m| (m.as_str(), page.t(&format!("sso-match-{}", m.as_str().replace('_', "-")))))
+        .map(|m| {
+            (
+                m.as_str(),
+                page.t(&format!("sso-match-{}", m.as_str().replace('_', "-"))),
+            )
+        })
         .collect();
     Ok(ProvidersPage {
         rows,

@@ -147,6 +147,7 @@ pub async fn callback(
         provider_ms = finished.provider_time.as_secs_f64() * 1000.0,
         "single sign-on callback"
     );
-    res.extensions_mut().insert(crate::headers::ProviderWait(finished.provider_time));
+    res.extensions_mut()
+        .insert(crate::headers::ProviderWait(finished.provider_time));
     Ok(res)
 }
