@@ -94,3 +94,5 @@ audit-action-account-enabled = Account turned on
 audit-action-sessions-ended = Sessions ended
 
 error-unknown-action = That action is not one this page offers. Go back and use one of its buttons.
+
+nav-accounts = Accounts

@@ -94,3 +94,5 @@ audit-action-account-enabled = Cuenta activada
 audit-action-sessions-ended = Sesiones cerradas
 
 error-unknown-action = Esa acción no es una de las que ofrece esta página. Vuelva atrás y use uno de sus botones.
+
+nav-accounts = Cuentas
