@@ -112,7 +112,7 @@ impl ProviderBrowser {
         let mut form: Option<(String, Vec<(String, String)>)> = None;
         for _ in 0..20 {
             let res = match form.take() {
-                Some((action, fields)) => self.http.post(&next_url(&next, &action)).form(&fields).send().await,
+                Some((action, fields)) => self.http.post(next_url(&next, &action)).form(&fields).send().await,
                 None => self.http.get(&next).send().await,
             }
             .expect("the provider answers");

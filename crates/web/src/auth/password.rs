@@ -37,6 +37,11 @@ pub async fn verify(stored: Option<String>, password: String) -> anyhow::Result<
     .await?
 }
 
+fn dummy_hash() -> &'static str {
+    static DUMMY: OnceLock<String> = OnceLock::new();
+    DUMMY.get_or_init(|| hash_blocking("no account has this password").unwrap_or_default())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,9 +57,4 @@ mod tests {
             assert!(!verify(None, typed.into()).await.unwrap());
         }
     }
-}
-
-fn dummy_hash() -> &'static str {
-    static DUMMY: OnceLock<String> = OnceLock::new();
-    DUMMY.get_or_init(|| hash_blocking("no account has this password").unwrap_or_default())
 }
