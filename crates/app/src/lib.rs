@@ -17,6 +17,7 @@
 //! profile), `team/`, `records/` (notes, interactions), `admin/`.
 
 pub mod access;
+pub mod accounts;
 pub mod actor;
 pub mod admin;
 pub mod audit_writer;
@@ -25,6 +26,7 @@ pub mod error;
 pub mod home;
 pub mod plan;
 pub mod records;
+pub mod sign_in;
 pub mod status;
 pub mod team;
 pub mod write;

@@ -57,6 +57,19 @@ pub enum AuditAction {
     RosterPackageDiscarded,
     /// A district administrator reactivated a deactivated person.
     PersonReactivated,
+    /// Someone came back from a district's identity provider and was
+    /// refused (not in the roster, inactive, a bad token…).
+    SsoRefused,
+    /// A provider's identity was linked to an account at its first sign-in.
+    IdentityLinked,
+    IdentityProviderSaved,
+    IdentityProviderRemoved,
+    /// Accounts were prepared for rostered people who had none.
+    AccountsPrepared,
+    AccountDisabled,
+    AccountEnabled,
+    /// A district administrator ended all of an account's sessions.
+    SessionsEnded,
 }
 
 impl AuditAction {
@@ -104,6 +117,14 @@ impl AuditAction {
             AuditAction::RosterDeactivationsConfirmed => "roster_deactivations_confirmed",
             AuditAction::RosterPackageDiscarded => "roster_package_discarded",
             AuditAction::PersonReactivated => "person_reactivated",
+            AuditAction::SsoRefused => "sso_refused",
+            AuditAction::IdentityLinked => "identity_linked",
+            AuditAction::IdentityProviderSaved => "identity_provider_saved",
+            AuditAction::IdentityProviderRemoved => "identity_provider_removed",
+            AuditAction::AccountsPrepared => "accounts_prepared",
+            AuditAction::AccountDisabled => "account_disabled",
+            AuditAction::AccountEnabled => "account_enabled",
+            AuditAction::SessionsEnded => "sessions_ended",
         }
     }
 }

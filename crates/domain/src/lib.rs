@@ -18,6 +18,7 @@ pub mod plan;
 pub mod records;
 pub mod role;
 pub mod school_year;
+pub mod sign_in;
 pub mod team;
 
 pub use email::Email;

@@ -16,6 +16,7 @@ pub mod package;
 pub mod report;
 pub mod safety;
 pub mod table;
+pub mod usernames;
 
 pub use import::{import, import_with, ImportOptions, MoreOptions, Progress};
 pub use package::{Mode, Package, Version};

@@ -6,6 +6,7 @@
 pub mod browser;
 mod client;
 mod clock;
+pub mod oidc;
 
 use std::sync::Arc;
 

@@ -43,13 +43,23 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
     res
 }
 
+/// Time a response spent waiting for an identity provider (a response
+/// extension the single sign-on callback sets).
+#[derive(Debug, Clone, Copy)]
+pub struct ProviderWait(pub std::time::Duration);
+
 /// Adds `Server-Timing: app;dur=<ms>`: the time from the request entering
 /// the stack to the response head, which the load test reports as server time.
 pub async fn server_timing(req: Request, next: Next) -> Response {
     let started = std::time::Instant::now();
     let mut res = next.run(req).await;
     let ms = started.elapsed().as_secs_f64() * 1000.0;
-    if let Ok(v) = HeaderValue::from_str(&format!("app;dur={ms:.2}")) {
+    // A single sign-on callback also says how long it waited for the provider.
+    let provider = match res.extensions().get::<ProviderWait>() {
+        Some(w) => format!(", provider;dur={:.2}", w.0.as_secs_f64() * 1000.0),
+        None => String::new(),
+    };
+    if let Ok(v) = HeaderValue::from_str(&format!("app;dur={ms:.2}{provider}")) {
         res.headers_mut().insert("server-timing", v);
     }
     res

@@ -217,6 +217,9 @@ async fn run(state: AppState, job: Job, slot: JobSlot, package: UploadedPackage)
                     tracing::warn!(import = %job.id, error = %e, "could not update planner statistics");
                 }
             }
+            if !job.dry_run {
+                prepare_accounts(&state, &job, package.path()).await;
+            }
         }
         // Too many deactivations: the package waits for a confirmation.
         Ok(Err(ImportError::Refused(Refusal::TooManyDeactivations(_)))) => {
@@ -235,6 +238,26 @@ async fn run(state: AppState, job: Job, slot: JobSlot, package: UploadedPackage)
     settle(&state, job.id).await;
     drop(package);
     drop(slot);
+}
+
+/// After an import: an account (no password, roster username) for every
+/// active rostered person who has none. A failure here leaves the import
+/// in place; the accounts page's button runs the same step again.
+async fn prepare_accounts(state: &AppState, job: &Job, path: &std::path::Path) {
+    let path = path.to_owned();
+    let usernames = tokio::task::spawn_blocking(move || ssp_roster::usernames::usernames(&path))
+        .await
+        .ok()
+        .and_then(Result::ok)
+        .unwrap_or_default();
+    let by = ssp_app::accounts::prepare::PreparedBy {
+        person: Some(ssp_domain::PersonId(job.started_by)),
+        request_id: None,
+    };
+    match ssp_app::accounts::prepare::prepare(state, ssp_domain::OrgId(job.district_id), &by, &usernames).await {
+        Ok(n) => tracing::info!(import = %job.id, prepared = n, "accounts prepared for rostered people"),
+        Err(e) => tracing::error!(import = %job.id, error = %e, "could not prepare accounts after the import"),
+    }
 }
 
 /// Marks import `id` as waiting for a confirmation with its package kept.

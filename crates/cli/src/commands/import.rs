@@ -92,6 +92,10 @@ pub async fn run(settings: &Settings, cmd: ImportCommand) -> anyhow::Result<()> 
     if matches!(report.kinds.iter().find(|(k, _)| k == "students"), Some((_, c)) if c.changed()) {
         db.analyze().await.context("updating planner statistics")?;
     }
+    if !report.dry_run {
+        let prepared = prepare_accounts(&db, &args.path, &report.district_source_id).await?;
+        println!("Accounts prepared for rostered people who had none: {prepared}.");
+    }
     print!("{}", render(&report));
     if let Some(path) = &args.report {
         let file = std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
@@ -108,6 +112,20 @@ pub async fn run(settings: &Settings, cmd: ImportCommand) -> anyhow::Result<()> 
         );
     }
     Ok(())
+}
+
+/// An account (no password, roster username) for every active rostered
+/// person of the imported district who has none.
+async fn prepare_accounts(db: &ssp_db::Db, path: &std::path::Path, district_source_id: &str) -> anyhow::Result<usize> {
+    let Some((district, _)) = ssp_db::repo::roster::district_by_source(db, district_source_id).await? else {
+        return Ok(0);
+    };
+    let usernames = ssp_roster::usernames::usernames(path).unwrap_or_default();
+    let app = ssp_app::App::new(db.clone(), std::sync::Arc::new(ssp_app::SystemClock));
+    let by = ssp_app::accounts::prepare::PreparedBy::default();
+    ssp_app::accounts::prepare::prepare(&app, ssp_domain::OrgId(district), &by, &usernames)
+        .await
+        .context("preparing accounts for rostered people")
 }
 
 /// What the command says (and exits non-zero with) when a package is refused.

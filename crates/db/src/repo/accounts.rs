@@ -93,3 +93,112 @@ pub async fn count(db: &Db) -> Result<i64, DbError> {
     .fetch_one(p)
     .await)?)
 }
+
+/// A rostered person who has no account yet.
+#[derive(Debug, Clone, FromRow)]
+pub struct Unaccounted {
+    pub id: Uuid,
+    pub email: Option<String>,
+    pub source_id: Option<String>,
+    pub preferred_language: String,
+}
+
+/// The district's active students, guardians and staff with no account.
+pub async fn rostered_without_account(tx: &mut Tx, district: Uuid) -> Result<Vec<Unaccounted>, DbError> {
+    let sql = "SELECT p.id, p.email, p.source_id, p.preferred_language FROM persons p \
+               WHERE p.district_id = $1 AND p.status = 'active' \
+                 AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.person_id = p.id) \
+                 AND (EXISTS (SELECT 1 FROM students s WHERE s.person_id = p.id AND s.status = 'active') \
+                   OR EXISTS (SELECT 1 FROM guardian_links g WHERE g.guardian_id = p.id AND g.status = 'active') \
+                   OR EXISTS (SELECT 1 FROM staff_assignments t WHERE t.person_id = p.id AND t.status = 'active')) \
+               ORDER BY p.id";
+    Ok(with_tx!(tx, |c| sqlx::query_as(sql)
+        .bind(district)
+        .fetch_all(&mut *c)
+        .await)?)
+}
+
+/// Every username and account email in use (both are unique across the
+/// whole instance).
+pub async fn taken_names(tx: &mut Tx) -> Result<Vec<(String, Option<String>)>, DbError> {
+    Ok(with_tx!(tx, |c| sqlx::query_as(
+        "SELECT username, email FROM accounts"
+    )
+    .fetch_all(&mut *c)
+    .await)?)
+}
+
+/// A person of the district as the accounts page lists them.
+#[derive(Debug, Clone, FromRow)]
+pub struct AccountListing {
+    pub person_id: Uuid,
+    pub given_name: String,
+    pub family_name: String,
+    pub preferred_name: Option<String>,
+    pub person_active: bool,
+    pub account_id: Option<Uuid>,
+    pub username: Option<String>,
+    /// A password is set (the stored hash is a PHC string, not `!`).
+    pub has_password: Option<bool>,
+    pub disabled: Option<bool>,
+    pub last_sign_in_at: Option<OffsetDateTime>,
+    pub sessions: i64,
+}
+
+/// People of `district` whose given, family or preferred name, username or
+/// email starts with `q` (lower-cased by the caller), by family name.
+pub async fn search_district(db: &Db, district: Uuid, q: &str, limit: i64) -> Result<Vec<AccountListing>, DbError> {
+    let sql = "SELECT p.id AS person_id, p.given_name, p.family_name, p.preferred_name, (p.status = 'active') AS person_active, \
+                      a.id AS account_id, a.username, (a.password_hash LIKE '$%') AS has_password, a.disabled, a.last_sign_in_at, \
+                      (SELECT COUNT(*) FROM sessions s WHERE s.account_id = a.id) AS sessions \
+               FROM persons p LEFT JOIN accounts a ON a.person_id = p.id \
+               WHERE p.district_id = $1 AND (lower(p.given_name) LIKE $2 OR lower(p.family_name) LIKE $2 \
+                     OR lower(p.preferred_name) LIKE $2 OR a.username LIKE $2 OR lower(p.email) LIKE $2) \
+               ORDER BY p.family_name, p.given_name, p.id LIMIT $3";
+    let pattern = format!("{}%", q.replace(['%', '_', '\\'], ""));
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(district)
+        .bind(pattern)
+        .bind(limit)
+        .fetch_all(p)
+        .await)?)
+}
+
+/// The account's person, if the account belongs to `district`.
+pub async fn person_in_district(tx: &mut Tx, district: Uuid, account: AccountId) -> Result<Option<Uuid>, DbError> {
+    let sql = "SELECT a.person_id FROM accounts a JOIN persons p ON p.id = a.person_id WHERE a.id = $1 AND p.district_id = $2";
+    Ok(with_tx!(tx, |c| sqlx::query_scalar(sql)
+        .bind(account.0)
+        .bind(district)
+        .fetch_optional(&mut *c)
+        .await)?)
+}
+
+pub async fn set_disabled(tx: &mut Tx, id: AccountId, disabled: bool) -> Result<(), DbError> {
+    let sql = "UPDATE accounts SET disabled = $2 WHERE id = $1";
+    with_tx!(tx, |c| sqlx::query(sql)
+        .bind(id.0)
+        .bind(disabled)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Whether an account may sign in, and whose it is.
+#[derive(Debug, Clone, FromRow)]
+pub struct SignInState {
+    pub person_id: Uuid,
+    pub district_id: Uuid,
+    pub disabled: bool,
+    pub person_active: bool,
+}
+
+pub async fn sign_in_state(tx: &mut Tx, id: AccountId) -> Result<Option<SignInState>, DbError> {
+    let sql = "SELECT a.person_id, p.district_id, a.disabled, (p.status = 'active') AS person_active \
+               FROM accounts a JOIN persons p ON p.id = a.person_id WHERE a.id = $1";
+    Ok(with_tx!(tx, |c| sqlx::query_as(sql)
+        .bind(id.0)
+        .fetch_optional(&mut *c)
+        .await)?)
+}

@@ -9,6 +9,7 @@ pub mod bulk;
 pub(crate) mod copy;
 pub mod corrections;
 pub mod home;
+pub mod identity_providers;
 pub mod interactions;
 pub mod notes;
 pub mod notices;

@@ -1135,7 +1135,8 @@ pub async fn update_enrollment(tx: &mut Tx, r: &Stored<EnrollmentRec>, now: Offs
     Ok(())
 }
 
-/// Marks rows inactive (never deletes them). Persons also lose sign-in.
+/// Marks rows inactive (never deletes them). Persons also lose sign-in,
+/// and their sessions end.
 pub async fn deactivate(tx: &mut Tx, table: Table, ids: &[Uuid], now: OffsetDateTime) -> Result<(), DbError> {
     let (name, key) = (table.name(), table.key());
     let mut statements = vec![(
@@ -1162,7 +1163,25 @@ pub async fn deactivate(tx: &mut Tx, table: Table, ids: &[Uuid], now: OffsetDate
                 qb.build().execute(&mut *conn).await?;
             });
         }
+        if table == Table::Persons {
+            end_sessions_of_persons(&mut *tx, part).await?;
+        }
     }
+    Ok(())
+}
+
+async fn end_sessions_of_persons(tx: &mut Tx, persons: &[Uuid]) -> Result<(), DbError> {
+    with_tx!(&mut *tx, |conn| {
+        let mut qb = sqlx::QueryBuilder::new(
+            "DELETE FROM sessions WHERE account_id IN (SELECT id FROM accounts WHERE person_id IN (",
+        );
+        let mut list = qb.separated(", ");
+        for id in persons {
+            list.push_bind(*id);
+        }
+        list.push_unseparated("))");
+        qb.build().execute(&mut *conn).await?;
+    });
     Ok(())
 }
 
@@ -1206,6 +1225,10 @@ pub async fn deactivate_row(
             .await?;
         if table == Table::Persons {
             sqlx::query("UPDATE accounts SET disabled = TRUE WHERE person_id = $1")
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+            sqlx::query("DELETE FROM sessions WHERE account_id IN (SELECT id FROM accounts WHERE person_id = $1)")
                 .bind(id)
                 .execute(&mut *conn)
                 .await?;

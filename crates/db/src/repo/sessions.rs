@@ -107,3 +107,13 @@ pub async fn count_for_account(db: &Db, account: AccountId) -> Result<i64, DbErr
         .fetch_one(p)
         .await)?)
 }
+
+/// Ends every session of an account; returns how many.
+pub async fn delete_for_account(tx: &mut Tx, account: AccountId) -> Result<u64, DbError> {
+    let sql = "DELETE FROM sessions WHERE account_id = $1";
+    Ok(with_tx!(tx, |c| sqlx::query(sql)
+        .bind(account.0)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?)
+}

@@ -337,6 +337,9 @@ async fn every_student_route_goes_through_the_access_module() {
         "/api/v1/session",
         // The person's own notices (no student data; another's id is 404).
         "/notices/{id}/dismiss",
+        // Single sign-on (sso.rs has the flow and its refusals).
+        "/sign-in/sso/{provider}",
+        "/sign-in/sso/callback",
     ];
     // A class roster: filtered by the reader's list scope; 404 to anyone who
     // neither teaches the class nor may see any of its students
@@ -353,6 +356,11 @@ async fn every_student_route_goes_through_the_access_module() {
         "/admin/roster/{id}/issues.csv",
         "/admin/roster/limit",
         "/admin/people/deactivated",
+        "/admin/accounts",
+        "/admin/accounts/prepare",
+        "/admin/accounts/{id}",
+        "/admin/sign-in-providers",
+        "/admin/sign-in-providers/{id}/remove",
     ];
     let w = world().await;
     let other = outsider(&w.app).await;

@@ -2,6 +2,7 @@
 //! PostgreSQL when SSP_TEST_DATABASE_URL is set.
 
 mod access;
+mod accounts;
 mod api;
 mod auth;
 mod cli;
@@ -20,6 +21,7 @@ mod queues;
 mod roster_page;
 mod roster_real;
 mod roster_safety;
+mod sso;
 mod support;
 mod twins;
 mod twins_plan;

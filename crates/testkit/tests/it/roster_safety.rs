@@ -26,6 +26,9 @@ async fn status(app: &TestApp, source_id: &str) -> String {
 /// A sign-in for a person the roster brought (imports create no accounts).
 async fn account_for(app: &TestApp, source_id: &str, username: &str) {
     let person_id = person(app, source_id).await;
+    // The import prepared an account without a password; this one replaces it.
+    app.execute("DELETE FROM accounts WHERE person_id = $1", &[person_id])
+        .await;
     let hash = ssp_web::auth::password::hash(&NewPassword::parse(PASSWORD).unwrap())
         .await
         .unwrap();

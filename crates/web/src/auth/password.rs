@@ -22,13 +22,17 @@ pub fn hash_blocking(password: &str) -> anyhow::Result<String> {
 }
 
 /// Checks `password` against a stored hash. With no stored hash (unknown
-/// account) it checks against a dummy one, so both cases take as long.
+/// account) or one that is not a PHC string (an account with no password,
+/// `ssp_domain::sign_in::NO_PASSWORD`), it checks against a dummy hash and
+/// refuses, so every case takes as long as a wrong password.
 pub async fn verify(stored: Option<String>, password: String) -> anyhow::Result<bool> {
     tokio::task::spawn_blocking(move || {
+        let stored = stored.filter(|h| PasswordHash::new(h).is_ok());
+        let has_password = stored.is_some();
         let target = stored.unwrap_or_else(|| dummy_hash().to_owned());
         let parsed = PasswordHash::new(&target).map_err(|e| anyhow::anyhow!("stored hash unreadable: {e}"))?;
         let ok = Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok();
-        Ok(ok && !target.is_empty())
+        Ok(ok && has_password)
     })
     .await?
 }
@@ -36,4 +40,21 @@ pub async fn verify(stored: Option<String>, password: String) -> anyhow::Result<
 fn dummy_hash() -> &'static str {
     static DUMMY: OnceLock<String> = OnceLock::new();
     DUMMY.get_or_init(|| hash_blocking("no account has this password").unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn an_account_without_a_password_refuses_every_password() {
+        let real = hash_blocking("correct horse battery").unwrap();
+        assert!(verify(Some(real), "correct horse battery".into()).await.unwrap());
+        for typed in ["", "!", "no account has this password"] {
+            assert!(!verify(Some(ssp_domain::sign_in::NO_PASSWORD.into()), typed.into())
+                .await
+                .unwrap());
+            assert!(!verify(None, typed.into()).await.unwrap());
+        }
+    }
 }

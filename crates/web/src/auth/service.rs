@@ -128,3 +128,32 @@ pub async fn end_session(state: &AppState, token_hash: &str) -> Result<(), AppEr
     tx.commit().await?;
     Ok(())
 }
+
+/// Opens a session for an account a single sign-on vouched for (the
+/// password back-off does not apply: a locked name still signs in through
+/// its provider) and audits the sign-in with `detail`. Returns the token.
+pub async fn open_session(
+    state: &AppState,
+    signed_in: &ssp_app::sign_in::sso::SignedIn,
+    previous_session: Option<&str>,
+    request_id: &str,
+) -> Result<String, AppError> {
+    let now = state.now();
+    let token = token::random();
+    let mut tx = state.db().begin().await?;
+    if let Some(old) = previous_session {
+        sessions::delete(&mut tx, &token::hash(old)).await?;
+    }
+    sessions::insert(&mut tx, &token::hash(&token), signed_in.account, &token::random(), now).await?;
+    accounts::record_sign_in(&mut tx, signed_in.account, now).await?;
+    let mut ev = AuditEvent::new(AuditAction::SignIn, now);
+    ev.actor = Some(signed_in.person);
+    ev.district_id = Some(signed_in.district);
+    ev.request_id = Some(request_id.to_owned());
+    ev.record_kind = Some("identity_provider");
+    ev.record_id = Some(signed_in.provider.to_string());
+    ev.detail = Some("single sign-on".to_owned());
+    audit::record(&mut tx, &ev).await?;
+    tx.commit().await?;
+    Ok(token)
+}

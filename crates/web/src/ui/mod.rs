@@ -2,7 +2,7 @@
 //! lists its routes; [`routes`] assembles them once. Every route under
 //! `/students/{id}` goes through `ssp_app::StudentAccess`.
 //!
-//! * `auth/` — sign-in and sign-out
+//! * `auth/` — sign-in and sign-out, single sign-on
 //! * `home/` — each person's home page, its work queues and notices
 //! * `students/` — finding students: the caseload and district lists, a class roster
 //! * `plan/` — the plan: its page, goals and check-ins, reflections,
@@ -10,7 +10,7 @@
 //! * `team/` — the SSP team, the plan manager, guardians' rights
 //! * `records/` — notes, interactions and follow-ups, the access log
 //! * `admin/` — district settings, the audit log, the roster import,
-//!   deactivated people
+//!   deactivated people, accounts, identity providers
 //!
 //! Shared by all: `pages.rs` (the page chrome, drafts of refused forms) and
 //! `language.rs` (the language menu).

@@ -79,6 +79,7 @@ fn nav(ctx: &Ctx) -> Vec<(String, String, bool)> {
         items.push(("/admin/audit".to_owned(), "nav-audit"));
         items.push(("/admin/plan-settings".to_owned(), "nav-settings"));
         items.push(("/admin/roster".to_owned(), "nav-roster"));
+        items.push(("/admin/accounts".to_owned(), "nav-accounts"));
     }
     items
         .into_iter()

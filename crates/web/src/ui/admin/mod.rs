@@ -1,10 +1,13 @@
 //! District administration: plan settings and time zone, the audit log,
-//! the roster import, deactivated people.
+//! the roster import, deactivated people, sign-in accounts and the
+//! district's identity providers.
 
+pub mod accounts;
 pub mod audit;
 pub mod deactivated;
 pub mod plan_settings;
 pub mod roster;
+pub mod sign_in_providers;
 
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
@@ -35,4 +38,12 @@ pub fn routes() -> Router<AppState> {
             "/admin/people/deactivated",
             get(deactivated::list).post(deactivated::reactivate),
         )
+        .route("/admin/accounts", get(accounts::show))
+        .route("/admin/accounts/prepare", post(accounts::prepare))
+        .route("/admin/accounts/{id}", post(accounts::act))
+        .route(
+            "/admin/sign-in-providers",
+            get(sign_in_providers::show).post(sign_in_providers::add),
+        )
+        .route("/admin/sign-in-providers/{id}/remove", post(sign_in_providers::remove))
 }

@@ -21,6 +21,26 @@ struct SignInPage {
     login: String,
     error: Option<String>,
     signed_out: bool,
+    /// "Sign in with …" buttons (`ui/auth/sso.rs`).
+    providers: Vec<super::sso::ProviderLink>,
+}
+
+/// The sign-in page with a message from the single sign-on flow (a
+/// provider down, a refusal): the password form stays usable beside it.
+pub(crate) async fn page_with_message(
+    state: &AppState,
+    ctx: &Ctx,
+    status: StatusCode,
+    message: String,
+) -> Result<Response, AppError> {
+    let html = render(&SignInPage {
+        page: Page::new(ctx, "sign-in"),
+        login: String::new(),
+        error: Some(message),
+        signed_out: false,
+        providers: super::sso::provider_links(state).await?,
+    })?;
+    Ok((status, html).into_response())
 }
 
 #[derive(Deserialize)]
@@ -29,7 +49,7 @@ pub struct SignInQuery {
     signed_out: Option<String>,
 }
 
-pub async fn show(ctx: Ctx, Query(q): Query<SignInQuery>) -> Result<Response, AppError> {
+pub async fn show(State(state): State<AppState>, ctx: Ctx, Query(q): Query<SignInQuery>) -> Result<Response, AppError> {
     if ctx.session.is_some() {
         return Ok(Redirect::to("/").into_response());
     }
@@ -38,6 +58,7 @@ pub async fn show(ctx: Ctx, Query(q): Query<SignInQuery>) -> Result<Response, Ap
         login: String::new(),
         error: None,
         signed_out: q.signed_out.is_some(),
+        providers: super::sso::provider_links(&state).await?,
     })
 }
 
@@ -56,6 +77,7 @@ pub async fn submit(
     Form(form): Form<SignInForm>,
 ) -> Result<Response, AppError> {
     let page = Page::new(&ctx, "sign-in");
+    let providers = super::sso::provider_links(&state).await?;
     let refuse = |status: StatusCode, key: &str, args: Option<i64>, login: &str| {
         let error = Some(match args {
             Some(minutes) => page.t1(key, "minutes", minutes),
@@ -66,6 +88,7 @@ pub async fn submit(
             login: login.chars().take(254).collect(),
             error,
             signed_out: false,
+            providers: providers.clone(),
         };
         render(&tmpl).map(|r| (status, r).into_response())
     };
