@@ -57,6 +57,16 @@ pub enum AuditAction {
     RosterPackageDiscarded,
     /// A district administrator reactivated a deactivated person.
     PersonReactivated,
+    /// A guardian was invited (email, letter or a link to copy).
+    InvitationSent,
+    InvitationAccepted,
+    InvitationBatchStarted,
+    PasswordResetRequested,
+    PasswordReset,
+    PasswordChanged,
+    MfaEnrolled,
+    MfaFailed,
+    MfaRecoveryCodeUsed,
 }
 
 impl AuditAction {
@@ -104,6 +114,15 @@ impl AuditAction {
             AuditAction::RosterDeactivationsConfirmed => "roster_deactivations_confirmed",
             AuditAction::RosterPackageDiscarded => "roster_package_discarded",
             AuditAction::PersonReactivated => "person_reactivated",
+            AuditAction::InvitationSent => "invitation_sent",
+            AuditAction::InvitationAccepted => "invitation_accepted",
+            AuditAction::InvitationBatchStarted => "invitation_batch_started",
+            AuditAction::PasswordResetRequested => "password_reset_requested",
+            AuditAction::PasswordReset => "password_reset",
+            AuditAction::PasswordChanged => "password_changed",
+            AuditAction::MfaEnrolled => "mfa_enrolled",
+            AuditAction::MfaFailed => "mfa_failed",
+            AuditAction::MfaRecoveryCodeUsed => "mfa_recovery_code_used",
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod auth;
 pub mod district;
 pub mod email;
 pub mod grade;
+pub mod invitation;
 pub mod ids;
 pub mod input;
 pub mod language;

@@ -8,10 +8,12 @@ use axum::Form;
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 
+use crate::auth::address::ClientAddress;
 use crate::auth::service::{self, SignInOutcome};
 use crate::context::{Ctx, SESSION_COOKIE};
 use crate::error::AppError;
 use crate::state::AppState;
+use crate::i18n;
 use crate::ui::pages::{render, Page};
 
 #[derive(Template)]
@@ -21,12 +23,17 @@ struct SignInPage {
     login: String,
     error: Option<String>,
     signed_out: bool,
+    /// A message after a reset, an accepted invitation or a second factor
+    /// that has to start over.
+    notice: Option<String>,
 }
 
 #[derive(Deserialize)]
 pub struct SignInQuery {
     #[serde(default)]
     signed_out: Option<String>,
+    #[serde(default)]
+    done: Option<String>,
 }
 
 pub async fn show(ctx: Ctx, Query(q): Query<SignInQuery>) -> Result<Response, AppError> {
@@ -38,6 +45,10 @@ pub async fn show(ctx: Ctx, Query(q): Query<SignInQuery>) -> Result<Response, Ap
         login: String::new(),
         error: None,
         signed_out: q.signed_out.is_some(),
+        notice: q.done.as_deref().and_then(|d| match d {
+            "reset" | "invitation" | "mfa-restart" => Some(i18n::t(ctx.lang, &format!("sign-in-done-{d}"))),
+            _ => None,
+        }),
     })
 }
 
@@ -52,6 +63,7 @@ pub struct SignInForm {
 pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
+    ClientAddress(address): ClientAddress,
     jar: CookieJar,
     Form(form): Form<SignInForm>,
 ) -> Result<Response, AppError> {
@@ -66,6 +78,7 @@ pub async fn submit(
             login: login.chars().take(254).collect(),
             error,
             signed_out: false,
+            notice: None,
         };
         render(&tmpl).map(|r| (status, r).into_response())
     };
@@ -81,6 +94,7 @@ pub async fn submit(
         &form.login,
         &form.password,
         previous.as_deref(),
+        &address,
         &ctx.request_id.0,
     )
     .await?;
@@ -88,6 +102,11 @@ pub async fn submit(
         SignInOutcome::SignedIn { token } => {
             let jar = jar.add(state.cookie(SESSION_COOKIE, token));
             Ok((jar, Redirect::to("/")).into_response())
+        }
+        SignInOutcome::SecondFactor { challenge, enrol } => {
+            let jar = jar.add(state.cookie(super::mfa::MFA_COOKIE, challenge));
+            let to = if enrol { "/sign-in/enrol" } else { "/sign-in/code" };
+            Ok((jar, Redirect::to(to)).into_response())
         }
         SignInOutcome::Failed => refuse(StatusCode::UNAUTHORIZED, "sign-in-failed", None, &form.login),
         SignInOutcome::Deactivated => refuse(StatusCode::FORBIDDEN, "sign-in-deactivated", None, &form.login),
