@@ -304,8 +304,11 @@ fn smtp_settings(file: &FileSettings) -> Result<Option<ssp_app::mail::SmtpSettin
         return Ok(None);
     };
     let tls_raw = file.smtp_tls.as_deref().unwrap_or("starttls");
-    let tls = SmtpTls::parse(tls_raw)
-        .ok_or_else(|| ConfigError(format!("smtp_tls {tls_raw:?} must be \"starttls\", \"tls\" or \"none\"")))?;
+    let tls = SmtpTls::parse(tls_raw).ok_or_else(|| {
+        ConfigError(format!(
+            "smtp_tls {tls_raw:?} must be \"starttls\", \"tls\" or \"none\""
+        ))
+    })?;
     let loopback = matches!(host, "localhost" | "127.0.0.1" | "::1") || host.starts_with("127.");
     if tls == SmtpTls::None && !loopback {
         return Err(ConfigError(format!(
@@ -317,11 +320,11 @@ fn smtp_settings(file: &FileSettings) -> Result<Option<ssp_app::mail::SmtpSettin
         SmtpTls::StartTls => 587,
         SmtpTls::Tls => 465,
     });
-    let from = file
-        .smtp_from
-        .clone()
-        .filter(|f| f.contains('@'))
-        .ok_or_else(|| ConfigError("smtp_from (the sender, such as \"Schools <no-reply@example.org>\") is required with smtp_host".into()))?;
+    let from = file.smtp_from.clone().filter(|f| f.contains('@')).ok_or_else(|| {
+        ConfigError(
+            "smtp_from (the sender, such as \"Schools <no-reply@example.org>\") is required with smtp_host".into(),
+        )
+    })?;
     Ok(Some(SmtpSettings {
         host: host.to_owned(),
         port,

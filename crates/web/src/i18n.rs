@@ -114,14 +114,19 @@ mod tests {
     /// Every `.ftl` file of a language (each product area may keep its own
     /// file beside `main.ftl`; the loader reads them all).
     fn catalogue(lang: &str) -> String {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang);
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales")
+            .join(lang);
         let mut files: Vec<_> = std::fs::read_dir(&dir)
             .expect("locale folder")
             .map(|e| e.expect("entry").path())
             .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
             .collect();
         files.sort();
-        files.iter().map(|p| std::fs::read_to_string(p).expect("ftl") + "\n").collect()
+        files
+            .iter()
+            .map(|p| std::fs::read_to_string(p).expect("ftl") + "\n")
+            .collect()
     }
 
     #[test]

@@ -56,13 +56,7 @@ pub async fn invite(
     link: &str,
     channel: Channel,
 ) -> Result<Invited, Error> {
-    if !may_invite_guardian(&access.facts.relationship) {
-        if access.decide(RecordKind::Team, Action::View).is_allowed() {
-            return Err(Error::Forbidden("may_not_invite"));
-        }
-        access.refuse(app, RecordKind::Team, Action::Create).await?;
-        return Err(Error::NotFound);
-    }
+    require_may_invite(app, access).await?;
     let link: Uuid = link.parse().map_err(|_| Error::NotFound)?;
     let guardian = invitations::guardian_of_link(app.db(), access.student(), link)
         .await?
@@ -92,12 +86,36 @@ pub async fn invite(
     Ok(invited)
 }
 
+/// Refuses anyone but the student's plan manager, a school administrator of
+/// the school and district administrators: those who may see the team get
+/// `Forbidden("may_not_invite")`, others the audited not-found. Asked before
+/// any input is looked at.
+pub async fn require_may_invite(app: &App, access: &StudentAccess) -> Result<(), Error> {
+    if may_invite_guardian(&access.facts.relationship) {
+        return Ok(());
+    }
+    if access.decide(RecordKind::Team, Action::View).is_allowed() {
+        return Err(Error::Forbidden("may_not_invite"));
+    }
+    access.refuse(app, RecordKind::Team, Action::Create).await?;
+    Err(Error::NotFound)
+}
+
 /// The account of the guardian, created without a password if missing.
-async fn ensure_account(tx: &mut Tx, g: &GuardianContact, lang: Language, now: OffsetDateTime) -> Result<AccountId, Error> {
+async fn ensure_account(
+    tx: &mut Tx,
+    g: &GuardianContact,
+    lang: Language,
+    now: OffsetDateTime,
+) -> Result<AccountId, Error> {
     if let Some(id) = g.account_id {
         return Ok(AccountId(id));
     }
-    let by_email = g.email.as_deref().map(|e| e.trim().to_lowercase()).filter(|e| !e.is_empty());
+    let by_email = g
+        .email
+        .as_deref()
+        .map(|e| e.trim().to_lowercase())
+        .filter(|e| !e.is_empty());
     let fallback = format!("guardian.{}", &g.guardian_id.simple().to_string()[24..]);
     let username = match by_email {
         Some(e) if !credentials::username_taken(tx, &e).await? => e,
@@ -235,7 +253,7 @@ pub async fn accept(app: &App, secret: &str, new_raw: &str, request_id: &str) ->
     let account = credentials::account(app.db(), AccountId(row.account_id))
         .await?
         .ok_or_else(|| Error::invalid("link_unknown", "account gone"))?;
-    let new = parse_new_password(new_raw, &account)?;
+    let new = parse_new_password(new_raw, &account, row.email.as_deref())?;
     let hash = password::hash(&new).await?;
     let now = app.now();
     let mut tx = app.db().begin().await?;
@@ -280,7 +298,11 @@ pub async fn may_invite_at(app: &App, actor: &Actor, school: Uuid) -> Result<Opt
     };
     let school_admin = team::holds_role_at(app.db(), actor.person, OrgId(school), "school_admin").await?;
     let district_admin = team::holds_role_at(app.db(), actor.person, actor.district, "district_admin").await?;
-    let roles: Vec<StaffRole> = if school_admin { vec![StaffRole::SchoolAdmin] } else { vec![] };
+    let roles: Vec<StaffRole> = if school_admin {
+        vec![StaffRole::SchoolAdmin]
+    } else {
+        vec![]
+    };
     Ok(may_invite_school(&roles, district_admin).then_some(name))
 }
 
@@ -300,8 +322,16 @@ pub async fn start_school_batch(app: &App, mail: &Mail<'_>, actor: &Actor, schoo
     let total = invitations::count_school_guardians_to_invite(app.db(), OrgId(school)).await?;
     let now = app.now();
     let mut tx = app.db().begin().await?;
-    let id = invitations::insert_batch(&mut tx, actor.district, OrgId(school), actor.person, &actor.request_id, total, now)
-        .await?;
+    let id = invitations::insert_batch(
+        &mut tx,
+        actor.district,
+        OrgId(school),
+        actor.person,
+        &actor.request_id,
+        total,
+        now,
+    )
+    .await?;
     let mut ev = account_event(
         AuditAction::InvitationBatchStarted,
         now,
@@ -332,9 +362,12 @@ pub async fn run_batch_step(app: &App, mail: &Mail<'_>) -> Result<bool, Error> {
 }
 
 async fn step(app: &App, mail: &Mail<'_>, batch: &Batch) -> Result<(), Error> {
-    let page = invitations::school_guardians_to_invite(app.db(), OrgId(batch.school_id), batch.last_guardian, BATCH_PAGE)
-        .await?;
-    let days = auth_settings::get(app.db(), OrgId(batch.district_id)).await?.invitation_days;
+    let page =
+        invitations::school_guardians_to_invite(app.db(), OrgId(batch.school_id), batch.last_guardian, BATCH_PAGE)
+            .await?;
+    let days = auth_settings::get(app.db(), OrgId(batch.district_id))
+        .await?
+        .invitation_days;
     let caller = Actor {
         person: PersonId(batch.created_by),
         district: OrgId(batch.district_id),
@@ -348,7 +381,18 @@ async fn step(app: &App, mail: &Mail<'_>, batch: &Batch) -> Result<(), Error> {
             skipped += 1;
             continue;
         }
-        write_invitation(&mut tx, app, mail, g, Channel::Email, days, &caller, None, Some(batch.id)).await?;
+        write_invitation(
+            &mut tx,
+            app,
+            mail,
+            g,
+            Channel::Email,
+            days,
+            &caller,
+            None,
+            Some(batch.id),
+        )
+        .await?;
         invited += 1;
     }
     let last = page.last().map(|g| g.guardian_id);

@@ -7,8 +7,8 @@
 //! sign-ins never reach this step: the provider's MFA counts.
 
 use ssp_db::repo::audit;
-use ssp_db::repo::credentials::{self, AccountRow};
 use ssp_db::repo::auth_settings;
+use ssp_db::repo::credentials::{self, AccountRow};
 use ssp_domain::audit::AuditAction;
 use ssp_domain::{AccountId, OrgId, PersonId, StaffRole};
 use time::OffsetDateTime;
@@ -29,7 +29,10 @@ const STEP: u64 = 30;
 
 /// The roles a district's "require two-factor" setting applies to.
 pub fn role_needs_mfa(role: StaffRole) -> bool {
-    matches!(role, StaffRole::DistrictAdmin | StaffRole::SchoolAdmin | StaffRole::Counselor)
+    matches!(
+        role,
+        StaffRole::DistrictAdmin | StaffRole::SchoolAdmin | StaffRole::Counselor
+    )
 }
 
 /// What a right password leads to.
@@ -113,7 +116,8 @@ pub async fn verify(app: &App, a: &AccountRow, typed: &str, request_id: &str) ->
         Some(step) => credentials::advance_totp_step(&mut tx, account, step).await?,
         None => {
             let code = normalise_recovery_code(typed);
-            let used = code.len() == 10 && credentials::use_recovery_code(&mut tx, account, &sha256_hex(&code), now).await?;
+            let used =
+                code.len() == 10 && credentials::use_recovery_code(&mut tx, account, &sha256_hex(&code), now).await?;
             if used {
                 let mut ev = account_event(
                     AuditAction::MfaRecoveryCodeUsed,
@@ -146,7 +150,13 @@ pub async fn verify(app: &App, a: &AccountRow, typed: &str, request_id: &str) ->
 /// Turns two-factor on once the person typed a right code for `secret`;
 /// returns the recovery codes to show once (only their hashes are kept).
 /// `Err(Invalid("mfa_code_wrong"))` when the code does not match.
-pub async fn enrol(app: &App, a: &AccountRow, secret: &str, typed: &str, request_id: &str) -> Result<Vec<String>, Error> {
+pub async fn enrol(
+    app: &App,
+    a: &AccountRow,
+    secret: &str,
+    typed: &str,
+    request_id: &str,
+) -> Result<Vec<String>, Error> {
     let now = app.now();
     let Some(step) = matching_step(secret, typed, now)? else {
         return Err(Error::invalid("mfa_code_wrong", "the code does not match"));
@@ -178,9 +188,15 @@ mod tests {
         let now = OffsetDateTime::from_unix_timestamp(1_800_000_000).unwrap();
         let code = code_at(&s, now).unwrap();
         assert!(matching_step(&s, &code, now).unwrap().is_some());
-        assert!(matching_step(&s, &code, now + time::Duration::seconds(30)).unwrap().is_some());
-        assert!(matching_step(&s, &code, now + time::Duration::minutes(5)).unwrap().is_none());
+        assert!(matching_step(&s, &code, now + time::Duration::seconds(30))
+            .unwrap()
+            .is_some());
+        assert!(matching_step(&s, &code, now + time::Duration::minutes(5))
+            .unwrap()
+            .is_none());
         assert!(matching_step(&s, "12345", now).unwrap().is_none());
-        assert!(otpauth_uri(&s, "demo.counselor").unwrap().starts_with("otpauth://totp/ssp:demo.counselor?"));
+        assert!(otpauth_uri(&s, "demo.counselor")
+            .unwrap()
+            .starts_with("otpauth://totp/ssp:demo.counselor?"));
     }
 }

@@ -35,9 +35,13 @@ pub fn personal_words(username: &str, email: Option<&str>, given: &str, family: 
     words
 }
 
-/// Parses a new password against the account's personal words.
-pub fn parse_new_password(raw: &str, a: &AccountRow) -> Result<NewPassword, Error> {
-    let words = personal_words(&a.username, a.email.as_deref(), &a.given_name, &a.family_name);
+/// Parses a new password against the account's personal words (and an
+/// address a link was sent to, which may not be on the account yet).
+pub fn parse_new_password(raw: &str, a: &AccountRow, also: Option<&str>) -> Result<NewPassword, Error> {
+    let mut words = personal_words(&a.username, a.email.as_deref(), &a.given_name, &a.family_name);
+    if let Some(e) = also {
+        words.extend(personal_words("", Some(e), "", ""));
+    }
     let refs: Vec<&str> = words.iter().map(String::as_str).collect();
     NewPassword::parse_for(raw, &refs).map_err(Error::Invalid)
 }

@@ -22,11 +22,17 @@ pub async fn change_own(
 ) -> Result<u64, Error> {
     let a = credentials::account(app.db(), account).await?.ok_or(Error::NotFound)?;
     if !password::verify(Some(a.password_hash.clone()), current.to_owned()).await? {
-        return Err(Error::invalid("password_current_wrong", "the current password is not right"));
+        return Err(Error::invalid(
+            "password_current_wrong",
+            "the current password is not right",
+        ));
     }
-    let new = parse_new_password(new_raw, &a)?;
+    let new = parse_new_password(new_raw, &a, None)?;
     if new.expose() == current {
-        return Err(Error::invalid("password_unchanged", "the new password is the current one"));
+        return Err(Error::invalid(
+            "password_unchanged",
+            "the new password is the current one",
+        ));
     }
     let hash = password::hash(&new).await?;
     let now = app.now();

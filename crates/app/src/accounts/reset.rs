@@ -39,7 +39,13 @@ fn address_key(address: &str) -> String {
 /// `Ok(())` whatever the login names; `Err(Conflict("reset_rate_limited"))`
 /// when this address has asked too often (which says nothing about
 /// accounts).
-pub async fn request(app: &App, mail: &Mail<'_>, login_raw: &str, address: &str, request_id: &str) -> Result<(), Error> {
+pub async fn request(
+    app: &App,
+    mail: &Mail<'_>,
+    login_raw: &str,
+    address: &str,
+    request_id: &str,
+) -> Result<(), Error> {
     let now = app.now();
     let key = address_key(address);
     let record = address_throttle::get(app.db(), &key).await?;
@@ -54,9 +60,8 @@ pub async fn request(app: &App, mail: &Mail<'_>, login_raw: &str, address: &str,
     } else {
         credentials::account_by_login(app.db(), &login).await?
     };
-    let usable = account.filter(|a| {
-        a.email.is_some() && !a.disabled && a.person_active && a.password_hash != password::NO_PASSWORD
-    });
+    let usable = account
+        .filter(|a| a.email.is_some() && !a.disabled && a.person_active && a.password_hash != password::NO_PASSWORD);
     if let Some(a) = usable {
         let recent = recent_resets(app, &a).await?;
         if recent < PER_ACCOUNT_PER_HOUR && mail.smtp_configured {
@@ -107,7 +112,11 @@ async fn send_link(
     let body = mail.messages.text(
         lang,
         "mail-reset-body",
-        &[("name", a.given_name.clone()), ("link", link), ("username", a.username.clone())],
+        &[
+            ("name", a.given_name.clone()),
+            ("link", link),
+            ("username", a.username.clone()),
+        ],
     );
     mail::queue(tx, Some(district), "password_reset", email, &subject, &body, now).await?;
     let mut ev = account_event(
@@ -153,7 +162,7 @@ pub async fn complete(app: &App, token: &str, new_raw: &str, request_id: &str) -
     let account = credentials::account(app.db(), AccountId(row.account_id))
         .await?
         .ok_or_else(|| Error::invalid("link_unknown", "account gone"))?;
-    let new = parse_new_password(new_raw, &account)?;
+    let new = parse_new_password(new_raw, &account, row.email.as_deref())?;
     let hash = password::hash(&new).await?;
     let now = app.now();
     let mut tx = app.db().begin().await?;

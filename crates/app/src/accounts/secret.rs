@@ -49,7 +49,10 @@ fn random_from_alphabet(n: usize) -> String {
 
 /// The hex SHA-256 of a secret, which is what the database stores.
 pub fn sha256_hex(secret: &str) -> String {
-    Sha256::digest(secret.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(secret.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[cfg(test)]
@@ -61,7 +64,10 @@ mod tests {
         assert_ne!(link_token(), link_token());
         assert!(looks_like_link_token(&link_token()));
         let code = letter_code();
-        assert_eq!(ssp_domain::invitation::normalise_code(&code).as_deref(), Some(code.as_str()));
+        assert_eq!(
+            ssp_domain::invitation::normalise_code(&code).as_deref(),
+            Some(code.as_str())
+        );
         let r = recovery_code();
         assert_eq!(r.len(), 11);
         assert_eq!(normalise_recovery_code(&r.to_lowercase()).len(), 10);

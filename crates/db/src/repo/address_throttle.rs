@@ -19,7 +19,8 @@ pub async fn get(db: &Db, address: &str) -> Result<Option<FailureRecord>, DbErro
 }
 
 pub async fn put(tx: &mut Tx, address: &str, rec: &FailureRecord) -> Result<(), DbError> {
-    let sql = "INSERT INTO sign_in_address_failures (address, failures, window_start, locked_until) VALUES ($1, $2, $3, $4) \
+    let sql =
+        "INSERT INTO sign_in_address_failures (address, failures, window_start, locked_until) VALUES ($1, $2, $3, $4) \
                ON CONFLICT (address) DO UPDATE SET failures = excluded.failures, window_start = excluded.window_start, \
                locked_until = excluded.locked_until";
     with_tx!(tx, |c| sqlx::query(sql)

@@ -29,7 +29,13 @@ pub async fn get(db: &Db, district: OrgId) -> Result<AuthSettings, DbError> {
     Ok(row.unwrap_or_default())
 }
 
-pub async fn put(tx: &mut Tx, district: OrgId, s: &AuthSettings, by: PersonId, now: OffsetDateTime) -> Result<(), DbError> {
+pub async fn put(
+    tx: &mut Tx,
+    district: OrgId,
+    s: &AuthSettings,
+    by: PersonId,
+    now: OffsetDateTime,
+) -> Result<(), DbError> {
     let sql = "INSERT INTO district_auth_settings (district_id, require_staff_mfa, invitation_days, updated_by, updated_at) \
                VALUES ($1, $2, $3, $4, $5) ON CONFLICT (district_id) DO UPDATE SET require_staff_mfa = excluded.require_staff_mfa, \
                invitation_days = excluded.invitation_days, updated_by = excluded.updated_by, updated_at = excluded.updated_at";

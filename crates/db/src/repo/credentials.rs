@@ -29,19 +29,26 @@ pub struct AccountRow {
     pub totp_last_step: Option<i64>,
 }
 
-const ACCOUNT_SQL: &str = "SELECT a.id, a.person_id, p.district_id, a.username, a.email, a.password_hash, a.ui_language, \
+const ACCOUNT_SQL: &str =
+    "SELECT a.id, a.person_id, p.district_id, a.username, a.email, a.password_hash, a.ui_language, \
      p.preferred_language, p.given_name, p.family_name, a.disabled, (p.status = 'active') AS person_active, \
      a.totp_secret, a.totp_enabled_at, a.totp_last_step \
      FROM accounts a JOIN persons p ON p.id = a.person_id";
 
 pub async fn account(db: &Db, id: AccountId) -> Result<Option<AccountRow>, DbError> {
     let sql = format!("{ACCOUNT_SQL} WHERE a.id = $1");
-    Ok(with_reader!(db, |p| sqlx::query_as(&sql).bind(id.0).fetch_optional(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+        .bind(id.0)
+        .fetch_optional(p)
+        .await)?)
 }
 
 pub async fn account_of_person(db: &Db, person: PersonId) -> Result<Option<AccountRow>, DbError> {
     let sql = format!("{ACCOUNT_SQL} WHERE a.person_id = $1");
-    Ok(with_reader!(db, |p| sqlx::query_as(&sql).bind(person.0).fetch_optional(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+        .bind(person.0)
+        .fetch_optional(p)
+        .await)?)
 }
 
 /// The account whose username or email is `login` (lower-cased).
@@ -49,29 +56,36 @@ pub async fn account_by_login(db: &Db, login: &str) -> Result<Option<AccountRow>
     let sql = format!(
         "{ACCOUNT_SQL} WHERE a.username = $1 OR a.email = $1 ORDER BY CASE WHEN a.username = $1 THEN 0 ELSE 1 END LIMIT 1"
     );
-    Ok(with_reader!(db, |p| sqlx::query_as(&sql).bind(login).fetch_optional(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+        .bind(login)
+        .fetch_optional(p)
+        .await)?)
 }
 
 pub async fn set_password(tx: &mut Tx, account: AccountId, hash: &str) -> Result<(), DbError> {
-    with_tx!(tx, |c| sqlx::query("UPDATE accounts SET password_hash = $2 WHERE id = $1")
-        .bind(account.0)
-        .bind(hash)
-        .execute(&mut *c)
-        .await
-        .map(|r| r.rows_affected()))?;
+    with_tx!(tx, |c| sqlx::query(
+        "UPDATE accounts SET password_hash = $2 WHERE id = $1"
+    )
+    .bind(account.0)
+    .bind(hash)
+    .execute(&mut *c)
+    .await
+    .map(|r| r.rows_affected()))?;
     Ok(())
 }
 
 /// Sets the account's email (the address a link proved) as confirmed. A
 /// taken address is `DbError::Conflict { constraint: "accounts_email_uq" }`.
 pub async fn confirm_email(tx: &mut Tx, account: AccountId, email: &str, now: OffsetDateTime) -> Result<(), DbError> {
-    with_tx!(tx, |c| sqlx::query("UPDATE accounts SET email = $2, email_confirmed_at = $3 WHERE id = $1")
-        .bind(account.0)
-        .bind(email)
-        .bind(now)
-        .execute(&mut *c)
-        .await
-        .map(|r| r.rows_affected()))?;
+    with_tx!(tx, |c| sqlx::query(
+        "UPDATE accounts SET email = $2, email_confirmed_at = $3 WHERE id = $1"
+    )
+    .bind(account.0)
+    .bind(email)
+    .bind(now)
+    .execute(&mut *c)
+    .await
+    .map(|r| r.rows_affected()))?;
     Ok(())
 }
 
@@ -98,7 +112,8 @@ pub async fn insert_without_password(
     now: OffsetDateTime,
 ) -> Result<AccountId, DbError> {
     let id = AccountId(Uuid::now_v7());
-    let sql = "INSERT INTO accounts (id, person_id, username, email, password_hash, ui_language, disabled, created_at) \
+    let sql =
+        "INSERT INTO accounts (id, person_id, username, email, password_hash, ui_language, disabled, created_at) \
                VALUES ($1, $2, $3, NULL, '!', $4, FALSE, $5)";
     with_tx!(tx, |c| sqlx::query(sql)
         .bind(id.0)
@@ -114,10 +129,12 @@ pub async fn insert_without_password(
 
 /// Whether a username is taken.
 pub async fn username_taken(tx: &mut Tx, username: &str) -> Result<bool, DbError> {
-    let n: i64 = with_tx!(tx, |c| sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE username = $1")
-        .bind(username)
-        .fetch_one(&mut *c)
-        .await)?;
+    let n: i64 = with_tx!(tx, |c| sqlx::query_scalar(
+        "SELECT COUNT(*) FROM accounts WHERE username = $1"
+    )
+    .bind(username)
+    .fetch_one(&mut *c)
+    .await)?;
     Ok(n > 0)
 }
 
@@ -159,7 +176,8 @@ pub async fn enable_totp(
 /// Records that the code of time step `step` was used, if no code of this
 /// or a later step was; `false` means a replayed code.
 pub async fn advance_totp_step(tx: &mut Tx, account: AccountId, step: i64) -> Result<bool, DbError> {
-    let sql = "UPDATE accounts SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)";
+    let sql =
+        "UPDATE accounts SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)";
     let n = with_tx!(tx, |c| sqlx::query(sql)
         .bind(account.0)
         .bind(step)
@@ -170,7 +188,12 @@ pub async fn advance_totp_step(tx: &mut Tx, account: AccountId, step: i64) -> Re
 }
 
 /// Uses a recovery code once; `false` when it is unknown or used.
-pub async fn use_recovery_code(tx: &mut Tx, account: AccountId, code_hash: &str, now: OffsetDateTime) -> Result<bool, DbError> {
+pub async fn use_recovery_code(
+    tx: &mut Tx,
+    account: AccountId,
+    code_hash: &str,
+    now: OffsetDateTime,
+) -> Result<bool, DbError> {
     let sql = "UPDATE mfa_recovery_codes SET used_at = $3 WHERE account_id = $1 AND code_hash = $2 AND used_at IS NULL";
     let n = with_tx!(tx, |c| sqlx::query(sql)
         .bind(account.0)
@@ -184,7 +207,10 @@ pub async fn use_recovery_code(tx: &mut Tx, account: AccountId, code_hash: &str,
 
 pub async fn recovery_codes_left(db: &Db, account: AccountId) -> Result<i64, DbError> {
     let sql = "SELECT COUNT(*) FROM mfa_recovery_codes WHERE account_id = $1 AND used_at IS NULL";
-    Ok(with_reader!(db, |p| sqlx::query_scalar(sql).bind(account.0).fetch_one(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_scalar(sql)
+        .bind(account.0)
+        .fetch_one(p)
+        .await)?)
 }
 
 /// The step between a right password and a session.
@@ -218,15 +244,20 @@ pub async fn insert_challenge(
 
 pub async fn challenge(db: &Db, token_hash: &str) -> Result<Option<Challenge>, DbError> {
     let sql = "SELECT account_id, created_at, attempts, pending_secret FROM mfa_challenges WHERE token_hash = $1";
-    Ok(with_reader!(db, |p| sqlx::query_as(sql).bind(token_hash).fetch_optional(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(token_hash)
+        .fetch_optional(p)
+        .await)?)
 }
 
 pub async fn count_challenge_attempt(tx: &mut Tx, token_hash: &str) -> Result<(), DbError> {
-    with_tx!(tx, |c| sqlx::query("UPDATE mfa_challenges SET attempts = attempts + 1 WHERE token_hash = $1")
-        .bind(token_hash)
-        .execute(&mut *c)
-        .await
-        .map(|r| r.rows_affected()))?;
+    with_tx!(tx, |c| sqlx::query(
+        "UPDATE mfa_challenges SET attempts = attempts + 1 WHERE token_hash = $1"
+    )
+    .bind(token_hash)
+    .execute(&mut *c)
+    .await
+    .map(|r| r.rows_affected()))?;
     Ok(())
 }
 
@@ -242,5 +273,8 @@ pub async fn delete_challenge(tx: &mut Tx, token_hash: &str) -> Result<(), DbErr
 /// Staff roles of a person (active assignments), as stored.
 pub async fn staff_roles(db: &Db, person: PersonId) -> Result<Vec<String>, DbError> {
     let sql = "SELECT DISTINCT role FROM staff_assignments WHERE person_id = $1 AND status = 'active'";
-    Ok(with_reader!(db, |p| sqlx::query_scalar(sql).bind(person.0).fetch_all(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_scalar(sql)
+        .bind(person.0)
+        .fetch_all(p)
+        .await)?)
 }

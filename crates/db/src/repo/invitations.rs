@@ -24,13 +24,15 @@ pub struct GuardianContact {
     pub has_password: Option<bool>,
 }
 
-const CONTACT_SQL: &str = "SELECT g.guardian_id, g.district_id, p.given_name, p.family_name, p.email, g.contact_language, \
+const CONTACT_SQL: &str =
+    "SELECT g.guardian_id, g.district_id, p.given_name, p.family_name, p.email, g.contact_language, \
      a.id AS account_id, a.username, (a.password_hash <> '!') AS has_password \
      FROM guardian_links g JOIN persons p ON p.id = g.guardian_id LEFT JOIN accounts a ON a.person_id = g.guardian_id";
 
 /// The guardian of link `link` of `student` (active link, active person).
 pub async fn guardian_of_link(db: &Db, student: StudentId, link: Uuid) -> Result<Option<GuardianContact>, DbError> {
-    let sql = format!("{CONTACT_SQL} WHERE g.id = $1 AND g.student_id = $2 AND g.status = 'active' AND p.status = 'active'");
+    let sql =
+        format!("{CONTACT_SQL} WHERE g.id = $1 AND g.student_id = $2 AND g.status = 'active' AND p.status = 'active'");
     Ok(with_reader!(db, |p| sqlx::query_as(&sql)
         .bind(link)
         .bind(student.0)
@@ -55,7 +57,10 @@ pub async fn sign_in_status(db: &Db, student: StudentId) -> Result<Vec<GuardianS
                       (SELECT MAX(t.expires_at) FROM account_tokens t WHERE t.account_id = a.id AND t.kind = 'invitation') AS invitation_expires_at \
                FROM guardian_links g LEFT JOIN accounts a ON a.person_id = g.guardian_id \
                WHERE g.student_id = $1 AND g.status = 'active'";
-    Ok(with_reader!(db, |p| sqlx::query_as(sql).bind(student.0).fetch_all(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(student.0)
+        .fetch_all(p)
+        .await)?)
 }
 
 /// A page of a school's guardians (of its active students) who have no
@@ -85,11 +90,15 @@ pub async fn school_guardians_to_invite(
 }
 
 pub async fn count_school_guardians_to_invite(db: &Db, school: OrgId) -> Result<i64, DbError> {
-    let sql = "SELECT COUNT(DISTINCT g.guardian_id) FROM guardian_links g JOIN students s ON s.person_id = g.student_id \
+    let sql =
+        "SELECT COUNT(DISTINCT g.guardian_id) FROM guardian_links g JOIN students s ON s.person_id = g.student_id \
                JOIN persons p ON p.id = g.guardian_id LEFT JOIN accounts a ON a.person_id = g.guardian_id \
                WHERE s.school_id = $1 AND s.status = 'active' AND g.status = 'active' AND p.status = 'active' \
                  AND (a.id IS NULL OR a.password_hash = '!')";
-    Ok(with_reader!(db, |p| sqlx::query_scalar(sql).bind(school.0).fetch_one(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_scalar(sql)
+        .bind(school.0)
+        .fetch_one(p)
+        .await)?)
 }
 
 /// A bulk invitation run.
@@ -109,7 +118,8 @@ pub struct Batch {
     pub finished_at: Option<OffsetDateTime>,
 }
 
-const BATCH_SQL: &str = "SELECT id, district_id, school_id, created_by, request_id, total, done, invited, skipped, last_guardian, \
+const BATCH_SQL: &str =
+    "SELECT id, district_id, school_id, created_by, request_id, total, done, invited, skipped, last_guardian, \
      created_at, finished_at FROM invitation_batches";
 
 pub async fn insert_batch(
@@ -141,12 +151,18 @@ pub async fn insert_batch(
 /// The school's running batch, if any.
 pub async fn running_batch(db: &Db, school: OrgId) -> Result<Option<Batch>, DbError> {
     let sql = format!("{BATCH_SQL} WHERE school_id = $1 AND finished_at IS NULL ORDER BY created_at DESC LIMIT 1");
-    Ok(with_reader!(db, |p| sqlx::query_as(&sql).bind(school.0).fetch_optional(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+        .bind(school.0)
+        .fetch_optional(p)
+        .await)?)
 }
 
 pub async fn latest_batch(db: &Db, school: OrgId) -> Result<Option<Batch>, DbError> {
     let sql = format!("{BATCH_SQL} WHERE school_id = $1 ORDER BY created_at DESC LIMIT 1");
-    Ok(with_reader!(db, |p| sqlx::query_as(&sql).bind(school.0).fetch_optional(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+        .bind(school.0)
+        .fetch_optional(p)
+        .await)?)
 }
 
 /// The oldest unfinished batch of any school (the worker's next job).
@@ -183,7 +199,10 @@ pub async fn advance_batch(
 pub async fn schools_administered(db: &Db, person: PersonId) -> Result<Vec<(Uuid, String)>, DbError> {
     let sql = "SELECT o.id, o.name FROM staff_assignments sa JOIN orgs o ON o.id = sa.org_id \
                WHERE sa.person_id = $1 AND sa.role = 'school_admin' AND sa.status = 'active' AND o.kind = 'school' ORDER BY o.name";
-    Ok(with_reader!(db, |p| sqlx::query_as(sql).bind(person.0).fetch_all(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(person.0)
+        .fetch_all(p)
+        .await)?)
 }
 
 /// A school of the district (for district administrators), with its name.

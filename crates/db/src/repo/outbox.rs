@@ -91,17 +91,25 @@ pub async fn claim_due(db: &Db, now: OffsetDateTime, lease: Duration, limit: i64
             .map(|r| r.rows_affected()))?;
     }
     tx.commit().await?;
-    Ok(rows.into_iter().map(|r| OutboxRow { attempts: r.attempts + 1, ..r }).collect())
+    Ok(rows
+        .into_iter()
+        .map(|r| OutboxRow {
+            attempts: r.attempts + 1,
+            ..r
+        })
+        .collect())
 }
 
 pub async fn mark_sent(db: &Db, id: Uuid, now: OffsetDateTime) -> Result<(), DbError> {
     let mut tx = db.begin().await?;
-    with_tx!(&mut tx, |c| sqlx::query("UPDATE outbox SET sent_at = $2, last_error = NULL WHERE id = $1")
-        .bind(id)
-        .bind(now)
-        .execute(&mut *c)
-        .await
-        .map(|r| r.rows_affected()))?;
+    with_tx!(&mut tx, |c| sqlx::query(
+        "UPDATE outbox SET sent_at = $2, last_error = NULL WHERE id = $1"
+    )
+    .bind(id)
+    .bind(now)
+    .execute(&mut *c)
+    .await
+    .map(|r| r.rows_affected()))?;
     tx.commit().await
 }
 

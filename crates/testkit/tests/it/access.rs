@@ -26,7 +26,7 @@ async fn world() -> World {
 }
 
 /// A teacher at a middle school: no relationship to the high-school showcase student.
-async fn outsider(app: &TestApp) -> TestClient {
+pub(crate) async fn outsider(app: &TestApp) -> TestClient {
     let teacher = app
         .query_id(
             "SELECT a.person_id FROM staff_assignments a JOIN orgs o ON o.id = a.org_id \
@@ -388,7 +388,11 @@ async fn every_student_route_goes_through_the_access_module() {
             let url = path.replace("{id}", &Uuid::now_v7().to_string());
             assert_eq!(other.get(&url).await.status, 404, "{path}: an unknown school");
             other.get("/").await;
-            assert_eq!(other.post_form(&url, &[]).await.status, 404, "{path}: an unknown school");
+            assert_eq!(
+                other.post_form(&url, &[]).await.status,
+                404,
+                "{path}: an unknown school"
+            );
             continue;
         }
         if district_admin_only.contains(&path) {

@@ -24,7 +24,10 @@ fn catalogue(lang: &str) -> BTreeMap<String, String> {
         .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
         .collect();
     files.sort();
-    let src: String = files.iter().map(|p| std::fs::read_to_string(p).expect("catalogue") + "\n").collect();
+    let src: String = files
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("catalogue") + "\n")
+        .collect();
     src.lines()
         .filter(|l| !l.starts_with([' ', '#', '\t', '}']) && l.contains(" = "))
         .filter_map(|l| l.split_once(" = "))

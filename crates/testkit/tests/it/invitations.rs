@@ -29,7 +29,12 @@ async fn invited() -> Invited {
     let res = invite(&counselor, camila, link, "email").await;
     assert_eq!(res.status, 200, "{}", res.text);
     let path = link_in(&res.text, "/invitation/");
-    Invited { app, camila, lucia, path }
+    Invited {
+        app,
+        camila,
+        lucia,
+        path,
+    }
 }
 
 async fn password_hash(app: &TestApp, person: Uuid) -> String {
@@ -168,7 +173,11 @@ async fn the_team_page_shows_never_invited_invited_and_joined() {
     assert!(counselor.get(&team).await.text.contains("Invited "));
     set_password(&app.client(), &path, STRONG).await;
     let page = counselor.get(&team).await;
-    assert!(!page.text.contains("Never invited") && !page.text.contains("Invited "), "{}", page.text);
+    assert!(
+        !page.text.contains("Never invited") && !page.text.contains("Invited "),
+        "{}",
+        page.text
+    );
     // A guardian who joined gets no invite buttons.
     assert!(!page.body.contains(&format!("guardians/{link}/invite")));
 }
@@ -179,17 +188,18 @@ async fn who_may_invite_a_guardian() {
     let camila = app.person("demo.student").await;
     let lucia = lucia_not_signed_up(&app).await;
     let link = link_of(&app, camila, lucia).await;
-    // (persona, allowed, status when refused)
+    // (persona, allowed, how a refusal looks: 403 = the team page with the
+    // message, for those who may see the team; 404 = the audited not-found)
     let table = [
         ("demo.counselor", true, 0),     // her plan manager
         ("demo.schooladmin", true, 0),   // school administrator of her school
         ("demo.districtadmin", true, 0), // district administrator
         ("demo.mentor", false, 403),     // on her team, sees the team page
-        ("demo.teacher", false, 404),    // teaches her; the team is not his
-        ("demo.nurse", false, 404),
-        ("demo.fps", false, 404),
-        ("demo.guardian", false, 404), // her father
-        ("demo.student", false, 404),  // Camila herself
+        ("demo.teacher", false, 403),    // teaches her: sees the team page, may not invite
+        ("demo.nurse", false, 403),      // school-wide: sees the team page
+        ("demo.fps", false, 403),
+        ("demo.guardian", false, 403), // her father
+        ("demo.student", false, 403),  // Camila herself
     ];
     for (who, allowed, refused) in table {
         let before = app.count_audit("invitation_sent").await;
@@ -202,18 +212,33 @@ async fn who_may_invite_a_guardian() {
         } else {
             assert_ne!(res.status, 200, "{who} may not invite");
             if refused == 403 {
-                assert!(res.text.contains("Only the plan manager or a school administrator"), "{who}: {}", res.text);
+                assert!(
+                    res.text.contains("Only the plan manager or a school administrator"),
+                    "{who}: {}",
+                    res.text
+                );
             } else {
                 assert_eq!(res.status, refused, "{who}");
             }
             assert_eq!(after, before, "{who}: nothing written");
         }
     }
+    // Staff outside her circle get the audited not-found.
+    let denied = app.count_audit("access_denied").await;
+    let stranger = super::access::outsider(&app).await;
+    assert_eq!(invite(&stranger, camila, link, "letter").await.status, 404);
+    assert_eq!(
+        app.count_audit("access_denied").await,
+        denied + 2,
+        "the team page and the invitation"
+    );
 }
 
 #[tokio::test]
 async fn inviting_every_family_of_a_school_runs_in_the_background_with_progress() {
-    let Some(server) = SmtpServer::start("invitations::bulk") else { return };
+    let Some(server) = SmtpServer::start("invitations::bulk") else {
+        return;
+    };
     let app = app_mailing_to(&server).await;
     let camila = app.person("demo.student").await;
     let school = app
@@ -248,7 +273,10 @@ async fn inviting_every_family_of_a_school_runs_in_the_background_with_progress(
     let started = admin.post_form(&url, &[]).await;
     assert_eq!(started.status, 303, "{}", started.text);
     let running = admin.get(&url).await;
-    assert!(running.body.contains("http-equiv=\"refresh\""), "the page refreshes itself while it runs");
+    assert!(
+        running.body.contains("http-equiv=\"refresh\""),
+        "the page refreshes itself while it runs"
+    );
     assert!(running.text.contains("Inviting: 0 of"), "{}", running.text);
 
     // One worker round works four pages of 50.
@@ -263,6 +291,8 @@ async fn inviting_every_family_of_a_school_runs_in_the_background_with_progress(
         }
         assert!(rounds < 20, "the batch finishes");
     }
+    // The outbox drains over the next rounds.
+    while ssp_web::mail_jobs::tick_once(&app.state).await.sent > 0 {}
     // Every family with an address got one email, once.
     let sent = server.messages();
     let mut to: Vec<&str> = sent.iter().map(|m| m.to.as_str()).collect();

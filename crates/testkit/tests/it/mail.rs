@@ -23,10 +23,16 @@ pub(crate) async fn app_mailing_to(server: &SmtpServer) -> TestApp {
 /// has not signed up: no password, an email address on file.
 pub(crate) async fn lucia_not_signed_up(app: &TestApp) -> Uuid {
     let lucia = app.person("demo.guardian.es").await;
-    app.execute("UPDATE accounts SET password_hash = '!', email = NULL WHERE person_id = $1", &[lucia])
-        .await;
-    app.execute("UPDATE persons SET email = 'lucia.morales@familia.example' WHERE id = $1", &[lucia])
-        .await;
+    app.execute(
+        "UPDATE accounts SET password_hash = '!', email = NULL WHERE person_id = $1",
+        &[lucia],
+    )
+    .await;
+    app.execute(
+        "UPDATE persons SET email = 'lucia.morales@familia.example' WHERE id = $1",
+        &[lucia],
+    )
+    .await;
     lucia
 }
 
@@ -63,7 +69,9 @@ pub(crate) fn link_in(text: &str, prefix: &str) -> String {
 
 #[tokio::test]
 async fn an_invitation_is_delivered_by_the_real_smtp_server_in_the_familys_language() {
-    let Some(server) = SmtpServer::start("mail::delivery") else { return };
+    let Some(server) = SmtpServer::start("mail::delivery") else {
+        return;
+    };
     let app = app_mailing_to(&server).await;
     let camila = app.person("demo.student").await;
     let lucia = lucia_not_signed_up(&app).await;
@@ -100,7 +108,9 @@ async fn an_invitation_is_delivered_by_the_real_smtp_server_in_the_familys_langu
 #[tokio::test]
 async fn the_outbox_keeps_a_message_while_the_server_is_down_and_sends_it_when_it_is_up() {
     // Check for aiosmtpd first, so a skip happens before anything else.
-    let Some(probe) = SmtpServer::start("mail::retry") else { return };
+    let Some(probe) = SmtpServer::start("mail::retry") else {
+        return;
+    };
     drop(probe);
     let port = free_port();
     let app = TestApp::with_demo_config(WebConfig {
@@ -121,7 +131,11 @@ async fn the_outbox_keeps_a_message_while_the_server_is_down_and_sends_it_when_i
     assert_eq!(row.attempts, 1);
     assert!(row.sent_at.is_none());
     assert!(row.last_error.is_some());
-    assert_eq!(row.next_attempt_at, app.clock.now() + Duration::minutes(1), "first back-off: a minute");
+    assert_eq!(
+        row.next_attempt_at,
+        app.clock.now() + Duration::minutes(1),
+        "first back-off: a minute"
+    );
     // Not due yet: the next round leaves it alone.
     assert_eq!(ssp_web::mail_jobs::tick_once(&app.state).await, Default::default());
 
@@ -140,7 +154,9 @@ async fn the_outbox_keeps_a_message_while_the_server_is_down_and_sends_it_when_i
 
 #[tokio::test]
 async fn a_message_claimed_by_a_sender_that_crashed_is_sent_when_its_lease_runs_out() {
-    let Some(server) = SmtpServer::start("mail::crash") else { return };
+    let Some(server) = SmtpServer::start("mail::crash") else {
+        return;
+    };
     let app = app_mailing_to(&server).await;
     let camila = app.person("demo.student").await;
     let lucia = lucia_not_signed_up(&app).await;
@@ -173,6 +189,9 @@ async fn without_an_smtp_server_the_invitation_link_is_shown_to_copy() {
     assert_eq!(res.status, 200, "{}", res.text);
     assert!(res.text.contains("No email server is set up"), "{}", res.text);
     let path = link_in(&res.text, "/invitation/");
-    assert!(outbox::all(&app.db).await.unwrap().is_empty(), "nothing is queued without SMTP");
+    assert!(
+        outbox::all(&app.db).await.unwrap().is_empty(),
+        "nothing is queued without SMTP"
+    );
     assert_eq!(app.client().get(&path).await.status, 200);
 }

@@ -58,12 +58,19 @@ async fn a_required_enrolment_shows_a_qr_code_and_the_uri_then_signs_in() {
     let res = c.sign_in("demo.counselor", PW).await;
     assert_eq!(res.status, 303);
     assert_eq!(res.location(), Some("/sign-in/enrol"));
-    assert_eq!(c.get("/").await.location(), Some("/sign-in"), "no session before the second step");
+    assert_eq!(
+        c.get("/").await.location(),
+        Some("/sign-in"),
+        "no session before the second step"
+    );
     let page = c.get("/sign-in/enrol").await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("<svg"), "the QR code is inline SVG");
     assert!(!page.body.contains("src=\"http"), "no third-party request");
-    assert!(page.text.contains("otpauth://totp/ssp:demo.counselor?secret="), "the URI as text");
+    assert!(
+        page.text.contains("otpauth://totp/ssp:demo.counselor?secret="),
+        "the URI as text"
+    );
     let secret = secret_on(&page.body);
 
     let wrong = c.post_form("/sign-in/enrol", &[("code", "000000")]).await;
@@ -107,14 +114,20 @@ async fn a_recovery_code_signs_in_once() {
     require_two_factor(&app).await;
     let (_, _, codes) = enrolled(&app, "demo.schooladmin").await;
     let c = app.client();
-    assert_eq!(c.sign_in("demo.schooladmin", PW).await.location(), Some("/sign-in/code"));
+    assert_eq!(
+        c.sign_in("demo.schooladmin", PW).await.location(),
+        Some("/sign-in/code")
+    );
     let typed = codes[3].to_lowercase().replace('-', " ");
     assert_eq!(c.post_form("/sign-in/code", &[("code", &typed)]).await.status, 303);
     assert_eq!(app.count_audit("mfa_recovery_code_used").await, 1);
     // The same code a second time is refused.
     let again = app.client();
     again.sign_in("demo.schooladmin", PW).await;
-    assert_eq!(again.post_form("/sign-in/code", &[("code", &codes[3])]).await.status, 401);
+    assert_eq!(
+        again.post_form("/sign-in/code", &[("code", &codes[3])]).await.status,
+        401
+    );
     assert_eq!(again.get("/").await.location(), Some("/sign-in"));
     let page = c.get("/account/two-factor").await;
     assert!(page.text.contains("9 unused recovery codes"), "{}", page.text);
@@ -132,7 +145,10 @@ async fn five_wrong_codes_start_the_sign_in_over() {
     }
     let last = c.post_form("/sign-in/code", &[("code", "111111")]).await;
     assert_eq!(last.location(), Some("/sign-in?done=mfa-restart"));
-    assert_eq!(c.get("/sign-in/code").await.location(), Some("/sign-in?done=mfa-restart"));
+    assert_eq!(
+        c.get("/sign-in/code").await.location(),
+        Some("/sign-in?done=mfa-restart")
+    );
 }
 
 #[tokio::test]
@@ -164,10 +180,15 @@ async fn anyone_may_turn_on_two_factor_from_the_account_page() {
     assert_eq!(page.status, 200);
     let secret = secret_on(&page.body);
     let code = code_at(&secret, app.clock.now()).unwrap();
-    let done = c.post_form("/account/two-factor", &[("secret", &secret), ("code", &code)]).await;
+    let done = c
+        .post_form("/account/two-factor", &[("secret", &secret), ("code", &code)])
+        .await;
     assert_eq!(done.status, 200, "{}", done.text);
     // From now on the password alone is not enough.
-    assert_eq!(app.client().sign_in("demo.guardian", PW).await.location(), Some("/sign-in/code"));
+    assert_eq!(
+        app.client().sign_in("demo.guardian", PW).await.location(),
+        Some("/sign-in/code")
+    );
 }
 
 #[tokio::test]
@@ -176,12 +197,17 @@ async fn only_a_district_administrator_changes_the_sign_in_settings() {
     let counselor = app.signed_in("demo.counselor").await;
     counselor.get("/").await;
     let res = counselor
-        .post_form("/admin/sign-in-settings", &[("require_staff_mfa", "yes"), ("invitation_days", "14")])
+        .post_form(
+            "/admin/sign-in-settings",
+            &[("require_staff_mfa", "yes"), ("invitation_days", "14")],
+        )
         .await;
     assert_eq!(res.status, 404);
     let admin = app.signed_in("demo.districtadmin").await;
     admin.get("/admin/plan-settings").await;
-    let bad = admin.post_form("/admin/sign-in-settings", &[("invitation_days", "500")]).await;
+    let bad = admin
+        .post_form("/admin/sign-in-settings", &[("invitation_days", "500")])
+        .await;
     assert_eq!(bad.status, 422);
     assert!(bad.text.contains("from 1 to 90"));
     assert_eq!(app.count_audit("settings_changed").await, 0);

@@ -17,8 +17,11 @@ const ADMIN_EMAIL: &str = "admin@harbor.example";
 /// demo.districtadmin with a known email address.
 async fn admin_with_email(app: &TestApp) -> uuid::Uuid {
     let p = app.person("demo.districtadmin").await;
-    app.execute(&format!("UPDATE accounts SET email = '{ADMIN_EMAIL}' WHERE person_id = $1"), &[p])
-        .await;
+    app.execute(
+        &format!("UPDATE accounts SET email = '{ADMIN_EMAIL}' WHERE person_id = $1"),
+        &[p],
+    )
+    .await;
     p
 }
 
@@ -34,7 +37,9 @@ fn notice(text: &str) -> String {
 
 #[tokio::test]
 async fn a_reset_request_answers_the_same_for_known_and_unknown_accounts() {
-    let Some(server) = SmtpServer::start("reset::same_answer") else { return };
+    let Some(server) = SmtpServer::start("reset::same_answer") else {
+        return;
+    };
     let app = app_mailing_to(&server).await;
     admin_with_email(&app).await;
     let c = app.client();
@@ -53,7 +58,9 @@ async fn a_reset_request_answers_the_same_for_known_and_unknown_accounts() {
 
 #[tokio::test]
 async fn a_reset_link_sets_the_password_once_and_ends_every_session() {
-    let Some(server) = SmtpServer::start("reset::sessions") else { return };
+    let Some(server) = SmtpServer::start("reset::sessions") else {
+        return;
+    };
     let app = app_mailing_to(&server).await;
     let admin = admin_with_email(&app).await;
     let elsewhere = app.signed_in("demo.districtadmin").await;
@@ -64,11 +71,17 @@ async fn a_reset_link_sets_the_password_once_and_ends_every_session() {
     let path = link_in(&server.messages()[0].body, "/password/reset/");
     let c = app.client();
     assert_eq!(c.get(&path).await.status, 200);
-    let weak = c.post_form(&path, &[("new", "aaaaaaaaaaaa"), ("confirm", "aaaaaaaaaaaa")]).await;
+    let weak = c
+        .post_form(&path, &[("new", "aaaaaaaaaaaa"), ("confirm", "aaaaaaaaaaaa")])
+        .await;
     assert_eq!(weak.status, 422);
     assert!(weak.text.contains("too easy to guess"), "{}", weak.text);
     assert_eq!(app.count_audit("password_reset").await, 0, "nothing changed");
-    assert_eq!(elsewhere.get("/").await.status, 200, "still signed in after a refused try");
+    assert_eq!(
+        elsewhere.get("/").await.status,
+        200,
+        "still signed in after a refused try"
+    );
 
     let done = c.post_form(&path, &[("new", NEW), ("confirm", NEW)]).await;
     assert_eq!(done.status, 303, "{}", done.text);
@@ -91,7 +104,9 @@ async fn a_reset_link_sets_the_password_once_and_ends_every_session() {
 
 #[tokio::test]
 async fn a_reset_link_expires_after_an_hour_and_a_forged_one_is_refused() {
-    let Some(server) = SmtpServer::start("reset::expiry") else { return };
+    let Some(server) = SmtpServer::start("reset::expiry") else {
+        return;
+    };
     let app = app_mailing_to(&server).await;
     admin_with_email(&app).await;
     ask_reset(&app.client(), "demo.districtadmin").await;
@@ -109,7 +124,9 @@ async fn a_reset_link_expires_after_an_hour_and_a_forged_one_is_refused() {
 
 #[tokio::test]
 async fn a_locked_out_administrator_gets_back_in_through_a_reset_link() {
-    let Some(server) = SmtpServer::start("reset::locked") else { return };
+    let Some(server) = SmtpServer::start("reset::locked") else {
+        return;
+    };
     let app = app_mailing_to(&server).await;
     admin_with_email(&app).await;
     let attacker = app.client();
@@ -117,7 +134,11 @@ async fn a_locked_out_administrator_gets_back_in_through_a_reset_link() {
     for _ in 0..5 {
         attacker.sign_in("demo.districtadmin", "wrong guess").await;
     }
-    assert_eq!(app.client().sign_in("demo.districtadmin", PW).await.status, 429, "locked");
+    assert_eq!(
+        app.client().sign_in("demo.districtadmin", PW).await.status,
+        429,
+        "locked"
+    );
     ask_reset(&app.client(), ADMIN_EMAIL).await;
     ssp_web::mail_jobs::tick_once(&app.state).await;
     let path = link_in(&server.messages()[0].body, "/password/reset/");
@@ -129,7 +150,9 @@ async fn a_locked_out_administrator_gets_back_in_through_a_reset_link() {
 
 #[tokio::test]
 async fn reset_requests_are_rate_limited_per_address_without_saying_anything_about_accounts() {
-    let Some(server) = SmtpServer::start("reset::rate") else { return };
+    let Some(server) = SmtpServer::start("reset::rate") else {
+        return;
+    };
     let app = app_mailing_to(&server).await;
     admin_with_email(&app).await;
     let c = app.client();
@@ -167,7 +190,11 @@ async fn one_address_trying_many_names_is_stopped_but_others_are_not() {
     other.set_address("192.0.2.51:4000");
     assert_eq!(other.sign_in("demo.counselor", PW).await.status, 303);
     app.clock.advance(Duration::minutes(16));
-    assert_eq!(guesser.sign_in("demo.counselor", PW).await.status, 303, "the pause ends");
+    assert_eq!(
+        guesser.sign_in("demo.counselor", PW).await.status,
+        303,
+        "the pause ends"
+    );
 }
 
 #[tokio::test]
@@ -181,7 +208,10 @@ async fn changing_ones_own_password_needs_the_current_one_and_ends_other_session
         async move {
             laptop.get("/account/password").await;
             laptop
-                .post_form("/account/password", &[("current", current), ("new", new), ("confirm", new)])
+                .post_form(
+                    "/account/password",
+                    &[("current", current), ("new", new), ("confirm", new)],
+                )
                 .await
         }
     };
@@ -196,8 +226,16 @@ async fn changing_ones_own_password_needs_the_current_one_and_ends_other_session
 
     let ok = change(PW, NEW).await;
     assert_eq!(ok.status, 303, "{}", ok.text);
-    assert!(laptop.get("/account/password?done=1").await.text.contains("Your password is changed"));
-    assert_eq!(phone.get("/").await.location(), Some("/sign-in"), "the other session ended");
+    assert!(laptop
+        .get("/account/password?done=1")
+        .await
+        .text
+        .contains("Your password is changed"));
+    assert_eq!(
+        phone.get("/").await.location(),
+        Some("/sign-in"),
+        "the other session ended"
+    );
     assert_eq!(app.client().sign_in("demo.guardian", NEW).await.status, 303);
     // Signed out, the page asks to sign in.
     assert_eq!(app.client().get("/account/password").await.location(), Some("/sign-in"));
@@ -220,5 +258,9 @@ async fn the_console_refuses_a_weak_password_for_a_district_administrator() {
             .unwrap_err();
         assert!(err.to_string().contains(detail), "{pw}: {err}");
     }
-    assert_eq!(ssp_db::repo::accounts::count(&app.db).await.unwrap(), 0, "nothing created");
+    assert_eq!(
+        ssp_db::repo::accounts::count(&app.db).await.unwrap(),
+        0,
+        "nothing created"
+    );
 }

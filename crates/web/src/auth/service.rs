@@ -1,8 +1,8 @@
 //! The sign-in and sign-out services: each opens one transaction, makes
 //! its change and writes its audit row in it.
 
-use ssp_db::repo::audit::{self, AuditEvent};
 use ssp_app::accounts::mfa::{self, SecondFactor};
+use ssp_db::repo::audit::{self, AuditEvent};
 use ssp_db::repo::{accounts, address_throttle, credentials, sessions, throttle};
 use ssp_domain::audit::AuditAction;
 use ssp_domain::{AccountId, OrgId, PersonId};
@@ -99,8 +99,14 @@ pub async fn sign_in(
             let challenge = token::random();
             let pending = (need == SecondFactor::Enrol).then(mfa::new_secret);
             let mut tx = state.db().begin().await?;
-            credentials::insert_challenge(&mut tx, &token::hash(&challenge), AccountId(a.id), pending.as_deref(), now)
-                .await?;
+            credentials::insert_challenge(
+                &mut tx,
+                &token::hash(&challenge),
+                AccountId(a.id),
+                pending.as_deref(),
+                now,
+            )
+            .await?;
             throttle::clear(&mut tx, &login).await?;
             tx.commit().await?;
             return Ok(SignInOutcome::SecondFactor {

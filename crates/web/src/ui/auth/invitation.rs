@@ -53,7 +53,13 @@ pub struct CodeForm {
     confirm: String,
 }
 
-fn set_page(ctx: &Ctx, action: String, view: Option<&invitations::InvitationView>, error: Option<String>, dead: bool) -> SetPage {
+fn set_page(
+    ctx: &Ctx,
+    action: String,
+    view: Option<&invitations::InvitationView>,
+    error: Option<String>,
+    dead: bool,
+) -> SetPage {
     let page = Page::new(ctx, "invitation-title");
     let intro = match view {
         Some(v) => page.t1("invitation-intro", "name", &v.given_name),
@@ -72,7 +78,11 @@ fn set_page(ctx: &Ctx, action: String, view: Option<&invitations::InvitationView
 
 /// A typed letter code: when it opens, the password form (the code rides
 /// along in a hidden field); otherwise the code form with the reason.
-pub async fn code_submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<CodeForm>) -> Result<Response, AppError> {
+pub async fn code_submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<CodeForm>,
+) -> Result<Response, AppError> {
     let code = f.code.trim().to_owned();
     let view = match invitations::open(state.app(), &code).await {
         Ok(v) => v,
@@ -93,11 +103,21 @@ pub async fn code_submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<
     render(&set_page(&ctx, action, Some(&view), None, false))
 }
 
-pub async fn accept_form(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> Result<Response, AppError> {
+pub async fn accept_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
     match invitations::open(state.app(), &token).await {
         Ok(v) => render(&set_page(&ctx, format!("/invitation/{token}"), Some(&v), None, false)),
         Err(ssp_app::Error::Invalid(p)) => {
-            let html = render(&set_page(&ctx, String::new(), None, Some(error_message(ctx.lang, p.code)), true))?;
+            let html = render(&set_page(
+                &ctx,
+                String::new(),
+                None,
+                Some(error_message(ctx.lang, p.code)),
+                true,
+            ))?;
             Ok((StatusCode::GONE, html).into_response())
         }
         Err(e) => Err(e.into()),
@@ -114,7 +134,13 @@ pub async fn accept_submit(
     let view = match invitations::open(state.app(), &token).await {
         Ok(v) => v,
         Err(ssp_app::Error::Invalid(p)) => {
-            let html = render(&set_page(&ctx, String::new(), None, Some(error_message(ctx.lang, p.code)), true))?;
+            let html = render(&set_page(
+                &ctx,
+                String::new(),
+                None,
+                Some(error_message(ctx.lang, p.code)),
+                true,
+            ))?;
             return Ok((StatusCode::GONE, html).into_response());
         }
         Err(e) => return Err(e.into()),
@@ -130,7 +156,11 @@ pub async fn accept_submit(
             let dead = p.code.starts_with("link_");
             let error = Some(error_message(ctx.lang, p.code));
             let html = render(&set_page(&ctx, action, Some(&view), error, dead))?;
-            let status = if dead { StatusCode::GONE } else { StatusCode::UNPROCESSABLE_ENTITY };
+            let status = if dead {
+                StatusCode::GONE
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
             Ok((status, html).into_response())
         }
         Err(ssp_app::Error::Conflict(code)) => {

@@ -63,7 +63,10 @@ pub struct CodeForm {
 }
 
 /// The challenge behind the `ssp_mfa` cookie, if live, with its account.
-async fn challenge(state: &AppState, jar: &CookieJar) -> Result<Option<(String, credentials::Challenge, AccountRow)>, AppError> {
+async fn challenge(
+    state: &AppState,
+    jar: &CookieJar,
+) -> Result<Option<(String, credentials::Challenge, AccountRow)>, AppError> {
     let Some(c) = jar.get(MFA_COOKIE) else { return Ok(None) };
     if !token::looks_valid(c.value()) {
         return Ok(None);
@@ -103,7 +106,13 @@ async fn wrong_code(state: &AppState, hash: &str, ch: &credentials::Challenge) -
 }
 
 /// Ends the challenge and opens the session.
-async fn finish(state: &AppState, ctx: &Ctx, jar: CookieJar, hash: &str, a: &AccountRow) -> Result<CookieJar, AppError> {
+async fn finish(
+    state: &AppState,
+    ctx: &Ctx,
+    jar: CookieJar,
+    hash: &str,
+    a: &AccountRow,
+) -> Result<CookieJar, AppError> {
     let previous = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned());
     let now = state.now();
     let mut tx = state.db().begin().await?;
@@ -240,7 +249,9 @@ pub async fn enrol_submit(
 /// The account page's two-factor section: status, or enrolment.
 pub async fn account_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let s = ctx.session()?;
-    let a = credentials::account(state.db(), s.account_id).await?.ok_or(AppError::NotFound)?;
+    let a = credentials::account(state.db(), s.account_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if a.totp_enabled_at.is_some() {
         let left = credentials::recovery_codes_left(state.db(), s.account_id).await?;
         return render(&EnrolPage {
@@ -259,16 +270,26 @@ pub async fn account_form(State(state): State<AppState>, ctx: Ctx) -> Result<Res
     render(&enrol_page(&ctx, "/account/two-factor", &a, &secret, true, None)?)
 }
 
-pub async fn account_submit(State(state): State<AppState>, ctx: Ctx, Form(form): Form<CodeForm>) -> Result<Response, AppError> {
+pub async fn account_submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<CodeForm>,
+) -> Result<Response, AppError> {
     let s = ctx.session()?;
-    let a = credentials::account(state.db(), s.account_id).await?.ok_or(AppError::NotFound)?;
+    let a = credentials::account(state.db(), s.account_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if a.totp_enabled_at.is_some() {
         return Ok(Redirect::to("/account/two-factor").into_response());
     }
     // The secret came back from the form the person scanned; it must look
     // like one of ours (32 base32 characters, 160 bits).
     let secret = form.secret.trim().to_owned();
-    if secret.len() != 32 || !secret.bytes().all(|b| b.is_ascii_uppercase() || (b'2'..=b'7').contains(&b)) {
+    if secret.len() != 32
+        || !secret
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || (b'2'..=b'7').contains(&b))
+    {
         return Err(AppError::BadRequest("bad_request"));
     }
     match mfa::enrol(state.app(), &a, &secret, &form.code, &ctx.request_id.0).await {

@@ -24,9 +24,15 @@ pub fn routes() -> Router<AppState> {
         .route("/account/two-factor", get(mfa::account_form).post(mfa::account_submit))
         .route("/account/password", get(password::show).post(password::submit))
         .route("/password/forgot", get(reset::forgot_form).post(reset::forgot_submit))
-        .route("/password/reset/{token}", get(reset::reset_form).post(reset::reset_submit))
+        .route(
+            "/password/reset/{token}",
+            get(reset::reset_form).post(reset::reset_submit),
+        )
         .route("/invitation", get(invitation::code_form).post(invitation::code_submit))
-        .route("/invitation/{token}", get(invitation::accept_form).post(invitation::accept_submit))
+        .route(
+            "/invitation/{token}",
+            get(invitation::accept_form).post(invitation::accept_submit),
+        )
 }
 
 /// The message for a use case's refusal code (`error-<code>`).

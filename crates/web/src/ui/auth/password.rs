@@ -46,12 +46,21 @@ pub struct PasswordForm {
     confirm: String,
 }
 
-pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<PasswordForm>) -> Result<Response, AppError> {
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<PasswordForm>,
+) -> Result<Response, AppError> {
     let s = ctx.session()?;
     let refuse = |code: &str| {
         let page = Page::new(&ctx, "password-change-title");
         let error = Some(error_message(page.lang, code));
-        render(&PasswordPage { page, error, done: false }).map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+        render(&PasswordPage {
+            page,
+            error,
+            done: false,
+        })
+        .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
     };
     if f.current.len() > 1024 || f.new.len() > 1024 {
         return refuse("password_too_long");

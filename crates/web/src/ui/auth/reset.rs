@@ -61,10 +61,22 @@ pub async fn forgot_submit(
     let page = Page::new(&ctx, "reset-title");
     if f.login.trim().is_empty() || f.login.len() > 254 {
         let error = Some(page.t("sign-in-missing-login"));
-        let html = render(&ForgotPage { page, sent: false, error })?;
+        let html = render(&ForgotPage {
+            page,
+            sent: false,
+            error,
+        })?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
     }
-    match reset::request(state.app(), &mail_jobs::mail(&state), &f.login, &address, &ctx.request_id.0).await {
+    match reset::request(
+        state.app(),
+        &mail_jobs::mail(&state),
+        &f.login,
+        &address,
+        &ctx.request_id.0,
+    )
+    .await
+    {
         Ok(()) => render(&ForgotPage {
             page,
             sent: true,
@@ -72,7 +84,11 @@ pub async fn forgot_submit(
         }),
         Err(ssp_app::Error::Conflict(code)) => {
             let error = Some(error_message(page.lang, code));
-            let html = render(&ForgotPage { page, sent: false, error })?;
+            let html = render(&ForgotPage {
+                page,
+                sent: false,
+                error,
+            })?;
             Ok((StatusCode::TOO_MANY_REQUESTS, html).into_response())
         }
         Err(e) => Err(e.into()),
@@ -92,7 +108,11 @@ fn set_page(ctx: &Ctx, token: &str, username: &str, error: Option<String>, dead:
     }
 }
 
-pub async fn reset_form(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> Result<Response, AppError> {
+pub async fn reset_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
     match reset::open(state.app(), &token).await {
         Ok(link) => render(&set_page(&ctx, &token, &link.username, None, false)),
         Err(ssp_app::Error::Invalid(p)) => {
@@ -126,15 +146,31 @@ pub async fn reset_submit(
         Err(e) => return Err(e.into()),
     };
     if f.new != f.confirm {
-        let html = render(&set_page(&ctx, &token, &link.username, Some(error_message(ctx.lang, "password_mismatch")), false))?;
+        let html = render(&set_page(
+            &ctx,
+            &token,
+            &link.username,
+            Some(error_message(ctx.lang, "password_mismatch")),
+            false,
+        ))?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
     }
     match reset::complete(state.app(), &token, &f.new, &ctx.request_id.0).await {
         Ok(_) => Ok(Redirect::to("/sign-in?done=reset").into_response()),
         Err(ssp_app::Error::Invalid(p)) => {
             let dead = p.code.starts_with("link_");
-            let html = render(&set_page(&ctx, &token, &link.username, Some(error_message(ctx.lang, p.code)), dead))?;
-            let status = if dead { StatusCode::GONE } else { StatusCode::UNPROCESSABLE_ENTITY };
+            let html = render(&set_page(
+                &ctx,
+                &token,
+                &link.username,
+                Some(error_message(ctx.lang, p.code)),
+                dead,
+            ))?;
+            let status = if dead {
+                StatusCode::GONE
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
             Ok((status, html).into_response())
         }
         Err(e) => Err(e.into()),

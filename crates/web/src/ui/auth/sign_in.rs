@@ -12,8 +12,8 @@ use crate::auth::address::ClientAddress;
 use crate::auth::service::{self, SignInOutcome};
 use crate::context::{Ctx, SESSION_COOKIE};
 use crate::error::AppError;
-use crate::state::AppState;
 use crate::i18n;
+use crate::state::AppState;
 use crate::ui::pages::{render, Page};
 
 #[derive(Template)]

@@ -90,7 +90,11 @@ pub async fn invite(
     let channel = match f.how.as_str() {
         "email" => Channel::Email,
         "letter" => Channel::Letter,
-        _ => return Err(AppError::BadRequest("bad_request")),
+        _ => {
+            // Access first: a stranger learns nothing from a bad form.
+            invitations::require_may_invite(state.app(), &access).await?;
+            return Err(AppError::BadRequest("bad_request"));
+        }
     };
     let back = format!("/students/{}/team", access.student());
     let invited = match invitations::invite(state.app(), &mail_jobs::mail(&state), &access, &link, channel).await {
@@ -119,7 +123,14 @@ pub async fn invite(
         page,
         letter_lang: lang.code(),
         greeting: i18n::t_args(lang, "letter-greeting", &[("name", invited.guardian_name.clone())]),
-        body: i18n::t(lang, if invited.code.is_some() { "letter-body" } else { "letter-copy-body" }),
+        body: i18n::t(
+            lang,
+            if invited.code.is_some() {
+                "letter-body"
+            } else {
+                "letter-copy-body"
+            },
+        ),
         code_label: i18n::t(lang, "letter-code-label"),
         code: invited.code.clone(),
         link_label: i18n::t(lang, "letter-link-label"),
@@ -161,10 +172,18 @@ async fn school_view(state: &AppState, ctx: &Ctx, school: &str, error: Option<St
             ("invited", b.invited.to_string()),
             ("skipped", b.skipped.to_string()),
         ];
-        let key = if b.finished_at.is_some() { "invite-school-finished" } else { "invite-school-progress" };
+        let key = if b.finished_at.is_some() {
+            "invite-school-finished"
+        } else {
+            "invite-school-progress"
+        };
         i18n::t_args(page.lang, key, &args)
     });
-    let status = if error.is_some() { StatusCode::CONFLICT } else { StatusCode::OK };
+    let status = if error.is_some() {
+        StatusCode::CONFLICT
+    } else {
+        StatusCode::OK
+    };
     let html = render(&SchoolPage {
         page,
         school_id: school.to_string(),
@@ -178,16 +197,26 @@ async fn school_view(state: &AppState, ctx: &Ctx, school: &str, error: Option<St
     Ok((status, html).into_response())
 }
 
-pub async fn school_page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn school_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     school_view(&state, &ctx, &id, None).await
 }
 
-pub async fn school_start(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn school_start(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let school: Uuid = id.parse().map_err(|_| AppError::NotFound)?;
     match invitations::start_school_batch(state.app(), &mail_jobs::mail(&state), &actor, school).await {
         Ok(_) => Ok(Redirect::to(&format!("/schools/{school}/invitations")).into_response()),
-        Err(ssp_app::Error::Conflict(code)) => school_view(&state, &ctx, &id, Some(error_message(ctx.lang, code))).await,
+        Err(ssp_app::Error::Conflict(code)) => {
+            school_view(&state, &ctx, &id, Some(error_message(ctx.lang, code))).await
+        }
         Err(e) => Err(e.into()),
     }
 }
