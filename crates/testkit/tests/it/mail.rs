@@ -195,3 +195,42 @@ async fn without_an_smtp_server_the_invitation_link_is_shown_to_copy() {
     );
     assert_eq!(app.client().get(&path).await.status, 200);
 }
+
+#[test]
+fn smtp_settings_need_a_sender_refuse_plain_smtp_off_this_machine_and_hide_the_password() {
+    use ssp_cli::{Overrides, Settings};
+    let load = |pairs: &[(&str, &str)]| {
+        let env = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Settings::from_parts(Default::default(), None, &env, &Overrides::default())
+    };
+    assert!(load(&[]).unwrap().smtp.is_none(), "no host, no mail");
+    let err = load(&[("SSP_SMTP_HOST", "smtp.example.org")]).unwrap_err();
+    assert!(err.to_string().contains("smtp_from"), "{err}");
+    let err = load(&[
+        ("SSP_SMTP_HOST", "smtp.example.org"),
+        ("SSP_SMTP_TLS", "none"),
+        ("SSP_SMTP_FROM", "no-reply@example.org"),
+    ])
+    .unwrap_err();
+    assert!(err.to_string().contains("unencrypted"), "{err}");
+    let s = load(&[
+        ("SSP_SMTP_HOST", "smtp.example.org"),
+        ("SSP_SMTP_FROM", "Schools <no-reply@example.org>"),
+        ("SSP_SMTP_USERNAME", "mailer"),
+        ("SSP_SMTP_PASSWORD", "s3cret-smtp"),
+    ])
+    .unwrap();
+    let smtp = s.smtp.clone().unwrap();
+    assert_eq!((smtp.port, smtp.tls), (587, ssp_app::mail::SmtpTls::StartTls));
+    let shown = format!("{} {:?}", s.describe(), smtp);
+    assert!(!shown.contains("s3cret-smtp"), "the password is never printed: {shown}");
+    assert!(load(&[
+        ("SSP_SMTP_HOST", "127.0.0.1"),
+        ("SSP_SMTP_TLS", "none"),
+        ("SSP_SMTP_PORT", "2525"),
+        ("SSP_SMTP_FROM", "no-reply@example.org"),
+    ])
+    .unwrap()
+    .smtp
+    .is_some_and(|m| m.port == 2525));
+}
