@@ -14,7 +14,9 @@
 //!
 //! Folders follow the product's areas, like the web layer: `plan/`
 //! (goals, check-ins, corrections, reflections, activities, review,
-//! profile), `team/`, `records/` (notes, interactions), `admin/`.
+//! profile), `team/`, `records/` (notes, interactions), `admin/`,
+//! `accounts/` (passwords, invitations, reset, two-factor) and `mail/`
+//! (the outbox and its SMTP sender).
 
 pub mod access;
 pub mod accounts;
@@ -24,6 +26,7 @@ pub mod audit_writer;
 pub mod clock;
 pub mod error;
 pub mod home;
+pub mod mail;
 pub mod plan;
 pub mod records;
 pub mod sign_in;

@@ -24,10 +24,18 @@ pub struct FileSettings {
     pub session_idle_minutes: Option<i64>,
     pub session_max_hours: Option<i64>,
     pub max_db_connections: Option<u32>,
+    /// Outgoing mail (see docs/EMAIL.md); no host, no mail.
+    pub smtp_host: Option<String>,
+    pub smtp_port: Option<u16>,
+    /// `starttls` (default), `tls`, or `none` (only for a relay on this machine).
+    pub smtp_tls: Option<String>,
+    pub smtp_from: Option<String>,
+    pub smtp_username: Option<String>,
+    pub smtp_password: Option<String>,
 }
 
 /// The environment variables ssp reads, with the file key each sets.
-pub const ENV_VARS: [(&str, &str); 9] = [
+pub const ENV_VARS: [(&str, &str); 15] = [
     ("SSP_DATABASE_URL", "database_url"),
     ("SSP_DATA_DIR", "data_dir"),
     ("SSP_LISTEN", "listen"),
@@ -37,6 +45,12 @@ pub const ENV_VARS: [(&str, &str); 9] = [
     ("SSP_SESSION_IDLE_MINUTES", "session_idle_minutes"),
     ("SSP_SESSION_MAX_HOURS", "session_max_hours"),
     ("SSP_MAX_DB_CONNECTIONS", "max_db_connections"),
+    ("SSP_SMTP_HOST", "smtp_host"),
+    ("SSP_SMTP_PORT", "smtp_port"),
+    ("SSP_SMTP_TLS", "smtp_tls"),
+    ("SSP_SMTP_FROM", "smtp_from"),
+    ("SSP_SMTP_USERNAME", "smtp_username"),
+    ("SSP_SMTP_PASSWORD", "smtp_password"),
 ];
 
 /// Variables with the prefix that are not settings but are expected.
@@ -58,6 +72,8 @@ pub struct Settings {
     pub log_format: LogFormat,
     pub session: SessionLifetime,
     pub max_db_connections: u32,
+    /// Where email goes; `None` sends nothing (invitation links are shown).
+    pub smtp: Option<ssp_app::mail::SmtpSettings>,
     /// Where the settings file was read from, if any.
     pub source_file: Option<PathBuf>,
 }
@@ -140,6 +156,20 @@ impl Settings {
         if let Some(v) = get("SSP_MAX_DB_CONNECTIONS") {
             file.max_db_connections = Some(parse_number("SSP_MAX_DB_CONNECTIONS", &v)?);
         }
+        for (var, slot) in [
+            ("SSP_SMTP_HOST", &mut file.smtp_host),
+            ("SSP_SMTP_TLS", &mut file.smtp_tls),
+            ("SSP_SMTP_FROM", &mut file.smtp_from),
+            ("SSP_SMTP_USERNAME", &mut file.smtp_username),
+            ("SSP_SMTP_PASSWORD", &mut file.smtp_password),
+        ] {
+            if let Some(v) = get(var) {
+                *slot = Some(v);
+            }
+        }
+        if let Some(v) = get("SSP_SMTP_PORT") {
+            file.smtp_port = Some(parse_number("SSP_SMTP_PORT", &v)?);
+        }
         if let Some(v) = &overrides.database_url {
             file.database_url = Some(v.clone());
         }
@@ -150,6 +180,7 @@ impl Settings {
             file.listen = Some(v.clone());
         }
 
+        let smtp = smtp_settings(&file)?;
         let data_dir = file.data_dir.unwrap_or_else(|| PathBuf::from("./ssp-data"));
         let database_url = match file.database_url {
             Some(u) => {
@@ -203,6 +234,7 @@ impl Settings {
             )));
         }
         Ok(Settings {
+            smtp,
             database_url,
             data_dir,
             listen,
@@ -241,12 +273,66 @@ impl Settings {
             ("session_idle_minutes", self.session.idle.whole_minutes().to_string()),
             ("session_max_hours", self.session.absolute.whole_hours().to_string()),
             ("max_db_connections", self.max_db_connections.to_string()),
+            (
+                "smtp",
+                match &self.smtp {
+                    Some(m) => format!(
+                        "{}:{} tls={:?} from={} user={} password={}",
+                        m.host,
+                        m.port,
+                        m.tls,
+                        m.from,
+                        m.username.as_deref().unwrap_or("-"),
+                        if m.password.is_some() { "(set)" } else { "-" }
+                    ),
+                    None => "(not configured: nothing is mailed)".into(),
+                },
+            ),
         ];
         for (k, v) in lines {
             out.push_str(&format!("{k:<22} {v}\n"));
         }
         out
     }
+}
+
+/// The SMTP settings: none without a host; a host needs a sender address.
+/// Plain SMTP (`smtp_tls = "none"`) is only for a relay on this machine.
+fn smtp_settings(file: &FileSettings) -> Result<Option<ssp_app::mail::SmtpSettings>, ConfigError> {
+    use ssp_app::mail::{SmtpSettings, SmtpTls};
+    let Some(host) = file.smtp_host.as_deref().map(str::trim).filter(|h| !h.is_empty()) else {
+        return Ok(None);
+    };
+    let tls_raw = file.smtp_tls.as_deref().unwrap_or("starttls");
+    let tls = SmtpTls::parse(tls_raw).ok_or_else(|| {
+        ConfigError(format!(
+            "smtp_tls {tls_raw:?} must be \"starttls\", \"tls\" or \"none\""
+        ))
+    })?;
+    let loopback = matches!(host, "localhost" | "127.0.0.1" | "::1") || host.starts_with("127.");
+    if tls == SmtpTls::None && !loopback {
+        return Err(ConfigError(format!(
+            "smtp_tls = \"none\" sends mail unencrypted: it is only allowed for a relay on this machine, not {host:?}"
+        )));
+    }
+    let port = file.smtp_port.unwrap_or(match tls {
+        SmtpTls::None => 25,
+        SmtpTls::StartTls => 587,
+        SmtpTls::Tls => 465,
+    });
+    let from = file.smtp_from.clone().filter(|f| f.contains('@')).ok_or_else(|| {
+        ConfigError(
+            "smtp_from (the sender, such as \"Schools <no-reply@example.org>\") is required with smtp_host".into(),
+        )
+    })?;
+    Ok(Some(SmtpSettings {
+        host: host.to_owned(),
+        port,
+        tls,
+        from,
+        username: file.smtp_username.clone(),
+        password: file.smtp_password.clone(),
+    }))
 }
 
 fn read_file(path: &Path) -> Result<FileSettings, ConfigError> {

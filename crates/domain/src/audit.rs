@@ -70,6 +70,16 @@ pub enum AuditAction {
     AccountEnabled,
     /// A district administrator ended all of an account's sessions.
     SessionsEnded,
+    /// A guardian was invited (email, letter or a link to copy).
+    InvitationSent,
+    InvitationAccepted,
+    InvitationBatchStarted,
+    PasswordResetRequested,
+    PasswordReset,
+    PasswordChanged,
+    MfaEnrolled,
+    MfaFailed,
+    MfaRecoveryCodeUsed,
 }
 
 impl AuditAction {
@@ -125,6 +135,15 @@ impl AuditAction {
             AuditAction::AccountDisabled => "account_disabled",
             AuditAction::AccountEnabled => "account_enabled",
             AuditAction::SessionsEnded => "sessions_ended",
+            AuditAction::InvitationSent => "invitation_sent",
+            AuditAction::InvitationAccepted => "invitation_accepted",
+            AuditAction::InvitationBatchStarted => "invitation_batch_started",
+            AuditAction::PasswordResetRequested => "password_reset_requested",
+            AuditAction::PasswordReset => "password_reset",
+            AuditAction::PasswordChanged => "password_changed",
+            AuditAction::MfaEnrolled => "mfa_enrolled",
+            AuditAction::MfaFailed => "mfa_failed",
+            AuditAction::MfaRecoveryCodeUsed => "mfa_recovery_code_used",
         }
     }
 }

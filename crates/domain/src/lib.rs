@@ -11,6 +11,7 @@ pub mod email;
 pub mod grade;
 pub mod ids;
 pub mod input;
+pub mod invitation;
 pub mod language;
 pub mod org;
 pub mod person;

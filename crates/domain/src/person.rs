@@ -73,7 +73,18 @@ impl NewPassword {
     pub const MIN_CHARS: usize = 12;
     pub const MAX_CHARS: usize = 128;
 
+    /// Parses with no personal words to check against (see [`Self::parse_for`]).
     pub fn parse(raw: &str) -> Result<Self, ParseError> {
+        Self::parse_for(raw, &[])
+    }
+
+    /// Parses a password someone is setting: 12 to 128 characters, not a
+    /// common password, and strong by `zxcvbn` (score 3 of 4: more than
+    /// 10^8 guesses), also against `personal` words (the username, the
+    /// email, the person's names), which an attacker would try first.
+    /// Codes: `password_too_short`, `password_too_long`, `password_common`,
+    /// `password_weak`.
+    pub fn parse_for(raw: &str, personal: &[&str]) -> Result<Self, ParseError> {
         let n = raw.chars().count();
         if n < Self::MIN_CHARS {
             return Err(ParseError::new(
@@ -86,6 +97,24 @@ impl NewPassword {
                 "password_too_long",
                 format!("at most {} characters", Self::MAX_CHARS),
             ));
+        }
+        let inputs: Vec<&str> = personal.iter().copied().filter(|w| !w.trim().is_empty()).collect();
+        let estimate = zxcvbn::zxcvbn(raw, &inputs);
+        let warning = estimate.feedback().and_then(|f| f.warning());
+        use zxcvbn::feedback::Warning;
+        if matches!(
+            warning,
+            Some(
+                Warning::ThisIsATop10Password
+                    | Warning::ThisIsATop100Password
+                    | Warning::ThisIsACommonPassword
+                    | Warning::ThisIsSimilarToACommonlyUsedPassword
+            )
+        ) {
+            return Err(ParseError::new("password_common", "a commonly used password"));
+        }
+        if estimate.score() < zxcvbn::Score::Three {
+            return Err(ParseError::new("password_weak", "too easy to guess"));
         }
         Ok(Self(raw.to_owned()))
     }
@@ -135,5 +164,25 @@ mod tests {
             "password_too_long"
         );
         assert!(!format!("{:?}", NewPassword::parse("correct horse battery").unwrap()).contains("horse"));
+    }
+
+    #[test]
+    fn weak_and_common_passwords_are_refused() {
+        for (pw, code) in [
+            ("aaaaaaaaaaaa", "password_weak"),
+            ("password1234", "password_common"),
+            ("123456789012", "password_weak"),
+            ("qwertyuiop12", "password_common"),
+        ] {
+            assert_eq!(NewPassword::parse(pw).unwrap_err().code, code, "{pw}");
+        }
+        assert!(NewPassword::parse("violet lantern orbit 42").is_ok());
+        // The person's own name or username is what an attacker tries first.
+        assert_eq!(
+            NewPassword::parse_for("maria.gonzalez.2026", &["maria.gonzalez", "Maria", "Gonzalez"])
+                .unwrap_err()
+                .code,
+            "password_weak"
+        );
     }
 }

@@ -16,6 +16,8 @@ pub struct TestClient {
     cookies: Mutex<BTreeMap<String, String>>,
     last_csrf: Mutex<Option<String>>,
     accept_language: Mutex<Option<String>>,
+    /// The peer address the server sees (the per-address sign-in limit).
+    address: Mutex<std::net::SocketAddr>,
 }
 
 #[derive(Debug, Clone)]
@@ -53,7 +55,14 @@ impl TestClient {
             cookies: Mutex::new(BTreeMap::new()),
             last_csrf: Mutex::new(None),
             accept_language: Mutex::new(None),
+            address: Mutex::new(std::net::SocketAddr::from(([127, 0, 0, 1], 40000))),
         }
+    }
+
+    /// Sends requests from this address from now on (as the connection's
+    /// peer, like `ssp serve` sees it).
+    pub fn set_address(&self, addr: &str) {
+        *self.address.lock().expect("lock") = addr.parse().expect("socket address like 10.0.0.1:5000");
     }
 
     /// Sends this `Accept-Language` from now on.
@@ -196,7 +205,9 @@ impl TestClient {
         b
     }
 
-    pub async fn send(&self, req: Request<Body>) -> TestResponse {
+    pub async fn send(&self, mut req: Request<Body>) -> TestResponse {
+        let peer = *self.address.lock().expect("lock");
+        req.extensions_mut().insert(axum::extract::ConnectInfo(peer));
         let res = self.router.clone().oneshot(req).await.expect("router answers");
         let status = res.status().as_u16();
         let headers = res.headers().clone();

@@ -7,6 +7,7 @@ pub mod browser;
 mod client;
 mod clock;
 pub mod oidc;
+pub mod smtp;
 
 use std::sync::Arc;
 
@@ -73,6 +74,22 @@ impl TestApp {
     /// (goals, check-ins, reviews, notes, interactions in every state).
     pub async fn with_living_demo() -> TestApp {
         Self::with_demo_options(ssp_demo::DemoOptions::new(120)).await
+    }
+
+    /// The small demo district with these settings (an SMTP server, …).
+    pub async fn with_demo_config(config: WebConfig) -> TestApp {
+        let app = Self::with_config(config).await;
+        ssp_demo::generate(
+            &app.db,
+            &ssp_demo::DemoOptions {
+                plans: false,
+                ..ssp_demo::DemoOptions::new(120)
+            },
+            &|_| {},
+        )
+        .await
+        .expect("demo generates");
+        app
     }
 
     async fn with_demo_options(opts: ssp_demo::DemoOptions) -> TestApp {

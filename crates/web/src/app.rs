@@ -74,9 +74,14 @@ impl Application {
         // An import a crash or restart cut short changed nothing: say so.
         crate::roster_jobs::recover(&self.state).await;
         let sweeper = tokio::spawn(sweep_sessions(self.state.clone()));
+        let mailer = tokio::spawn(crate::mail_jobs::run(self.state.clone()));
         let app = router(self.state.clone());
-        let result = axum::serve(self.listener, app).with_graceful_shutdown(shutdown).await;
+        // The peer address feeds the per-address sign-in back-off.
+        let result = axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(shutdown)
+            .await;
         sweeper.abort();
+        mailer.abort();
         self.state.db().close().await;
         result
     }

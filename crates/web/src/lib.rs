@@ -15,6 +15,7 @@ pub mod csrf;
 pub mod error;
 pub mod headers;
 pub mod i18n;
+pub mod mail_jobs;
 pub mod ops;
 pub mod roster_jobs;
 pub mod state;

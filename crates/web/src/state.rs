@@ -22,6 +22,11 @@ pub struct WebConfig {
     pub public_url: url::Url,
     pub session: SessionLifetime,
     pub throttle: SignInThrottle,
+    /// The back-off per client address (many names tried from one place).
+    pub address_throttle: SignInThrottle,
+    /// Where email goes; `None`: nothing is mailed and invitation links are
+    /// shown to copy (see `docs/EMAIL.md`).
+    pub smtp: Option<ssp_app::mail::SmtpSettings>,
     /// Largest request body accepted, in bytes (the roster upload has its own).
     pub body_limit: usize,
     /// Where ssp keeps files: roster uploads wait in `uploads/imports/`
@@ -37,6 +42,8 @@ impl Default for WebConfig {
             public_url: url::Url::parse("http://127.0.0.1:8080").expect("static URL"),
             session: SessionLifetime::default(),
             throttle: SignInThrottle::default(),
+            address_throttle: crate::auth::address::ADDRESS_THROTTLE,
+            smtp: None,
             body_limit: 64 * 1024,
             data_dir: PathBuf::from("./ssp-data"),
             roster_upload_limit: crate::roster_jobs::MAX_UPLOAD,

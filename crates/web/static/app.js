@@ -5,6 +5,12 @@
 // with data-class="VALUE" inside #ID) of the option chosen; without this
 // file every explanation is listed.
 document.addEventListener("DOMContentLoaded", function () {
+  // A <button data-print hidden> prints the page (browsers' own print
+  // works without this file, so the button only shows with it).
+  document.querySelectorAll("button[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
   document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
     var form = select.form;
     if (!form) return;

@@ -133,7 +133,14 @@ pub async fn create_user(db: &Db, input: &NewUser, now: OffsetDateTime) -> Resul
     // School staff come from the roster import or are assigned in the app;
     // the console makes the district administrators who do that.
     let role = StaffRole::DistrictAdmin;
-    let password = NewPassword::parse(&input.password).map_err(invalid("password"))?;
+    // The strength rule also weighs the person's own names and addresses.
+    let personal = [
+        input.username.as_str(),
+        input.email.as_deref().unwrap_or(""),
+        input.given_name.as_str(),
+        input.family_name.as_str(),
+    ];
+    let password = NewPassword::parse_for(&input.password, &personal).map_err(invalid("password"))?;
     let given = input.given_name.trim();
     let family = input.family_name.trim();
     for (field, v) in [("given name", given), ("family name", family)] {

@@ -37,6 +37,7 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<()> {
         public_url: settings.public_url.clone(),
         session: settings.session,
         data_dir: settings.data_dir.clone(),
+        smtp: settings.smtp.clone(),
         ..WebConfig::default()
     };
     let app = Application::bind(settings.listen, AppState::new(db, config))

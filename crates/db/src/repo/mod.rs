@@ -3,17 +3,23 @@
 //! which statements share a transaction.
 
 pub mod access;
+pub mod account_tokens;
 pub mod accounts;
+pub mod address_throttle;
 pub mod audit;
+pub mod auth_settings;
 pub mod bulk;
 pub(crate) mod copy;
 pub mod corrections;
+pub mod credentials;
 pub mod home;
 pub mod identity_providers;
 pub mod interactions;
+pub mod invitations;
 pub mod notes;
 pub mod notices;
 pub mod orgs;
+pub mod outbox;
 pub mod people;
 pub mod plan;
 pub mod profile;

@@ -26,7 +26,7 @@ async fn world() -> World {
 }
 
 /// A teacher at a middle school: no relationship to the high-school showcase student.
-async fn outsider(app: &TestApp) -> TestClient {
+pub(crate) async fn outsider(app: &TestApp) -> TestClient {
     let teacher = app
         .query_id(
             "SELECT a.person_id FROM staff_assignments a JOIN orgs o ON o.id = a.org_id \
@@ -340,17 +340,30 @@ async fn every_student_route_goes_through_the_access_module() {
         // Single sign-on (sso.rs has the flow and its refusals).
         "/sign-in/sso/{provider}",
         "/sign-in/sso/callback",
+        // One's own credentials, and the one-time links that set them.
+        "/sign-in/code",
+        "/sign-in/enrol",
+        "/account/two-factor",
+        "/account/password",
+        "/password/forgot",
+        "/password/reset/{token}",
+        "/invitation",
+        "/invitation/{token}",
     ];
     // A class roster: filtered by the reader's list scope; 404 to anyone who
     // neither teaches the class nor may see any of its students
     // (queues.rs::a_class_page_is_404_to_staff_outside_it has the real case).
     let class_pages = ["/classes/{id}"];
+    // A school's page for inviting all its families: its school
+    // administrators and district administrators only (others: 404).
+    let school_pages = ["/schools/{id}/invitations"];
     // District-wide pages: a district administrator's only (others: 404).
     let district_admin_only = [
         "/admin/audit",
         "/admin/audit.csv",
         "/admin/plan-settings",
         "/admin/time-zone",
+        "/admin/sign-in-settings",
         "/admin/roster",
         "/admin/roster/{id}",
         "/admin/roster/{id}/issues.csv",
@@ -377,6 +390,17 @@ async fn every_student_route_goes_through_the_access_module() {
         if class_pages.contains(&path) {
             let url = path.replace("{id}", &Uuid::now_v7().to_string());
             assert_eq!(other.get(&url).await.status, 404, "{path}: an unknown class");
+            continue;
+        }
+        if school_pages.contains(&path) {
+            let url = path.replace("{id}", &Uuid::now_v7().to_string());
+            assert_eq!(other.get(&url).await.status, 404, "{path}: an unknown school");
+            other.get("/").await;
+            assert_eq!(
+                other.post_form(&url, &[]).await.status,
+                404,
+                "{path}: an unknown school"
+            );
             continue;
         }
         if district_admin_only.contains(&path) {

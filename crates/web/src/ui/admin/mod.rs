@@ -24,6 +24,7 @@ pub fn routes() -> Router<AppState> {
             get(plan_settings::show).post(plan_settings::save),
         )
         .route("/admin/time-zone", post(plan_settings::save_time_zone))
+        .route("/admin/sign-in-settings", post(plan_settings::save_sign_in))
         // The package is streamed to disk, so this route alone takes a large body.
         .route(
             "/admin/roster",

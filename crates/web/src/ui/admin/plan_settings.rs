@@ -1,6 +1,7 @@
 //! The district administrator's plan settings: the up-to-date rule's grace
 //! period and guardian-signature requirement, and which grade-level
-//! activities the district uses and requires.
+//! activities the district uses and requires; and the district's sign-in
+//! settings (two-factor for staff, how long invitations last).
 
 use std::collections::HashMap;
 
@@ -10,6 +11,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use serde::Deserialize;
+use ssp_db::repo::auth_settings::{self, AuthSettings};
 use ssp_db::repo::settings::{self, PlanSettings};
 use ssp_domain::district::NewPlanSettings;
 use ssp_domain::plan::activity::default_scope_and_sequence;
@@ -40,6 +42,8 @@ struct SettingsPage {
     /// The district's time zone and the zones offered.
     time_zone: String,
     time_zones: Vec<(&'static str, String)>,
+    /// Sign-in settings.
+    auth: AuthSettings,
 }
 
 fn require_admin(ctx: &Ctx) -> Result<(), AppError> {
@@ -58,12 +62,14 @@ pub struct SavedQuery {
 pub async fn show(State(state): State<AppState>, ctx: Ctx, Query(q): Query<SavedQuery>) -> Result<Response, AppError> {
     require_admin(&ctx)?;
     let s = settings::get(state.db(), ctx.session()?.district_id).await?;
-    render_page(&ctx, &s, q.saved.is_some(), None, StatusCode::OK)
+    let auth = auth_settings::get(state.db(), ctx.session()?.district_id).await?;
+    render_page(&ctx, &s, auth, q.saved.is_some(), None, StatusCode::OK)
 }
 
 fn render_page(
     ctx: &Ctx,
     s: &PlanSettings,
+    auth: AuthSettings,
     saved: bool,
     error: Option<String>,
     status: StatusCode,
@@ -115,6 +121,7 @@ fn render_page(
         grace_days: s.grace_days,
         require_guardian: s.require_guardian_signature,
         activities,
+        auth,
     })?;
     Ok((status, html).into_response())
 }
@@ -143,8 +150,9 @@ pub async fn save(
 /// The page again with the current settings and a message; nothing saved.
 async fn refused(state: &AppState, ctx: &Ctx, key: &str) -> Result<Response, AppError> {
     let current = settings::get(state.db(), ctx.session()?.district_id).await?;
+    let auth = auth_settings::get(state.db(), ctx.session()?.district_id).await?;
     let msg = crate::i18n::t(ctx.lang, key);
-    render_page(ctx, &current, false, Some(msg), StatusCode::UNPROCESSABLE_ENTITY)
+    render_page(ctx, &current, auth, false, Some(msg), StatusCode::UNPROCESSABLE_ENTITY)
 }
 
 #[derive(Deserialize)]
@@ -166,4 +174,28 @@ pub async fn save_time_zone(
     }
     ssp_app::admin::settings::save_time_zone(&state, &ctx.actor()?, zone).await?;
     Ok(Redirect::to("/admin/plan-settings?saved=1").into_response())
+}
+
+#[derive(Deserialize)]
+pub struct SignInSettingsForm {
+    #[serde(default)]
+    require_staff_mfa: Option<String>,
+    #[serde(default)]
+    invitation_days: String,
+}
+
+/// Two-factor for district admins, school admins and counselors; how many
+/// days an invitation lasts.
+pub async fn save_sign_in(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(form): Form<SignInSettingsForm>,
+) -> Result<Response, AppError> {
+    require_admin(&ctx)?;
+    let require = form.require_staff_mfa.is_some();
+    match ssp_app::accounts::settings::save(&state, &ctx.actor()?, require, &form.invitation_days).await {
+        Ok(()) => Ok(Redirect::to("/admin/plan-settings?saved=1").into_response()),
+        Err(ssp_app::Error::Invalid(p)) => refused(&state, &ctx, &format!("error-{}", p.code.replace('_', "-"))).await,
+        Err(e) => Err(e.into()),
+    }
 }

@@ -8,9 +8,11 @@ use axum::Form;
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 
+use crate::auth::address::ClientAddress;
 use crate::auth::service::{self, SignInOutcome};
 use crate::context::{Ctx, SESSION_COOKIE};
 use crate::error::AppError;
+use crate::i18n;
 use crate::state::AppState;
 use crate::ui::pages::{render, Page};
 
@@ -23,6 +25,9 @@ struct SignInPage {
     signed_out: bool,
     /// "Sign in with …" buttons (`ui/auth/sso.rs`).
     providers: Vec<super::sso::ProviderLink>,
+    /// A message after a reset, an accepted invitation or a second factor
+    /// that has to start over.
+    notice: Option<String>,
 }
 
 /// The sign-in page with a message from the single sign-on flow (a
@@ -39,6 +44,7 @@ pub(crate) async fn page_with_message(
         error: Some(message),
         signed_out: false,
         providers: super::sso::provider_links(state).await?,
+        notice: None,
     })?;
     Ok((status, html).into_response())
 }
@@ -47,6 +53,8 @@ pub(crate) async fn page_with_message(
 pub struct SignInQuery {
     #[serde(default)]
     signed_out: Option<String>,
+    #[serde(default)]
+    done: Option<String>,
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx, Query(q): Query<SignInQuery>) -> Result<Response, AppError> {
@@ -59,6 +67,10 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Query(q): Query<SignI
         error: None,
         signed_out: q.signed_out.is_some(),
         providers: super::sso::provider_links(&state).await?,
+        notice: q.done.as_deref().and_then(|d| match d {
+            "reset" | "invitation" | "mfa-restart" => Some(i18n::t(ctx.lang, &format!("sign-in-done-{d}"))),
+            _ => None,
+        }),
     })
 }
 
@@ -73,6 +85,7 @@ pub struct SignInForm {
 pub async fn submit(
     State(state): State<AppState>,
     ctx: Ctx,
+    ClientAddress(address): ClientAddress,
     jar: CookieJar,
     Form(form): Form<SignInForm>,
 ) -> Result<Response, AppError> {
@@ -89,6 +102,7 @@ pub async fn submit(
             error,
             signed_out: false,
             providers: providers.clone(),
+            notice: None,
         };
         render(&tmpl).map(|r| (status, r).into_response())
     };
@@ -104,6 +118,7 @@ pub async fn submit(
         &form.login,
         &form.password,
         previous.as_deref(),
+        &address,
         &ctx.request_id.0,
     )
     .await?;
@@ -111,6 +126,11 @@ pub async fn submit(
         SignInOutcome::SignedIn { token } => {
             let jar = jar.add(state.cookie(SESSION_COOKIE, token));
             Ok((jar, Redirect::to("/")).into_response())
+        }
+        SignInOutcome::SecondFactor { challenge, enrol } => {
+            let jar = jar.add(state.cookie(super::mfa::MFA_COOKIE, challenge));
+            let to = if enrol { "/sign-in/enrol" } else { "/sign-in/code" };
+            Ok((jar, Redirect::to(to)).into_response())
         }
         SignInOutcome::Failed => refuse(StatusCode::UNAUTHORIZED, "sign-in-failed", None, &form.login),
         SignInOutcome::Deactivated => refuse(StatusCode::FORBIDDEN, "sign-in-deactivated", None, &form.login),

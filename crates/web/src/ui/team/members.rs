@@ -33,6 +33,9 @@ struct GuardianLinkView {
     name: String,
     detail: String,
     rights: bool,
+    /// Invited / joined / never invited (`ui/team/invitations.rs`).
+    sign_in: String,
+    joined: bool,
 }
 
 struct Choice {
@@ -58,6 +61,10 @@ struct TeamPage {
     roles: Vec<(&'static str, String)>,
     columns: Vec<String>,
     matrix: Vec<(String, Vec<String>)>,
+    /// The staff member may invite this student's guardians.
+    can_invite: bool,
+    /// The staff member may invite the whole school: its id.
+    school_invite: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -84,7 +91,7 @@ pub async fn show(
     let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
     access.require(&state, RecordKind::Team, Action::View).await?;
     let message = q.done.as_deref().and_then(|d| match d {
-        "added" | "removed" | "reassigned" | "rights" => Some(format!("team-done-{d}")),
+        "added" | "removed" | "reassigned" | "rights" | "invited" => Some(format!("team-done-{d}")),
         _ => None,
     });
     let page = Page::new(&ctx, "team-title");
@@ -94,7 +101,7 @@ pub async fn show(
         .map(IntoResponse::into_response)
 }
 
-async fn page_response(
+pub(crate) async fn page_response(
     state: &AppState,
     _ctx: &Ctx,
     access: &StudentAccess,
@@ -188,6 +195,9 @@ async fn page_response(
         (RecordKind::AccessLog, "kind-access-log"),
     ];
     let columns = kinds.iter().map(|(_, k)| page.t(k)).collect();
+    let sign_in = super::invitations::guardian_statuses(state, access, &page).await?;
+    let can_invite = ssp_domain::invitation::may_invite_guardian(&access.facts.relationship);
+    let school_invite = super::invitations::school_link(state, access).await?;
     let matrix = who_sees_what(state, access, &page, &kinds).await?;
 
     let status = if error.is_some() {
@@ -207,11 +217,16 @@ async fn page_response(
         guardian_links: guardian_rows
             .iter()
             .zip(&guardians)
-            .map(|(g, (name, detail))| GuardianLinkView {
-                link_id: g.link_id.to_string(),
-                name: name.clone(),
-                detail: detail.clone(),
-                rights: g.educational_rights,
+            .map(|(g, (name, detail))| {
+                let (status, joined) = sign_in.get(&g.link_id).cloned().unwrap_or_default();
+                GuardianLinkView {
+                    link_id: g.link_id.to_string(),
+                    name: name.clone(),
+                    detail: detail.clone(),
+                    rights: g.educational_rights,
+                    sign_in: status,
+                    joined,
+                }
             })
             .collect(),
         can_edit,
@@ -220,6 +235,8 @@ async fn page_response(
         roles,
         columns,
         matrix,
+        can_invite,
+        school_invite,
     })?;
     Ok((status, html).into_response())
 }
