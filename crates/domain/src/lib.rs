@@ -17,6 +17,7 @@ pub mod person;
 pub mod plan;
 pub mod records;
 pub mod role;
+pub mod roster_sync;
 pub mod school_year;
 pub mod team;
 

@@ -6,6 +6,7 @@
 pub mod browser;
 mod client;
 mod clock;
+pub mod oneroster;
 
 use std::sync::Arc;
 

@@ -74,9 +74,11 @@ impl Application {
         // An import a crash or restart cut short changed nothing: say so.
         crate::roster_jobs::recover(&self.state).await;
         let sweeper = tokio::spawn(sweep_sessions(self.state.clone()));
+        let syncs = tokio::spawn(crate::roster_sync_jobs::schedule(self.state.clone()));
         let app = router(self.state.clone());
         let result = axum::serve(self.listener, app).with_graceful_shutdown(shutdown).await;
         sweeper.abort();
+        syncs.abort();
         self.state.db().close().await;
         result
     }

@@ -17,6 +17,7 @@ pub mod headers;
 pub mod i18n;
 pub mod ops;
 pub mod roster_jobs;
+pub mod roster_sync_jobs;
 pub mod state;
 pub mod text_guard;
 pub mod ui;

@@ -19,6 +19,7 @@ mod privacy;
 mod queues;
 mod roster_page;
 mod roster_safety;
+mod roster_sync;
 mod support;
 mod twins;
 mod twins_plan;

@@ -1,10 +1,11 @@
 //! District administration: plan settings and time zone, the audit log,
-//! the roster import, deactivated people.
+//! the roster import and its OneRoster REST sync, deactivated people.
 
 pub mod audit;
 pub mod deactivated;
 pub mod plan_settings;
 pub mod roster;
+pub mod roster_sync;
 
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
@@ -29,6 +30,8 @@ pub fn routes() -> Router<AppState> {
                 .layer(DefaultBodyLimit::max(crate::roster_jobs::UPLOAD_BODY_LIMIT)),
         )
         .route("/admin/roster/limit", get(roster::limit_page).post(roster::save_limit))
+        .route("/admin/roster/sync", get(roster_sync::show).post(roster_sync::save))
+        .route("/admin/roster/sync/run", post(roster_sync::run_now))
         .route("/admin/roster/{id}", get(roster::detail).post(roster::decide))
         .route("/admin/roster/{id}/issues.csv", get(roster::issues_csv))
         .route(
