@@ -12,14 +12,20 @@
 #   bench/roster-sync.sh                 # 300,000 students
 #   STUDENTS=20000 bench/roster-sync.sh
 #   PAGE_SIZE=10000 bench/roster-sync.sh
+#   PROFILE=debug STUDENTS=20000 bench/roster-sync.sh   # no release build at hand
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STUDENTS=${STUDENTS:-300000}
 PAGE_SIZE=${PAGE_SIZE:-10000}
+PROFILE=${PROFILE:-release}
 WORK=${WORK:-/tmp/ssp-sync-bench}
-cargo build --release -q -p ssp-cli -p ssp-testkit --bin ssp --bin oneroster-server
-SSP=target/release/ssp
-SERVER=target/release/oneroster-server
+if [ "$PROFILE" = release ]; then
+    cargo build --release -q -p ssp-cli -p ssp-testkit --bin ssp --bin oneroster-server
+else
+    cargo build -q -p ssp-cli -p ssp-testkit --bin ssp --bin oneroster-server
+fi
+SSP=target/$PROFILE/ssp
+SERVER=target/$PROFILE/oneroster-server
 mkdir -p "$WORK"
 PKG="$WORK/district-$STUDENTS.zip"
 if [ ! -f "$PKG" ]; then
