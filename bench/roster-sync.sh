@@ -66,7 +66,7 @@ cat "$WORK/server.err"
 BASE_URL=$(sed -n 's/^base_url=//p' "$WORK/server.txt")
 TOKEN_URL=$(sed -n 's/^token_url=//p' "$WORK/server.txt")
 CLIENT_ID=$(sed -n 's/^client_id=//p' "$WORK/server.txt")
-export SSP_ONEROSTER_CLIENT_SECRET=$(sed -n 's/^client_secret=//p' "$WORK/server.txt")
+export ONEROSTER_CLIENT_SECRET=$(sed -n 's/^client_secret=//p' "$WORK/server.txt")
 
 # A fresh database that knows only the district (a sync goes to a district
 # ssp already has), then the full pull and a second (delta) pull.

@@ -24,7 +24,7 @@ use crate::Settings;
 pub enum RosterCommand {
     /// Pull the district's roster from its OneRoster 1.2 API and apply it.
     Sync(SyncArgs),
-    /// Set the district's OneRoster 1.2 API (the secret from $SSP_ONEROSTER_CLIENT_SECRET).
+    /// Set the district's OneRoster 1.2 API (the secret from $ONEROSTER_CLIENT_SECRET).
     ConfigureSync(ConfigureArgs),
 }
 
@@ -85,7 +85,7 @@ async fn district(db: &ssp_db::Db, source_id: &str) -> anyhow::Result<uuid::Uuid
 
 async fn configure(db: &ssp_db::Db, args: &ConfigureArgs) -> anyhow::Result<()> {
     let district = district(db, &args.district).await?;
-    let secret = std::env::var("SSP_ONEROSTER_CLIENT_SECRET").unwrap_or_default();
+    let secret = std::env::var("ONEROSTER_CLIENT_SECRET").unwrap_or_default();
     let existing = roster_sync::get(db, district).await?;
     let has_secret = existing.as_ref().is_some_and(|s| !s.client_secret.is_empty());
     let hours = args.every_hours.map(|h| h.to_string()).unwrap_or_default();
@@ -98,7 +98,7 @@ async fn configure(db: &ssp_db::Db, args: &ConfigureArgs) -> anyhow::Result<()> 
         has_secret,
     )
     .map_err(|r| {
-        anyhow::anyhow!("the settings were not saved: {r} (the secret comes from $SSP_ONEROSTER_CLIENT_SECRET)")
+        anyhow::anyhow!("the settings were not saved: {r} (the secret comes from $ONEROSTER_CLIENT_SECRET)")
     })?;
     let now = OffsetDateTime::now_utc();
     let stored = SettingsInput {
