@@ -39,6 +39,9 @@ pub enum Command {
     /// Import rosters from the student information system.
     #[command(subcommand)]
     Import(commands::import::ImportCommand),
+    /// Roster sync over the OneRoster 1.2 REST API.
+    #[command(subcommand)]
+    Roster(commands::roster::RosterCommand),
     /// Write data out in a standard format.
     #[command(subcommand)]
     Export(commands::export::ExportCommand),
@@ -75,6 +78,7 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::Demo(args) => commands::demo::run(&settings, args).await,
         Command::Import(cmd) => commands::import::run(&settings, cmd).await,
         Command::Export(cmd) => commands::export::run(&settings, cmd).await,
+        Command::Roster(cmd) => commands::roster::run(&settings, cmd).await,
         Command::Admin(cmd) => commands::admin::run(&settings, cmd).await,
         Command::Config(cmd) => commands::config::run(&settings, cmd).await,
     };

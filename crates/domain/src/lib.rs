@@ -18,6 +18,7 @@ pub mod person;
 pub mod plan;
 pub mod records;
 pub mod role;
+pub mod roster_sync;
 pub mod school_year;
 pub mod sign_in;
 pub mod team;

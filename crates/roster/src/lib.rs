@@ -14,6 +14,7 @@ pub mod export;
 pub mod import;
 pub mod package;
 pub mod report;
+pub mod rest;
 pub mod safety;
 pub mod table;
 pub mod usernames;

@@ -8,6 +8,7 @@ mod client;
 mod clock;
 pub mod oidc;
 pub mod smtp;
+pub mod oneroster;
 
 use std::sync::Arc;
 

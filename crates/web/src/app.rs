@@ -75,6 +75,7 @@ impl Application {
         crate::roster_jobs::recover(&self.state).await;
         let sweeper = tokio::spawn(sweep_sessions(self.state.clone()));
         let mailer = tokio::spawn(crate::mail_jobs::run(self.state.clone()));
+        let syncs = tokio::spawn(crate::roster_sync_jobs::schedule(self.state.clone()));
         let app = router(self.state.clone());
         // The peer address feeds the per-address sign-in back-off.
         let result = axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>())
@@ -82,6 +83,7 @@ impl Application {
             .await;
         sweeper.abort();
         mailer.abort();
+        syncs.abort();
         self.state.db().close().await;
         result
     }

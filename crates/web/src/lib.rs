@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod mail_jobs;
 pub mod ops;
 pub mod roster_jobs;
+pub mod roster_sync_jobs;
 pub mod state;
 pub mod text_guard;
 pub mod ui;

@@ -76,7 +76,7 @@ pub struct JobSlot {
 }
 
 impl JobSlot {
-    fn report(&self, p: Progress) {
+    pub(crate) fn report(&self, p: Progress) {
         lock(&self.running).insert(self.id, p);
     }
 }
@@ -279,7 +279,7 @@ async fn hold(state: &AppState, id: Uuid) -> bool {
 
 /// An import that ended without recording how (a panic, or the database
 /// failing at the very end) must not stay "running" in the history.
-async fn settle(state: &AppState, id: Uuid) {
+pub(crate) async fn settle(state: &AppState, id: Uuid) {
     let row = match roster::get_import(state.db(), id).await {
         Ok(Some(row)) => row,
         Ok(None) => return,

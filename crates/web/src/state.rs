@@ -34,6 +34,8 @@ pub struct WebConfig {
     pub data_dir: PathBuf,
     /// Largest roster package accepted on the admin page, in bytes.
     pub roster_upload_limit: u64,
+    /// Page size, timeouts and retries of the OneRoster REST sync.
+    pub roster_sync_tuning: ssp_roster::rest::Tuning,
 }
 
 impl Default for WebConfig {
@@ -47,6 +49,7 @@ impl Default for WebConfig {
             body_limit: 64 * 1024,
             data_dir: PathBuf::from("./ssp-data"),
             roster_upload_limit: crate::roster_jobs::MAX_UPLOAD,
+            roster_sync_tuning: ssp_roster::rest::Tuning::default(),
         }
     }
 }

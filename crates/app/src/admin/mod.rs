@@ -2,6 +2,7 @@
 //! the role): each through [`DistrictWrite`], one transaction with its
 //! audit row.
 
+pub mod roster_sync;
 pub mod settings;
 
 use ssp_db::repo::audit::{self, AuditEvent};

@@ -6,6 +6,7 @@ pub mod demo;
 pub mod export;
 pub mod import;
 pub mod migrate;
+pub mod roster;
 pub mod serve;
 
 use anyhow::Context;

@@ -28,6 +28,7 @@ pub mod roster;
 pub mod roster_digest;
 pub mod roster_export;
 pub mod roster_safety;
+pub mod roster_sync;
 pub mod sessions;
 pub mod settings;
 pub mod students;

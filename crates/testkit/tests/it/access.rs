@@ -368,6 +368,8 @@ async fn every_student_route_goes_through_the_access_module() {
         "/admin/roster/{id}",
         "/admin/roster/{id}/issues.csv",
         "/admin/roster/limit",
+        "/admin/roster/sync",
+        "/admin/roster/sync/run",
         "/admin/people/deactivated",
         "/admin/accounts",
         "/admin/accounts/prepare",

@@ -26,6 +26,7 @@ mod roster_page;
 mod roster_real;
 mod roster_safety;
 mod sso;
+mod roster_sync;
 mod support;
 mod twins;
 mod twins_plan;

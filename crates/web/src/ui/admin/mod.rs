@@ -1,6 +1,6 @@
 //! District administration: plan settings and time zone, the audit log,
-//! the roster import, deactivated people, sign-in accounts and the
-//! district's identity providers.
+//! the roster import and its OneRoster REST sync, deactivated people,
+//! sign-in accounts and the district's identity providers.
 
 pub mod accounts;
 pub mod audit;
@@ -8,6 +8,7 @@ pub mod deactivated;
 pub mod plan_settings;
 pub mod roster;
 pub mod sign_in_providers;
+pub mod roster_sync;
 
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
@@ -33,6 +34,8 @@ pub fn routes() -> Router<AppState> {
                 .layer(DefaultBodyLimit::max(crate::roster_jobs::UPLOAD_BODY_LIMIT)),
         )
         .route("/admin/roster/limit", get(roster::limit_page).post(roster::save_limit))
+        .route("/admin/roster/sync", get(roster_sync::show).post(roster_sync::save))
+        .route("/admin/roster/sync/run", post(roster_sync::run_now))
         .route("/admin/roster/{id}", get(roster::detail).post(roster::decide))
         .route("/admin/roster/{id}/issues.csv", get(roster::issues_csv))
         .route(

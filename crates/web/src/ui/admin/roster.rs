@@ -534,7 +534,9 @@ struct ImportPage {
 /// message stored as `<code>: <English message>`.
 fn refusal_message(page: &Page, message: &str) -> (String, Option<String>) {
     match message.split_once(": ") {
-        Some((code, detail)) if Refusal::CODES.contains(&code) => {
+        Some((code, detail))
+            if Refusal::CODES.contains(&code) || ssp_roster::rest::SyncFailure::CODES.contains(&code) =>
+        {
             (page.t(&format!("roster-refusal-{code}")), Some(detail.to_owned()))
         }
         _ => (page.t("roster-refused"), Some(message.to_owned())),
