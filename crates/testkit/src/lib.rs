@@ -7,8 +7,8 @@ pub mod browser;
 mod client;
 mod clock;
 pub mod oidc;
-pub mod smtp;
 pub mod oneroster;
+pub mod smtp;
 
 use std::sync::Arc;
 

@@ -91,6 +91,17 @@ async fn run(state: AppState, id: Uuid, district: Uuid, started_by: Option<Uuid>
                     tracing::warn!(import = %id, error = %e, "could not update planner statistics");
                 }
             }
+            // As after a file import: an account (no password, the roster
+            // username the import kept) for every rostered person without one.
+            let by = ssp_app::accounts::prepare::PreparedBy {
+                person: started_by.map(ssp_domain::PersonId),
+                request_id: None,
+            };
+            let none = std::collections::HashMap::new();
+            match ssp_app::accounts::prepare::prepare(&state, ssp_domain::OrgId(district), &by, &none).await {
+                Ok(n) => tracing::info!(import = %id, prepared = n, "accounts prepared for rostered people"),
+                Err(e) => tracing::error!(import = %id, error = %e, "could not prepare accounts after the sync"),
+            }
         }
         // Recorded in the history by the sync or the importer.
         Ok(Err(rest::SyncError::Failed(_) | rest::SyncError::Import(ssp_roster::ImportError::Refused(_)))) => {}

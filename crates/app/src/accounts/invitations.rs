@@ -86,6 +86,35 @@ pub async fn invite(
     Ok(invited)
 }
 
+/// Invites (again) the guardian whose account is `account`, by email, from
+/// the district administrator's accounts page. Refused: not a district
+/// administrator, or not an active guardian's account of the district
+/// (not found); already joined (conflict); no email address (invalid).
+pub async fn resend_for_account(
+    app: &App,
+    mail: &Mail<'_>,
+    actor: &Actor,
+    account: AccountId,
+) -> Result<Invited, Error> {
+    if !team::holds_role_at(app.db(), actor.person, actor.district, "district_admin").await? {
+        return Err(Error::NotFound);
+    }
+    let guardian = invitations::guardian_of_account(app.db(), actor.district, account.0)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if guardian.has_password == Some(true) {
+        return Err(Error::Conflict("guardian_already_joined"));
+    }
+    if guardian.email.as_deref().is_none_or(str::is_empty) {
+        return Err(Error::invalid("guardian_has_no_email", "no email address on file"));
+    }
+    let days = auth_settings::get(app.db(), actor.district).await?.invitation_days;
+    let mut tx = app.db().begin().await?;
+    let invited = write_invitation(&mut tx, app, mail, &guardian, Channel::Email, days, actor, None, None).await?;
+    tx.commit().await?;
+    Ok(invited)
+}
+
 /// Refuses anyone but the student's plan manager, a school administrator of
 /// the school and district administrators: those who may see the team get
 /// `Forbidden("may_not_invite")`, others the audited not-found. Asked before

@@ -56,7 +56,8 @@ pub async fn prepare(
             .source_id
             .as_deref()
             .and_then(|s| roster_usernames.get(s))
-            .map(String::as_str);
+            .map(String::as_str)
+            .or(p.roster_username.as_deref().filter(|u| !u.trim().is_empty()));
         let Some(username) = username_candidates(roster, p.email.as_deref(), p.source_id.as_deref(), p.id)
             .into_iter()
             .find(|c| !names.contains(c) && !emails.contains(c))

@@ -101,11 +101,13 @@ pub struct Unaccounted {
     pub email: Option<String>,
     pub source_id: Option<String>,
     pub preferred_language: String,
+    /// The roster's `username`, as the last import kept it.
+    pub roster_username: Option<String>,
 }
 
 /// The district's active students, guardians and staff with no account.
 pub async fn rostered_without_account(tx: &mut Tx, district: Uuid) -> Result<Vec<Unaccounted>, DbError> {
-    let sql = "SELECT p.id, p.email, p.source_id, p.preferred_language FROM persons p \
+    let sql = "SELECT p.id, p.email, p.source_id, p.preferred_language, p.roster_username FROM persons p \
                WHERE p.district_id = $1 AND p.status = 'active' \
                  AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.person_id = p.id) \
                  AND (EXISTS (SELECT 1 FROM students s WHERE s.person_id = p.id AND s.status = 'active') \

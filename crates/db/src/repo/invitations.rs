@@ -214,3 +214,37 @@ pub async fn school_in_district(db: &Db, district: OrgId, school: Uuid) -> Resul
         .fetch_optional(p)
         .await)?)
 }
+
+/// The guardian whose account is `account`, in `district` (through the
+/// first of their active links), for "resend invitation" on the accounts
+/// page; `None` when the account is not an active guardian's there.
+pub async fn guardian_of_account(db: &Db, district: OrgId, account: Uuid) -> Result<Option<GuardianContact>, DbError> {
+    let sql = format!(
+        "{CONTACT_SQL} WHERE a.id = $1 AND g.district_id = $2 AND g.status = 'active' AND p.status = 'active' \
+         ORDER BY g.id LIMIT 1"
+    );
+    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+        .bind(account)
+        .bind(district.0)
+        .fetch_optional(p)
+        .await)?)
+}
+
+/// Which of `people` are an active guardian of a student in `district`.
+pub async fn guardians_among(db: &Db, district: OrgId, people: &[Uuid]) -> Result<Vec<Uuid>, DbError> {
+    if people.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(with_reader!(db, |p| {
+        let mut qb =
+            sqlx::QueryBuilder::new("SELECT DISTINCT g.guardian_id FROM guardian_links g WHERE g.district_id = ");
+        qb.push_bind(district.0);
+        qb.push(" AND g.status = 'active' AND g.guardian_id IN (");
+        let mut list = qb.separated(", ");
+        for id in people {
+            list.push_bind(*id);
+        }
+        list.push_unseparated(")");
+        qb.build_query_scalar().fetch_all(p).await
+    })?)
+}

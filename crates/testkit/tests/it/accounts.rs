@@ -330,3 +330,86 @@ async fn a_roster_import_prepares_accounts_with_roster_usernames_and_no_password
     super::roster_page::import(&w, "v1_2-bulk", false).await;
     assert_eq!(w.app.count_audit("accounts_prepared").await, 1);
 }
+
+#[tokio::test]
+async fn the_accounts_page_sends_a_guardian_invitation_again_and_refuses_others() {
+    let app = TestApp::with_demo().await;
+    let admin = app.signed_in("demo.districtadmin").await;
+    admin.get("/admin/accounts").await;
+    // A family member with an address who has not joined: their account is
+    // the one the roster import prepares (no password).
+    let removed = app
+        .execute(
+            "DELETE FROM accounts WHERE username NOT LIKE 'demo.%' AND person_id IN ( \
+               SELECT p.id FROM persons p JOIN guardian_links g ON g.guardian_id = p.id \
+               WHERE p.email IS NOT NULL AND g.status = 'active')",
+            &[],
+        )
+        .await;
+    assert!(removed > 0, "the demo has family accounts to remove");
+    admin.post_form("/admin/accounts/prepare", &[("q", "")]).await;
+    let account = app
+        .query_id(
+            "SELECT a.id FROM accounts a JOIN persons p ON p.id = a.person_id \
+             WHERE a.password_hash = '!' AND p.email IS NOT NULL \
+               AND EXISTS (SELECT 1 FROM guardian_links g WHERE g.guardian_id = p.id AND g.status = 'active') \
+             ORDER BY a.username LIMIT 1",
+            &[],
+        )
+        .await
+        .expect("a prepared family account");
+    let username = app
+        .texts("SELECT username FROM accounts WHERE id = $1", &[account])
+        .await
+        .remove(0);
+    let username = username.as_str();
+
+    let page = admin.get(&format!("/admin/accounts?q={username}")).await;
+    assert!(page.text.contains("Send the invitation again"), "{}", page.text);
+    let res = admin
+        .post_form(
+            &format!("/admin/accounts/{account}"),
+            &[("action", "invite"), ("q", username)],
+        )
+        .await;
+    assert_eq!(res.status, 200);
+    assert!(res.text.contains("No email server is set up"), "{}", res.text);
+    let path = res.text.split("/invitation/").nth(1).expect("the link is shown");
+    let token: String = path
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    let family = app.client();
+    let open = family.get(&format!("/invitation/{token}")).await;
+    assert_eq!(open.status, 200, "the link opens the invitation: {}", open.text);
+    assert_eq!(app.count_audit("invitation_sent").await, 1);
+
+    // A student's row has no such button, and posting it anyway finds nothing.
+    let student = app
+        .query_id("SELECT id FROM accounts WHERE username = 'demo.student'", &[])
+        .await
+        .unwrap();
+    let page = admin.get("/admin/accounts?q=demo.student").await;
+    assert!(!page.text.contains("Send the invitation again"));
+    let res = admin
+        .post_form(&format!("/admin/accounts/{student}"), &[("action", "invite")])
+        .await;
+    assert_eq!(res.status, 404);
+    // A guardian who already set a password is told so.
+    let joined = app
+        .query_id("SELECT id FROM accounts WHERE username = 'demo.guardian'", &[])
+        .await
+        .unwrap();
+    let res = admin
+        .post_form(&format!("/admin/accounts/{joined}"), &[("action", "invite")])
+        .await;
+    assert!(res.text.contains("already set up an account"), "{}", res.text);
+    // Nobody else reaches it.
+    let counselor = app.signed_in("demo.counselor").await;
+    counselor.get("/").await;
+    let res = counselor
+        .post_form(&format!("/admin/accounts/{account}"), &[("action", "invite")])
+        .await;
+    assert_eq!(res.status, 404);
+    assert_eq!(app.count_audit("invitation_sent").await, 1, "only the one invitation");
+}

@@ -542,6 +542,18 @@ async fn run_now_queues_a_sync_that_the_history_shows() {
     let row = wait_for(&w.app, id).await;
     assert_eq!(row.state, "succeeded", "{:?}", row.message);
     assert_eq!(students(&w).await, 8);
+    // As after a file import, the synced people can sign in through the
+    // district's provider: each has an account with the roster username and
+    // no password.
+    let usernames = w
+        .app
+        .texts(
+            "SELECT a.username || ' ' || a.password_hash FROM accounts a JOIN persons p ON p.id = a.person_id \
+             WHERE p.source_id = 'stu-01'",
+            &[],
+        )
+        .await;
+    assert_eq!(usernames, vec!["aokafor !".to_owned()]);
     let detail = w.admin.get(&location).await;
     assert!(
         detail.text.contains("OneRoster API 127.0.0.1: full pull"),

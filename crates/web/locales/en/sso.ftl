@@ -96,3 +96,7 @@ audit-action-sessions-ended = Sessions ended
 error-unknown-action = That action is not one this page offers. Go back and use one of its buttons.
 
 nav-accounts = Accounts
+
+accounts-invite = Send the invitation again
+accounts-done-invite = The invitation was sent again by email.
+accounts-invite-link = No email server is set up. Give the family this link to set their password: { $link }

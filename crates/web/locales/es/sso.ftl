@@ -96,3 +96,7 @@ audit-action-sessions-ended = Sesiones cerradas
 error-unknown-action = Esa acción no es una de las que ofrece esta página. Vuelva atrás y use uno de sus botones.
 
 nav-accounts = Cuentas
+
+accounts-invite = Enviar la invitación otra vez
+accounts-done-invite = La invitación se envió otra vez por correo electrónico.
+accounts-invite-link = No hay un servidor de correo configurado. Entregue a la familia este enlace para crear su contraseña: { $link }

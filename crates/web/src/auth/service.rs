@@ -200,7 +200,7 @@ pub async fn end_session(state: &AppState, token_hash: &str) -> Result<(), AppEr
 /// Opens a session for an account a single sign-on vouched for (the
 /// password back-off does not apply: a locked name still signs in through
 /// its provider) and audits the sign-in with `detail`. Returns the token.
-pub async fn open_session(
+pub async fn open_sso_session(
     state: &AppState,
     signed_in: &ssp_app::sign_in::sso::SignedIn,
     previous_session: Option<&str>,

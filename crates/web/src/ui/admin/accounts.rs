@@ -43,6 +43,8 @@ struct AccountRow {
     status: String,
     disabled: bool,
     sessions: i64,
+    /// A guardian who has not set a password: "Send the invitation again".
+    invitable: bool,
 }
 
 #[derive(Template)]
@@ -62,8 +64,9 @@ pub struct AccountsQuery {
     prepared: Option<String>,
 }
 
-fn row(page: &Page, f: Found) -> AccountRow {
+fn row(page: &Page, f: Found, guardians: &[Uuid]) -> AccountRow {
     let p = f.person;
+    let invitable = guardians.contains(&p.person_id) && p.has_password != Some(true) && p.person_active;
     let name = ssp_domain::person::PersonName {
         given: p.given_name,
         family: p.family_name,
@@ -104,6 +107,7 @@ fn row(page: &Page, f: Found) -> AccountRow {
         status: page.t(status),
         disabled: p.disabled == Some(true),
         sessions: p.sessions,
+        invitable,
     }
 }
 
@@ -117,11 +121,15 @@ pub async fn show(
     let actor = ctx.actor()?;
     let search: String = q.q.as_deref().unwrap_or("").trim().chars().take(MAX_SEARCH).collect();
     let found = manage::search(&state, &actor, &search).await?;
+    let people: Vec<Uuid> = found.iter().map(|f| f.person.person_id).collect();
+    let guardians = ssp_db::repo::invitations::guardians_among(state.db(), actor.district, &people).await?;
     let page = Page::new(&ctx, "accounts-title");
-    let rows = found.into_iter().map(|f| row(&page, f)).collect();
+    let rows = found.into_iter().map(|f| row(&page, f, &guardians)).collect();
     let notice = match (q.done.as_deref(), q.prepared.as_deref()) {
         (_, Some(n)) => Some(page.t1("accounts-prepared", "count", n.parse::<i64>().unwrap_or(0))),
-        (Some(d @ ("disable" | "enable" | "end-sessions")), _) => Some(page.t(&format!("accounts-done-{d}"))),
+        (Some(d @ ("disable" | "enable" | "end-sessions" | "invite")), _) => {
+            Some(page.t(&format!("accounts-done-{d}")))
+        }
         _ => None,
     };
     let html = render(&AccountsPage {
@@ -161,9 +169,50 @@ pub async fn act(
     require_admin(&ctx)?;
     let actor = ctx.actor()?;
     let account = Uuid::parse_str(&account).map_err(|_| AppError::NotFound)?;
+    if form.action == "invite" {
+        return resend_invitation(&state, &ctx, &actor, AccountId(account), &form.q).await;
+    }
     let action = AccountAction::parse(&form.action).ok_or(AppError::BadRequest("unknown_action"))?;
     manage::act(&state, &actor, AccountId(account), action).await?;
     Ok(Redirect::to(&back(&form.q, "done", &form.action)).into_response())
+}
+
+/// `action=invite`: the guardian's invitation again, by email (or, with no
+/// email server, the link shown here to pass on). A refusal (already
+/// joined, no address) is shown on the page in the reader's language.
+async fn resend_invitation(
+    state: &AppState,
+    ctx: &Ctx,
+    actor: &ssp_app::Actor,
+    account: AccountId,
+    q: &str,
+) -> Result<Response, AppError> {
+    let mail = crate::mail_jobs::mail(state);
+    let message = match ssp_app::accounts::invitations::resend_for_account(state.app(), &mail, actor, account).await {
+        Ok(i) if i.emailed => return Ok(Redirect::to(&back(q, "done", "invite")).into_response()),
+        Ok(i) => crate::i18n::t_args(
+            ctx.lang,
+            "accounts-invite-link",
+            &[("link", i.link.unwrap_or_default())],
+        ),
+        Err(ssp_app::Error::Invalid(p)) => crate::ui::auth::error_message(ctx.lang, p.code),
+        Err(ssp_app::Error::Conflict(c)) => crate::ui::auth::error_message(ctx.lang, c),
+        Err(e) => return Err(e.into()),
+    };
+    let search: String = q.trim().chars().take(MAX_SEARCH).collect();
+    let found = manage::search(state, actor, &search).await?;
+    let people: Vec<Uuid> = found.iter().map(|f| f.person.person_id).collect();
+    let guardians = ssp_db::repo::invitations::guardians_among(state.db(), actor.district, &people).await?;
+    let page = Page::new(ctx, "accounts-title");
+    let rows = found.into_iter().map(|f| row(&page, f, &guardians)).collect();
+    let html = render(&AccountsPage {
+        q: search.clone(),
+        searched: !search.is_empty(),
+        rows,
+        notice: Some(message),
+        page,
+    })?;
+    Ok((StatusCode::OK, html).into_response())
 }
 
 /// `POST /admin/accounts/prepare`: accounts for rostered people who have none.

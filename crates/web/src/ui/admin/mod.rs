@@ -7,8 +7,8 @@ pub mod audit;
 pub mod deactivated;
 pub mod plan_settings;
 pub mod roster;
-pub mod sign_in_providers;
 pub mod roster_sync;
+pub mod sign_in_providers;
 
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};

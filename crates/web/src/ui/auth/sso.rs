@@ -133,7 +133,7 @@ pub async fn callback(
     let mut res = match finished.outcome {
         Ok(signed_in) => {
             let previous = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned());
-            let token = service::open_session(&state, &signed_in, previous.as_deref(), &ctx.request_id.0).await?;
+            let token = service::open_sso_session(&state, &signed_in, previous.as_deref(), &ctx.request_id.0).await?;
             let jar = jar.add(state.cookie(SESSION_COOKIE, token));
             (jar, Redirect::to("/")).into_response()
         }
