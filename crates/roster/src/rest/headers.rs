@@ -49,31 +49,8 @@ pub const CLASSES: &[&str] = &[
     "subjectCodes",
     "periods",
 ];
-pub const USERS: &[&str] = &[
-    "sourcedId",
-    "status",
-    "dateLastModified",
-    "enabledUser",
-    "username",
-    "userIds",
-    "givenName",
-    "familyName",
-    "middleName",
-    "identifier",
-    "email",
-    "sms",
-    "phone",
-    "agentSourcedIds",
-    "grades",
-    "password",
-    "userMasterIdentifier",
-    "resourceSourcedIds",
-    "preferredGivenName",
-    "preferredMiddleName",
-    "preferredFamilyName",
-    "primaryOrgSourcedId",
-    "pronouns",
-];
+/// users.csv: the 1.2 binding's 23 columns, the same list the export writes.
+pub const USERS: &[&str] = &crate::export::headers::USERS;
 pub const ROLES: &[&str] = &[
     "sourcedId",
     "status",
