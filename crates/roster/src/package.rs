@@ -84,12 +84,29 @@ pub struct Package {
     /// What the manifest has that ssp ignores (an unknown property): the
     /// import reports these as warnings.
     pub warnings: Vec<crate::report::Issue>,
+    /// Files present in the package whose manifest line is wrong (a mode
+    /// other than absent, bulk or delta): their headers are still checked,
+    /// as bulk, so one refusal lists every problem.
+    pub unlisted: Vec<String>,
 }
 
 impl Package {
     /// Opens `path` (a `.zip` file or a folder), reads its manifest and
     /// checks that every file the manifest lists is there.
     pub fn open(path: &Path) -> Result<Package, Refusal> {
+        let (package, problems) = Self::open_with_problems(path)?;
+        match problems {
+            Some(refusal) => Err(refusal),
+            None => Ok(package),
+        }
+    }
+
+    /// Like [`Package::open`], but a manifest whose lines are wrong still
+    /// gives the package (with the files its good lines list) beside the
+    /// refusal, so the caller can check the files' headers too and refuse
+    /// everything at once. A package that cannot be read at all (no
+    /// manifest, a bad zip, a manifest without its header) is an error.
+    pub fn open_with_problems(path: &Path) -> Result<(Package, Option<Refusal>), Refusal> {
         let meta = std::fs::metadata(path).map_err(|e| Refusal::Unreadable {
             what: path.display().to_string(),
             why: e.to_string(),
@@ -115,12 +132,15 @@ impl Package {
             modes: BTreeMap::new(),
             sizes,
             warnings: Vec::new(),
+            unlisted: Vec::new(),
         };
-        package.read_manifest()?;
-        Ok(package)
+        let problems = package.read_manifest()?;
+        Ok((package, problems))
     }
 
-    fn read_manifest(&mut self) -> Result<(), Refusal> {
+    /// Reads manifest.csv; `Err` when it cannot be read at all, else the
+    /// refusal its lines earn (if any).
+    fn read_manifest(&mut self) -> Result<Option<Refusal>, Refusal> {
         if !self.sizes.contains_key("manifest") {
             return Err(Refusal::NoManifest);
         }
@@ -168,6 +188,9 @@ impl Package {
                         problems.push(Refusal::BadManifest(format!(
                             "line {line}: {key} is {other:?}; expected absent, bulk or delta"
                         )));
+                        if FILES.contains(&file) && self.sizes.contains_key(file) {
+                            self.unlisted.push(file.to_owned());
+                        }
                         continue;
                     }
                 };
@@ -211,10 +234,7 @@ impl Package {
                     .to_owned(),
             ));
         }
-        if let Some(refusal) = Refusal::all(problems) {
-            return Err(refusal);
-        }
-        Ok(())
+        Ok(Refusal::all(problems))
     }
 
     /// Runs `f` over one file (`users` for users.csv), read through a

@@ -532,10 +532,14 @@ async fn a_refusal_lists_every_missing_column_and_every_bad_manifest_line() {
     assert!(text.contains("users.csv has no givenName column"), "{text}");
     assert!(text.contains("roles.csv has no role column"), "{text}");
 
+    // A bad manifest and bad headers come in one refusal, including the
+    // header of a file whose manifest line is the bad one.
     let manifest = Pkg::district()
         .edit("manifest", "file.courses,bulk", "file.courses,full")
         .edit("manifest", "file.classes,bulk", "file.classes,Bulk!")
-        .drop_file("demographics");
+        .drop_file("demographics")
+        .edit("roles", "roleType,role,", "roleType,")
+        .edit("classes", "sourcedId,", "sourcedID,");
     let r = refused(&db, &manifest, &options()).await;
     let text = r.to_string();
     assert!(text.contains("line 6: file.courses is \"full\""), "{text}");
@@ -544,6 +548,8 @@ async fn a_refusal_lists_every_missing_column_and_every_bad_manifest_line() {
         text.contains("line 11 says demographics.csv comes in bulk mode"),
         "{text}"
     );
+    assert!(text.contains("roles.csv has no role column"), "{text}");
+    assert!(text.contains("classes.csv has no sourcedId column"), "{text}");
     assert_eq!(count(&db, "SELECT COUNT(*) FROM persons").await, 0, "nothing changed");
 }
 

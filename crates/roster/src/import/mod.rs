@@ -285,14 +285,22 @@ async fn run(
         total: 0,
     });
     let owned = path.to_owned();
-    let pkg = tokio::task::spawn_blocking(move || Package::open(&owned))
+    let (pkg, manifest_problems) = tokio::task::spawn_blocking(move || Package::open_with_problems(&owned))
         .await
         .map_err(|e| Refusal::Unreadable {
             what: "the package".to_owned(),
             why: e.to_string(),
         })??;
     let pkg = Arc::new(pkg);
-    let header_warnings = check_headers(&pkg).await?;
+    // A bad manifest and bad headers are refused together, so one fix of
+    // the package is enough.
+    let header_warnings = match (manifest_problems, check_headers(&pkg).await) {
+        (None, headers) => headers?,
+        (Some(manifest), Ok(_)) => return Err(manifest.into()),
+        (Some(manifest), Err(headers)) => {
+            return Err(Refusal::all(vec![manifest, headers]).unwrap_or(Refusal::NoManifest).into())
+        }
+    };
 
     let (orgs, org_warnings) = if pkg.modes.contains_key("orgs") {
         collect(&pkg, "orgs", rows::org).await?
@@ -422,7 +430,8 @@ async fn check_headers(pkg: &Arc<Package>) -> Result<Vec<(&'static str, Bad)>, R
     tokio::task::spawn_blocking(move || {
         let mut refusals = Vec::new();
         let mut warnings = Vec::new();
-        for (file, mode) in &pkg.modes {
+        let unlisted = pkg.unlisted.iter().map(|f| (f, &Mode::Bulk));
+        for (file, mode) in pkg.modes.iter().chain(unlisted) {
             let file: &'static str = crate::package::FILES.iter().copied().find(|f| f == file).unwrap_or("");
             let required = rows::required_columns(file, pkg.version);
             let opened = pkg.read_file(file, |input| {
