@@ -298,7 +298,9 @@ async fn run(
         (None, headers) => headers?,
         (Some(manifest), Ok(_)) => return Err(manifest.into()),
         (Some(manifest), Err(headers)) => {
-            return Err(Refusal::all(vec![manifest, headers]).unwrap_or(Refusal::NoManifest).into())
+            return Err(Refusal::all(vec![manifest, headers])
+                .unwrap_or(Refusal::NoManifest)
+                .into())
         }
     };
 
