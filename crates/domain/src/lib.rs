@@ -6,6 +6,7 @@
 pub mod access;
 pub mod audit;
 pub mod auth;
+pub mod career;
 pub mod district;
 pub mod email;
 pub mod grade;

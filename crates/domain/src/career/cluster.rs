@@ -1,0 +1,1 @@
+//! Career clusters (placeholder: being written).

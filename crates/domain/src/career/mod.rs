@@ -1,0 +1,9 @@
+//! Career development: the interest inventory (RIASEC), work values and
+//! strengths, occupation matching, career clusters and the crosswalk from
+//! O*NET-SOC codes, and the postsecondary plan — pure rules, table-tested.
+
+pub mod cluster;
+pub mod items;
+pub mod riasec;
+
+pub use riasec::Area;
