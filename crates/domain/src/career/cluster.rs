@@ -698,119 +698,276 @@ mod tests {
     use LegacyCluster as L;
 
     /// Representative occupations with the pair a counselor would expect.
-    const EXPECTED: &[(&str, LegacyCluster, Cluster2024)] = &[
+    const EXPECTED: &[(&str, LegacyCluster, Cluster2024, &str)] = &[
         (
             "11-1011.00",
             L::BusinessManagementAdministration,
             N::ManagementEntrepreneurship,
-        ), // chief executives
-        ("11-2021.00", L::Marketing, N::MarketingSales), // marketing managers
-        ("11-3031.00", L::Finance, N::FinancialServices), // financial managers
-        ("11-3051.00", L::Manufacturing, N::AdvancedManufacturing), // industrial production managers
-        ("11-3051.06", L::Manufacturing, N::EnergyNaturalResources), // hydroelectric production managers
+            "chief executives",
+        ),
+        ("11-2021.00", L::Marketing, N::MarketingSales, "marketing managers"),
+        ("11-3031.00", L::Finance, N::FinancialServices, "financial managers"),
+        (
+            "11-3051.00",
+            L::Manufacturing,
+            N::AdvancedManufacturing,
+            "industrial production managers",
+        ),
+        (
+            "11-3051.06",
+            L::Manufacturing,
+            N::EnergyNaturalResources,
+            "hydroelectric production managers",
+        ),
         (
             "11-3071.04",
             L::TransportationDistributionLogistics,
             N::SupplyChainTransportation,
-        ), // supply chain managers
-        ("11-9013.00", L::AgricultureFoodNaturalResources, N::Agriculture), // farmers and ranchers
-        ("11-9021.00", L::ArchitectureConstruction, N::Construction), // construction managers
-        ("11-9032.00", L::EducationTraining, N::Education), // K-12 administrators
-        ("11-9081.00", L::HospitalityTourism, N::HospitalityEventsTourism), // lodging managers
-        ("11-9111.00", L::HealthScience, N::HealthcareHumanServices), // medical and health services managers
-        ("13-1121.00", L::HospitalityTourism, N::HospitalityEventsTourism), // event planners
-        ("13-2011.00", L::Finance, N::FinancialServices), // accountants
+            "supply chain managers",
+        ),
+        (
+            "11-9013.00",
+            L::AgricultureFoodNaturalResources,
+            N::Agriculture,
+            "farmers and ranchers",
+        ),
+        (
+            "11-9021.00",
+            L::ArchitectureConstruction,
+            N::Construction,
+            "construction managers",
+        ),
+        ("11-9032.00", L::EducationTraining, N::Education, "K-12 administrators"),
+        (
+            "11-9081.00",
+            L::HospitalityTourism,
+            N::HospitalityEventsTourism,
+            "lodging managers",
+        ),
+        (
+            "11-9111.00",
+            L::HealthScience,
+            N::HealthcareHumanServices,
+            "medical and health services managers",
+        ),
+        (
+            "13-1121.00",
+            L::HospitalityTourism,
+            N::HospitalityEventsTourism,
+            "event planners",
+        ),
+        ("13-2011.00", L::Finance, N::FinancialServices, "accountants"),
         (
             "13-1071.00",
             L::BusinessManagementAdministration,
             N::ManagementEntrepreneurship,
-        ), // HR specialists
-        ("15-1252.00", L::InformationTechnology, N::DigitalTechnology), // software developers
-        ("15-1212.00", L::InformationTechnology, N::DigitalTechnology), // information security analysts
-        ("15-2051.00", L::Stem, N::DigitalTechnology),   // data scientists
-        ("17-1011.00", L::ArchitectureConstruction, N::Construction), // architects
-        ("17-2051.00", L::Stem, N::Construction),        // civil engineers
-        ("17-2141.00", L::Stem, N::AdvancedManufacturing), // mechanical engineers
-        ("17-2199.11", L::Stem, N::EnergyNaturalResources), // solar energy systems engineers
-        ("19-1012.00", L::AgricultureFoodNaturalResources, N::Agriculture), // food scientists
+            "HR specialists",
+        ),
+        (
+            "15-1252.00",
+            L::InformationTechnology,
+            N::DigitalTechnology,
+            "software developers",
+        ),
+        (
+            "15-1212.00",
+            L::InformationTechnology,
+            N::DigitalTechnology,
+            "information security analysts",
+        ),
+        ("15-2051.00", L::Stem, N::DigitalTechnology, "data scientists"),
+        ("17-1011.00", L::ArchitectureConstruction, N::Construction, "architects"),
+        ("17-2051.00", L::Stem, N::Construction, "civil engineers"),
+        ("17-2141.00", L::Stem, N::AdvancedManufacturing, "mechanical engineers"),
+        (
+            "17-2199.11",
+            L::Stem,
+            N::EnergyNaturalResources,
+            "solar energy systems engineers",
+        ),
+        (
+            "19-1012.00",
+            L::AgricultureFoodNaturalResources,
+            N::Agriculture,
+            "food scientists",
+        ),
         (
             "19-1031.00",
             L::AgricultureFoodNaturalResources,
             N::EnergyNaturalResources,
-        ), // conservation scientists
-        ("19-2031.00", L::Stem, N::AdvancedManufacturing), // chemists
-        ("19-2042.00", L::Stem, N::EnergyNaturalResources), // geoscientists
-        ("21-1012.00", L::EducationTraining, N::Education), // school counselors
-        ("21-1021.00", L::HumanServices, N::HealthcareHumanServices), // child, family and school social workers
+            "conservation scientists",
+        ),
+        ("19-2031.00", L::Stem, N::AdvancedManufacturing, "chemists"),
+        ("19-2042.00", L::Stem, N::EnergyNaturalResources, "geoscientists"),
+        ("21-1012.00", L::EducationTraining, N::Education, "school counselors"),
+        (
+            "21-1021.00",
+            L::HumanServices,
+            N::HealthcareHumanServices,
+            "child, family and school social workers",
+        ),
         (
             "23-1011.00",
             L::LawPublicSafetyCorrectionsSecurity,
             N::PublicServiceSafety,
-        ), // lawyers
-        ("25-2031.00", L::EducationTraining, N::Education), // secondary school teachers
+            "lawyers",
+        ),
+        (
+            "25-2031.00",
+            L::EducationTraining,
+            N::Education,
+            "secondary school teachers",
+        ),
         (
             "27-1024.00",
             L::ArtsAvTechnologyCommunications,
             N::ArtsEntertainmentDesign,
-        ), // graphic designers
-        ("27-3031.00", L::Marketing, N::MarketingSales), // public relations specialists
-        ("29-1141.00", L::HealthScience, N::HealthcareHumanServices), // registered nurses
-        ("29-1131.00", L::AgricultureFoodNaturalResources, N::Agriculture), // veterinarians
-        ("31-9092.00", L::HealthScience, N::HealthcareHumanServices), // medical assistants
+            "graphic designers",
+        ),
+        (
+            "27-3031.00",
+            L::Marketing,
+            N::MarketingSales,
+            "public relations specialists",
+        ),
+        (
+            "29-1141.00",
+            L::HealthScience,
+            N::HealthcareHumanServices,
+            "registered nurses",
+        ),
+        (
+            "29-1131.00",
+            L::AgricultureFoodNaturalResources,
+            N::Agriculture,
+            "veterinarians",
+        ),
+        (
+            "31-9092.00",
+            L::HealthScience,
+            N::HealthcareHumanServices,
+            "medical assistants",
+        ),
         (
             "33-2011.00",
             L::LawPublicSafetyCorrectionsSecurity,
             N::PublicServiceSafety,
-        ), // firefighters
-        ("35-1011.00", L::HospitalityTourism, N::HospitalityEventsTourism), // chefs
-        ("37-3011.00", L::AgricultureFoodNaturalResources, N::Agriculture), // landscaping workers
-        ("39-5012.00", L::HumanServices, N::HealthcareHumanServices), // hairstylists
-        ("39-9011.00", L::HumanServices, N::Education),  // childcare workers
-        ("41-2031.00", L::Marketing, N::MarketingSales), // retail salespersons
-        ("41-3021.00", L::Finance, N::FinancialServices), // insurance sales agents
-        ("43-3071.00", L::Finance, N::FinancialServices), // tellers
+            "firefighters",
+        ),
+        (
+            "35-1011.00",
+            L::HospitalityTourism,
+            N::HospitalityEventsTourism,
+            "chefs",
+        ),
+        (
+            "37-3011.00",
+            L::AgricultureFoodNaturalResources,
+            N::Agriculture,
+            "landscaping workers",
+        ),
+        (
+            "39-5012.00",
+            L::HumanServices,
+            N::HealthcareHumanServices,
+            "hairstylists",
+        ),
+        ("39-9011.00", L::HumanServices, N::Education, "childcare workers"),
+        ("41-2031.00", L::Marketing, N::MarketingSales, "retail salespersons"),
+        ("41-3021.00", L::Finance, N::FinancialServices, "insurance sales agents"),
+        ("43-3071.00", L::Finance, N::FinancialServices, "tellers"),
         (
             "43-6014.00",
             L::BusinessManagementAdministration,
             N::ManagementEntrepreneurship,
-        ), // secretaries
-        ("43-4031.00", L::GovernmentPublicAdministration, N::PublicServiceSafety), // court clerks
-        ("45-2092.00", L::AgricultureFoodNaturalResources, N::Agriculture), // crop farmworkers
-        ("47-2031.00", L::ArchitectureConstruction, N::Construction), // carpenters
-        ("47-2111.00", L::ArchitectureConstruction, N::Construction), // electricians
+            "secretaries",
+        ),
+        (
+            "43-4031.00",
+            L::GovernmentPublicAdministration,
+            N::PublicServiceSafety,
+            "court clerks",
+        ),
+        (
+            "45-2092.00",
+            L::AgricultureFoodNaturalResources,
+            N::Agriculture,
+            "crop farmworkers",
+        ),
+        ("47-2031.00", L::ArchitectureConstruction, N::Construction, "carpenters"),
+        (
+            "47-2111.00",
+            L::ArchitectureConstruction,
+            N::Construction,
+            "electricians",
+        ),
         (
             "47-5071.00",
             L::AgricultureFoodNaturalResources,
             N::EnergyNaturalResources,
-        ), // roustabouts
+            "roustabouts",
+        ),
         (
             "49-3023.00",
             L::TransportationDistributionLogistics,
             N::SupplyChainTransportation,
-        ), // auto technicians
-        ("49-9021.00", L::ArchitectureConstruction, N::Construction), // HVAC mechanics
-        ("49-9041.00", L::Manufacturing, N::AdvancedManufacturing), // industrial machinery mechanics
-        ("49-9051.00", L::ArchitectureConstruction, N::EnergyNaturalResources), // power-line installers
-        ("51-4121.00", L::Manufacturing, N::AdvancedManufacturing), // welders
-        ("51-8013.00", L::Manufacturing, N::EnergyNaturalResources), // power plant operators
+            "auto technicians",
+        ),
+        (
+            "49-9021.00",
+            L::ArchitectureConstruction,
+            N::Construction,
+            "HVAC mechanics",
+        ),
+        (
+            "49-9041.00",
+            L::Manufacturing,
+            N::AdvancedManufacturing,
+            "industrial machinery mechanics",
+        ),
+        (
+            "49-9051.00",
+            L::ArchitectureConstruction,
+            N::EnergyNaturalResources,
+            "power-line installers",
+        ),
+        ("51-4121.00", L::Manufacturing, N::AdvancedManufacturing, "welders"),
+        (
+            "51-8013.00",
+            L::Manufacturing,
+            N::EnergyNaturalResources,
+            "power plant operators",
+        ),
         (
             "53-2011.00",
             L::TransportationDistributionLogistics,
             N::SupplyChainTransportation,
-        ), // airline pilots
+            "airline pilots",
+        ),
         (
             "53-3032.00",
             L::TransportationDistributionLogistics,
             N::SupplyChainTransportation,
-        ), // truck drivers
-        ("55-3016.00", L::GovernmentPublicAdministration, N::PublicServiceSafety), // infantry
-        ("15-1252", L::InformationTechnology, N::DigitalTechnology), // SOC code without the O*NET suffix
+            "truck drivers",
+        ),
+        (
+            "55-3016.00",
+            L::GovernmentPublicAdministration,
+            N::PublicServiceSafety,
+            "infantry",
+        ),
+        (
+            "15-1252",
+            L::InformationTechnology,
+            N::DigitalTechnology,
+            "SOC code without the O*NET suffix",
+        ),
     ];
 
     #[test]
     fn cluster_representative_codes_map_as_expected() {
-        for &(code, legacy, cluster_2024) in EXPECTED {
-            assert_eq!(crosswalk(code), Some((legacy, cluster_2024)), "{code}");
+        for &(code, legacy, cluster_2024, title) in EXPECTED {
+            assert_eq!(crosswalk(code), Some((legacy, cluster_2024)), "{code} {title}");
         }
     }
 

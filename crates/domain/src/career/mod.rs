@@ -4,6 +4,8 @@
 
 pub mod cluster;
 pub mod items;
+pub mod postsecondary;
 pub mod riasec;
+pub mod values;
 
 pub use riasec::Area;
