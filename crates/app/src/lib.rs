@@ -23,6 +23,7 @@ pub mod accounts;
 pub mod actor;
 pub mod admin;
 pub mod audit_writer;
+pub mod career;
 pub mod clock;
 pub mod error;
 pub mod home;

@@ -45,6 +45,9 @@ pub enum Command {
     /// Write data out in a standard format.
     #[command(subcommand)]
     Export(commands::export::ExportCommand),
+    /// Career exploration data (O*NET occupations).
+    #[command(subcommand)]
+    Career(commands::career::CareerCommand),
     /// Administration tasks.
     #[command(subcommand)]
     Admin(commands::admin::AdminCommand),
@@ -79,6 +82,7 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::Import(cmd) => commands::import::run(&settings, cmd).await,
         Command::Export(cmd) => commands::export::run(&settings, cmd).await,
         Command::Roster(cmd) => commands::roster::run(&settings, cmd).await,
+        Command::Career(cmd) => commands::career::run(&settings, cmd).await,
         Command::Admin(cmd) => commands::admin::run(&settings, cmd).await,
         Command::Config(cmd) => commands::config::run(&settings, cmd).await,
     };

@@ -80,6 +80,24 @@ pub enum AuditAction {
     MfaEnrolled,
     MfaFailed,
     MfaRecoveryCodeUsed,
+    /// A student answered an item of the interest inventory.
+    CareerInventoryAnswered,
+    /// A student answered the last item: scores and code are kept.
+    CareerInventoryCompleted,
+    /// Work values or strengths self-ratings saved.
+    CareerRatingsSaved,
+    CareerSaved,
+    CareerRemoved,
+    /// A career exploration activity with its reflection.
+    ExplorationLogged,
+    /// Paths, a program or a key step of the postsecondary plan changed.
+    PostsecondaryUpdated,
+    PostsecondaryCommented,
+    /// A district pathway or academy was added or removed.
+    PathwaySaved,
+    PathwayRemoved,
+    /// O*NET occupation data was loaded (`ssp career load`).
+    OccupationsLoaded,
 }
 
 impl AuditAction {
@@ -144,6 +162,17 @@ impl AuditAction {
             AuditAction::MfaEnrolled => "mfa_enrolled",
             AuditAction::MfaFailed => "mfa_failed",
             AuditAction::MfaRecoveryCodeUsed => "mfa_recovery_code_used",
+            AuditAction::CareerInventoryAnswered => "career_inventory_answered",
+            AuditAction::CareerInventoryCompleted => "career_inventory_completed",
+            AuditAction::CareerRatingsSaved => "career_ratings_saved",
+            AuditAction::CareerSaved => "career_saved",
+            AuditAction::CareerRemoved => "career_removed",
+            AuditAction::ExplorationLogged => "exploration_logged",
+            AuditAction::PostsecondaryUpdated => "postsecondary_updated",
+            AuditAction::PostsecondaryCommented => "postsecondary_commented",
+            AuditAction::PathwaySaved => "pathway_saved",
+            AuditAction::PathwayRemoved => "pathway_removed",
+            AuditAction::OccupationsLoaded => "occupations_loaded",
         }
     }
 }

@@ -164,3 +164,49 @@ mod tests {
         assert_eq!(format_value(MeasureKind::YesNo, 1.0), "✓");
     }
 }
+
+/// A horizontal bar chart (an interest profile: six areas scored 0–40, or an
+/// occupation's six ratings 1–7). `label` is what a screen reader hears: the
+/// bars' values, which the page also gives as text.
+pub fn bars(label: &str, bars: &[(String, f64)], max: f64) -> String {
+    const BW: f64 = 640.0;
+    const ROW: f64 = 34.0;
+    const NAME_W: f64 = 150.0;
+    const VALUE_W: f64 = 48.0;
+    let h = ROW * bars.len() as f64 + 8.0;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<svg class=\"chart bars\" viewBox=\"0 0 {BW} {h}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
+        esc(label)
+    );
+    let span = BW - NAME_W - VALUE_W;
+    for (i, (name, v)) in bars.iter().enumerate() {
+        let y = 4.0 + ROW * i as f64;
+        let w = if max > 0.0 {
+            (v / max).clamp(0.0, 1.0) * span
+        } else {
+            0.0
+        };
+        let _ = write!(
+            s,
+            "<text class=\"chart-label\" x=\"0\" y=\"{:.1}\">{}</text><rect class=\"track\" x=\"{NAME_W}\" y=\"{:.1}\" width=\"{span:.1}\" height=\"20\" rx=\"3\"/><rect class=\"bar\" x=\"{NAME_W}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"20\" rx=\"3\"/><text class=\"chart-label\" x=\"{BW}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
+            y + 15.0,
+            esc(name),
+            y + 1.0,
+            y + 1.0,
+            y + 15.0,
+            esc(&format_number(*v))
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
+fn format_number(v: f64) -> String {
+    if (v - v.round()).abs() < 1e-9 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}

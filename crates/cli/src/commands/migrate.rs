@@ -5,6 +5,7 @@ use crate::Settings;
 pub async fn run(settings: &Settings) -> anyhow::Result<()> {
     let db = super::open_db(settings).await?;
     let applied = db.migrate().await?;
+    super::ensure_occupations(&db).await?;
     println!(
         "{} database at {}: {applied} migration(s) applied, schema up to date.",
         db.engine(),

@@ -1,6 +1,7 @@
 //! One module per command.
 
 pub mod admin;
+pub mod career;
 pub mod config;
 pub mod demo;
 pub mod export;
@@ -44,7 +45,21 @@ pub async fn open_migrated(settings: &Settings) -> anyhow::Result<Db> {
     if applied > 0 {
         tracing::info!(applied, engine = db.engine(), "migrations applied");
     }
+    ensure_occupations(&db).await?;
     Ok(db)
+}
+
+/// Loads the O*NET occupations shipped in the binary when the database has
+/// none, so career exploration works with no setup.
+pub async fn ensure_occupations(db: &Db) -> anyhow::Result<()> {
+    let app = ssp_app::App::new(db.clone(), std::sync::Arc::new(ssp_app::SystemClock));
+    if ssp_app::career::onet::load_shipped_if_empty(&app)
+        .await
+        .context("loading the shipped O*NET occupations")?
+    {
+        tracing::info!(release = ssp_app::career::onet::SHIPPED_RELEASE, "occupations loaded");
+    }
+    Ok(())
 }
 
 /// Sets up logging: human-readable or JSON lines, filtered by `log`.

@@ -9,6 +9,7 @@ pub mod address_throttle;
 pub mod audit;
 pub mod auth_settings;
 pub mod bulk;
+pub mod career;
 pub(crate) mod copy;
 pub mod corrections;
 pub mod credentials;

@@ -58,7 +58,9 @@ impl Area {
         let s = s.trim();
         Self::ALL
             .into_iter()
-            .find(|a| a.key().eq_ignore_ascii_case(s) || (s.len() == 1 && s.eq_ignore_ascii_case(&a.letter().to_string())))
+            .find(|a| {
+                a.key().eq_ignore_ascii_case(s) || (s.len() == 1 && s.eq_ignore_ascii_case(&a.letter().to_string()))
+            })
             .ok_or_else(|| ParseError::new("unknown_interest_area", format!("unknown interest area {s:?}")))
     }
 }

@@ -7,16 +7,20 @@
 //! * `students/` — finding students: the caseload and district lists, a class roster
 //! * `plan/` — the plan: its page, goals and check-ins, reflections,
 //!   activities, the annual review, the profile, corrections
+//! * `career/` — the interest inventory and results, work values and
+//!   strengths, careers that fit, my career list and the exploration log,
+//!   occupation search and pages, clusters, the postsecondary plan
 //! * `team/` — the SSP team, the plan manager, guardians' rights
 //! * `records/` — notes, interactions and follow-ups, the access log
 //! * `admin/` — district settings, the audit log, the roster import,
-//!   deactivated people, accounts, identity providers
+//!   deactivated people, accounts, identity providers, career pathways
 //!
 //! Shared by all: `pages.rs` (the page chrome, drafts of refused forms) and
 //! `language.rs` (the language menu).
 
 pub mod admin;
 pub mod auth;
+pub mod career;
 pub mod home;
 pub mod language;
 pub mod pages;
@@ -37,6 +41,7 @@ pub fn routes() -> Router<AppState> {
         .merge(home::routes())
         .merge(students::routes())
         .merge(plan::routes())
+        .merge(career::routes())
         .merge(team::routes())
         .merge(records::routes())
         .merge(admin::routes())

@@ -75,11 +75,13 @@ fn nav(ctx: &Ctx) -> Vec<(String, String, bool)> {
     if s.is_staff() {
         items.push(("/students".to_owned(), "nav-students"));
     }
+    items.push(("/careers".to_owned(), "nav-careers"));
     if s.is_district_admin() {
         items.push(("/admin/audit".to_owned(), "nav-audit"));
         items.push(("/admin/plan-settings".to_owned(), "nav-settings"));
         items.push(("/admin/roster".to_owned(), "nav-roster"));
         items.push(("/admin/accounts".to_owned(), "nav-accounts"));
+        items.push(("/admin/pathways".to_owned(), "nav-pathways"));
     }
     items
         .into_iter()

@@ -1,10 +1,12 @@
 //! District administration: plan settings and time zone, the audit log,
 //! the roster import and its OneRoster REST sync, deactivated people,
-//! sign-in accounts and the district's identity providers.
+//! sign-in accounts, the district's identity providers and its career
+//! pathways.
 
 pub mod accounts;
 pub mod audit;
 pub mod deactivated;
+pub mod pathways;
 pub mod plan_settings;
 pub mod roster;
 pub mod roster_sync;
@@ -42,6 +44,8 @@ pub fn routes() -> Router<AppState> {
             "/admin/people/deactivated",
             get(deactivated::list).post(deactivated::reactivate),
         )
+        .route("/admin/pathways", get(pathways::show).post(pathways::add))
+        .route("/admin/pathways/{id}/remove", post(pathways::remove))
         .route("/admin/accounts", get(accounts::show))
         .route("/admin/accounts/prepare", post(accounts::prepare))
         .route("/admin/accounts/{id}", post(accounts::act))
