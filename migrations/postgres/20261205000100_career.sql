@@ -73,7 +73,7 @@ CREATE TABLE career_pathways (
     created_at      TIMESTAMPTZ NOT NULL,
     updated_at      TIMESTAMPTZ NOT NULL
 );
-CREATE UNIQUE INDEX career_pathways_name_idx ON career_pathways (district_id, name);
+CREATE UNIQUE INDEX career_pathways_district_id_name_uq ON career_pathways (district_id, name);
 
 -- One interest inventory per student and school year; `answers` holds one
 -- character per item ('0'–'4', '-' not yet answered).
@@ -87,7 +87,7 @@ CREATE TABLE career_inventories (
     updated_at    TIMESTAMPTZ NOT NULL,
     completed_at  TIMESTAMPTZ
 );
-CREATE UNIQUE INDEX career_inventories_student_idx ON career_inventories (student_id, school_year);
+CREATE UNIQUE INDEX career_inventories_student_id_school_year_uq ON career_inventories (student_id, school_year);
 
 -- Work values (one character per statement, '1'–'4' or '-') and strengths
 -- (one per strength), the latest answers: the student revisits them.
@@ -109,7 +109,7 @@ CREATE TABLE saved_careers (
     note         TEXT NOT NULL DEFAULT '',
     saved_at     TIMESTAMPTZ NOT NULL
 );
-CREATE UNIQUE INDEX saved_careers_student_idx ON saved_careers (student_id, code);
+CREATE UNIQUE INDEX saved_careers_student_id_code_uq ON saved_careers (student_id, code);
 
 CREATE TABLE career_explorations (
     id           UUID PRIMARY KEY NOT NULL,

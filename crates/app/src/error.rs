@@ -67,7 +67,7 @@ pub fn conflict_code(constraint: &str) -> &'static str {
     match constraint {
         "accounts_username_uq" => "username_taken",
         "accounts_email_uq" => "email_taken",
-        "career_pathways_name_idx" => "pathway_name_taken",
+        "career_pathways_district_id_name_uq" => "pathway_name_taken",
         _ => "already_exists",
     }
 }

@@ -101,6 +101,14 @@ impl TestApp {
         app
     }
 
+    /// Loads the shipped O*NET occupations. The career pages need them;
+    /// most tests do not, so a fresh `TestApp` leaves the 76,000 rows out.
+    pub async fn load_occupations(&self) {
+        ssp_app::career::onet::load_shipped_if_empty(&self.state)
+            .await
+            .expect("the shipped occupations load");
+    }
+
     /// A browser with no cookies yet.
     pub fn client(&self) -> TestClient {
         TestClient::new(self.router.clone())

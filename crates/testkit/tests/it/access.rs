@@ -349,6 +349,10 @@ async fn every_student_route_goes_through_the_access_module() {
         "/password/reset/{token}",
         "/invitation",
         "/invitation/{token}",
+        // Occupations and clusters: O*NET reference data, no student data.
+        "/careers",
+        "/careers/clusters",
+        "/careers/{code}",
     ];
     // A class roster: filtered by the reader's list scope; 404 to anyone who
     // neither teaches the class nor may see any of its students
@@ -376,6 +380,8 @@ async fn every_student_route_goes_through_the_access_module() {
         "/admin/accounts/{id}",
         "/admin/sign-in-providers",
         "/admin/sign-in-providers/{id}/remove",
+        "/admin/pathways",
+        "/admin/pathways/{id}/remove",
     ];
     let w = world().await;
     let other = outsider(&w.app).await;
@@ -430,7 +436,9 @@ async fn every_student_route_goes_through_the_access_module() {
             .replace("{step}", &Uuid::now_v7().to_string())
             .replace("{check_in}", &Uuid::now_v7().to_string())
             .replace("{reflection}", &Uuid::now_v7().to_string())
-            .replace("{link}", &Uuid::now_v7().to_string());
+            .replace("{link}", &Uuid::now_v7().to_string())
+            .replace("{code}", "29-1141.00")
+            .replace("{program}", &Uuid::now_v7().to_string());
         for m in methods {
             let before = w.app.count_audit("access_denied").await;
             other.get("/").await; // a fresh form token

@@ -5,6 +5,7 @@ mod access;
 mod accounts;
 mod api;
 mod auth;
+mod career;
 mod cli;
 mod copy;
 mod corrections;

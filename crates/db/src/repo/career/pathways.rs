@@ -25,7 +25,7 @@ pub async fn list(db: &Db, district: OrgId) -> Result<Vec<PathwayRow>, DbError> 
 }
 
 /// Adds a pathway; a name the district already has is
-/// `DbError::Conflict { constraint: "career_pathways_name_idx" }`.
+/// `DbError::Conflict { constraint: "career_pathways_district_id_name_uq" }`.
 pub async fn add(
     tx: &mut Tx,
     district: OrgId,
