@@ -50,6 +50,8 @@ pub struct ListFilter {
     pub school: Option<Uuid>,
     pub sort: SortBy,
     pub search: Option<Search>,
+    /// A 2024 career cluster key: only students who saved a career in it.
+    pub interest_cluster: Option<String>,
 }
 
 /// A name or student-number search: every word must begin one of the
@@ -211,6 +213,12 @@ fn where_clause(
         };
         sql.push_str(&format!(
             " AND (({all_words}) OR s.local_id = ${num} OR s.state_student_id = ${num})"
+        ));
+    }
+    if let Some(cluster) = &filter.interest_cluster {
+        texts.push(cluster.clone());
+        sql.push_str(&format!(
+            " AND s.person_id IN (SELECT sc.student_id FROM saved_careers sc JOIN occupations o ON o.code = sc.code WHERE o.cluster_2024 = ${n})"
         ));
     }
     Where {

@@ -514,3 +514,68 @@ async fn a_bad_onet_release_is_refused_and_changes_nothing() {
         report.summary()
     );
 }
+
+#[tokio::test]
+async fn the_caseload_shows_interest_codes_and_finds_students_interested_in_a_cluster() {
+    let app = TestApp::with_demo().await;
+    app.load_occupations().await;
+    let me = app.person("demo.student").await;
+    let c = app.signed_in("demo.student").await;
+    answer_all(&c, me).await;
+    c.get("/careers/29-1141.00").await;
+    c.post_form(
+        &format!("/students/{me}/career/saved"),
+        &[("code", "29-1141.00"), ("note", "")],
+    )
+    .await;
+    let counselor = app.signed_in("demo.counselor").await;
+    let family = app
+        .texts("SELECT family_name FROM persons WHERE id = $1", &[me])
+        .await
+        .remove(0);
+    let list = counselor.get(&format!("/students?view=all&q={family}")).await;
+    assert_eq!(list.status, 200);
+    assert!(list.text.contains("Interest inventory"));
+    assert!(list.text.contains("<td>SIR</td>"), "{}", list.text);
+    let everyone = counselor.get("/students?view=all").await;
+    assert!(everyone.text.contains("<td>Not taken</td>"));
+    let health = counselor
+        .get("/students?view=all&cluster=healthcare_human_services")
+        .await;
+    assert_eq!(health.status, 200);
+    assert!(health.text.contains(&format!("/students/{me}\"")), "{}", health.text);
+    assert_eq!(
+        health.text.matches("<td><a href=\"/students/").count(),
+        1,
+        "only the student who saved a health career"
+    );
+    assert_eq!(counselor.get("/students?view=all&cluster=astrology").await.status, 400);
+}
+
+#[tokio::test]
+async fn the_interest_code_values_and_strengths_feed_the_plans_profile() {
+    let app = TestApp::with_demo().await;
+    let me = app.person("demo.student").await;
+    let c = app.signed_in("demo.student").await;
+    answer_all(&c, me).await;
+    c.get(&format!("/students/{me}/career/strengths")).await;
+    let mut fields = vec![("r0".to_owned(), "4".to_owned()), ("r1".to_owned(), "1".to_owned())];
+    fields.push(("r11".to_owned(), "9".to_owned()));
+    let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let bad = c.post_form(&format!("/students/{me}/career/strengths"), &refs).await;
+    assert_eq!(bad.status, 422, "a rating off the scale refuses the form");
+    c.get(&format!("/students/{me}/career/strengths")).await;
+    let ok = c
+        .post_form(&format!("/students/{me}/career/strengths"), &refs[..2])
+        .await;
+    assert_eq!(ok.status, 303);
+    let plan = c.get(&format!("/students/{me}")).await;
+    assert!(
+        plan.text.contains("SIR (Social, Investigative, Realistic)"),
+        "{}",
+        plan.text
+    );
+    let strength = ssp_domain::career::values::STRENGTHS[0];
+    let name = ssp_web::i18n::t(ssp_domain::Language::En, &format!("strength-{strength}"));
+    assert!(plan.text.contains(&name), "the top strength is on the profile");
+}

@@ -187,3 +187,11 @@ error-invalid-answer = That answer isn't on the scale. Go back and choose one of
 error-pathway-name-taken = The district already has a pathway with that name.
 error-evidence-not-a-career-goal = That goal isn't one of the student's career goals.
 error-unknown-program-status = That status isn't one of the choices.
+
+## The students list
+students-filter-cluster = Interested in (saved careers)
+students-filter-any-cluster = Any cluster
+students-interest = Interest inventory
+students-inventory-done = Done
+students-inventory-in-progress = In progress
+students-inventory-not-taken = Not taken

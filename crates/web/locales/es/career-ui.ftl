@@ -187,3 +187,11 @@ error-invalid-answer = Esa respuesta no está en la escala. Vuelve y elige una d
 error-pathway-name-taken = El distrito ya tiene una trayectoria con ese nombre.
 error-evidence-not-a-career-goal = Esa meta no es una de las metas de carrera del estudiante.
 error-unknown-program-status = Ese estado no es una de las opciones.
+
+## The students list
+students-filter-cluster = Interesados en (carreras guardadas)
+students-filter-any-cluster = Cualquier grupo
+students-interest = Inventario de intereses
+students-inventory-done = Hecho
+students-inventory-in-progress = En curso
+students-inventory-not-taken = Sin hacer

@@ -104,3 +104,48 @@ pub async fn put_self_ratings(
         .map(|r| r.rows_affected()))?;
     Ok(())
 }
+
+/// The inventories of the listed students (a caseload page): student,
+/// school year, answers and when completed, latest year first.
+pub async fn of_students(db: &Db, students: &[Uuid]) -> Result<Vec<(Uuid, InventoryRow)>, DbError> {
+    if students.is_empty() {
+        return Ok(Vec::new());
+    }
+    #[derive(FromRow)]
+    struct Row {
+        student_id: Uuid,
+        id: Uuid,
+        school_year: i32,
+        answers: String,
+        started_at: OffsetDateTime,
+        updated_at: OffsetDateTime,
+        completed_at: Option<OffsetDateTime>,
+    }
+    let rows: Vec<Row> = with_reader!(db, |p| {
+        let mut qb = sqlx::QueryBuilder::new(
+            "SELECT student_id, id, school_year, answers, started_at, updated_at, completed_at FROM career_inventories WHERE student_id IN (",
+        );
+        let mut sep = qb.separated(", ");
+        for s in students {
+            sep.push_bind(*s);
+        }
+        qb.push(") ORDER BY school_year DESC");
+        qb.build_query_as().fetch_all(p).await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            (
+                r.student_id,
+                InventoryRow {
+                    id: r.id,
+                    school_year: r.school_year,
+                    answers: r.answers,
+                    started_at: r.started_at,
+                    updated_at: r.updated_at,
+                    completed_at: r.completed_at,
+                },
+            )
+        })
+        .collect())
+}

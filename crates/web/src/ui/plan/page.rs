@@ -113,6 +113,9 @@ struct StudentPage {
     can_log_attempt: bool,
     changes: Vec<String>,
     profile_fields: Vec<(&'static str, String, String)>,
+    /// From the career pages: the interest code, top work values and
+    /// strengths (label, value), which feed the profile.
+    career_profile: Vec<(String, String)>,
     can_edit_profile: bool,
     observations: Vec<(String, String, String)>,
     can_observe: bool,
@@ -349,6 +352,7 @@ pub async fn plan_page(
         ("needs", t(&reader.key("profile-needs")), profile.needs),
         ("activities", t(&reader.key("profile-activities")), profile.activities),
     ];
+    let career_profile = career_profile(db, student, &page).await?;
     let observations = ssp_db::repo::profile::observations(db, student)
         .await?
         .into_iter()
@@ -400,6 +404,7 @@ pub async fn plan_page(
         can_log_attempt,
         changes,
         profile_fields,
+        career_profile,
         can_edit_profile: rel.is_self,
         observations,
         can_observe: staff_editor,
@@ -532,4 +537,55 @@ pub async fn set_sharing(
         r => r?,
     }
     Ok(Redirect::to(&format!("/students/{}", access.student())).into_response())
+}
+
+/// The career pages' part of the profile: the latest completed interest
+/// inventory's code, the top work values and the strengths rated highest.
+async fn career_profile(
+    db: &ssp_db::Db,
+    student: ssp_domain::StudentId,
+    page: &Page,
+) -> Result<Vec<(String, String)>, AppError> {
+    use ssp_db::repo::career::inventories;
+    use ssp_domain::career::inventory::Answers;
+    use ssp_domain::career::self_ratings::{ranked_values, top_strengths, Ratings};
+    use ssp_domain::career::values::{STRENGTHS, VALUE_ITEMS};
+    let mut out = Vec::new();
+    let completed = inventories::for_student(db, student)
+        .await?
+        .into_iter()
+        .find(|i| i.completed_at.is_some())
+        .and_then(|i| Answers::from_stored(&i.answers).ok());
+    if let Some(a) = completed {
+        let s = a.scores();
+        let names: Vec<String> = s
+            .code()
+            .into_iter()
+            .map(|x| page.t(&format!("riasec-{}", x.key())))
+            .collect();
+        if !names.is_empty() {
+            out.push((
+                page.t("inventory-code-title"),
+                format!("{} ({})", s.code_letters(), names.join(", ")),
+            ));
+        }
+    }
+    if let Some(r) = inventories::self_ratings(db, student).await? {
+        let values: Vec<String> = ranked_values(&Ratings::from_stored(&r.work_values, VALUE_ITEMS.len()))
+            .into_iter()
+            .take(3)
+            .map(|(v, _)| page.t(&format!("value-{}", v.key())))
+            .collect();
+        if !values.is_empty() {
+            out.push((page.t("values-title"), values.join(", ")));
+        }
+        let strengths: Vec<String> = top_strengths(&Ratings::from_stored(&r.strengths, STRENGTHS.len()))
+            .into_iter()
+            .map(|(k, _)| page.t(&format!("strength-{k}")))
+            .collect();
+        if !strengths.is_empty() {
+            out.push((page.t("strengths-title"), strengths.join(", ")));
+        }
+    }
+    Ok(out)
 }

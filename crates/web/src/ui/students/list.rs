@@ -8,6 +8,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use ssp_db::repo::students::{self, ListFilter, PageStart, Search, SortBy, StatusFilter};
 use ssp_domain::access::{list_scope, ListScope, ScopePart};
+use ssp_domain::career::cluster::Cluster2024;
+use ssp_domain::career::inventory::Answers;
 use ssp_domain::person::PersonName;
 use ssp_domain::{GradeLevel, StaffRole};
 
@@ -30,6 +32,8 @@ pub struct ListQuery {
     q: Option<String>,
     /// The last student of the previous page (name order).
     after: Option<String>,
+    /// A 2024 career cluster: students who saved a career in it.
+    cluster: Option<String>,
 }
 
 struct Row {
@@ -40,6 +44,9 @@ struct Row {
     local_id: String,
     status: String,
     status_key: &'static str,
+    /// The interest code of the latest completed inventory, or where the
+    /// inventory stands ("not taken", "in progress").
+    interest: String,
 }
 
 #[derive(Template)]
@@ -60,6 +67,8 @@ struct StudentsPage {
     all_tab: String,
     summary: String,
     rows: Vec<Row>,
+    cluster: String,
+    clusters: Vec<(String, String)>,
     /// Query strings of the neighbouring pages.
     prev: Option<String>,
     next: Option<String>,
@@ -130,7 +139,12 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
         Some(s) => Some(s.parse::<uuid::Uuid>().map_err(|_| bad())?),
     };
     let search_text: String = q.q.as_deref().unwrap_or("").trim().chars().take(100).collect();
+    let cluster = match q.cluster.as_deref() {
+        None | Some("") => None,
+        Some(c) => Some(Cluster2024::parse(c).map_err(|_| bad())?.key().to_owned()),
+    };
     let filter = ListFilter {
+        interest_cluster: cluster.clone(),
         status: status_filter,
         grade,
         school,
@@ -157,6 +171,27 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
     ];
     let summary = crate::i18n::t_args(page.lang, "students-summary", &args);
     let last_id = rows.last().map(|r| r.person_id.to_string());
+    let ids: Vec<uuid::Uuid> = rows.iter().map(|r| r.person_id).collect();
+    let mut interest: std::collections::HashMap<uuid::Uuid, String> = std::collections::HashMap::new();
+    for (student, inv) in ssp_db::repo::career::inventories::of_students(db, &ids).await? {
+        // Latest year first: the first completed one gives the code; an
+        // unfinished later one shows as in progress.
+        let entry = interest.entry(student);
+        if let std::collections::hash_map::Entry::Vacant(v) = entry {
+            let text = match (inv.completed_at, Answers::from_stored(&inv.answers)) {
+                (Some(_), Ok(a)) => {
+                    let code = a.scores().code_letters();
+                    if code.is_empty() {
+                        page.t("students-inventory-done")
+                    } else {
+                        code
+                    }
+                }
+                _ => page.t("students-inventory-in-progress"),
+            };
+            v.insert(text);
+        }
+    }
     let rows = rows
         .into_iter()
         .map(|r| Row {
@@ -174,6 +209,9 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
                 (Some(true), _) => page.t("status-up-to-date"),
                 _ => page.t("status-not-up-to-date"),
             },
+            interest: interest
+                .remove(&r.person_id)
+                .unwrap_or_else(|| page.t("students-inventory-not-taken")),
             id: r.person_id.to_string(),
             name: PersonName {
                 given: r.given_name,
@@ -248,6 +286,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
             ("grade", &grade.to_string()),
             ("school", &school_value),
             ("sort", sort),
+            ("cluster", cluster.as_deref().unwrap_or("")),
         ])
         .finish();
     let next = (page_no < pages).then(|| {
@@ -258,7 +297,13 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
         link
     });
     let all_tab = page.t(all_tab_key(&full));
+    let clusters = Cluster2024::ALL
+        .iter()
+        .map(|c| (c.key().to_owned(), page.t(&format!("cluster-2024-{}", c.key()))))
+        .collect();
     render(&StudentsPage {
+        cluster: cluster.unwrap_or_default(),
+        clusters,
         page,
         view,
         status,
