@@ -480,6 +480,11 @@ async fn a_district_keeps_its_pathways_linked_to_clusters() {
     assert!(none.text.contains("Choose at least one career cluster."));
     let page = admin.get("/admin/pathways").await;
     assert!(page.text.contains("Health Sciences Academy"));
+    // Students find the district's pathways beside the clusters.
+    let student = app.signed_in("demo.student").await;
+    let clusters = student.get("/careers/clusters").await;
+    assert!(clusters.text.contains("Health Sciences Academy"));
+    assert!(clusters.text.contains("/careers?cluster=healthcare_human_services"));
     let counselor = app.signed_in("demo.counselor").await;
     assert_eq!(counselor.get("/admin/pathways").await.status, 404);
 }
@@ -578,4 +583,29 @@ async fn the_interest_code_values_and_strengths_feed_the_plans_profile() {
     let strength = ssp_domain::career::values::STRENGTHS[0];
     let name = ssp_web::i18n::t(ssp_domain::Language::En, &format!("strength-{strength}"));
     assert!(plan.text.contains(&name), "the top strength is on the profile");
+}
+
+#[tokio::test]
+async fn completing_the_inventory_marks_the_grade_6_activity_done() {
+    let app = TestApp::with_demo().await;
+    let sixth = app
+        .query_id(
+            "SELECT s.person_id FROM students s JOIN accounts a ON a.person_id = s.person_id \
+             WHERE s.grade_level = 6 AND s.status = 'active' ORDER BY s.person_id LIMIT 1",
+            &[],
+        )
+        .await
+        .expect("a grade-6 student with an account");
+    let username = app.username_of(sixth).await;
+    let c = app.signed_in(&username).await;
+    let before = c.get(&format!("/students/{sixth}")).await;
+    assert!(before.text.contains("Take the interest inventory"));
+    answer_all(&c, sixth).await;
+    let states = app
+        .texts(
+            "SELECT state FROM student_activities WHERE student_id = $1 AND activity_key = 'g6_interest_inventory'",
+            &[sixth],
+        )
+        .await;
+    assert_eq!(states, vec!["done".to_owned()]);
 }

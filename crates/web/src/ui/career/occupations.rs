@@ -249,14 +249,31 @@ struct ClustersPage {
     page: Page,
     modern: Vec<(String, String)>,
     legacy: Vec<(String, String)>,
+    /// The district's own pathways: name, description, (filter, cluster name).
+    pathways: Vec<(String, String, Vec<(String, String)>)>,
 }
 
 /// The 14 clusters of the 2024 framework and the 16 legacy ones, each a
 /// link to its occupations.
-pub async fn clusters(ctx: Ctx) -> Result<Response, AppError> {
-    ctx.session()?;
+pub async fn clusters(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let district = ctx.session()?.district_id;
     let page = Page::new(&ctx, "clusters-title");
+    let pathways = ssp_app::career::pathways::list(&state, district)
+        .await?
+        .into_iter()
+        .map(|p| {
+            let mut links = Vec::new();
+            if let Some(k) = p.cluster_2024 {
+                links.push((k.clone(), page.t(&format!("cluster-2024-{k}"))));
+            }
+            if let Some(k) = p.legacy_cluster {
+                links.push((format!("legacy:{k}"), page.t(&format!("cluster-legacy-{k}"))));
+            }
+            (p.name, p.description, links)
+        })
+        .collect();
     render(&ClustersPage {
+        pathways,
         modern: Cluster2024::ALL
             .iter()
             .map(|c| (c.key().to_owned(), page.t(&format!("cluster-2024-{}", c.key()))))

@@ -255,6 +255,8 @@ struct GoalPage {
     can_add_steps: bool,
     can_edit_steps: bool,
     supports: Vec<String>,
+    /// Career exploration activities the student logged as evidence.
+    evidence: Vec<(String, String, String)>,
     step_owners: Vec<(String, String)>,
 }
 
@@ -415,8 +417,24 @@ async fn goal_page_with(
             }
         })
         .collect();
+    let evidence = ssp_db::repo::career::saved::explorations_for_goal(state.db(), g.id)
+        .await?
+        .into_iter()
+        .map(|e| {
+            (
+                format!(
+                    "{} · {}",
+                    page.date(e.occurred_on),
+                    page.t(&format!("exploration-{}", e.kind))
+                ),
+                e.title,
+                e.reflection,
+            )
+        })
+        .collect();
     let html = render(&GoalPage {
         supports,
+        evidence,
         steps,
         can_add_steps,
         can_edit_steps: can_edit,
