@@ -96,6 +96,18 @@ async fn the_pages_people_use_have_no_axe_violations() {
         .await
         .unwrap();
 
+    // The career pages: a finished interest inventory and a saved career.
+    app.load_occupations().await;
+    for (i, item) in ssp_domain::career::items::ITEMS.iter().enumerate() {
+        let v = if item.area == ssp_domain::career::Area::Artistic { "4" } else { "2" };
+        c.get(&format!("/students/{me}/career/inventory?item={i}")).await;
+        c.post_form(&format!("/students/{me}/career/inventory"), &[("item", &i.to_string()), ("answer", v)])
+            .await;
+    }
+    c.get("/careers/27-1024.00").await;
+    c.post_form(&format!("/students/{me}/career/saved"), &[("code", "27-1024.00"), ("note", "I draw every day")])
+        .await;
+
     let mut problems = Vec::new();
     let mut checked = 0;
     let visits: [(&str, Vec<String>); 4] = [
@@ -110,6 +122,15 @@ async fn the_pages_people_use_have_no_axe_violations() {
                 format!("/students/{me}/goals/new"),
                 format!("/students/{me}/access-log"),
                 format!("/students/{}", Uuid::now_v7()),
+                format!("/students/{me}/career"),
+                format!("/students/{me}/career/inventory?item=3"),
+                format!("/students/{me}/career/results"),
+                format!("/students/{me}/career/matches"),
+                format!("/students/{me}/career/values"),
+                format!("/students/{me}/postsecondary"),
+                "/careers?q=nurse".into(),
+                "/careers/27-1024.00".into(),
+                "/careers/clusters".into(),
             ],
         ),
         (
@@ -122,9 +143,14 @@ async fn the_pages_people_use_have_no_axe_violations() {
                 format!("/students/{me}/team"),
                 format!("/students/{me}/notes"),
                 format!("/students/{me}/interactions"),
+                format!("/students/{me}/career"),
+                format!("/students/{me}/postsecondary"),
             ],
         ),
-        ("demo.guardian.es", vec!["/".into(), format!("/students/{me}")]),
+        (
+            "demo.guardian.es",
+            vec!["/".into(), format!("/students/{me}"), format!("/students/{me}/career/results")],
+        ),
         (
             "demo.districtadmin",
             vec![
@@ -132,6 +158,7 @@ async fn the_pages_people_use_have_no_axe_violations() {
                 "/admin/plan-settings".into(),
                 "/admin/roster".into(),
                 "/admin/audit".into(),
+                "/admin/pathways".into(),
             ],
         ),
     ];
