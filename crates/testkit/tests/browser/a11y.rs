@@ -99,14 +99,24 @@ async fn the_pages_people_use_have_no_axe_violations() {
     // The career pages: a finished interest inventory and a saved career.
     app.load_occupations().await;
     for (i, item) in ssp_domain::career::items::ITEMS.iter().enumerate() {
-        let v = if item.area == ssp_domain::career::Area::Artistic { "4" } else { "2" };
+        let v = if item.area == ssp_domain::career::Area::Artistic {
+            "4"
+        } else {
+            "2"
+        };
         c.get(&format!("/students/{me}/career/inventory?item={i}")).await;
-        c.post_form(&format!("/students/{me}/career/inventory"), &[("item", &i.to_string()), ("answer", v)])
-            .await;
+        c.post_form(
+            &format!("/students/{me}/career/inventory"),
+            &[("item", &i.to_string()), ("answer", v)],
+        )
+        .await;
     }
     c.get("/careers/27-1024.00").await;
-    c.post_form(&format!("/students/{me}/career/saved"), &[("code", "27-1024.00"), ("note", "I draw every day")])
-        .await;
+    c.post_form(
+        &format!("/students/{me}/career/saved"),
+        &[("code", "27-1024.00"), ("note", "I draw every day")],
+    )
+    .await;
 
     let mut problems = Vec::new();
     let mut checked = 0;
@@ -149,7 +159,11 @@ async fn the_pages_people_use_have_no_axe_violations() {
         ),
         (
             "demo.guardian.es",
-            vec!["/".into(), format!("/students/{me}"), format!("/students/{me}/career/results")],
+            vec![
+                "/".into(),
+                format!("/students/{me}"),
+                format!("/students/{me}/career/results"),
+            ],
         ),
         (
             "demo.districtadmin",

@@ -609,3 +609,47 @@ async fn completing_the_inventory_marks_the_grade_6_activity_done() {
         .await;
     assert_eq!(states, vec!["done".to_owned()]);
 }
+
+#[tokio::test]
+async fn who_may_read_write_and_comment_on_career_records() {
+    let app = TestApp::with_demo().await;
+    app.load_occupations().await;
+    let me = app.person("demo.student").await;
+    let career = format!("/students/{me}/career");
+    let saved = format!("/students/{me}/career/saved");
+    let comment = format!("/students/{me}/postsecondary/comments");
+    // (persona, read the career page, save a career, comment on the postsecondary plan)
+    let table: [(&str, u16, u16, u16); 6] = [
+        ("demo.student", 200, 303, 403),
+        ("demo.guardian", 200, 404, 404),
+        ("demo.counselor", 200, 403, 303),
+        ("demo.teacher", 200, 404, 404),
+        ("demo.districtadmin", 200, 404, 404),
+        ("outsider", 404, 404, 404),
+    ];
+    for (who, read, save, note) in table {
+        let c = if who == "outsider" {
+            super::access::outsider(&app).await
+        } else {
+            app.signed_in(who).await
+        };
+        assert_eq!(c.get(&career).await.status, read, "{who} reads");
+        c.get("/").await;
+        let r = c.post_form(&saved, &[("code", "29-1141.00"), ("note", "")]).await;
+        assert_eq!(r.status, save, "{who} saves a career");
+        c.get("/").await;
+        let r = c.post_form(&comment, &[("body", "Looks good.")]).await;
+        assert_eq!(r.status, note, "{who} comments");
+    }
+    assert_eq!(
+        app.texts("SELECT code FROM saved_careers WHERE student_id = $1", &[me])
+            .await
+            .len(),
+        1
+    );
+    assert_eq!(
+        app.texts("SELECT body FROM postsecondary_comments WHERE student_id = $1", &[me])
+            .await,
+        vec!["Looks good.".to_owned()]
+    );
+}

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use ssp_app::career::postsecondary::{self, FIRST_GRADE};
 use ssp_app::StudentAccess;
 use ssp_db::repo::students;
+use ssp_domain::access::{Action, RecordKind};
 use ssp_domain::career::input::{IntendedPaths, NewProgram, NewStep, PlanComment};
 use ssp_domain::career::postsecondary::{PostsecondaryPath, ProgramStatus};
 use ssp_domain::person::PersonName;
@@ -80,18 +81,13 @@ async fn render_page(
         .ok_or(AppError::NotFound)?;
     let page = Page::new(ctx, "postsecondary-title");
     let today = state.now().date();
-    let rel = &access.facts.relationship;
-    let staff = !rel.team_roles.is_empty()
-        || rel.is_plan_manager
-        || !rel.school_roles.is_empty()
-        || rel.district_admin
-        || rel.teaches_student;
+    let staff_editor = !access.is_self() && access.decide(RecordKind::Plan, Action::Edit).is_allowed();
     let html = render(&PostsecondaryPage {
         student_id: access.student().to_string(),
         student_name: display_name(&h),
         is_self: access.is_self() && plan.grade >= FIRST_GRADE,
         too_early: plan.grade < FIRST_GRADE,
-        can_comment: staff && !access.is_self(),
+        can_comment: staff_editor,
         paths: PostsecondaryPath::ALL
             .iter()
             .map(|p| {
