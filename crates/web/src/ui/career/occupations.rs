@@ -249,9 +249,11 @@ struct ClustersPage {
     page: Page,
     modern: Vec<(String, String)>,
     legacy: Vec<(String, String)>,
-    /// The district's own pathways: name, description, (filter, cluster name).
-    pathways: Vec<(String, String, Vec<(String, String)>)>,
+    pathways: Vec<PathwayLinks>,
 }
+
+/// A district pathway: name, description, and (filter, cluster name) links.
+type PathwayLinks = (String, String, Vec<(String, String)>);
 
 /// The 14 clusters of the 2024 framework and the 16 legacy ones, each a
 /// link to its occupations.
