@@ -430,7 +430,9 @@ async fn every_student_route_goes_through_the_access_module() {
             .replace("{step}", &Uuid::now_v7().to_string())
             .replace("{check_in}", &Uuid::now_v7().to_string())
             .replace("{reflection}", &Uuid::now_v7().to_string())
-            .replace("{link}", &Uuid::now_v7().to_string());
+            .replace("{link}", &Uuid::now_v7().to_string())
+            .replace("{code}", "29-1141.00")
+            .replace("{program}", &Uuid::now_v7().to_string());
         for m in methods {
             let before = w.app.count_audit("access_denied").await;
             other.get("/").await; // a fresh form token

@@ -501,7 +501,13 @@ pub async fn matches(
         match v.trim().parse::<i32>() {
             Ok(z @ 1..=5) if !zones.contains(&z) => zones.push(z),
             Ok(1..=5) => {}
-            _ => return Err(AppError::Rejected(Rejected::one("invalid_matches", "zone", "unknown_choice"))),
+            _ => {
+                return Err(AppError::Rejected(Rejected::one(
+                    "invalid_matches",
+                    "zone",
+                    "unknown_choice",
+                )))
+            }
         }
     }
     zones.sort();

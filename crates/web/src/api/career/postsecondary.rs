@@ -369,7 +369,11 @@ pub async fn set_step_done(
         // Nothing to hand the use case: still refuse an actor who may not
         // edit the plan with the access module's audited 404 first.
         access.require(&state, RecordKind::Plan, Action::Edit).await?;
-        return Err(AppError::Rejected(Rejected::one("invalid_step_done", "done", "required")));
+        return Err(AppError::Rejected(Rejected::one(
+            "invalid_step_done",
+            "done",
+            "required",
+        )));
     };
     postsecondary::set_step_done(&state, &access, &step, done).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
