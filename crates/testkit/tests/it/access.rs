@@ -349,6 +349,11 @@ async fn every_student_route_goes_through_the_access_module() {
         "/password/reset/{token}",
         "/invitation",
         "/invitation/{token}",
+        // Occupations and career clusters: O*NET reference data, open to
+        // everyone signed in (the API's are classified in api.rs).
+        "/careers",
+        "/careers/clusters",
+        "/careers/{code}",
     ];
     // A class roster: filtered by the reader's list scope; 404 to anyone who
     // neither teaches the class nor may see any of its students
@@ -376,6 +381,8 @@ async fn every_student_route_goes_through_the_access_module() {
         "/admin/accounts/{id}",
         "/admin/sign-in-providers",
         "/admin/sign-in-providers/{id}/remove",
+        "/admin/pathways",
+        "/admin/pathways/{id}/remove",
     ];
     let w = world().await;
     let other = outsider(&w.app).await;
