@@ -153,18 +153,6 @@ pub fn goal_chart(
     s
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn values_read_naturally() {
-        assert_eq!(format_value(MeasureKind::Percent, 92.0), "92%");
-        assert_eq!(format_value(MeasureKind::Count, 3.5), "3.5");
-        assert_eq!(format_value(MeasureKind::YesNo, 1.0), "✓");
-    }
-}
-
 /// A horizontal bar chart (an interest profile: six areas scored 0–40, or an
 /// occupation's six ratings 1–7). `label` is what a screen reader hears: the
 /// bars' values, which the page also gives as text.
@@ -208,5 +196,17 @@ fn format_number(v: f64) -> String {
         format!("{v:.0}")
     } else {
         format!("{v:.1}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_read_naturally() {
+        assert_eq!(format_value(MeasureKind::Percent, 92.0), "92%");
+        assert_eq!(format_value(MeasureKind::Count, 3.5), "3.5");
+        assert_eq!(format_value(MeasureKind::YesNo, 1.0), "✓");
     }
 }

@@ -252,7 +252,9 @@ mod tests {
         )
         .unwrap();
         assert_eq!(ok.kind, ExplorationKind::JobShadow);
-        let cases: [(&str, &str, &str, &str, Vec<(&str, &str)>); 4] = [
+        // kind, occurred_on, title, reflection, the fields at fault.
+        type Case<'a> = (&'a str, &'a str, &'a str, &'a str, Vec<(&'a str, &'a str)>);
+        let cases: [Case<'_>; 4] = [
             ("", "2026-11-20", "t", "r", vec![("kind", "required")]),
             ("party", "2026-11-20", "t", "r", vec![("kind", "unknown_choice")]),
             ("visit", "2026-12-06", "t", "r", vec![("occurred_on", "in_future")]),

@@ -92,7 +92,7 @@ pub fn top_strengths(r: &Ratings) -> Vec<(&'static str, u8)> {
         .enumerate()
         .filter_map(|(i, k)| r.get(i).filter(|v| *v >= 3).map(|v| (*k, v)))
         .collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1));
+    out.sort_by_key(|a| std::cmp::Reverse(a.1));
     out
 }
 

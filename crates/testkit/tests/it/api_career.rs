@@ -126,15 +126,15 @@ async fn work_values_and_strengths_are_saved_with_nulls_for_unanswered_and_bad_r
     let body = format!(r#"{{"ratings":[{}]}}"#, values.join(","));
     let res = send(&c, "PUT", &format!("{career}/values"), &body).await;
     assert_eq!(res.status, 204, "{}", res.body);
-    let mut strengths = vec!["null"; 12];
+    let mut strengths = ["null"; 12];
     strengths[6] = "4";
     strengths[1] = "3";
     let body = format!(r#"{{"ratings":[{}]}}"#, strengths.join(","));
     assert_eq!(send(&c, "PUT", &format!("{career}/strengths"), &body).await.status, 204);
 
     for bad in [
-        format!(r#"{{"ratings":[{}]}}"#, vec!["5"; 12].join(",")),
-        format!(r#"{{"ratings":[{}]}}"#, vec!["1"; 11].join(",")),
+        format!(r#"{{"ratings":[{}]}}"#, ["5"; 12].join(",")),
+        format!(r#"{{"ratings":[{}]}}"#, ["1"; 11].join(",")),
     ] {
         let res = send(&c, "PUT", &format!("{career}/strengths"), &bad).await;
         assert_eq!(res.status, 422, "{}", res.body);
