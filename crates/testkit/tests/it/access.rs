@@ -349,7 +349,8 @@ async fn every_student_route_goes_through_the_access_module() {
         "/password/reset/{token}",
         "/invitation",
         "/invitation/{token}",
-        // Occupations and clusters: O*NET reference data, no student data.
+        // Occupations and career clusters: O*NET reference data, open to
+        // everyone signed in (the API's are classified in api.rs).
         "/careers",
         "/careers/clusters",
         "/careers/{code}",

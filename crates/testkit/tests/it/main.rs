@@ -4,6 +4,7 @@
 mod access;
 mod accounts;
 mod api;
+mod api_career;
 mod auth;
 mod career;
 mod cli;

@@ -9,7 +9,7 @@
 //! # How to add an operation
 //!
 //! 1. Write the handler in its area's module (`plan/`, `team.rs`,
-//!    `records.rs`, or a new area's). Its request and response types
+//!    `records.rs`, `career/`, or a new area's). Its request and response types
 //!    derive `ToSchema` next to `Serialize`/`Deserialize`; a `time::Date`
 //!    field is documented as `format: date`, an
 //!    `OffsetDateTime` (serialized with `time::serde::rfc3339`) as
@@ -36,6 +36,7 @@
 //! Then `UPDATE_SNAPSHOTS=1 cargo test -p ssp-testkit --test it api::`
 //! rewrites `docs/openapi.json`; review its diff with the change.
 
+pub mod career;
 pub mod openapi;
 pub mod plan;
 pub mod records;
@@ -83,6 +84,23 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(records::break_glass))
         .routes(routes!(records::follow_ups))
         .routes(routes!(records::follow_up_done))
+        .routes(routes!(career::career))
+        .routes(routes!(career::answer))
+        .routes(routes!(career::save_values))
+        .routes(routes!(career::save_strengths))
+        .routes(routes!(career::matches))
+        .routes(routes!(career::save_career))
+        .routes(routes!(career::remove_saved))
+        .routes(routes!(career::log_exploration))
+        .routes(routes!(career::postsecondary::show))
+        .routes(routes!(career::postsecondary::set_paths))
+        .routes(routes!(career::postsecondary::add_program))
+        .routes(routes!(career::postsecondary::set_program_status))
+        .routes(routes!(career::postsecondary::add_step))
+        .routes(routes!(career::postsecondary::set_step_done))
+        .routes(routes!(career::postsecondary::comment))
+        .routes(routes!(career::occupations::search))
+        .routes(routes!(career::occupations::occupation))
 }
 
 /// The whole document, as served.
