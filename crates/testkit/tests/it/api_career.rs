@@ -537,3 +537,22 @@ async fn an_exploration_logged_on_the_page_and_through_the_api_is_the_same() {
         page.audit
     );
 }
+
+#[tokio::test]
+async fn an_api_client_gets_the_inventory_items_in_both_languages() {
+    let app = TestApp::with_demo().await;
+    let c = app.signed_in("demo.student").await;
+    let res = c.get_json("/api/v1/career/inventory/items").await;
+    assert_eq!(res.status, 200);
+    let v: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+    let items = v["items"].as_array().unwrap();
+    assert_eq!(items.len(), 60);
+    assert_eq!(items[0]["en"], ssp_domain::career::items::ITEMS[0].en);
+    assert_eq!(items[0]["es"], ssp_domain::career::items::ITEMS[0].es);
+    assert_eq!(items[3]["area"], "social");
+    assert_eq!(v["scale"][4]["en"], "Strongly like");
+    assert_eq!(
+        app.client().get_json("/api/v1/career/inventory/items").await.status,
+        401
+    );
+}

@@ -101,6 +101,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(career::postsecondary::comment))
         .routes(routes!(career::occupations::search))
         .routes(routes!(career::occupations::occupation))
+        .routes(routes!(career::occupations::inventory_items))
 }
 
 /// The whole document, as served.

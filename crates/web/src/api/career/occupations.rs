@@ -293,3 +293,63 @@ pub async fn occupation(
         attribution: ATTRIBUTION,
     }))
 }
+
+/// One item of the interest inventory.
+#[derive(Serialize, ToSchema)]
+#[schema(as = InventoryItem)]
+pub struct ItemJson {
+    /// 0–59: the `item` to answer with.
+    pub item: usize,
+    /// The RIASEC area it counts toward.
+    #[schema(schema_with = super::areas)]
+    pub area: &'static str,
+    pub en: &'static str,
+    pub es: &'static str,
+}
+
+/// The inventory's items and answer scale.
+#[derive(Serialize, ToSchema)]
+#[schema(as = InventoryItems)]
+pub struct ItemsJson {
+    pub items: Vec<ItemJson>,
+    /// The answers, 0 (strongly dislike) to 4 (strongly like).
+    pub scale: Vec<ScalePoint>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ScalePoint {
+    pub value: u8,
+    pub en: String,
+    pub es: String,
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/career/inventory/items",
+    operation_id = "listInventoryItems",
+    summary = "The interest inventory's 60 items (ssp's own wording, English and Spanish) and its five-point answer scale",
+    responses((status = 200, description = "OK", body = ItemsJson))
+)]
+pub async fn inventory_items(ctx: Ctx) -> Result<Json<ItemsJson>, AppError> {
+    ctx.session().map_err(|_| AppError::Unauthenticated)?;
+    use ssp_domain::Language;
+    Ok(Json(ItemsJson {
+        items: ssp_domain::career::items::ITEMS
+            .iter()
+            .enumerate()
+            .map(|(item, i)| ItemJson {
+                item,
+                area: i.area.key(),
+                en: i.en,
+                es: i.es,
+            })
+            .collect(),
+        scale: (0..=ssp_domain::career::inventory::MAX_ANSWER)
+            .map(|value| ScalePoint {
+                value,
+                en: crate::i18n::t(Language::En, &format!("inventory-answer-{value}")),
+                es: crate::i18n::t(Language::Es, &format!("inventory-answer-{value}")),
+            })
+            .collect(),
+    }))
+}
