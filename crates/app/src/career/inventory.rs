@@ -129,3 +129,32 @@ pub async fn answer(app: &App, access: &StudentAccess, item: &str, value: &str) 
     }
     Ok(answers)
 }
+
+/// Where a listed student's inventory stands, for a caseload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Standing {
+    NotTaken,
+    /// The latest inventory is unfinished (and no earlier one is complete).
+    InProgress,
+    /// The latest completed inventory's code (may be empty: every area 0).
+    Code(String),
+}
+
+/// The inventory standing of each listed student (one query for a page of
+/// a list the caller has already filtered by the access module's scope).
+pub async fn standings(
+    app: &App,
+    students: &[uuid::Uuid],
+) -> Result<std::collections::HashMap<uuid::Uuid, Standing>, Error> {
+    let mut out = std::collections::HashMap::new();
+    // Latest year first: the first completed one gives the code.
+    for (student, row) in inventories::of_students(app.db(), students).await? {
+        let entry = out.entry(student).or_insert(Standing::InProgress);
+        if *entry == Standing::InProgress && row.completed_at.is_some() {
+            if let Ok(a) = Answers::from_stored(&row.answers) {
+                *entry = Standing::Code(a.scores().code_letters());
+            }
+        }
+    }
+    Ok(out)
+}

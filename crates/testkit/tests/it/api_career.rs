@@ -556,3 +556,70 @@ async fn an_api_client_gets_the_inventory_items_in_both_languages() {
         401
     );
 }
+
+#[tokio::test]
+async fn the_students_api_gives_interest_codes_and_the_cluster_filter_within_the_callers_scope() {
+    let app = TestApp::with_demo().await;
+    app.load_occupations().await;
+    let me = app.person("demo.student").await;
+    let student = app.signed_in("demo.student").await;
+    for i in 0..60 {
+        student.get(&format!("/students/{me}/career/inventory?item={i}")).await;
+        let v = if ssp_domain::career::items::ITEMS[i].area == ssp_domain::career::Area::Enterprising {
+            "4"
+        } else {
+            "1"
+        };
+        student
+            .post_form(
+                &format!("/students/{me}/career/inventory"),
+                &[("item", &i.to_string()), ("answer", v)],
+            )
+            .await;
+    }
+    student.get("/careers/11-1021.00").await;
+    student
+        .post_form(
+            &format!("/students/{me}/career/saved"),
+            &[("code", "11-1021.00"), ("note", "")],
+        )
+        .await;
+    assert_eq!(
+        student.get_json("/api/v1/students").await.status,
+        403,
+        "students reach their own plan directly"
+    );
+
+    let counselor = app.signed_in("demo.counselor").await;
+    let all = counselor.get_json("/api/v1/students?limit=200").await;
+    assert_eq!(all.status, 200, "{}", all.body);
+    let v: serde_json::Value = serde_json::from_str(&all.body).unwrap();
+    let mine = v["students"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == me.to_string())
+        .expect("the showcase student is listed");
+    assert_eq!(mine["interest_inventory"]["state"], "done");
+    assert_eq!(mine["interest_inventory"]["code"], "ERI");
+    let cluster = counselor
+        .get_json("/api/v1/students?cluster=management_entrepreneurship")
+        .await;
+    let v: serde_json::Value = serde_json::from_str(&cluster.body).unwrap();
+    assert_eq!(v["total"], 1, "{}", cluster.body);
+    assert_eq!(v["students"][0]["id"], me.to_string());
+    let bad = counselor.get_json("/api/v1/students?cluster=astrology&limit=0").await;
+    assert_eq!(bad.status, 422);
+    assert!(
+        bad.body.contains("\"cluster\"") && bad.body.contains("\"limit\""),
+        "{}",
+        bad.body
+    );
+    // Someone with no tie to the student does not see them.
+    let stranger = super::access::outsider(&app).await;
+    let theirs = stranger
+        .get_json("/api/v1/students?cluster=management_entrepreneurship")
+        .await;
+    let v: serde_json::Value = serde_json::from_str(&theirs.body).unwrap();
+    assert_eq!(v["total"], 0, "{}", theirs.body);
+}

@@ -40,6 +40,7 @@ pub mod career;
 pub mod openapi;
 pub mod plan;
 pub mod records;
+pub mod students;
 pub mod team;
 
 use axum::body::Bytes;
@@ -56,6 +57,7 @@ use crate::state::AppState;
 pub fn api_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
         .routes(routes!(plan::session))
+        .routes(routes!(students::list))
         .routes(routes!(plan::plan))
         .routes(routes!(plan::goals, plan::create_goal))
         .routes(routes!(plan::check_ins, plan::create_check_in))

@@ -6,10 +6,10 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use ssp_app::career::inventory::Standing;
 use ssp_db::repo::students::{self, ListFilter, PageStart, Search, SortBy, StatusFilter};
 use ssp_domain::access::{list_scope, ListScope, ScopePart};
 use ssp_domain::career::cluster::Cluster2024;
-use ssp_domain::career::inventory::Answers;
 use ssp_domain::person::PersonName;
 use ssp_domain::{GradeLevel, StaffRole};
 
@@ -172,26 +172,20 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
     let summary = crate::i18n::t_args(page.lang, "students-summary", &args);
     let last_id = rows.last().map(|r| r.person_id.to_string());
     let ids: Vec<uuid::Uuid> = rows.iter().map(|r| r.person_id).collect();
-    let mut interest: std::collections::HashMap<uuid::Uuid, String> = std::collections::HashMap::new();
-    for (student, inv) in ssp_db::repo::career::inventories::of_students(db, &ids).await? {
-        // Latest year first: the first completed one gives the code; an
-        // unfinished later one shows as in progress.
-        let entry = interest.entry(student);
-        if let std::collections::hash_map::Entry::Vacant(v) = entry {
-            let text = match (inv.completed_at, Answers::from_stored(&inv.answers)) {
-                (Some(_), Ok(a)) => {
-                    let code = a.scores().code_letters();
-                    if code.is_empty() {
-                        page.t("students-inventory-done")
-                    } else {
-                        code
-                    }
-                }
-                _ => page.t("students-inventory-in-progress"),
-            };
-            v.insert(text);
-        }
-    }
+    let mut interest: std::collections::HashMap<uuid::Uuid, String> =
+        ssp_app::career::inventory::standings(&state, &ids)
+            .await?
+            .into_iter()
+            .map(|(id, standing)| {
+                let text = match standing {
+                    Standing::Code(code) if !code.is_empty() => code,
+                    Standing::Code(_) => page.t("students-inventory-done"),
+                    Standing::InProgress => page.t("students-inventory-in-progress"),
+                    Standing::NotTaken => page.t("students-inventory-not-taken"),
+                };
+                (id, text)
+            })
+            .collect();
     let rows = rows
         .into_iter()
         .map(|r| Row {
