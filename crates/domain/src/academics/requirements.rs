@@ -9,9 +9,9 @@
 //! finance half credit is met by a course that already counts toward
 //! humanities or electives. That is the only double counting a rule allows.
 
-use super::course::{CatalogCourse, CourseTag, SubjectArea};
+use super::course::{boolean, split_list, CatalogCourse, CourseTag, SubjectArea, TITLE_MAX_CHARS};
 use super::credits::Credits;
-use crate::input::{FieldError, Rejected};
+use crate::input::{self, FieldError, Fields, Rejected};
 
 /// Which courses count toward a category: a course whose area is one of
 /// `areas` or that carries one of `tags`. Both empty: any course (local
@@ -91,6 +91,100 @@ pub struct RequirementCategory {
 impl RequirementCategory {
     pub fn is_sub_requirement(&self) -> bool {
         !self.counted_inside.is_empty()
+    }
+}
+
+/// A category as a district admin types it. Lists (`areas`, `tags`,
+/// `counted_inside`) are separated by commas, semicolons or spaces.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RequirementCategoryRaw<'a> {
+    pub key: &'a str,
+    pub name: &'a str,
+    pub min_credits: &'a str,
+    pub areas: &'a str,
+    pub tags: &'a str,
+    pub counted_inside: &'a str,
+    pub met_by_capstone: &'a str,
+}
+
+impl RequirementCategory {
+    /// The input's code is `invalid_requirement`. Field codes: `key`
+    /// (`required`, `invalid_key`: snake_case, 1–40), `name` (`required`,
+    /// `too_long`: 1–200), `min_credits` (`required`, `invalid_credits`,
+    /// `negative_credits`, `too_precise`, `too_many`: over 40), `areas`
+    /// (`unknown_choice`), `tags` (`invalid_tag`), `counted_inside`
+    /// (`invalid_key`, `self_parent`), `met_by_capstone` (`invalid_boolean`).
+    /// Whether the parents exist is the set's [`RequirementSet::check`].
+    pub fn parse(raw: &RequirementCategoryRaw<'_>) -> Result<Self, Rejected> {
+        let mut f = Fields::new();
+        let is_key = |k: &str| {
+            (1..=40).contains(&k.len())
+                && k.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        };
+        let key = f.check(match raw.key.trim() {
+            "" => Err(FieldError::new("key", "required")),
+            k if is_key(k) => Ok(k.to_owned()),
+            _ => Err(FieldError::new("key", "invalid_key")),
+        });
+        let name = f.check(input::text("name", raw.name, 1..=TITLE_MAX_CHARS));
+        let min = f.check(match raw.min_credits.trim() {
+            "" => Err(FieldError::new("min_credits", "required")),
+            m => Credits::parse(m)
+                .map_err(|e| FieldError::new("min_credits", e.code))
+                .and_then(|c| {
+                    if c > Credits::whole(40) {
+                        Err(FieldError::new("min_credits", "too_many"))
+                    } else {
+                        Ok(c)
+                    }
+                }),
+        });
+        let mut areas = Vec::new();
+        for a in split_list(raw.areas) {
+            match SubjectArea::parse(a) {
+                Ok(a) if !areas.contains(&a) => areas.push(a),
+                Ok(_) => {}
+                Err(_) => {
+                    f.push("areas", "unknown_choice");
+                    break;
+                }
+            }
+        }
+        let mut tags = Vec::new();
+        for t in split_list(raw.tags) {
+            match CourseTag::parse(t) {
+                Ok(t) if !tags.contains(&t) => tags.push(t),
+                Ok(_) => {}
+                Err(_) => {
+                    f.push("tags", "invalid_tag");
+                    break;
+                }
+            }
+        }
+        let mut parents: Vec<String> = Vec::new();
+        for p in split_list(raw.counted_inside) {
+            if !is_key(p) {
+                f.push("counted_inside", "invalid_key");
+                break;
+            }
+            if key.as_deref() == Some(p) {
+                f.push("counted_inside", "self_parent");
+                break;
+            }
+            if !parents.iter().any(|q| q == p) {
+                parents.push(p.to_owned());
+            }
+        }
+        let capstone = f.check(boolean("met_by_capstone", raw.met_by_capstone));
+        f.finish("invalid_requirement", || RequirementCategory {
+            key: key.expect("checked"),
+            name: name.expect("checked"),
+            min_credits: min.expect("checked"),
+            matches: CourseMatch { areas, tags },
+            counted_inside: parents,
+            met_by_capstone: capstone.expect("checked"),
+        })
     }
 }
 
@@ -331,6 +425,13 @@ pub fn set_for(district_sets: &[RequirementSet], class_of: i32) -> RequirementSe
 mod tests {
     use super::*;
 
+    impl RequirementCategory {
+        fn renamed(mut self, name: &str) -> Self {
+            self.name = name.into();
+            self
+        }
+    }
+
     fn keys(s: &RequirementSet) -> Vec<(&str, String)> {
         s.categories
             .iter()
@@ -418,6 +519,90 @@ mod tests {
         assert_eq!(
             field_codes(&s),
             [("total_credits", "required"), ("categories", "categories_exceed_total")]
+        );
+    }
+
+    #[test]
+    fn academics_requirement_category_parse() {
+        let raw = RequirementCategoryRaw {
+            key: "personal_finance",
+            name: "Personal finance",
+            min_credits: "0.5",
+            areas: "",
+            tags: "personal_finance",
+            counted_inside: "humanities; elective",
+            met_by_capstone: "",
+        };
+        let c = RequirementCategory::parse(&raw).unwrap();
+        assert_eq!(
+            c,
+            connecticut_default(2027)
+                .category("personal_finance")
+                .unwrap()
+                .clone()
+                .renamed("Personal finance")
+        );
+        let any = RequirementCategory::parse(&RequirementCategoryRaw {
+            tags: "",
+            counted_inside: "",
+            ..raw
+        })
+        .unwrap();
+        assert!(any.matches.is_any() && !any.is_sub_requirement());
+        let codes = |r: RequirementCategoryRaw| {
+            RequirementCategory::parse(&r)
+                .unwrap_err()
+                .fields
+                .iter()
+                .map(|f| (f.field, f.code))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            codes(RequirementCategoryRaw {
+                key: "Personal Finance",
+                ..raw
+            }),
+            [("key", "invalid_key")]
+        );
+        assert_eq!(
+            codes(RequirementCategoryRaw { name: "", ..raw }),
+            [("name", "required")]
+        );
+        assert_eq!(
+            codes(RequirementCategoryRaw { min_credits: "", ..raw }),
+            [("min_credits", "required")]
+        );
+        assert_eq!(
+            codes(RequirementCategoryRaw {
+                min_credits: "41",
+                ..raw
+            }),
+            [("min_credits", "too_many")]
+        );
+        assert_eq!(
+            codes(RequirementCategoryRaw {
+                areas: "stem math",
+                ..raw
+            }),
+            [("areas", "unknown_choice")]
+        );
+        assert_eq!(
+            codes(RequirementCategoryRaw { tags: "a-b", ..raw }),
+            [("tags", "invalid_tag")]
+        );
+        assert_eq!(
+            codes(RequirementCategoryRaw {
+                counted_inside: "personal_finance",
+                ..raw
+            }),
+            [("counted_inside", "self_parent")]
+        );
+        assert_eq!(
+            codes(RequirementCategoryRaw {
+                met_by_capstone: "maybe",
+                ..raw
+            }),
+            [("met_by_capstone", "invalid_boolean")]
         );
     }
 

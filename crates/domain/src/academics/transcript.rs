@@ -50,6 +50,49 @@ pub struct ScaleMark {
     pub failing: bool,
 }
 
+impl ScaleMark {
+    /// One mark of a district's scale, as typed on the admin page. Fields
+    /// `mark` (`required`, `too_long`: 1–4 characters, no blank space:
+    /// `invalid_mark`), `points` (blank for a mark outside the GPA, else
+    /// 0–10: `invalid_points`, `negative_points`, `too_precise`,
+    /// `too_many`), `earns_credit` and `failing` (`invalid_boolean`; both
+    /// at once: `failing` `passing_and_failing`). The input's code is
+    /// `invalid_scale_mark`.
+    pub fn parse(mark: &str, points: &str, earns_credit: &str, failing: &str) -> Result<Self, Rejected> {
+        let mut f = Fields::new();
+        let mark = f.check(input::text("mark", mark, 1..=4).and_then(|m| {
+            if m.chars().any(char::is_whitespace) {
+                Err(FieldError::new("mark", "invalid_mark"))
+            } else {
+                Ok(m)
+            }
+        }));
+        let points = f.check(match points.trim() {
+            "" => Ok(None),
+            p => Points::parse(p)
+                .map_err(|e| FieldError::new("points", e.code))
+                .and_then(|p| {
+                    if p > Points(1000) {
+                        Err(FieldError::new("points", "too_many"))
+                    } else {
+                        Ok(Some(p))
+                    }
+                }),
+        });
+        let earns = f.check(super::course::boolean("earns_credit", earns_credit));
+        let failing = f.check(super::course::boolean("failing", failing));
+        if earns == Some(true) && failing == Some(true) {
+            f.push("failing", "passing_and_failing");
+        }
+        f.finish("invalid_scale_mark", || ScaleMark {
+            mark: mark.expect("checked"),
+            points: points.expect("checked"),
+            earns_credit: earns.expect("checked"),
+            failing: failing.expect("checked"),
+        })
+    }
+}
+
 /// The district's grade scale: each mark, its points, whether it passes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GradeScale {
@@ -100,6 +143,33 @@ impl GradeScale {
             ],
             weighted_max: Points(500),
         }
+    }
+
+    /// Whether an edited scale is coherent. The input's code is
+    /// `invalid_grade_scale`; field codes: `marks` `required` (none),
+    /// `duplicate_mark` (the same mark twice, in any case);
+    /// `weighted_max` `below_points` (lower than a mark's own points).
+    pub fn check(&self) -> Result<(), Rejected> {
+        let mut fields = Vec::new();
+        if self.marks.is_empty() {
+            fields.push(FieldError::new("marks", "required"));
+        }
+        let dup = self
+            .marks
+            .iter()
+            .enumerate()
+            .any(|(i, m)| self.marks[..i].iter().any(|o| o.mark.eq_ignore_ascii_case(&m.mark)));
+        if dup {
+            fields.push(FieldError::new("marks", "duplicate_mark"));
+        }
+        if self
+            .marks
+            .iter()
+            .any(|m| m.points.is_some_and(|p| p > self.weighted_max))
+        {
+            fields.push(FieldError::new("weighted_max", "below_points"));
+        }
+        Rejected::or("invalid_grade_scale", fields, || ())
     }
 
     /// The scale's mark spelled `raw` (trimmed, any case).
@@ -531,6 +601,55 @@ pub(crate) mod tests {
         }
         assert!(s.mark("NP").unwrap().failing);
         assert!(s.mark("E").is_none());
+    }
+
+    #[test]
+    fn academics_scale_mark_parse_and_scale_check() {
+        let m = ScaleMark::parse("A-", "3.67", "yes", "").unwrap();
+        assert_eq!(
+            (m.mark.as_str(), m.points, m.earns_credit, m.failing),
+            ("A-", Some(Points(367)), true, false)
+        );
+        assert_eq!(ScaleMark::parse("P", "", "1", "0").unwrap().points, None);
+        let codes = |r: Result<ScaleMark, Rejected>| {
+            r.unwrap_err()
+                .fields
+                .iter()
+                .map(|f| (f.field, f.code))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(codes(ScaleMark::parse("", "4", "y", "n")), [("mark", "required")]);
+        assert_eq!(
+            codes(ScaleMark::parse("A A", "4", "y", "n")),
+            [("mark", "invalid_mark")]
+        );
+        assert_eq!(codes(ScaleMark::parse("EXCEL", "4", "y", "n")), [("mark", "too_long")]);
+        assert_eq!(
+            codes(ScaleMark::parse("A", "-1", "y", "n")),
+            [("points", "negative_points")]
+        );
+        assert_eq!(codes(ScaleMark::parse("A", "11", "y", "n")), [("points", "too_many")]);
+        assert_eq!(
+            codes(ScaleMark::parse("A", "4", "y", "y")),
+            [("failing", "passing_and_failing")]
+        );
+        assert_eq!(
+            codes(ScaleMark::parse("A", "4", "sure", "n")),
+            [("earns_credit", "invalid_boolean")]
+        );
+
+        assert_eq!(GradeScale::default_letter().check(), Ok(()));
+        let mut s = GradeScale::default_letter();
+        s.marks.push(ScaleMark::parse("a", "4", "y", "n").unwrap());
+        s.weighted_max = Points(300);
+        let r = s.check().unwrap_err();
+        assert_eq!(
+            r.fields,
+            [
+                FieldError::new("marks", "duplicate_mark"),
+                FieldError::new("weighted_max", "below_points")
+            ]
+        );
     }
 
     #[test]
