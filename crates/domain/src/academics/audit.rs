@@ -10,7 +10,8 @@
 //!   credits attempted.
 //! - **Planned**: a course of the plan in the school year of `as_of` or
 //!   later, unless the transcript already has it that year (the transcript
-//!   wins) or it was passed and is not repeatable. Earlier plan years are
+//!   wins) or it was passed or is under way and is not repeatable (a
+//!   failed course planned again counts). Earlier plan years are
 //!   history: the transcript tells what happened. Unknown codes are skipped
 //!   (the plan check reports them).
 //! - Each course counts toward **one** primary category. The most specific
@@ -329,11 +330,11 @@ fn units<'a>(input: &AuditInput<'a>) -> Vec<Unit<'a>> {
             {
                 continue;
             }
-            let passed = input
+            let passed_or_taking = input
                 .transcript
                 .iter()
-                .any(|e| &e.course_code == code && !e.credits_earned.is_zero());
-            if !c.repeatable && (passed || taken.contains(&code)) {
+                .any(|e| &e.course_code == code && (!e.credits_earned.is_zero() || e.in_progress()));
+            if !c.repeatable && (passed_or_taking || taken.contains(&code)) {
                 continue;
             }
             taken.push(code);

@@ -354,6 +354,29 @@ fn academics_audit_planned_course_already_passed_is_not_counted_twice() {
     let wl = a.requirement("world_language").unwrap();
     assert_eq!((wl.earned, wl.planned), (Credits::whole(1), Credits::ZERO));
     assert_eq!(a.total.planned, Credits::ZERO);
+    // Under way now and planned again next year: counted once, in progress.
+    let plan = CoursePlan {
+        class_of: 2028,
+        years: vec![PlanYear::parse("12", "WL1").unwrap()],
+    };
+    let a = run(
+        &connecticut_default(2028),
+        &[entry("WL1", 2027, None)],
+        Some(&plan),
+        false,
+    );
+    assert_eq!(
+        (a.total.in_progress, a.total.planned),
+        (Credits::whole(1), Credits::ZERO)
+    );
+    // Failed, and planned again: the retake counts as planned.
+    let a = run(
+        &connecticut_default(2028),
+        &[entry("WL1", 2026, Some("F"))],
+        Some(&plan),
+        false,
+    );
+    assert_eq!(a.requirement("world_language").unwrap().status, Planned);
 }
 
 #[test]
