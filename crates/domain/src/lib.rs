@@ -3,6 +3,7 @@
 //! Everything here is plain data and pure functions, so the rules can be
 //! table-tested without a database or a web server.
 
+pub mod academics;
 pub mod access;
 pub mod audit;
 pub mod auth;
