@@ -18,6 +18,7 @@
 //! `accounts/` (passwords, invitations, reset, two-factor) and `mail/`
 //! (the outbox and its SMTP sender).
 
+pub mod academics;
 pub mod access;
 pub mod accounts;
 pub mod actor;

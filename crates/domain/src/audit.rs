@@ -98,6 +98,12 @@ pub enum AuditAction {
     PathwayRemoved,
     /// O*NET occupation data was loaded (`ssp career load`).
     OccupationsLoaded,
+    /// A course catalog file was loaded.
+    CatalogLoaded,
+    /// A transcript file was loaded.
+    TranscriptsLoaded,
+    /// Staff recorded transfer credit (or corrected an entry) by hand.
+    TranscriptEntryRecorded,
 }
 
 impl AuditAction {
@@ -173,6 +179,9 @@ impl AuditAction {
             AuditAction::PathwaySaved => "pathway_saved",
             AuditAction::PathwayRemoved => "pathway_removed",
             AuditAction::OccupationsLoaded => "occupations_loaded",
+            AuditAction::CatalogLoaded => "catalog_loaded",
+            AuditAction::TranscriptsLoaded => "transcripts_loaded",
+            AuditAction::TranscriptEntryRecorded => "transcript_entry_recorded",
         }
     }
 }

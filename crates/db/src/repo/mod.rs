@@ -2,6 +2,7 @@
 //! takes the `Db` (reads) or a `Tx` (writes) visibly, so a caller can see
 //! which statements share a transaction.
 
+pub mod academics;
 pub mod access;
 pub mod account_tokens;
 pub mod accounts;

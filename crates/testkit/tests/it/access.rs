@@ -383,6 +383,8 @@ async fn every_student_route_goes_through_the_access_module() {
         "/admin/sign-in-providers/{id}/remove",
         "/admin/pathways",
         "/admin/pathways/{id}/remove",
+        "/admin/catalog",
+        "/admin/catalog/upload",
     ];
     let w = world().await;
     let other = outsider(&w.app).await;

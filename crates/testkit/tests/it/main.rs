@@ -1,6 +1,7 @@
 //! The integration suite: one binary, run on SQLite by default and on
 //! PostgreSQL when SSP_TEST_DATABASE_URL is set.
 
+mod academics;
 mod access;
 mod accounts;
 mod api;

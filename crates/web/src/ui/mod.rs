@@ -7,6 +7,8 @@
 //! * `students/` — finding students: the caseload and district lists, a class roster
 //! * `plan/` — the plan: its page, goals and check-ins, reflections,
 //!   activities, the annual review, the profile, corrections
+//! * `academics/` — a student's transcript, GPA, graduation audit and
+//!   on-track; transfer credit; the course catalog and the CSV loads
 //! * `career/` — the interest inventory and results, work values and
 //!   strengths, careers that fit, my career list and the exploration log,
 //!   occupation search and pages, clusters, the postsecondary plan
@@ -18,6 +20,7 @@
 //! Shared by all: `pages.rs` (the page chrome, drafts of refused forms) and
 //! `language.rs` (the language menu).
 
+pub mod academics;
 pub mod admin;
 pub mod auth;
 pub mod career;
@@ -42,6 +45,7 @@ pub fn routes() -> Router<AppState> {
         .merge(students::routes())
         .merge(plan::routes())
         .merge(career::routes())
+        .merge(academics::routes())
         .merge(team::routes())
         .merge(records::routes())
         .merge(admin::routes())

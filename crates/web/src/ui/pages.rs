@@ -82,6 +82,7 @@ fn nav(ctx: &Ctx) -> Vec<(String, String, bool)> {
         items.push(("/admin/roster".to_owned(), "nav-roster"));
         items.push(("/admin/accounts".to_owned(), "nav-accounts"));
         items.push(("/admin/pathways".to_owned(), "nav-pathways"));
+        items.push(("/admin/catalog".to_owned(), "nav-catalog"));
     }
     items
         .into_iter()

@@ -1,0 +1,5 @@
+//! Academic planning's SQL: the district's course catalog (`catalog.rs`) and
+//! each student's transcript (`transcripts.rs`). Credits are hundredths.
+
+pub mod catalog;
+pub mod transcripts;

@@ -1,0 +1,28 @@
+//! Academic planning pages: a student's academic record — transcript, GPA,
+//! the graduation-requirement audit with its explanation and the date of
+//! its data, on-track — and transfer credit typed by staff (`record.rs`);
+//! the district's course catalog and the catalog and transcript CSV loads
+//! (`catalog.rs`).
+
+pub mod catalog;
+pub mod record;
+
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use axum::Router;
+
+use crate::state::AppState;
+
+/// The largest CSV the admin page takes (bigger files: `ssp import`).
+pub const UPLOAD_LIMIT: usize = 20 << 20;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/students/{id}/academics", get(record::show))
+        .route("/students/{id}/academics/transcript", post(record::add_transfer))
+        .route("/admin/catalog", get(catalog::show))
+        .route(
+            "/admin/catalog/upload",
+            post(catalog::upload).layer(DefaultBodyLimit::max(UPLOAD_LIMIT + (64 << 10))),
+        )
+}
