@@ -11,15 +11,19 @@
 #   bench/career.sh                      # the default demo district
 #   STUDENTS=300000 bench/career.sh      # the state (matches on 300,000 students)
 #   bench/career.sh --state              # both, the district then the state
+#   SSP=/tmp/old/ssp LOAD=/tmp/ssp-loadtest bench/career.sh   # another build of ssp
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REQUESTS=${REQUESTS:-1000}
 PORT=${PORT:-8099}
 MATCH_STUDENTS=${MATCH_STUDENTS:-40}
 TARGET=${CARGO_TARGET_DIR:-target}
-cargo build --release -q -p ssp-cli -p ssp-loadtest
-SSP=$TARGET/release/ssp
-LOAD=$TARGET/release/ssp-loadtest
+# SSP=… LOAD=… measure given binaries (another build) instead of building.
+if [[ -z "${SSP:-}" ]]; then
+    cargo build --release -q -p ssp-cli -p ssp-loadtest
+    SSP=$TARGET/release/ssp
+fi
+LOAD=${LOAD:-$TARGET/release/ssp-loadtest}
 
 measure() {
     local students=$1
