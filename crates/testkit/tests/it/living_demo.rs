@@ -236,6 +236,15 @@ async fn the_showcase_student_has_believable_career_records() {
     assert_eq!(matches.status, 200);
     assert!(matches.text.contains("SIA"), "{}", matches.text);
 
+    // Search finds careers by title and by alternate title ("coder" is a
+    // medical records specialist's), from the occupations held in memory.
+    let vet = camila.get("/careers?q=vet").await;
+    assert!(vet.text.contains("Veterinarians"), "{}", vet.text);
+    let coder = camila.get("/careers?q=coder").await;
+    assert!(coder.text.contains("Medical Records Specialists"), "{}", coder.text);
+    let nothing = camila.get("/careers?q=zzzqx").await;
+    assert!(!nothing.text.contains("Veterinarians"));
+
     // A first postsecondary plan in grade 10.
     let plan = camila.get(&format!("/students/{id}/postsecondary")).await;
     assert_eq!(plan.status, 200);
