@@ -56,6 +56,7 @@ struct Inner {
     db: Db,
     clock: Arc<dyn Clock>,
     audit: AuditWriter,
+    catalog: career::catalog::CatalogCache,
 }
 
 /// What every use case needs: the database, the clock and the group-commit
@@ -67,7 +68,12 @@ impl App {
     /// Starts the audit writer on the current tokio runtime.
     pub fn new(db: Db, clock: Arc<dyn Clock>) -> Self {
         let audit = AuditWriter::spawn(db.clone());
-        Self(Arc::new(Inner { db, clock, audit }))
+        Self(Arc::new(Inner {
+            db,
+            clock,
+            audit,
+            catalog: Default::default(),
+        }))
     }
 
     pub fn db(&self) -> &Db {
@@ -81,5 +87,10 @@ impl App {
 
     pub fn now(&self) -> OffsetDateTime {
         self.0.clock.now()
+    }
+
+    /// The loaded occupations in memory (see [`career::catalog`]).
+    pub fn catalog(&self) -> &career::catalog::CatalogCache {
+        &self.0.catalog
     }
 }

@@ -4,6 +4,7 @@
 //!
 //! The same seed, student count and date give byte-identical data.
 
+mod career;
 mod district;
 mod ids;
 mod names;
@@ -27,6 +28,7 @@ use time::macros::{date, time};
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime};
 use uuid::Uuid;
 
+use crate::career::CareerGen;
 use crate::district::{plan_state, DistrictPlan, STATE_NAME};
 use crate::ids::{IdGen, SourceIds};
 use crate::plans::PlanGen;
@@ -50,6 +52,10 @@ const ID_STREAM: u64 = 4;
 // The plan content: its own streams, so the people stay as they were.
 const PLAN_DATA_STREAM: u64 = 5;
 const PLAN_ID_STREAM: u64 = 6;
+// The career content: its own streams, so the people and plans stay as
+// they were.
+const CAREER_DATA_STREAM: u64 = 7;
+const CAREER_ID_STREAM: u64 = 8;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoOptions {
@@ -102,6 +108,11 @@ pub struct DemoSummary {
     pub notes: u64,
     /// Plans the up-to-date rule holds true for.
     pub plans_up_to_date: u64,
+    /// Interest inventories completed, this year's and last year's.
+    pub inventories_completed: u64,
+    pub saved_careers: u64,
+    pub explorations: u64,
+    pub postsecondary_plans: u64,
 }
 
 /// What [`generate`] reports while it works.
@@ -211,6 +222,10 @@ impl DemoSummary {
         self.interactions += other.interactions;
         self.notes += other.notes;
         self.plans_up_to_date += other.plans_up_to_date;
+        self.inventories_completed += other.inventories_completed;
+        self.saved_careers += other.saved_careers;
+        self.explorations += other.explorations;
+        self.postsecondary_plans += other.postsecondary_plans;
         self
     }
 }
@@ -269,6 +284,22 @@ fn plan_gen(opts: &DemoOptions, district: u32, ranges: DistrictRanges) -> PlanGe
     }
 }
 
+/// The career content's random stream and ids: its ids count up from
+/// three quarters of the way into the plan content's range, which the
+/// plan content does not reach (ids are unique either way: their random
+/// bits come from a stream of their own).
+fn career_gen(opts: &DemoOptions, district: u32, ranges: DistrictRanges) -> CareerGen {
+    let d = u64::from(district);
+    CareerGen {
+        rng: seeded(opts.seed, CAREER_DATA_STREAM + 16 * d),
+        ids: IdGen::new(
+            seeded(opts.seed, CAREER_ID_STREAM + 16 * d),
+            base_ms(opts.today) - d * ranges.ids + ranges.ids / 4 * 3,
+        ),
+        enabled: opts.plans,
+    }
+}
+
 /// Each district draws from its own random streams and numbers (ids,
 /// usernames, state student ids) from its own range, so districts can be
 /// generated in any order, or side by side, and still come out the same.
@@ -301,6 +332,7 @@ impl DistrictLoad<'_> {
         let (now, hash) = (self.now, self.password_hash);
         let mut gen = district_gen(self.opts.seed, self.opts.today, district.number, self.ranges);
         let mut plan_gen = plan_gen(self.opts, district.number, self.ranges);
+        let mut career_gen = career_gen(self.opts, district.number, self.ranges);
         let mut summary = DemoSummary {
             districts: 1,
             schools: district.schools.len() as u64,
@@ -350,9 +382,10 @@ impl DistrictLoad<'_> {
         let office = build_district_office(&mut gen, &mut ctx);
         office.insert(&mut tx, hash, now).await?;
         office.tally(&mut summary);
+        bulk::career_pathways(&mut tx, &career::pathways(&mut career_gen, district_id, now)).await?;
 
         for (school, &school_id) in district.schools.iter().zip(&school_ids) {
-            let batch = build_school(&mut gen, &mut plan_gen, &mut ctx, school, school_id);
+            let batch = build_school(&mut gen, &mut plan_gen, &mut career_gen, &mut ctx, school, school_id);
             batch.insert(&mut tx, hash, now).await?;
             batch.tally(&mut summary);
             (self.school_loaded)(batch.students.len() as u64);

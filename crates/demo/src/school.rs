@@ -13,6 +13,7 @@ use ssp_domain::{GradeLevel, SchoolYear};
 use time::{Date, Duration, Month, OffsetDateTime};
 use uuid::Uuid;
 
+use crate::career::{self, CareerBatch, CareerGen};
 use crate::district::{DistrictPlan, Level, SchoolPlan};
 use crate::ids::{state_student_id, IdGen, SourceIds};
 use crate::names::Given;
@@ -73,6 +74,8 @@ pub(crate) struct Batch {
     pub plan_managers: Vec<PlanManagerBulkRow>,
     /// The students' plan content, loaded after the people.
     pub plans: PlanBatch,
+    /// Their career content, loaded after the plans.
+    pub career: CareerBatch,
     pub guardian_people: u64,
     pub staff_people: u64,
 }
@@ -89,7 +92,8 @@ impl Batch {
         team::bulk_plan_managers(tx, &self.plan_managers, now).await?;
         team::bulk_team(tx, &self.team, now).await?;
         bulk::accounts(tx, &self.accounts, password_hash, now).await?;
-        self.plans.insert(tx, now).await
+        self.plans.insert(tx, now).await?;
+        self.career.insert(tx).await
     }
 
     pub(crate) fn tally(&self, summary: &mut DemoSummary) {
@@ -100,6 +104,7 @@ impl Batch {
         summary.enrollments += self.enrollments.len() as u64;
         summary.accounts += self.accounts.len() as u64;
         self.plans.tally(summary);
+        self.career.tally(summary);
     }
 }
 
@@ -126,6 +131,7 @@ struct Family {
 pub(crate) fn build_school(
     gen: &mut Gen,
     plan_gen: &mut PlanGen,
+    career_gen: &mut CareerGen,
     ctx: &mut DistrictCtx<'_>,
     school: &SchoolPlan,
     school_id: Uuid,
@@ -290,6 +296,7 @@ pub(crate) fn build_school(
         now: b.ctx.now,
     };
     b.batch.plans = plans::build_plans(plan_gen, &plan_ctx, &staff, &plan_students);
+    b.batch.career = career::build_career(career_gen, &plan_ctx, &plan_students, &b.batch.plans.activities);
 
     if showcase {
         if let Some(section) = showcase_section {

@@ -106,6 +106,14 @@ async fn dump(db: &Db) -> Vec<String> {
         "interactions",
         "interaction_follow_ups",
         "notes",
+        "career_pathways",
+        "career_inventories",
+        "career_self_ratings",
+        "saved_careers",
+        "career_explorations",
+        "postsecondary_plans",
+        "postsecondary_programs",
+        "postsecondary_steps",
     ];
     let mut out = Vec::new();
     for table in tables {
@@ -192,6 +200,14 @@ async fn a_district_of_2000_looks_like_a_real_one() {
         interactions: count(&db, "SELECT COUNT(*) FROM interactions").await as u64,
         notes: count(&db, "SELECT COUNT(*) FROM notes").await as u64,
         plans_up_to_date: count(&db, "SELECT COUNT(*) FROM plan_status WHERE up_to_date").await as u64,
+        inventories_completed: count(
+            &db,
+            "SELECT COUNT(*) FROM career_inventories WHERE completed_at IS NOT NULL",
+        )
+        .await as u64,
+        saved_careers: count(&db, "SELECT COUNT(*) FROM saved_careers").await as u64,
+        explorations: count(&db, "SELECT COUNT(*) FROM career_explorations").await as u64,
+        postsecondary_plans: count(&db, "SELECT COUNT(*) FROM postsecondary_plans").await as u64,
     };
     assert_eq!(summary, counted);
     assert_eq!((summary.districts, summary.students), (1, 2_000));

@@ -36,6 +36,12 @@ struct Args {
     /// Requests per path sent first and not counted.
     #[arg(long, default_value_t = 200)]
     warmup: usize,
+    /// Sign in every `--user` (one client each) and send the requests to
+    /// them in turn, one at a time, instead of `--concurrency` clients side
+    /// by side: many students' own pages (`{plan}/career/matches`) at
+    /// concurrency 1.
+    #[arg(long)]
+    rotate: bool,
 }
 
 struct Client {
@@ -69,8 +75,13 @@ async fn main() -> anyhow::Result<()> {
         .pool_max_idle_per_host(args.concurrency)
         .timeout(Duration::from_secs(30))
         .build()?;
-    let mut clients = Vec::with_capacity(args.concurrency);
-    for i in 0..args.concurrency {
+    let signed_in = if args.rotate {
+        args.users.len()
+    } else {
+        args.concurrency
+    };
+    let mut clients = Vec::with_capacity(signed_in);
+    for i in 0..signed_in {
         let user = &args.users[i % args.users.len()];
         clients.push(
             sign_in(&http, &base, user, &args.password)
@@ -78,20 +89,97 @@ async fn main() -> anyhow::Result<()> {
                 .with_context(|| format!("signing in {user}"))?,
         );
     }
-    println!(
-        "{} clients signed in as {} against {}",
-        clients.len(),
-        args.users.join(", "),
-        base
-    );
+    // Many accounts (students, with --rotate): only how many.
+    let who = match args.users.len() {
+        0..=4 => args.users.join(", "),
+        n => format!("{n} accounts"),
+    };
+    println!("{} clients signed in as {who} against {base}", clients.len());
+    let concurrency = if args.rotate { 1 } else { args.concurrency };
+    let mut every = Samples::default();
     for path in &args.paths {
-        run_path(&clients, path, args.warmup, false).await?;
-        let started = Instant::now();
-        let samples = run_path(&clients, path, args.requests, true).await?;
-        let elapsed = started.elapsed().as_secs_f64();
-        report(path, &samples, elapsed, args.concurrency);
+        let (samples, elapsed) = if args.rotate {
+            run_rotating(&clients, path, args.warmup).await?;
+            let started = Instant::now();
+            let samples = run_rotating(&clients, path, args.requests).await?;
+            (samples, started.elapsed().as_secs_f64())
+        } else {
+            run_path(&clients, path, args.warmup, false).await?;
+            let started = Instant::now();
+            let samples = run_path(&clients, path, args.requests, true).await?;
+            (samples, started.elapsed().as_secs_f64())
+        };
+        report(path, &samples, elapsed, concurrency);
+        every.client_ms.extend_from_slice(&samples.client_ms);
+        every.server_ms.extend_from_slice(&samples.server_ms);
+        every.errors += samples.errors;
+    }
+    if args.paths.len() > 1 {
+        let mut v = every.server_ms;
+        v.sort_by(f64::total_cmp);
+        println!(
+            "all {} paths: server time  p50 {:.2} ms  p95 {:.2} ms  p99 {:.2} ms ({} errors)",
+            args.paths.len(),
+            percentile(&v, 50.0),
+            percentile(&v, 95.0),
+            percentile(&v, 99.0),
+            every.errors
+        );
     }
     Ok(())
+}
+
+/// The path for this client (`{plan}` and `{next}` filled in).
+fn target(c: &Client, path: &str) -> anyhow::Result<String> {
+    Ok(if path.contains("{plan}") {
+        let plan = c
+            .plan
+            .clone()
+            .context("{plan}: no /students/<id> link on this user's home page")?;
+        path.replace("{plan}", &plan)
+    } else if path.contains("{next}") {
+        let next = c
+            .next
+            .clone()
+            .context("{next}: no next-page link on this user's /students?view=all")?;
+        path.replace("{next}", &next)
+    } else {
+        path.to_owned()
+    })
+}
+
+/// One request at a time, the clients in turn.
+async fn run_rotating(clients: &[Client], path: &str, total: usize) -> anyhow::Result<Samples> {
+    let mut s = Samples::default();
+    let urls = clients
+        .iter()
+        .map(|c| Ok(c.base.join(&target(c, path)?)?))
+        .collect::<anyhow::Result<Vec<url::Url>>>()?;
+    for i in 0..total {
+        let (c, url) = (&clients[i % clients.len()], &urls[i % clients.len()]);
+        let t = Instant::now();
+        match c.http.get(url.clone()).header("cookie", &c.cookie).send().await {
+            Ok(res) if res.status().is_success() => {
+                let server = server_ms(&res);
+                let _ = res.bytes().await;
+                s.client_ms.push(t.elapsed().as_secs_f64() * 1000.0);
+                if let Some(ms) = server {
+                    s.server_ms.push(ms);
+                }
+            }
+            _ => s.errors += 1,
+        }
+    }
+    Ok(s)
+}
+
+/// The server's own time (`Server-Timing: app;dur=…`).
+fn server_ms(res: &reqwest::Response) -> Option<f64> {
+    res.headers()
+        .get("server-timing")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split("dur=").nth(1))
+        .and_then(|d| d.parse::<f64>().ok())
 }
 
 async fn sign_in(http: &reqwest::Client, base: &url::Url, user: &str, password: &str) -> anyhow::Result<Client> {
@@ -182,22 +270,7 @@ async fn run_path(clients: &[Client], path: &str, total: usize, keep: bool) -> a
     let per = total.div_ceil(clients.len());
     let mut tasks = Vec::new();
     for c in clients {
-        let target = if path.contains("{plan}") {
-            let plan = c
-                .plan
-                .clone()
-                .context("{plan}: no /students/<id> link on this user's home page")?;
-            path.replace("{plan}", &plan)
-        } else if path.contains("{next}") {
-            let next = c
-                .next
-                .clone()
-                .context("{next}: no next-page link on this user's /students?view=all")?;
-            path.replace("{next}", &next)
-        } else {
-            path.to_owned()
-        };
-        let url = c.base.join(&target)?;
+        let url = c.base.join(&target(c, path)?)?;
         let http = c.http.clone();
         let cookie = c.cookie.clone();
         tasks.push(tokio::spawn(async move {
@@ -206,12 +279,7 @@ async fn run_path(clients: &[Client], path: &str, total: usize, keep: bool) -> a
                 let t = Instant::now();
                 match http.get(url.clone()).header("cookie", &cookie).send().await {
                     Ok(res) if res.status().is_success() => {
-                        let server = res
-                            .headers()
-                            .get("server-timing")
-                            .and_then(|v| v.to_str().ok())
-                            .and_then(|v| v.split("dur=").nth(1))
-                            .and_then(|d| d.parse::<f64>().ok());
+                        let server = server_ms(&res);
                         let _ = res.bytes().await;
                         s.client_ms.push(t.elapsed().as_secs_f64() * 1000.0);
                         if let Some(ms) = server {

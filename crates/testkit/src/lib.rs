@@ -73,8 +73,14 @@ impl TestApp {
 
     /// The same district with its plans filled as `serve --demo` fills them
     /// (goals, check-ins, reviews, notes, interactions in every state).
+    /// Also holds the shipped O*NET occupations, as `ssp serve --demo`
+    /// does, so the students' saved careers and matches resolve.
     pub async fn with_living_demo() -> TestApp {
-        Self::with_demo_options(ssp_demo::DemoOptions::new(120)).await
+        let app = Self::with_demo_options(ssp_demo::DemoOptions::new(120)).await;
+        ssp_app::career::onet::load_shipped_if_empty(app.state.app())
+            .await
+            .expect("the shipped occupations load");
+        app
     }
 
     /// The small demo district with these settings (an SMTP server, …).

@@ -9,6 +9,7 @@
 //! student writes them; the team, the guardians and the student read them;
 //! counselors and the rest of the team comment on the postsecondary plan.
 
+pub mod catalog;
 pub mod inventory;
 pub mod occupations;
 pub mod onet;

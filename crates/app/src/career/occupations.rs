@@ -6,6 +6,7 @@ use ssp_db::repo::career::occupations::{self, JobZoneRow, LoadRow, OccupationRow
 use ssp_domain::access::{Action, RecordKind};
 use ssp_domain::career::matching::{rank, Candidate, Match};
 
+use super::catalog;
 use super::inventory::{self, InventoryYear};
 use crate::access::StudentAccess;
 use crate::error::Error;
@@ -28,7 +29,7 @@ pub async fn search(app: &App, s: &Search) -> Result<SearchPage, Error> {
     s.query = s.query.trim().to_lowercase();
     s.limit = s.limit.clamp(1, 100);
     s.offset = s.offset.max(0);
-    let (rows, total) = occupations::search(app.db(), &s).await?;
+    let (rows, total) = catalog::current(app).await?.search(&s);
     Ok(SearchPage { rows, total })
 }
 
@@ -94,19 +95,17 @@ pub async fn matches(app: &App, access: &StudentAccess, zones: &[i32]) -> Result
         });
     };
     access.require(app, RecordKind::Plan, Action::View).await?;
-    let all: Vec<OccupationRow> = occupations::all(app.db())
-        .await?
-        .into_iter()
-        .filter(|o| zones.is_empty() || o.job_zone.is_some_and(|z| zones.contains(&z)) || o.job_zone.is_none())
-        .collect();
-    let candidates: Vec<Candidate<'_>> = all
+    let catalog = catalog::current(app).await?;
+    let candidates: Vec<Candidate<'_>> = catalog
+        .occupations
         .iter()
+        .filter(|o| zones.is_empty() || o.job_zone.is_some_and(|z| zones.contains(&z)) || o.job_zone.is_none())
         .map(|o| Candidate {
             code: &o.code,
             interests: o.interests(),
         })
         .collect();
-    let by_code = |code: &str| all.iter().find(|o| o.code == code).cloned();
+    let by_code = |code: &str| catalog.get(code).cloned();
     let Some(ranking) = rank(&latest.scores(), &candidates) else {
         return Ok(Matches {
             inventory: Some(latest),

@@ -97,6 +97,10 @@ pub fn print_summary(s: &DemoSummary, secs: f64) {
             "Plans: {} goals, {} check-ins, {} reflections, {} reviews, {} interactions, {} notes; {} plans up to date ({share:.0} %).",
             s.goals, s.check_ins, s.reflections, s.reviews, s.interactions, s.notes, s.plans_up_to_date
         );
+        println!(
+            "Careers: {} interest inventories completed, {} saved careers, {} explorations, {} postsecondary plans.",
+            s.inventories_completed, s.saved_careers, s.explorations, s.postsecondary_plans
+        );
     }
 }
 

@@ -814,3 +814,228 @@ pub async fn notes(tx: &mut Tx, rows: &[NoteBulkRow]) -> Result<(), DbError> {
             .push_bind(r.created_at)
     )
 }
+
+// Career development (the demo's interest inventories, ratings, saved
+// careers, explorations, postsecondary plans and district pathways).
+
+pub struct CareerPathwayBulkRow {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub name: &'static str,
+    pub description: &'static str,
+    pub legacy_cluster: Option<&'static str>,
+    pub cluster_2024: Option<&'static str>,
+    pub created_at: OffsetDateTime,
+}
+
+pub async fn career_pathways(tx: &mut Tx, rows: &[CareerPathwayBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO career_pathways (id, district_id, name, description, legacy_cluster, cluster_2024, created_at, updated_at) ",
+        rows,
+        8,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.district_id)
+            .push_bind(r.name)
+            .push_bind(r.description)
+            .push_bind(r.legacy_cluster)
+            .push_bind(r.cluster_2024)
+            .push_bind(r.created_at)
+            .push_bind(r.created_at)
+    )
+}
+
+pub struct CareerInventoryBulkRow {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub student_id: Uuid,
+    pub school_year: i32,
+    /// 60 characters, `0`–`4` or `-` (not answered).
+    pub answers: String,
+    pub started_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+    pub completed_at: Option<OffsetDateTime>,
+}
+
+pub async fn career_inventories(tx: &mut Tx, rows: &[CareerInventoryBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO career_inventories (id, district_id, student_id, school_year, answers, started_at, updated_at, completed_at) ",
+        rows,
+        8,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.district_id)
+            .push_bind(r.student_id)
+            .push_bind(r.school_year)
+            .push_bind(r.answers.as_str())
+            .push_bind(r.started_at)
+            .push_bind(r.updated_at)
+            .push_bind(r.completed_at)
+    )
+}
+
+pub struct CareerSelfRatingBulkRow {
+    pub student_id: Uuid,
+    pub district_id: Uuid,
+    /// One character per work-value statement (`1`–`4`, `-`).
+    pub work_values: String,
+    /// One character per strength (`1`–`4`, `-`).
+    pub strengths: String,
+    pub updated_at: OffsetDateTime,
+}
+
+pub async fn career_self_ratings(tx: &mut Tx, rows: &[CareerSelfRatingBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO career_self_ratings (student_id, district_id, work_values, strengths, updated_at) ",
+        rows,
+        5,
+        |b, r| b
+            .push_bind(r.student_id)
+            .push_bind(r.district_id)
+            .push_bind(r.work_values.as_str())
+            .push_bind(r.strengths.as_str())
+            .push_bind(r.updated_at)
+    )
+}
+
+pub struct SavedCareerBulkRow {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub student_id: Uuid,
+    /// An O*NET-SOC code.
+    pub code: &'static str,
+    pub note: &'static str,
+    pub saved_at: OffsetDateTime,
+}
+
+pub async fn saved_careers(tx: &mut Tx, rows: &[SavedCareerBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO saved_careers (id, district_id, student_id, code, note, saved_at) ",
+        rows,
+        6,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.district_id)
+            .push_bind(r.student_id)
+            .push_bind(r.code)
+            .push_bind(r.note)
+            .push_bind(r.saved_at)
+    )
+}
+
+pub struct CareerExplorationBulkRow {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub student_id: Uuid,
+    /// `career_fair`, `job_shadow`, `informational_interview`, `research` or `visit`.
+    pub kind: &'static str,
+    pub occurred_on: Date,
+    pub title: &'static str,
+    pub code: Option<&'static str>,
+    pub reflection: &'static str,
+    pub created_at: OffsetDateTime,
+}
+
+pub async fn career_explorations(tx: &mut Tx, rows: &[CareerExplorationBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO career_explorations (id, district_id, student_id, kind, occurred_on, title, code, reflection, created_at) ",
+        rows,
+        9,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.district_id)
+            .push_bind(r.student_id)
+            .push_bind(r.kind)
+            .push_bind(r.occurred_on)
+            .push_bind(r.title)
+            .push_bind(r.code)
+            .push_bind(r.reflection)
+            .push_bind(r.created_at)
+    )
+}
+
+pub struct PostsecondaryPlanBulkRow {
+    pub student_id: Uuid,
+    pub district_id: Uuid,
+    /// Path keys joined by commas (`four_year,two_year`).
+    pub paths: String,
+    pub updated_at: OffsetDateTime,
+}
+
+pub async fn postsecondary_plans(tx: &mut Tx, rows: &[PostsecondaryPlanBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO postsecondary_plans (student_id, district_id, paths, updated_at) ",
+        rows,
+        4,
+        |b, r| b
+            .push_bind(r.student_id)
+            .push_bind(r.district_id)
+            .push_bind(r.paths.as_str())
+            .push_bind(r.updated_at)
+    )
+}
+
+pub struct PostsecondaryProgramBulkRow {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub student_id: Uuid,
+    pub name: &'static str,
+    pub path: &'static str,
+    pub status: &'static str,
+    pub note: &'static str,
+    pub updated_at: OffsetDateTime,
+}
+
+pub async fn postsecondary_programs(tx: &mut Tx, rows: &[PostsecondaryProgramBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO postsecondary_programs (id, district_id, student_id, name, path, status, note, updated_at) ",
+        rows,
+        8,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.district_id)
+            .push_bind(r.student_id)
+            .push_bind(r.name)
+            .push_bind(r.path)
+            .push_bind(r.status)
+            .push_bind(r.note)
+            .push_bind(r.updated_at)
+    )
+}
+
+pub struct PostsecondaryStepBulkRow {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub student_id: Uuid,
+    /// A shipped step's key, or `None` for the student's own step.
+    pub step_key: Option<&'static str>,
+    pub title: &'static str,
+    pub due_on: Date,
+    pub done_on: Option<Date>,
+    pub updated_at: OffsetDateTime,
+}
+
+pub async fn postsecondary_steps(tx: &mut Tx, rows: &[PostsecondaryStepBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO postsecondary_steps (id, district_id, student_id, step_key, title, due_on, done_on, updated_at) ",
+        rows,
+        8,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.district_id)
+            .push_bind(r.student_id)
+            .push_bind(r.step_key)
+            .push_bind(r.title)
+            .push_bind(r.due_on)
+            .push_bind(r.done_on)
+            .push_bind(r.updated_at)
+    )
+}

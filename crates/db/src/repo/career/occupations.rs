@@ -83,6 +83,19 @@ pub async fn all(db: &Db) -> Result<Vec<OccupationRow>, DbError> {
     Ok(with_reader!(db, |p| sqlx::query_as(&sql).fetch_all(p).await)?)
 }
 
+/// Every alternate title as (code, lower-cased title), for the in-memory
+/// search.
+pub async fn all_titles_lower(db: &Db) -> Result<Vec<(String, String)>, DbError> {
+    let sql = "SELECT code, title_lower FROM occupation_titles ORDER BY code, title_lower";
+    Ok(with_reader!(db, |p| sqlx::query_as(sql).fetch_all(p).await)?)
+}
+
+/// The id of the latest load (None before the first).
+pub async fn latest_load_id(db: &Db) -> Result<Option<Uuid>, DbError> {
+    let sql = "SELECT id FROM occupation_loads ORDER BY loaded_at DESC, id DESC LIMIT 1";
+    Ok(with_reader!(db, |p| sqlx::query_scalar(sql).fetch_optional(p).await)?)
+}
+
 pub async fn count(db: &Db) -> Result<i64, DbError> {
     Ok(with_reader!(db, |p| sqlx::query_scalar(
         "SELECT COUNT(*) FROM occupations"
