@@ -243,6 +243,58 @@ pub fn render(r: &Report) -> String {
     out
 }
 
+/// `ssp import catalog|transcripts FILE`: one transaction; every row
+/// problem printed with its line and column; exits non-zero when the file
+/// is refused or nothing could be loaded.
+async fn academic(settings: &Settings, args: AcademicArgs, catalog: bool) -> anyhow::Result<()> {
+    use ssp_app::academics::catalog::Loader;
+    let db = super::open_migrated(settings).await?;
+    let district = match &args.district {
+        Some(sid) => match ssp_db::repo::roster::district_by_source(&db, sid).await? {
+            Some((id, _)) => ssp_domain::OrgId(id),
+            None => anyhow::bail!("no district with sourcedId {sid:?}; nothing was changed"),
+        },
+        None => {
+            let all = ssp_db::repo::orgs::districts(&db).await?;
+            match all.as_slice() {
+                [one] => ssp_domain::OrgId(one.id),
+                [] => anyhow::bail!("there is no district yet: import the roster first"),
+                _ => anyhow::bail!("there are several districts: name one with --district SOURCEDID"),
+            }
+        }
+    };
+    let file = std::fs::File::open(&args.path).with_context(|| format!("cannot read {}", args.path.display()))?;
+    let app = ssp_app::App::new(db.clone(), std::sync::Arc::new(ssp_app::SystemClock));
+    let by = Loader {
+        district,
+        person: None,
+        request_id: "cli".into(),
+    };
+    let input = std::io::BufReader::new(file);
+    let result = if catalog {
+        ssp_app::academics::catalog::load(&app, &by, input).await?
+    } else {
+        ssp_app::academics::transcript::load(&app, &by, input).await?
+    };
+    db.close().await;
+    let name = args.path.display();
+    let report = match result {
+        Ok(r) => r,
+        Err(refusal) => anyhow::bail!("{name} was refused and nothing was changed: {refusal}"),
+    };
+    for p in &report.problems {
+        match &p.column {
+            Some(c) => eprintln!("  {name}: line {}: column {c}: {}", p.line, p.code),
+            None => eprintln!("  {name}: line {}: {}", p.line, p.code),
+        }
+    }
+    println!("{name}: {}.", report.summary());
+    if !report.problems.is_empty() && report.created + report.updated + report.unchanged == 0 {
+        anyhow::bail!("nothing was loaded from {name}: every row has a problem (listed above)");
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use ssp_roster::{Counts, Deactivations, FileSummary, Issue, Refusal, Report};
@@ -302,56 +354,4 @@ mod tests {
              active people (12 %), above the district's 10 % limit; rerun with --confirm-deactivations to proceed"
         );
     }
-}
-
-/// `ssp import catalog|transcripts FILE`: one transaction; every row
-/// problem printed with its line and column; exits non-zero when the file
-/// is refused or nothing could be loaded.
-async fn academic(settings: &Settings, args: AcademicArgs, catalog: bool) -> anyhow::Result<()> {
-    use ssp_app::academics::catalog::Loader;
-    let db = super::open_migrated(settings).await?;
-    let district = match &args.district {
-        Some(sid) => match ssp_db::repo::roster::district_by_source(&db, sid).await? {
-            Some((id, _)) => ssp_domain::OrgId(id),
-            None => anyhow::bail!("no district with sourcedId {sid:?}; nothing was changed"),
-        },
-        None => {
-            let all = ssp_db::repo::orgs::districts(&db).await?;
-            match all.as_slice() {
-                [one] => ssp_domain::OrgId(one.id),
-                [] => anyhow::bail!("there is no district yet: import the roster first"),
-                _ => anyhow::bail!("there are several districts: name one with --district SOURCEDID"),
-            }
-        }
-    };
-    let file = std::fs::File::open(&args.path).with_context(|| format!("cannot read {}", args.path.display()))?;
-    let app = ssp_app::App::new(db.clone(), std::sync::Arc::new(ssp_app::SystemClock));
-    let by = Loader {
-        district,
-        person: None,
-        request_id: "cli".into(),
-    };
-    let input = std::io::BufReader::new(file);
-    let result = if catalog {
-        ssp_app::academics::catalog::load(&app, &by, input).await?
-    } else {
-        ssp_app::academics::transcript::load(&app, &by, input).await?
-    };
-    db.close().await;
-    let name = args.path.display();
-    let report = match result {
-        Ok(r) => r,
-        Err(refusal) => anyhow::bail!("{name} was refused and nothing was changed: {refusal}"),
-    };
-    for p in &report.problems {
-        match &p.column {
-            Some(c) => eprintln!("  {name}: line {}: column {c}: {}", p.line, p.code),
-            None => eprintln!("  {name}: line {}: {}", p.line, p.code),
-        }
-    }
-    println!("{name}: {}.", report.summary());
-    if !report.problems.is_empty() && report.created + report.updated + report.unchanged == 0 {
-        anyhow::bail!("nothing was loaded from {name}: every row has a problem (listed above)");
-    }
-    Ok(())
 }
