@@ -59,8 +59,16 @@ impl CsvRow {
 
 /// Reads every row of a CSV file whose header holds `required` (by exact
 /// name, any order; other columns are ignored).
-pub fn read(input: impl Read, required: &[&str]) -> Result<Vec<CsvRow>, FileRefusal> {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(input);
+pub fn read(mut input: impl Read, required: &[&str]) -> Result<Vec<CsvRow>, FileRefusal> {
+    // Read whole (the page caps uploads; the CLI reads a local file), so a
+    // row's line is counted from its byte offset: the CSV reader's own line
+    // numbers skip blank lines, which would point a person at the wrong one.
+    let mut bytes = Vec::new();
+    input.read_to_end(&mut bytes).map_err(|e| FileRefusal::Unreadable {
+        line: 0,
+        why: e.to_string(),
+    })?;
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes.as_slice());
     let headers = reader.headers().map_err(|e| FileRefusal::Unreadable {
         line: 1,
         why: e.to_string(),
@@ -80,6 +88,19 @@ pub fn read(input: impl Read, required: &[&str]) -> Result<Vec<CsvRow>, FileRefu
     }
     let columns = std::sync::Arc::new(columns);
     let mut rows = Vec::new();
+    let (mut seen_byte, mut seen_lines) = (0usize, 0u64);
+    let mut line_at = |byte: usize| {
+        // A record's position may be the blank lines before it: skip them.
+        let mut byte = byte.min(bytes.len());
+        while byte < bytes.len() && (bytes[byte] == b'\n' || bytes[byte] == b'\r') {
+            byte += 1;
+        }
+        if byte >= seen_byte {
+            seen_lines += bytes[seen_byte..byte].iter().filter(|b| **b == b'\n').count() as u64;
+            seen_byte = byte;
+        }
+        seen_lines + 1
+    };
     for record in reader.records() {
         let record = record.map_err(|e| FileRefusal::Unreadable {
             line: e.position().map_or(0, |p| p.line()),
@@ -92,7 +113,7 @@ pub fn read(input: impl Read, required: &[&str]) -> Result<Vec<CsvRow>, FileRefu
             return Err(FileRefusal::TooManyRows);
         }
         rows.push(CsvRow {
-            line: record.position().map_or(0, |p| p.line()),
+            line: record.position().map_or(0, |p| line_at(p.byte() as usize)),
             fields: record.iter().map(str::to_owned).collect(),
             columns: columns.clone(),
         });
