@@ -107,3 +107,4 @@ catalog-courses = Courses
 catalog-empty = The catalog is empty. Load a catalog file.
 catalog-grades = Grades
 catalog-prerequisites = Prerequisites
+error-transcript-by-staff-only = Only staff record transfer credit; the transcript comes from the school.

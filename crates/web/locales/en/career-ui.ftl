@@ -197,3 +197,4 @@ students-interest = Interest inventory
 students-inventory-done = Done
 students-inventory-in-progress = In progress
 students-inventory-not-taken = Not taken
+error-students-list-staff-only = The students list is for staff; students and families open their plans from the home page.

@@ -107,3 +107,4 @@ catalog-courses = Cursos
 catalog-empty = El catálogo está vacío. Cargue un archivo de catálogo.
 catalog-grades = Grados
 catalog-prerequisites = Requisitos previos
+error-transcript-by-staff-only = Solo el personal registra créditos transferidos; el expediente viene de la escuela.

@@ -197,3 +197,4 @@ students-interest = Inventario de intereses
 students-inventory-done = Hecho
 students-inventory-in-progress = En curso
 students-inventory-not-taken = Sin hacer
+error-students-list-staff-only = La lista de estudiantes es para el personal; los estudiantes y las familias abren sus planes desde la página de inicio.
