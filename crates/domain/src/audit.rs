@@ -104,6 +104,12 @@ pub enum AuditAction {
     TranscriptsLoaded,
     /// Staff recorded transfer credit (or corrected an entry) by hand.
     TranscriptEntryRecorded,
+    /// A course was added to or removed from the course plan.
+    CoursePlanChanged,
+    CoursePlanSubmitted,
+    /// Staff approved or returned the course plan.
+    CoursePlanDecided,
+    CoursePlanAcknowledged,
 }
 
 impl AuditAction {
@@ -182,6 +188,10 @@ impl AuditAction {
             AuditAction::CatalogLoaded => "catalog_loaded",
             AuditAction::TranscriptsLoaded => "transcripts_loaded",
             AuditAction::TranscriptEntryRecorded => "transcript_entry_recorded",
+            AuditAction::CoursePlanChanged => "course_plan_changed",
+            AuditAction::CoursePlanSubmitted => "course_plan_submitted",
+            AuditAction::CoursePlanDecided => "course_plan_decided",
+            AuditAction::CoursePlanAcknowledged => "course_plan_acknowledged",
         }
     }
 }

@@ -9,6 +9,7 @@
 //! may edit the plan's staff side add transfer credit.
 
 pub mod catalog;
+pub mod course_plan;
 pub mod csv_file;
 pub mod transcript;
 

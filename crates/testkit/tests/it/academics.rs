@@ -219,3 +219,93 @@ async fn staff_record_transfer_credit_and_only_staff_do() {
     );
     assert_eq!(app.count_audit("transcript_entry_recorded").await, 1);
 }
+
+#[tokio::test]
+async fn a_course_plan_is_checked_as_it_is_built_approved_acknowledged_and_versioned() {
+    let app = TestApp::with_demo().await;
+    load(&app, "catalog", CATALOG).await;
+    let me = app.person("demo.student").await;
+    let url = format!("/students/{me}/course-plan");
+    let student = app.signed_in("demo.student").await;
+    let add = |grade: &'static str, course: &'static str| {
+        let student = &student;
+        let url = url.clone();
+        async move {
+            student.get(&url).await;
+            student.post_form(&url, &[("grade", grade), ("course", course)]).await
+        }
+    };
+    // Geometry needs Algebra I first: refused, nothing saved.
+    let refused = add("11", "GEO").await;
+    assert_eq!(refused.status, 422);
+    assert!(
+        refused.text.contains("Grade 11: GEO needs ALG1 first."),
+        "{}",
+        refused.text
+    );
+    assert!(app
+        .texts("SELECT years FROM course_plans WHERE student_id = $1", &[me])
+        .await
+        .is_empty());
+    // A course not offered in that grade.
+    let refused = add("12", "ENG9").await;
+    assert!(
+        refused.text.contains("Grade 12: ENG9 is not offered in this grade."),
+        "{}",
+        refused.text
+    );
+    assert_eq!(add("10", "ALG1").await.status, 303);
+    assert_eq!(add("11", "GEO").await.status, 303);
+    assert_eq!(add("11", "SPA1").await.status, 303);
+    let page = student.get(&url).await;
+    assert!(page.text.contains("Draft"));
+    assert!(page.text.contains("Geometry"));
+    assert!(page.text.contains("If the plan is followed"));
+    student.get(&url).await;
+    assert_eq!(student.post_form(&format!("{url}/submit"), &[]).await.status, 303);
+    // The counselor returns it (a comment is needed), then approves it.
+    let counselor = app.signed_in("demo.counselor").await;
+    let seen = counselor.get(&url).await;
+    assert!(seen.text.contains("Waiting for approval"));
+    let r = counselor
+        .post_form(&format!("{url}/decision"), &[("decision", "return"), ("comment", "")])
+        .await;
+    assert_eq!(r.status, 422);
+    counselor.get(&url).await;
+    let r = counselor
+        .post_form(
+            &format!("{url}/decision"),
+            &[("decision", "return"), ("comment", "Add a science course in grade 11.")],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    let returned = student.get(&url).await;
+    assert!(returned.text.contains("Add a science course in grade 11."));
+    student.get(&url).await;
+    assert_eq!(student.post_form(&format!("{url}/submit"), &[]).await.status, 303);
+    counselor.get(&url).await;
+    let r = counselor
+        .post_form(&format!("{url}/decision"), &[("decision", "approve"), ("comment", "")])
+        .await;
+    assert_eq!(r.status, 303);
+    // The student cannot approve; the guardian acknowledges.
+    student.get(&url).await;
+    assert_eq!(
+        student
+            .post_form(&format!("{url}/decision"), &[("decision", "approve")])
+            .await
+            .status,
+        403
+    );
+    let guardian = app.signed_in("demo.guardian").await;
+    let g = guardian.get(&url).await;
+    assert!(g.text.contains("Approved"));
+    assert_eq!(guardian.post_form(&format!("{url}/acknowledge"), &[]).await.status, 303);
+    assert!(guardian.get(&url).await.text.contains("acknowledged by a guardian"));
+    // A change after approval is the next version, showing what changed.
+    assert_eq!(add("12", "PE9").await.status, 303);
+    let v2 = student.get(&url).await;
+    assert!(v2.text.contains("version 2"), "{}", v2.text);
+    assert!(v2.text.contains("Grade 12: added PE9"), "{}", v2.text);
+    assert_eq!(app.count_audit("course_plan_decided").await, 2);
+}

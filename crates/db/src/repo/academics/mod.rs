@@ -2,4 +2,5 @@
 //! each student's transcript (`transcripts.rs`). Credits are hundredths.
 
 pub mod catalog;
+pub mod plans;
 pub mod transcripts;

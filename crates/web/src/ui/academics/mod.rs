@@ -2,9 +2,10 @@
 //! the graduation-requirement audit with its explanation and the date of
 //! its data, on-track — and transfer credit typed by staff (`record.rs`);
 //! the district's course catalog and the catalog and transcript CSV loads
-//! (`catalog.rs`).
+//! (`catalog.rs`); the multi-year course plan (`plan.rs`).
 
 pub mod catalog;
+pub mod plan;
 pub mod record;
 
 use axum::extract::DefaultBodyLimit;
@@ -20,6 +21,10 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/students/{id}/academics", get(record::show))
         .route("/students/{id}/academics/transcript", post(record::add_transfer))
+        .route("/students/{id}/course-plan", get(plan::show).post(plan::change))
+        .route("/students/{id}/course-plan/submit", post(plan::submit))
+        .route("/students/{id}/course-plan/decision", post(plan::decide))
+        .route("/students/{id}/course-plan/acknowledge", post(plan::acknowledge))
         .route("/admin/catalog", get(catalog::show))
         .route(
             "/admin/catalog/upload",

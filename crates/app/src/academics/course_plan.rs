@@ -1,0 +1,293 @@
+//! The multi-year course plan (grade 8 through 12): the student builds it
+//! year by year from the catalog; every change is checked (prerequisites,
+//! a year's credit limit, a course twice or already passed) and a change
+//! that breaks a rule is refused with every problem, saving nothing. The
+//! student submits it; staff who may edit the plan's staff side approve it
+//! or return it with a comment; a guardian with rights acknowledges the
+//! approved plan. A change after approval starts the next version.
+
+use ssp_db::repo::academics::catalog as catalog_repo;
+use ssp_db::repo::academics::plans::{self, PlanRow};
+use ssp_db::repo::academics::transcripts;
+use ssp_db::repo::students;
+use ssp_domain::academics::audit::{audit, Audit, AuditInput};
+use ssp_domain::academics::course::{Catalog, CourseCode};
+use ssp_domain::academics::course_plan::{check_plan, diff, CoursePlan, PlanProblem, PlanRules, PlanYear, YearChange};
+use ssp_domain::academics::requirements::connecticut_default;
+use ssp_domain::academics::transcript::{GradeScale, TranscriptEntry};
+use ssp_domain::access::{Action, RecordKind};
+use ssp_domain::audit::AuditAction;
+use ssp_domain::{PersonId, StudentId};
+
+use crate::access::StudentAccess;
+use crate::error::Error;
+use crate::write::PlanWrite;
+use crate::App;
+
+/// The grades a plan covers.
+pub const GRADES: std::ops::RangeInclusive<u8> = 8..=12;
+
+/// The stored form: one line per grade, `9=ENG9,ALG1`.
+pub fn to_stored(p: &CoursePlan) -> String {
+    let mut years: Vec<&PlanYear> = p.years.iter().collect();
+    years.sort_by_key(|y| y.grade);
+    years
+        .iter()
+        .map(|y| {
+            format!(
+                "{}={}",
+                y.grade,
+                y.courses.iter().map(CourseCode::as_str).collect::<Vec<_>>().join(",")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// From the stored form (a line that no longer parses is skipped).
+pub fn from_stored(class_of: i32, s: &str) -> CoursePlan {
+    CoursePlan {
+        class_of,
+        years: s
+            .lines()
+            .filter_map(|l| l.split_once('='))
+            .filter_map(|(g, c)| PlanYear::parse(g, c).ok())
+            .collect(),
+    }
+}
+
+/// A plan as the page shows it.
+#[derive(Debug, Clone)]
+pub struct PlanView {
+    pub grade: i32,
+    pub class_of: i32,
+    /// The newest version (None: no plan yet).
+    pub latest: Option<PlanRow>,
+    pub plan: CoursePlan,
+    pub problems: Vec<PlanProblem>,
+    /// The audit with the plan's courses counted as planned.
+    pub projected: Audit,
+    /// What changed since the last approved version (when the newest is
+    /// not it).
+    pub changes: Vec<YearChange>,
+    pub approved_version: Option<i32>,
+    pub catalog: Catalog,
+    pub transcript: Vec<TranscriptEntry>,
+}
+
+async fn inputs(
+    app: &App,
+    student: StudentId,
+    district: ssp_domain::OrgId,
+) -> Result<(Catalog, Vec<TranscriptEntry>), Error> {
+    let scale = GradeScale::default_letter();
+    let catalog = super::catalog_of(&catalog_repo::list(app.db(), district).await?);
+    let transcript = transcripts::for_student(app.db(), student)
+        .await?
+        .iter()
+        .filter_map(|r| super::entry_of(r, &scale))
+        .collect();
+    Ok((catalog, transcript))
+}
+
+/// The plan with its checks, projected audit and changes (a read of the
+/// plan, audited for anyone but the student).
+pub async fn show(app: &App, access: &StudentAccess) -> Result<PlanView, Error> {
+    access.require(app, RecordKind::Plan, Action::View).await?;
+    let h = students::header(app.db(), access.student())
+        .await?
+        .ok_or(Error::NotFound)?;
+    let versions = plans::versions(app.db(), access.student()).await?;
+    let (catalog, transcript) = inputs(app, access.student(), access.facts.district_id).await?;
+    let latest = versions.first().cloned();
+    let plan = latest
+        .as_ref()
+        .map(|r| from_stored(h.graduation_year, &r.years))
+        .unwrap_or(CoursePlan {
+            class_of: h.graduation_year,
+            years: Vec::new(),
+        });
+    let approved = versions.iter().find(|v| v.status == "approved");
+    let changes = match (approved, &latest) {
+        (Some(a), Some(l)) if a.version != l.version => diff(&from_stored(h.graduation_year, &a.years), &plan),
+        _ => Vec::new(),
+    };
+    let set = connecticut_default(h.graduation_year);
+    let projected = audit(&AuditInput {
+        set: &set,
+        catalog: &catalog,
+        transcript: &transcript,
+        plan: Some(&plan),
+        capstone_passed: false,
+        as_of: app.now().date(),
+    });
+    Ok(PlanView {
+        grade: h.grade_level,
+        class_of: h.graduation_year,
+        problems: check_plan(&plan, &catalog, &transcript, &PlanRules::default()),
+        approved_version: approved.map(|a| a.version),
+        latest,
+        plan,
+        projected,
+        changes,
+        catalog,
+        transcript,
+    })
+}
+
+/// Why a change was refused: every problem of the plan it would make.
+#[derive(Debug, Clone)]
+pub struct Refused(pub Vec<PlanProblem>);
+
+/// The student adds (`add = true`) or removes a course in a grade's year.
+/// A change that would leave the plan breaking a rule is refused with the
+/// problems and saves nothing.
+pub async fn change(
+    app: &App,
+    access: &StudentAccess,
+    grade: &str,
+    course: &str,
+    add: bool,
+) -> Result<Result<(), Refused>, Error> {
+    access.require(app, RecordKind::Plan, Action::Edit).await?;
+    if !access.is_self() {
+        return Err(Error::Forbidden("course_plan_by_student_only"));
+    }
+    let grade: u8 = grade
+        .trim()
+        .parse()
+        .ok()
+        .filter(|g| GRADES.contains(g))
+        .ok_or_else(|| Error::invalid("invalid_grade", format!("grade {grade:?}")))?;
+    let code = CourseCode::parse(course)?;
+    let h = students::header(app.db(), access.student())
+        .await?
+        .ok_or(Error::NotFound)?;
+    if i32::from(grade) < h.grade_level {
+        return Err(Error::Conflict("course_plan_past_year"));
+    }
+    let (catalog, transcript) = inputs(app, access.student(), access.facts.district_id).await?;
+    let mut w = PlanWrite::begin(app, access).await?;
+    let now = w.now();
+    let latest = plans::latest_in_tx(w.tx(), access.student()).await?;
+    let mut plan = latest
+        .as_ref()
+        .map(|r| from_stored(h.graduation_year, &r.years))
+        .unwrap_or(CoursePlan {
+            class_of: h.graduation_year,
+            years: Vec::new(),
+        });
+    let before = check_plan(&plan, &catalog, &transcript, &PlanRules::default());
+    match plan.years.iter_mut().find(|y| y.grade == grade) {
+        Some(y) if add => y.courses.push(code.clone()),
+        Some(y) => y.courses.retain(|c| c != &code),
+        None if add => plan.years.push(PlanYear {
+            grade,
+            courses: vec![code.clone()],
+        }),
+        None => return Err(Error::NotFound),
+    }
+    // Only problems this change brings are refused: a catalog change may
+    // already have made an old plan break a rule, and removing a course
+    // must stay possible then.
+    let after = check_plan(&plan, &catalog, &transcript, &PlanRules::default());
+    let new: Vec<PlanProblem> = after.into_iter().filter(|p| !before.contains(p)).collect();
+    if add && !new.is_empty() {
+        return Ok(Err(Refused(new)));
+    }
+    let stored = to_stored(&plan);
+    let id = match &latest {
+        Some(r) if r.status != "approved" => {
+            plans::set_years(w.tx(), r.id, &stored, now).await?;
+            r.id
+        }
+        // A change to the approved plan starts the next version.
+        Some(r) => {
+            plans::insert(
+                w.tx(),
+                access.facts.district_id,
+                access.student(),
+                r.version + 1,
+                &stored,
+                now,
+            )
+            .await?
+        }
+        None => plans::insert(w.tx(), access.facts.district_id, access.student(), 1, &stored, now).await?,
+    };
+    let mut ev = w.event(AuditAction::CoursePlanChanged, RecordKind::Plan);
+    ev.record_id = Some(id.to_string());
+    ev.detail = Some(format!("{}{} {}", if add { "+" } else { "-" }, code.as_str(), grade));
+    w.commit_with(ev).await?;
+    Ok(Ok(()))
+}
+
+/// The student submits the newest version for approval (a plan that
+/// breaks a rule cannot be submitted).
+pub async fn submit(app: &App, access: &StudentAccess) -> Result<(), Error> {
+    access.require(app, RecordKind::Plan, Action::Edit).await?;
+    if !access.is_self() {
+        return Err(Error::Forbidden("course_plan_by_student_only"));
+    }
+    let view = show(app, access).await?;
+    let latest = view.latest.ok_or(Error::Conflict("course_plan_empty"))?;
+    if !matches!(latest.status.as_str(), "draft" | "returned") {
+        return Err(Error::Conflict("course_plan_not_a_draft"));
+    }
+    if !view.problems.is_empty() {
+        return Err(Error::Conflict("course_plan_has_problems"));
+    }
+    let mut w = PlanWrite::begin(app, access).await?;
+    let now = w.now();
+    plans::set_status(w.tx(), latest.id, "submitted", now).await?;
+    w.commit(AuditAction::CoursePlanSubmitted, RecordKind::Plan, latest.id)
+        .await
+}
+
+/// Staff who may edit the plan's staff side approve the submitted plan or
+/// return it with a comment (required when returning).
+pub async fn decide(app: &App, access: &StudentAccess, approve: bool, comment: &str) -> Result<(), Error> {
+    access.require(app, RecordKind::Plan, Action::Edit).await?;
+    if access.is_self() {
+        return Err(Error::Forbidden("course_plan_decided_by_staff"));
+    }
+    let comment = comment.trim();
+    if comment.chars().count() > 2000 || (!approve && comment.is_empty()) {
+        return Err(Error::Rejected(ssp_domain::input::Rejected::one(
+            "invalid_plan_decision",
+            "comment",
+            if comment.is_empty() { "required" } else { "too_long" },
+        )));
+    }
+    let versions = plans::versions(app.db(), access.student()).await?;
+    let latest = versions.first().ok_or(Error::Conflict("course_plan_empty"))?;
+    if latest.status != "submitted" {
+        return Err(Error::Conflict("course_plan_not_submitted"));
+    }
+    let mut w = PlanWrite::begin(app, access).await?;
+    let now = w.now();
+    let status = if approve { "approved" } else { "returned" };
+    plans::decide(w.tx(), latest.id, status, comment, PersonId(access.actor.0), now).await?;
+    let mut ev = w.event(AuditAction::CoursePlanDecided, RecordKind::Plan);
+    ev.record_id = Some(latest.id.to_string());
+    ev.detail = Some(status.to_owned());
+    w.commit_with(ev).await
+}
+
+/// A guardian with educational rights acknowledges the approved plan.
+pub async fn acknowledge(app: &App, access: &StudentAccess) -> Result<(), Error> {
+    access.require(app, RecordKind::Plan, Action::Sign).await?;
+    if access.facts.relationship.guardian_with_rights != Some(true) {
+        return Err(Error::Forbidden("course_plan_acknowledged_by_guardian"));
+    }
+    let versions = plans::versions(app.db(), access.student()).await?;
+    let latest = versions.first().ok_or(Error::Conflict("course_plan_empty"))?;
+    if latest.status != "approved" {
+        return Err(Error::Conflict("course_plan_not_approved"));
+    }
+    let mut w = PlanWrite::begin(app, access).await?;
+    let now = w.now();
+    plans::acknowledge(w.tx(), latest.id, PersonId(access.actor.0), now).await?;
+    w.commit(AuditAction::CoursePlanAcknowledged, RecordKind::Plan, latest.id)
+        .await
+}
