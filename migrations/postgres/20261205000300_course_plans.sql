@@ -19,3 +19,17 @@ CREATE TABLE course_plans (
     updated_at       TIMESTAMPTZ NOT NULL
 );
 CREATE UNIQUE INDEX course_plans_student_id_version_uq ON course_plans (student_id, version);
+
+-- Each student's academic standing as last computed (after a transcript
+-- load, transfer credit or a course-plan change), so the caseload filters
+-- by it in the database: on track to graduate (NULL: no transcript yet),
+-- grade-9 on track, and where the course plan stands ('none' … 'approved').
+CREATE TABLE academic_status (
+    student_id       UUID PRIMARY KEY NOT NULL REFERENCES students (person_id),
+    district_id      UUID NOT NULL REFERENCES orgs (id),
+    on_track         BOOLEAN,
+    grade9_on_track  BOOLEAN,
+    plan_status      TEXT NOT NULL DEFAULT 'none',
+    refreshed_at     TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX academic_status_on_track_idx ON academic_status (district_id, on_track);

@@ -219,6 +219,7 @@ pub async fn change(
     ev.record_id = Some(id.to_string());
     ev.detail = Some(format!("{}{} {}", if add { "+" } else { "-" }, code.as_str(), grade));
     w.commit_with(ev).await?;
+    refresh_status(app, access.facts.district_id, access.student()).await?;
     Ok(Ok(()))
 }
 
@@ -271,7 +272,8 @@ pub async fn decide(app: &App, access: &StudentAccess, approve: bool, comment: &
     let mut ev = w.event(AuditAction::CoursePlanDecided, RecordKind::Plan);
     ev.record_id = Some(latest.id.to_string());
     ev.detail = Some(status.to_owned());
-    w.commit_with(ev).await
+    w.commit_with(ev).await?;
+    refresh_status(app, access.facts.district_id, access.student()).await
 }
 
 /// A guardian with educational rights acknowledges the approved plan.
@@ -290,4 +292,47 @@ pub async fn acknowledge(app: &App, access: &StudentAccess) -> Result<(), Error>
     plans::acknowledge(w.tx(), latest.id, PersonId(access.actor.0), now).await?;
     w.commit(AuditAction::CoursePlanAcknowledged, RecordKind::Plan, latest.id)
         .await
+}
+
+/// Recomputes and stores a student's academic standing (on track to
+/// graduate, grade-9 on track, where the course plan stands) from what is
+/// committed, for the caseload's filters. Called after every change that
+/// moves it; a system write, not a person's read, so not audited as a view.
+pub async fn refresh_status(app: &App, district: ssp_domain::OrgId, student: StudentId) -> Result<(), Error> {
+    use ssp_domain::academics::on_track::{grade9_on_track, on_track_to_graduate, Grade9Rule};
+    let Some(h) = students::header(app.db(), student).await? else {
+        return Ok(());
+    };
+    let (catalog, transcript) = inputs(app, student, district).await?;
+    let versions = plans::versions(app.db(), student).await?;
+    let plan_status = versions.first().map_or("none", |v| v.status.as_str()).to_owned();
+    let plan = versions.first().map(|v| from_stored(h.graduation_year, &v.years));
+    let today = app.now().date();
+    let high_school = h.grade_level >= 9;
+    let (on_track, grade9) = if high_school && !transcript.is_empty() {
+        let set = connecticut_default(h.graduation_year);
+        let a = audit(&AuditInput {
+            set: &set,
+            catalog: &catalog,
+            transcript: &transcript,
+            plan: plan.as_ref(),
+            capstone_passed: false,
+            as_of: today,
+        });
+        let g9 = grade9_on_track(
+            &transcript,
+            &catalog,
+            &GradeScale::default_letter(),
+            h.graduation_year,
+            today,
+            &Grade9Rule::default(),
+        );
+        (Some(on_track_to_graduate(&a, h.graduation_year, today).on_track), Some(g9.on_track))
+    } else {
+        (None, None)
+    };
+    let mut tx = app.db().begin().await?;
+    plans::put_status(&mut tx, district, student, on_track, grade9, &plan_status, app.now()).await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -153,6 +153,9 @@ pub async fn load(app: &App, by: &Loader, input: impl Read) -> Result<Result<Loa
     ev.detail = Some(format!("{}; {} students", report.summary(), touched.len()));
     audit::record(&mut tx, &ev).await?;
     tx.commit().await?;
+    for student in touched {
+        super::course_plan::refresh_status(app, by.district, student).await?;
+    }
     // `updated` counts written rows (new or changed): the store cannot tell
     // a new row from a changed one without reading it first.
     Ok(Ok(report))

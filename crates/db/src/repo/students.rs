@@ -52,6 +52,20 @@ pub struct ListFilter {
     pub search: Option<Search>,
     /// A 2024 career cluster key: only students who saved a career in it.
     pub interest_cluster: Option<String>,
+    pub academic: AcademicFilter,
+}
+
+/// The caseload's academic filters, on the stored `academic_status`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum AcademicFilter {
+    #[default]
+    All,
+    /// Computed as not on track to graduate (students with no transcript
+    /// yet are not listed: nothing says they are behind).
+    NotOnTrack,
+    /// Grades 8–12 whose course plan is not approved (none, draft,
+    /// submitted or returned).
+    PlanNotApproved,
 }
 
 /// A name or student-number search: every word must begin one of the
@@ -214,6 +228,15 @@ fn where_clause(
         sql.push_str(&format!(
             " AND (({all_words}) OR s.local_id = ${num} OR s.state_student_id = ${num})"
         ));
+    }
+    match filter.academic {
+        AcademicFilter::All => {}
+        AcademicFilter::NotOnTrack => sql.push_str(
+            " AND s.person_id IN (SELECT a.student_id FROM academic_status a WHERE a.on_track = FALSE)",
+        ),
+        AcademicFilter::PlanNotApproved => sql.push_str(
+            " AND s.grade_level >= 8 AND s.person_id NOT IN (SELECT a.student_id FROM academic_status a WHERE a.plan_status = 'approved')",
+        ),
     }
     if let Some(cluster) = &filter.interest_cluster {
         texts.push(cluster.clone());

@@ -108,3 +108,14 @@ catalog-empty = The catalog is empty. Load a catalog file.
 catalog-grades = Grades
 catalog-prerequisites = Prerequisites
 error-transcript-by-staff-only = Only staff record transfer credit; the transcript comes from the school.
+
+## The students list
+students-academic = Academics
+students-academic-all = Any
+students-academic-not-on-track = Not on track to graduate
+students-academic-plan-not-approved = Course plan not approved
+students-on-track = On track
+students-on-track-yes = Yes
+students-on-track-no = No
+plan-on-track-yes = On track to graduate (from the transcript and the course plan).
+plan-on-track-no = Not on track to graduate: see courses and graduation.

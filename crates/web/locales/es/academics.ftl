@@ -108,3 +108,14 @@ catalog-empty = El catálogo está vacío. Cargue un archivo de catálogo.
 catalog-grades = Grados
 catalog-prerequisites = Requisitos previos
 error-transcript-by-staff-only = Solo el personal registra créditos transferidos; el expediente viene de la escuela.
+
+## The students list
+students-academic = Académico
+students-academic-all = Cualquiera
+students-academic-not-on-track = No está en camino a graduarse
+students-academic-plan-not-approved = Plan de cursos sin aprobar
+students-on-track = En camino
+students-on-track-yes = Sí
+students-on-track-no = No
+plan-on-track-yes = En camino a graduarse (según el expediente y el plan de cursos).
+plan-on-track-no = No está en camino a graduarse: vea cursos y graduación.

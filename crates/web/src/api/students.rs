@@ -138,6 +138,7 @@ pub async fn list(
         sort: SortBy::Name,
         search: None,
         interest_cluster: cluster,
+        academic: ssp_db::repo::students::AcademicFilter::All,
     };
     let db = state.db();
     let today = state.now().date();

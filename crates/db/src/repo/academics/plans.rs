@@ -124,3 +124,45 @@ pub async fn acknowledge(tx: &mut Tx, id: Uuid, by: PersonId, now: OffsetDateTim
         .map(|r| r.rows_affected()))?;
     Ok(())
 }
+
+/// Stores a student's academic standing (see the `academic_status` table).
+pub async fn put_status(
+    tx: &mut Tx,
+    district: OrgId,
+    student: StudentId,
+    on_track: Option<bool>,
+    grade9_on_track: Option<bool>,
+    plan_status: &str,
+    now: OffsetDateTime,
+) -> Result<(), DbError> {
+    let sql = "INSERT INTO academic_status (student_id, district_id, on_track, grade9_on_track, plan_status, refreshed_at) \
+               VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (student_id) DO UPDATE SET on_track = excluded.on_track, \
+               grade9_on_track = excluded.grade9_on_track, plan_status = excluded.plan_status, refreshed_at = excluded.refreshed_at";
+    with_tx!(tx, |c| sqlx::query(sql)
+        .bind(student.0)
+        .bind(district.0)
+        .bind(on_track)
+        .bind(grade9_on_track)
+        .bind(plan_status)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// The stored standing of listed students: (student, on track, plan status).
+pub async fn statuses_of(db: &Db, students: &[Uuid]) -> Result<Vec<(Uuid, Option<bool>, String)>, DbError> {
+    if students.is_empty() {
+        return Ok(Vec::new());
+    }
+    with_reader!(db, |p| {
+        let mut qb = sqlx::QueryBuilder::new("SELECT student_id, on_track, plan_status FROM academic_status WHERE student_id IN (");
+        let mut sep = qb.separated(", ");
+        for s in students {
+            sep.push_bind(*s);
+        }
+        qb.push(")");
+        Ok(qb.build_query_as().fetch_all(p).await?)
+    })
+}

@@ -116,6 +116,8 @@ struct StudentPage {
     /// From the career pages: the interest code, top work values and
     /// strengths (label, value), which feed the profile.
     career_profile: Vec<(String, String)>,
+    /// "On track to graduate" as last computed, when it was.
+    on_track: Option<String>,
     can_edit_profile: bool,
     observations: Vec<(String, String, String)>,
     can_observe: bool,
@@ -353,6 +355,11 @@ pub async fn plan_page(
         ("activities", t(&reader.key("profile-activities")), profile.activities),
     ];
     let career_profile = career_profile(db, student, &page).await?;
+    let on_track = ssp_db::repo::academics::plans::statuses_of(db, &[student.0])
+        .await?
+        .into_iter()
+        .find_map(|(_, on, _)| on)
+        .map(|on| t(if on { "plan-on-track-yes" } else { "plan-on-track-no" }));
     let observations = ssp_db::repo::profile::observations(db, student)
         .await?
         .into_iter()
@@ -405,6 +412,7 @@ pub async fn plan_page(
         changes,
         profile_fields,
         career_profile,
+        on_track,
         can_edit_profile: rel.is_self,
         observations,
         can_observe: staff_editor,

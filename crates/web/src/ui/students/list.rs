@@ -7,7 +7,7 @@ use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use ssp_app::career::inventory::Standing;
-use ssp_db::repo::students::{self, ListFilter, PageStart, Search, SortBy, StatusFilter};
+use ssp_db::repo::students::{self, AcademicFilter, ListFilter, PageStart, Search, SortBy, StatusFilter};
 use ssp_domain::access::{list_scope, ListScope, ScopePart};
 use ssp_domain::career::cluster::Cluster2024;
 use ssp_domain::person::PersonName;
@@ -34,6 +34,8 @@ pub struct ListQuery {
     after: Option<String>,
     /// A 2024 career cluster: students who saved a career in it.
     cluster: Option<String>,
+    /// `not_on_track` or `plan_not_approved`.
+    academic: Option<String>,
 }
 
 struct Row {
@@ -47,6 +49,8 @@ struct Row {
     /// The interest code of the latest completed inventory, or where the
     /// inventory stands ("not taken", "in progress").
     interest: String,
+    /// On track to graduate: yes, no, or blank (not computed).
+    on_track: String,
 }
 
 #[derive(Template)]
@@ -69,6 +73,8 @@ struct StudentsPage {
     rows: Vec<Row>,
     cluster: String,
     clusters: Vec<(String, String)>,
+    academic: &'static str,
+    academics: Vec<(&'static str, String)>,
     /// Query strings of the neighbouring pages.
     prev: Option<String>,
     next: Option<String>,
@@ -143,7 +149,14 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
         None | Some("") => None,
         Some(c) => Some(Cluster2024::parse(c).map_err(|_| bad())?.key().to_owned()),
     };
+    let (academic, academic_filter) = match q.academic.as_deref().unwrap_or("") {
+        "" | "all" => ("all", AcademicFilter::All),
+        "not_on_track" => ("not_on_track", AcademicFilter::NotOnTrack),
+        "plan_not_approved" => ("plan_not_approved", AcademicFilter::PlanNotApproved),
+        _ => return Err(bad()),
+    };
     let filter = ListFilter {
+        academic: academic_filter,
         interest_cluster: cluster.clone(),
         status: status_filter,
         grade,
@@ -186,9 +199,20 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
                 (id, text)
             })
             .collect();
+    let mut on_track: std::collections::HashMap<uuid::Uuid, Option<bool>> =
+        ssp_db::repo::academics::plans::statuses_of(db, &ids)
+            .await?
+            .into_iter()
+            .map(|(id, on, _)| (id, on))
+            .collect();
     let rows = rows
         .into_iter()
         .map(|r| Row {
+            on_track: match on_track.remove(&r.person_id).flatten() {
+                Some(true) => page.t("students-on-track-yes"),
+                Some(false) => page.t("students-on-track-no"),
+                None => String::new(),
+            },
             status_key: if r.up_to_date == Some(true) {
                 "up-to-date"
             } else {
@@ -281,6 +305,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
             ("school", &school_value),
             ("sort", sort),
             ("cluster", cluster.as_deref().unwrap_or("")),
+            ("academic", academic),
         ])
         .finish();
     let next = (page_no < pages).then(|| {
@@ -295,7 +320,17 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
         .iter()
         .map(|c| (c.key().to_owned(), page.t(&format!("cluster-2024-{}", c.key()))))
         .collect();
+    let academics = [
+        ("all", "students-academic-all"),
+        ("not_on_track", "students-academic-not-on-track"),
+        ("plan_not_approved", "students-academic-plan-not-approved"),
+    ]
+    .into_iter()
+    .map(|(v, k)| (v, page.t(k)))
+    .collect();
     render(&StudentsPage {
+        academic,
+        academics,
         cluster: cluster.unwrap_or_default(),
         clusters,
         page,
