@@ -73,6 +73,38 @@ pub struct PlanView {
     pub approved_version: Option<i32>,
     pub catalog: Catalog,
     pub transcript: Vec<TranscriptEntry>,
+    /// The district pathways whose clusters hold a career the student
+    /// saved: their courses are suggested year by year.
+    pub pathways: Vec<uuid::Uuid>,
+}
+
+/// The district's pathways linked to a cluster of one of the student's
+/// saved careers (2024 or legacy).
+async fn saved_career_pathways(
+    app: &App,
+    student: StudentId,
+    district: ssp_domain::OrgId,
+) -> Result<Vec<uuid::Uuid>, Error> {
+    let saved = ssp_db::repo::career::saved::list(app.db(), student).await?;
+    if saved.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut clusters = std::collections::HashSet::new();
+    for s in &saved {
+        if let Some(o) = ssp_db::repo::career::occupations::get(app.db(), &s.code).await? {
+            clusters.insert(o.cluster_2024);
+            clusters.insert(o.legacy_cluster);
+        }
+    }
+    Ok(ssp_db::repo::career::pathways::list(app.db(), district)
+        .await?
+        .into_iter()
+        .filter(|p| {
+            p.cluster_2024.as_ref().is_some_and(|c| clusters.contains(c))
+                || p.legacy_cluster.as_ref().is_some_and(|c| clusters.contains(c))
+        })
+        .map(|p| p.id)
+        .collect())
 }
 
 async fn inputs(
@@ -121,7 +153,9 @@ pub async fn show(app: &App, access: &StudentAccess) -> Result<PlanView, Error> 
         capstone_passed: false,
         as_of: app.now().date(),
     });
+    let pathways = saved_career_pathways(app, access.student(), access.facts.district_id).await?;
     Ok(PlanView {
+        pathways,
         grade: h.grade_level,
         class_of: h.graduation_year,
         problems: check_plan(&plan, &catalog, &transcript, &PlanRules::default()),
@@ -327,7 +361,10 @@ pub async fn refresh_status(app: &App, district: ssp_domain::OrgId, student: Stu
             today,
             &Grade9Rule::default(),
         );
-        (Some(on_track_to_graduate(&a, h.graduation_year, today).on_track), Some(g9.on_track))
+        (
+            Some(on_track_to_graduate(&a, h.graduation_year, today).on_track),
+            Some(g9.on_track),
+        )
     } else {
         (None, None)
     };

@@ -309,3 +309,46 @@ async fn a_course_plan_is_checked_as_it_is_built_approved_acknowledged_and_versi
     assert!(v2.text.contains("Grade 12: added PE9"), "{}", v2.text);
     assert_eq!(app.count_audit("course_plan_decided").await, 2);
 }
+
+#[tokio::test]
+async fn the_course_plan_suggests_courses_of_the_pathways_of_saved_careers() {
+    let app = TestApp::with_demo().await;
+    app.load_occupations().await;
+    let admin = app.signed_in("demo.districtadmin").await;
+    admin.get("/admin/pathways").await;
+    admin
+        .post_form(
+            "/admin/pathways",
+            &[
+                ("name", "Health Academy"),
+                ("cluster_2024", "healthcare_human_services"),
+            ],
+        )
+        .await;
+    let pathway = app.query_id("SELECT id FROM career_pathways", &[]).await.unwrap();
+    let catalog = format!(
+        "courseCode,courseTitle,credits,termLength,subjectArea,minGrade,maxGrade,pathways\nANAT,Anatomy and Physiology,1,year,stem,10,12,{pathway}\nART1,Studio Art,1,year,humanities,9,12,\n"
+    );
+    load(&app, "catalog", &catalog).await;
+    let me = app.person("demo.student").await;
+    let student = app.signed_in("demo.student").await;
+    let before = student.get(&format!("/students/{me}/course-plan")).await;
+    assert!(
+        !before.text.contains("Suggested by the pathways"),
+        "nothing saved yet, nothing suggested"
+    );
+    student.get("/careers/29-1141.00").await;
+    student
+        .post_form(
+            &format!("/students/{me}/career/saved"),
+            &[("code", "29-1141.00"), ("note", "")],
+        )
+        .await;
+    let after = student.get(&format!("/students/{me}/course-plan")).await;
+    assert!(
+        after.text.contains("Suggested by the pathways of your saved careers"),
+        "{}",
+        after.text
+    );
+    assert!(after.text.contains("ANAT Anatomy and Physiology"));
+}

@@ -42,3 +42,4 @@ error-course-plan-acknowledged-by-guardian = A guardian acknowledges the plan.
 error-course-plan-not-approved = The plan is not approved yet.
 error-invalid-grade = That grade is not a planning year (8–12).
 error-invalid-course-code = That is not a course code.
+plan-courses-suggested = Suggested by the pathways of your saved careers

@@ -42,3 +42,4 @@ error-course-plan-acknowledged-by-guardian = Un tutor confirma que leyó el plan
 error-course-plan-not-approved = El plan todavía no está aprobado.
 error-invalid-grade = Ese grado no es un año del plan (8–12).
 error-invalid-course-code = Eso no es un código de curso.
+plan-courses-suggested = Sugeridos por las trayectorias de tus carreras guardadas

@@ -157,7 +157,9 @@ pub async fn statuses_of(db: &Db, students: &[Uuid]) -> Result<Vec<(Uuid, Option
         return Ok(Vec::new());
     }
     with_reader!(db, |p| {
-        let mut qb = sqlx::QueryBuilder::new("SELECT student_id, on_track, plan_status FROM academic_status WHERE student_id IN (");
+        let mut qb = sqlx::QueryBuilder::new(
+            "SELECT student_id, on_track, plan_status FROM academic_status WHERE student_id IN (",
+        );
         let mut sep = qb.separated(", ");
         for s in students {
             sep.push_bind(*s);

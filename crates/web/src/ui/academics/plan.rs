@@ -14,7 +14,7 @@ use serde::Deserialize;
 use ssp_app::academics::course_plan::{self, Refused, GRADES};
 use ssp_app::StudentAccess;
 use ssp_db::repo::students;
-use ssp_domain::academics::course_plan::{credits_by_year, PlanProblem};
+use ssp_domain::academics::course_plan::{credits_by_year, suggest, PlanProblem};
 use ssp_domain::access::{Action, RecordKind};
 
 use crate::context::Ctx;
@@ -28,6 +28,8 @@ struct YearBlock {
     credits: String,
     courses: Vec<(String, String, String)>,
     offered: Vec<(String, String)>,
+    /// Courses of the pathways of the student's saved careers.
+    suggested: Vec<(String, String)>,
     editable: bool,
 }
 
@@ -122,6 +124,10 @@ async fn render_page(
                             format!("{} {} ({})", c.code.as_str(), c.title, c.credits),
                         )
                     })
+                    .collect(),
+                suggested: suggest(&v.catalog, &v.pathways, &v.plan, &v.transcript, g)
+                    .into_iter()
+                    .map(|c| (c.code.as_str().to_owned(), format!("{} {}", c.code.as_str(), c.title)))
                     .collect(),
                 editable: access.is_self(),
             }
