@@ -141,6 +141,8 @@ async fn the_pages_people_use_have_no_axe_violations() {
                 "/careers?q=nurse".into(),
                 "/careers/27-1024.00".into(),
                 "/careers/clusters".into(),
+                format!("/students/{me}/academics"),
+                format!("/students/{me}/course-plan"),
             ],
         ),
         (
@@ -155,6 +157,8 @@ async fn the_pages_people_use_have_no_axe_violations() {
                 format!("/students/{me}/interactions"),
                 format!("/students/{me}/career"),
                 format!("/students/{me}/postsecondary"),
+                format!("/students/{me}/academics"),
+                format!("/students/{me}/course-plan"),
             ],
         ),
         (
@@ -173,6 +177,7 @@ async fn the_pages_people_use_have_no_axe_violations() {
                 "/admin/roster".into(),
                 "/admin/audit".into(),
                 "/admin/pathways".into(),
+                "/admin/catalog".into(),
             ],
         ),
     ];
