@@ -352,3 +352,86 @@ async fn the_course_plan_suggests_courses_of_the_pathways_of_saved_careers() {
     );
     assert!(after.text.contains("ANAT Anatomy and Physiology"));
 }
+
+#[tokio::test]
+async fn the_academic_record_and_the_course_plan_through_the_api() {
+    let app = TestApp::with_demo().await;
+    load(&app, "catalog", CATALOG).await;
+    let me = app.person("demo.student").await;
+    let counselor = app.signed_in("demo.counselor").await;
+    let t = api_token(&counselor).await;
+    let r = counselor
+        .post_json(
+            &format!("/api/v1/students/{me}/academics/transcript"),
+            r#"{"course_code":"ENG9","school_year":"2025-2026","term":"year","mark":"A","credits_attempted":"1","credits_earned":"1"}"#,
+            Some(&t),
+        )
+        .await;
+    assert_eq!(r.status, 204, "{}", r.body);
+    let bad = counselor
+        .post_json(
+            &format!("/api/v1/students/{me}/academics/transcript"),
+            r#"{"course_code":"ENG9","school_year":"2025-2026","term":"year","mark":"Q","credits_attempted":"-1"}"#,
+            Some(&t),
+        )
+        .await;
+    assert_eq!(bad.status, 422);
+    assert!(
+        bad.body.contains("unknown_mark") && bad.body.contains("credits_attempted"),
+        "{}",
+        bad.body
+    );
+
+    let student = app.signed_in("demo.student").await;
+    let rec = student.get_json(&format!("/api/v1/students/{me}/academics")).await;
+    assert_eq!(rec.status, 200);
+    let v: serde_json::Value = serde_json::from_str(&rec.body).unwrap();
+    assert_eq!(v["transcript"][0]["course_code"], "ENG9");
+    assert_eq!(v["transcript"][0]["source"], "transfer");
+    assert_eq!(v["gpa_unweighted"], "4.00");
+    let humanities = v["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["key"] == "humanities")
+        .unwrap();
+    assert_eq!(humanities["earned"], "1");
+    assert_eq!(humanities["status"], "missing");
+
+    let t = api_token(&student).await;
+    let url = format!("/api/v1/students/{me}/course-plan/courses");
+    let refused = student
+        .post_json(&url, r#"{"grade":"11","course":"GEO"}"#, Some(&t))
+        .await;
+    assert_eq!(refused.status, 422);
+    assert!(
+        refused.body.contains("prerequisite_missing") && refused.body.contains("ALG1"),
+        "{}",
+        refused.body
+    );
+    assert_eq!(
+        student
+            .post_json(&url, r#"{"grade":"10","course":"ALG1"}"#, Some(&t))
+            .await
+            .status,
+        204
+    );
+    let plan = student.get_json(&format!("/api/v1/students/{me}/course-plan")).await;
+    let v: serde_json::Value = serde_json::from_str(&plan.body).unwrap();
+    assert_eq!(v["status"], "draft");
+    assert_eq!(v["years"][0]["courses"][0], "ALG1");
+    assert_eq!(
+        student
+            .post_json(&format!("/api/v1/students/{me}/academics/transcript"), "{}", Some(&t))
+            .await
+            .status,
+        403,
+        "only staff record transfer credit"
+    );
+}
+
+async fn api_token(c: &ssp_testkit::TestClient) -> String {
+    let s = c.get_json("/api/v1/session").await.body;
+    let v: serde_json::Value = serde_json::from_str(&s).unwrap();
+    v["csrf_token"].as_str().unwrap().to_owned()
+}

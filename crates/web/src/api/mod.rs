@@ -36,6 +36,7 @@
 //! Then `UPDATE_SNAPSHOTS=1 cargo test -p ssp-testkit --test it api::`
 //! rewrites `docs/openapi.json`; review its diff with the change.
 
+pub mod academics;
 pub mod career;
 pub mod openapi;
 pub mod plan;
@@ -86,6 +87,13 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(records::break_glass))
         .routes(routes!(records::follow_ups))
         .routes(routes!(records::follow_up_done))
+        .routes(routes!(academics::record))
+        .routes(routes!(academics::add_transfer))
+        .routes(routes!(academics::plan))
+        .routes(routes!(academics::change))
+        .routes(routes!(academics::submit))
+        .routes(routes!(academics::decide))
+        .routes(routes!(academics::acknowledge))
         .routes(routes!(career::career))
         .routes(routes!(career::answer))
         .routes(routes!(career::save_values))
