@@ -100,6 +100,8 @@ pub enum AuditAction {
     OccupationsLoaded,
     /// A course catalog file was loaded.
     CatalogLoaded,
+    /// One catalog course added or changed on the catalog page.
+    CatalogCourseSaved,
     /// A transcript file was loaded.
     TranscriptsLoaded,
     /// Staff recorded transfer credit (or corrected an entry) by hand.
@@ -186,6 +188,7 @@ impl AuditAction {
             AuditAction::PathwayRemoved => "pathway_removed",
             AuditAction::OccupationsLoaded => "occupations_loaded",
             AuditAction::CatalogLoaded => "catalog_loaded",
+            AuditAction::CatalogCourseSaved => "catalog_course_saved",
             AuditAction::TranscriptsLoaded => "transcripts_loaded",
             AuditAction::TranscriptEntryRecorded => "transcript_entry_recorded",
             AuditAction::CoursePlanChanged => "course_plan_changed",

@@ -195,3 +195,21 @@ pub async fn list(app: &App, district: OrgId) -> Result<Vec<CatalogCourse>, Erro
         .filter_map(super::course_of)
         .collect())
 }
+
+/// A district administrator adds or changes one course (by its code) on
+/// the catalog page.
+pub async fn save_one(app: &App, by: &Loader, input: crate::Parsed<CatalogCourse>) -> Result<(), Error> {
+    let course = input?;
+    let now = app.now();
+    let mut tx = app.db().begin().await?;
+    catalog::upsert(&mut tx, by.district, &row_of(&course), now).await?;
+    let mut ev = AuditEvent::new(AuditAction::CatalogCourseSaved, now);
+    ev.actor = by.person;
+    ev.district_id = Some(by.district);
+    ev.record_kind = Some("catalog");
+    ev.record_id = Some(course.code.as_str().to_owned());
+    ev.request_id = Some(by.request_id.clone());
+    audit::record(&mut tx, &ev).await?;
+    tx.commit().await?;
+    Ok(())
+}

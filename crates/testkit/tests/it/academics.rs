@@ -435,3 +435,48 @@ async fn api_token(c: &ssp_testkit::TestClient) -> String {
     let v: serde_json::Value = serde_json::from_str(&s).unwrap();
     v["csrf_token"].as_str().unwrap().to_owned()
 }
+
+#[tokio::test]
+async fn a_district_administrator_edits_one_catalog_course_on_the_page() {
+    let app = TestApp::with_demo().await;
+    load(&app, "catalog", CATALOG).await;
+    let admin = app.signed_in("demo.districtadmin").await;
+    let edit = admin.get("/admin/catalog?edit=GEO").await;
+    assert_eq!(edit.status, 200);
+    assert!(
+        edit.text.contains("value=\"Geometry\""),
+        "the form is filled with the course"
+    );
+    let fields = [
+        ("code", "GEO"),
+        ("title", "Geometry (honors)"),
+        ("credits", "1"),
+        ("term_length", "year"),
+        ("subject_area", "stem"),
+        ("rigor", "honors"),
+        ("grade_min", "9"),
+        ("grade_max", "12"),
+        ("tags", "mathematics"),
+        ("prerequisites", "ALG1"),
+        ("core", "yes"),
+    ];
+    let ok = admin.post_form("/admin/catalog/course", &fields).await;
+    assert_eq!(ok.status, 303, "{}", ok.text);
+    let page = admin.get("/admin/catalog").await;
+    assert!(page.text.contains("Geometry (honors)"));
+    let mut bad = fields.to_vec();
+    bad[2] = ("credits", "-1");
+    bad[6] = ("grade_min", "13");
+    let refused = admin.post_form("/admin/catalog/course", &bad).await;
+    assert_eq!(refused.status, 422);
+    assert!(
+        refused.text.contains("Credits: credits cannot be negative"),
+        "{}",
+        refused.text
+    );
+    assert!(refused.text.contains("value=\"-1\""), "what was typed is kept");
+    assert_eq!(app.count_audit("catalog_course_saved").await, 1);
+    let counselor = app.signed_in("demo.counselor").await;
+    counselor.get("/").await;
+    assert_eq!(counselor.post_form("/admin/catalog/course", &fields).await.status, 404);
+}

@@ -385,6 +385,7 @@ async fn every_student_route_goes_through_the_access_module() {
         "/admin/pathways/{id}/remove",
         "/admin/catalog",
         "/admin/catalog/upload",
+        "/admin/catalog/course",
     ];
     let w = world().await;
     let other = outsider(&w.app).await;

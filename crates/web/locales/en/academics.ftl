@@ -119,3 +119,25 @@ students-on-track-yes = Yes
 students-on-track-no = No
 plan-on-track-yes = On track to graduate (from the transcript and the course plan).
 plan-on-track-no = Not on track to graduate: see courses and graduation.
+
+## One catalog course on the page
+catalog-course-form = Add or change a course
+catalog-course-save = Save the course
+catalog-course-refused = The course was not saved: { $why }.
+catalog-field-code = Course code
+catalog-field-title = Title
+catalog-field-credits = Credits
+catalog-field-term-length = Term length
+catalog-field-subject-area = Requirement category
+catalog-field-rigor = Rigor
+catalog-field-grade-min = Lowest grade
+catalog-field-grade-max = Highest grade
+catalog-field-tags = Tags (english, mathematics, science, social_studies, civics, personal_finance…)
+catalog-field-sced = SCED code
+catalog-field-prerequisites = Prerequisites (course codes)
+catalog-field-pathways = Pathway ids
+catalog-field-core = Core course (grade-9 on-track)
+catalog-field-repeatable = May be taken again for credit
+catalog-term-year = Full year
+catalog-term-semester = Semester
+catalog-term-quarter = Quarter

@@ -119,3 +119,25 @@ students-on-track-yes = Sí
 students-on-track-no = No
 plan-on-track-yes = En camino a graduarse (según el expediente y el plan de cursos).
 plan-on-track-no = No está en camino a graduarse: vea cursos y graduación.
+
+## One catalog course on the page
+catalog-course-form = Añadir o cambiar un curso
+catalog-course-save = Guardar el curso
+catalog-course-refused = El curso no se guardó: { $why }.
+catalog-field-code = Código del curso
+catalog-field-title = Nombre
+catalog-field-credits = Créditos
+catalog-field-term-length = Duración
+catalog-field-subject-area = Categoría del requisito
+catalog-field-rigor = Nivel
+catalog-field-grade-min = Grado más bajo
+catalog-field-grade-max = Grado más alto
+catalog-field-tags = Etiquetas (english, mathematics, science, social_studies, civics, personal_finance…)
+catalog-field-sced = Código SCED
+catalog-field-prerequisites = Requisitos previos (códigos de curso)
+catalog-field-pathways = Identificadores de trayectorias
+catalog-field-core = Curso básico (al día en el grado 9)
+catalog-field-repeatable = Se puede repetir para obtener créditos
+catalog-term-year = Año completo
+catalog-term-semester = Semestre
+catalog-term-quarter = Trimestre

@@ -6,19 +6,23 @@
 
 use askama::Template;
 use axum::extract::multipart::MultipartRejection;
-use axum::extract::{Multipart, State};
+use axum::extract::{Multipart, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
 use ssp_app::academics::catalog::{self, LoadReport, Loader};
 use ssp_app::academics::transcript;
+use ssp_domain::academics::course::{CatalogCourse, CatalogCourseRaw, Rigor, SubjectArea, TermLength};
 
 use super::UPLOAD_LIMIT;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::ui::pages::{render, Page};
+use crate::ui::pages::{render, Draft, Page};
 
 struct CourseLine {
+    /// The course's fields as the edit form takes them.
+    form: Vec<(&'static str, String)>,
     code: String,
     title: String,
     credits: String,
@@ -41,6 +45,13 @@ struct CatalogPage {
     page: Page,
     courses: Vec<CourseLine>,
     outcome: Option<Outcome>,
+    /// The one-course form: what was typed (a refused form) or the course
+    /// being edited.
+    draft: Draft,
+    error: Option<String>,
+    terms: Vec<(&'static str, String)>,
+    areas: Vec<(&'static str, String)>,
+    rigors: Vec<(&'static str, String)>,
 }
 
 fn require_admin(ctx: &Ctx) -> Result<(), AppError> {
@@ -51,9 +62,18 @@ fn require_admin(ctx: &Ctx) -> Result<(), AppError> {
     }
 }
 
-pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+#[derive(Deserialize)]
+pub struct ShowQuery {
+    edit: Option<String>,
+}
+
+pub async fn show(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ShowQuery>) -> Result<Response, AppError> {
     require_admin(&ctx)?;
-    render_page(&state, &ctx, None, StatusCode::OK).await
+    let form = Form {
+        edit: q.edit,
+        ..Form::default()
+    };
+    render_with(&state, &ctx, None, StatusCode::OK, form).await
 }
 
 async fn render_page(
@@ -62,12 +82,31 @@ async fn render_page(
     outcome: Option<Outcome>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
+    render_with(state, ctx, outcome, status, Form::default()).await
+}
+
+/// The one-course form's state.
+#[derive(Default)]
+struct Form {
+    edit: Option<String>,
+    draft: Option<Draft>,
+    error: Option<String>,
+}
+
+async fn render_with(
+    state: &AppState,
+    ctx: &Ctx,
+    outcome: Option<Outcome>,
+    status: StatusCode,
+    form: Form,
+) -> Result<Response, AppError> {
     let district = ctx.session()?.district_id;
     let page = Page::new(ctx, "catalog-title");
-    let courses = catalog::list(state, district)
+    let courses: Vec<CourseLine> = catalog::list(state, district)
         .await?
         .into_iter()
         .map(|c| CourseLine {
+            form: course_fields(&c),
             code: c.code.as_str().to_owned(),
             title: c.title.clone(),
             credits: c.credits.to_string(),
@@ -82,8 +121,151 @@ async fn render_page(
                 .join(", "),
         })
         .collect();
-    let html = render(&CatalogPage { page, courses, outcome })?;
+    let draft = match (form.draft, &form.edit) {
+        (Some(d), _) => d,
+        (None, Some(code)) => courses
+            .iter()
+            .find(|c| &c.code == code)
+            .map(|c| Draft::new("course", c.form.clone()))
+            .unwrap_or_default(),
+        (None, None) => Draft::default(),
+    };
+    let key = |p: &str, k: &str| format!("{p}-{}", k.replace('_', "-"));
+    let html = render(&CatalogPage {
+        terms: TermLength::ALL
+            .iter()
+            .map(|t| (t.key(), page.t(&key("catalog-term", t.key()))))
+            .collect(),
+        areas: SubjectArea::ALL
+            .iter()
+            .map(|a| (a.key(), page.t(&key("academics-area", a.key()))))
+            .collect(),
+        rigors: Rigor::ALL
+            .iter()
+            .map(|r| (r.key(), page.t(&key("academics-rigor", r.key()))))
+            .collect(),
+        page,
+        courses,
+        outcome,
+        draft,
+        error: form.error,
+    })?;
     Ok((status, html).into_response())
+}
+
+fn course_fields(c: &CatalogCourse) -> Vec<(&'static str, String)> {
+    let join = |v: Vec<String>| v.join(", ");
+    vec![
+        ("code", c.code.as_str().to_owned()),
+        ("title", c.title.clone()),
+        ("credits", c.credits.to_string()),
+        ("term_length", c.term_length.key().to_owned()),
+        ("subject_area", c.subject_area.key().to_owned()),
+        ("tags", join(c.tags.iter().map(|t| t.as_str().to_owned()).collect())),
+        (
+            "sced",
+            c.sced.as_ref().map(|s| s.as_str().to_owned()).unwrap_or_default(),
+        ),
+        ("rigor", c.rigor.key().to_owned()),
+        ("grade_min", c.grades.0.to_string()),
+        ("grade_max", c.grades.1.to_string()),
+        (
+            "prerequisites",
+            join(c.prerequisites.iter().map(|p| p.as_str().to_owned()).collect()),
+        ),
+        ("pathways", join(c.pathways.iter().map(|p| p.to_string()).collect())),
+        ("core", if c.core { "yes" } else { "" }.to_owned()),
+        ("repeatable", if c.repeatable { "yes" } else { "" }.to_owned()),
+    ]
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CourseForm {
+    code: String,
+    title: String,
+    credits: String,
+    term_length: String,
+    subject_area: String,
+    tags: String,
+    sced: String,
+    rigor: String,
+    grade_min: String,
+    grade_max: String,
+    prerequisites: String,
+    pathways: String,
+    core: String,
+    repeatable: String,
+}
+
+/// A district administrator adds or changes one course.
+pub async fn save_course(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    axum::Form(f): axum::Form<CourseForm>,
+) -> Result<Response, AppError> {
+    require_admin(&ctx)?;
+    let raw = CatalogCourseRaw {
+        code: &f.code,
+        title: &f.title,
+        credits: &f.credits,
+        term_length: &f.term_length,
+        subject_area: &f.subject_area,
+        tags: &f.tags,
+        sced: &f.sced,
+        rigor: &f.rigor,
+        grade_min: &f.grade_min,
+        grade_max: &f.grade_max,
+        prerequisites: &f.prerequisites,
+        pathways: &f.pathways,
+        core: &f.core,
+        repeatable: &f.repeatable,
+    };
+    let by = Loader::from(&ctx.actor()?);
+    match catalog::save_one(&state, &by, CatalogCourse::parse(&raw)).await {
+        Ok(()) => Ok(Redirect::to("/admin/catalog#courses").into_response()),
+        Err(ssp_app::Error::Rejected(r)) => {
+            let lang = ctx.lang;
+            let msg = r
+                .fields
+                .iter()
+                .map(|x| {
+                    format!(
+                        "{}: {}",
+                        crate::i18n::t(lang, &format!("catalog-field-{}", x.field.replace('_', "-"))),
+                        super::record::problem_text(lang, x.code)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            let draft = Draft::new(
+                "course",
+                vec![
+                    ("code", f.code.clone()),
+                    ("title", f.title.clone()),
+                    ("credits", f.credits.clone()),
+                    ("term_length", f.term_length.clone()),
+                    ("subject_area", f.subject_area.clone()),
+                    ("tags", f.tags.clone()),
+                    ("sced", f.sced.clone()),
+                    ("rigor", f.rigor.clone()),
+                    ("grade_min", f.grade_min.clone()),
+                    ("grade_max", f.grade_max.clone()),
+                    ("prerequisites", f.prerequisites.clone()),
+                    ("pathways", f.pathways.clone()),
+                    ("core", f.core.clone()),
+                    ("repeatable", f.repeatable.clone()),
+                ],
+            );
+            let form = Form {
+                edit: None,
+                draft: Some(draft),
+                error: Some(crate::i18n::t_args(lang, "catalog-course-refused", &[("why", msg)])),
+            };
+            render_with(&state, &ctx, None, StatusCode::UNPROCESSABLE_ENTITY, form).await
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// A catalog or transcript file from the page's form (`kind`, `file`).

@@ -26,6 +26,7 @@ pub fn routes() -> Router<AppState> {
         .route("/students/{id}/course-plan/decision", post(plan::decide))
         .route("/students/{id}/course-plan/acknowledge", post(plan::acknowledge))
         .route("/admin/catalog", get(catalog::show))
+        .route("/admin/catalog/course", post(catalog::save_course))
         .route(
             "/admin/catalog/upload",
             post(catalog::upload).layer(DefaultBodyLimit::max(UPLOAD_LIMIT + (64 << 10))),
