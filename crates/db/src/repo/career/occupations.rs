@@ -128,7 +128,8 @@ pub async fn titles(db: &Db, codes: &[String]) -> Result<Vec<(String, String)>, 
     })
 }
 
-/// A search of occupations by title or alternate title, with filters.
+/// A search of occupations by title or alternate title, with filters
+/// (answered from the in-memory catalog, `ssp_app::career::catalog`).
 #[derive(Debug, Clone, Default)]
 pub struct Search {
     /// Words typed, lower-cased; blank lists everything.
@@ -143,77 +144,6 @@ pub struct Search {
     pub cluster_2024: Option<String>,
     pub limit: i64,
     pub offset: i64,
-}
-
-fn push_filters<'a, DB: sqlx::Database>(qb: &mut QueryBuilder<'a, DB>, s: &'a Search, like: &'a str)
-where
-    &'a str: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
-    i32: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
-    String: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
-{
-    qb.push(" WHERE 1 = 1");
-    if !s.query.is_empty() {
-        qb.push(" AND (LOWER(o.title) LIKE ")
-            .push_bind(like)
-            .push(" OR o.code IN (SELECT t.code FROM occupation_titles t WHERE t.title_lower LIKE ")
-            .push_bind(like)
-            .push(") OR o.code LIKE ")
-            .push_bind(like)
-            .push(")");
-    }
-    if !s.zones.is_empty() {
-        qb.push(" AND o.job_zone IN (");
-        let mut sep = qb.separated(", ");
-        for z in &s.zones {
-            sep.push_bind(*z);
-        }
-        qb.push(")");
-    }
-    if let Some(a) = s.area {
-        qb.push(" AND o.high_points LIKE ").push_bind(format!("%{a}%"));
-    }
-    if let Some(c) = &s.legacy_cluster {
-        qb.push(" AND o.legacy_cluster = ").push_bind(c.as_str());
-    }
-    if let Some(c) = &s.cluster_2024 {
-        qb.push(" AND o.cluster_2024 = ").push_bind(c.as_str());
-    }
-}
-
-/// One page of a search (titles that start with the words first, then
-/// titles that hold them, then alternate-title matches; then by title) and
-/// the total number found.
-pub async fn search(db: &Db, s: &Search) -> Result<(Vec<OccupationRow>, i64), DbError> {
-    let like = format!("%{}%", escape_like(&s.query));
-    let prefix = format!("{}%", escape_like(&s.query));
-    with_reader!(db, |p| {
-        let mut count = QueryBuilder::new("SELECT COUNT(*) FROM occupations o");
-        push_filters(&mut count, s, &like);
-        let total: i64 = count.build_query_scalar().fetch_one(p).await?;
-        let cols = COLUMNS
-            .split(", ")
-            .map(|c| format!("o.{c}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let mut qb = QueryBuilder::new(format!("SELECT {cols} FROM occupations o"));
-        push_filters(&mut qb, s, &like);
-        qb.push(" ORDER BY CASE WHEN LOWER(o.title) LIKE ")
-            .push_bind(prefix.as_str())
-            .push(" THEN 0 WHEN LOWER(o.title) LIKE ")
-            .push_bind(like.as_str())
-            .push(" THEN 1 ELSE 2 END, o.title LIMIT ")
-            .push_bind(s.limit)
-            .push(" OFFSET ")
-            .push_bind(s.offset);
-        let rows = qb.build_query_as().fetch_all(p).await?;
-        Ok::<_, DbError>((rows, total))
-    })
-}
-
-/// `%` and `_` typed by a person are literal (LIKE's default escape is none
-/// on SQLite and `\` on PostgreSQL, so they are dropped instead).
-fn escape_like(s: &str) -> String {
-    s.chars().filter(|c| *c != '%' && *c != '_' && *c != '\\').collect()
 }
 
 /// Alternate titles of one occupation (the first `limit`, alphabetical).
