@@ -112,14 +112,17 @@ async fn inputs(
     student: StudentId,
     district: ssp_domain::OrgId,
 ) -> Result<(Catalog, Vec<TranscriptEntry>), Error> {
-    let scale = GradeScale::default_letter();
     let catalog = super::catalog_of(&catalog_repo::list(app.db(), district).await?);
-    let transcript = transcripts::for_student(app.db(), student)
+    Ok((catalog, transcript_of(app, student).await?))
+}
+
+async fn transcript_of(app: &App, student: StudentId) -> Result<Vec<TranscriptEntry>, Error> {
+    let scale = GradeScale::default_letter();
+    Ok(transcripts::for_student(app.db(), student)
         .await?
         .iter()
         .filter_map(|r| super::entry_of(r, &scale))
-        .collect();
-    Ok((catalog, transcript))
+        .collect())
 }
 
 /// The plan with its checks, projected audit and changes (a read of the
@@ -333,11 +336,23 @@ pub async fn acknowledge(app: &App, access: &StudentAccess) -> Result<(), Error>
 /// committed, for the caseload's filters. Called after every change that
 /// moves it; a system write, not a person's read, so not audited as a view.
 pub async fn refresh_status(app: &App, district: ssp_domain::OrgId, student: StudentId) -> Result<(), Error> {
+    let catalog = super::catalog_of(&catalog_repo::list(app.db(), district).await?);
+    refresh_status_with(app, district, student, &catalog).await
+}
+
+/// The same with the district's catalog already read (a transcript load
+/// refreshes many students with one catalog).
+pub async fn refresh_status_with(
+    app: &App,
+    district: ssp_domain::OrgId,
+    student: StudentId,
+    catalog: &Catalog,
+) -> Result<(), Error> {
     use ssp_domain::academics::on_track::{grade9_on_track, on_track_to_graduate, Grade9Rule};
     let Some(h) = students::header(app.db(), student).await? else {
         return Ok(());
     };
-    let (catalog, transcript) = inputs(app, student, district).await?;
+    let transcript = transcript_of(app, student).await?;
     let versions = plans::versions(app.db(), student).await?;
     let plan_status = versions.first().map_or("none", |v| v.status.as_str()).to_owned();
     let plan = versions.first().map(|v| from_stored(h.graduation_year, &v.years));
@@ -347,7 +362,7 @@ pub async fn refresh_status(app: &App, district: ssp_domain::OrgId, student: Stu
         let set = connecticut_default(h.graduation_year);
         let a = audit(&AuditInput {
             set: &set,
-            catalog: &catalog,
+            catalog,
             transcript: &transcript,
             plan: plan.as_ref(),
             capstone_passed: false,
@@ -355,7 +370,7 @@ pub async fn refresh_status(app: &App, district: ssp_domain::OrgId, student: Stu
         });
         let g9 = grade9_on_track(
             &transcript,
-            &catalog,
+            catalog,
             &GradeScale::default_letter(),
             h.graduation_year,
             today,

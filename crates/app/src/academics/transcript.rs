@@ -82,18 +82,23 @@ pub async fn load(app: &App, by: &Loader, input: impl Read) -> Result<Result<Loa
     let scale = GradeScale::default_letter();
     let mut report = LoadReport::default();
     let mut good: Vec<(StudentId, TranscriptEntry)> = Vec::new();
-    let mut ids: std::collections::HashMap<String, Option<uuid::Uuid>> = std::collections::HashMap::new();
+    // Every student the file names, looked up in batches (local id first:
+    // a number that is one student's local id and another's state id is
+    // the local one's).
+    let mut numbers: Vec<&str> = rows
+        .iter()
+        .map(|r| r.get("studentUniqueId"))
+        .filter(|n| !n.is_empty())
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let mut ids: std::collections::HashMap<String, uuid::Uuid> = std::collections::HashMap::new();
+    for (number, person) in students::find_by_numbers(app.db(), by.district, &numbers).await? {
+        ids.entry(number).or_insert(person);
+    }
     for r in &rows {
         let number = r.get("studentUniqueId");
-        let student = if number.is_empty() {
-            None
-        } else if let Some(known) = ids.get(number) {
-            *known
-        } else {
-            let found = students::find_by_number(app.db(), by.district, number).await?;
-            ids.insert(number.to_owned(), found);
-            found
-        };
+        let student = ids.get(number).copied();
         let raw = TranscriptEntryRaw {
             course_code: r.get("courseCode"),
             title: r.get("courseTitle"),
@@ -153,8 +158,9 @@ pub async fn load(app: &App, by: &Loader, input: impl Read) -> Result<Result<Loa
     ev.detail = Some(format!("{}; {} students", report.summary(), touched.len()));
     audit::record(&mut tx, &ev).await?;
     tx.commit().await?;
+    let catalog = super::catalog_of(&catalog_repo::list(app.db(), by.district).await?);
     for student in touched {
-        super::course_plan::refresh_status(app, by.district, student).await?;
+        super::course_plan::refresh_status_with(app, by.district, student, &catalog).await?;
     }
     // `updated` counts written rows (new or changed): the store cannot tell
     // a new row from a changed one without reading it first.

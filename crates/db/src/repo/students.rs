@@ -454,3 +454,40 @@ pub async fn find_by_number(db: &Db, district: ssp_domain::OrgId, number: &str) 
         .fetch_optional(p)
         .await)?)
 }
+
+/// The students of a district with any of these local or state student ids,
+/// as (number, person), in batches (a transcript file names thousands).
+pub async fn find_by_numbers(
+    db: &Db,
+    district: ssp_domain::OrgId,
+    numbers: &[&str],
+) -> Result<Vec<(String, Uuid)>, DbError> {
+    let mut out = Vec::new();
+    for part in numbers.chunks(500) {
+        let rows: Vec<(Option<String>, Option<String>, Uuid)> = with_reader!(db, |p| {
+            let mut qb = sqlx::QueryBuilder::new(
+                "SELECT local_id, state_student_id, person_id FROM students WHERE district_id = ",
+            );
+            qb.push_bind(district.0).push(" AND (local_id IN (");
+            let mut sep = qb.separated(", ");
+            for n in part {
+                sep.push_bind(*n);
+            }
+            qb.push(") OR state_student_id IN (");
+            let mut sep = qb.separated(", ");
+            for n in part {
+                sep.push_bind(*n);
+            }
+            qb.push("))");
+            qb.build_query_as().fetch_all(p).await
+        })?;
+        for (local, state, person) in rows {
+            for n in [local, state].into_iter().flatten() {
+                if part.contains(&n.as_str()) {
+                    out.push((n, person));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
