@@ -407,6 +407,9 @@ async fn every_documented_student_operation_refuses_an_unrelated_actor() {
                 path == "/api/v1/session"
                     || path.starts_with("/api/v1/occupations")
                     || path == "/api/v1/career/inventory/items"
+                    // The district's pathways (reference data; writes are a
+                    // district administrator's, tested in api_career.rs).
+                    || path.starts_with("/api/v1/pathways")
                     // The list is filtered by the caller's own scope
                     // (api_career.rs checks an outsider sees no one).
                     || path == "/api/v1/students",

@@ -623,3 +623,60 @@ async fn the_students_api_gives_interest_codes_and_the_cluster_filter_within_the
     let v: serde_json::Value = serde_json::from_str(&theirs.body).unwrap();
     assert_eq!(v["total"], 0, "{}", theirs.body);
 }
+
+#[tokio::test]
+async fn district_pathways_through_the_api() {
+    let app = TestApp::with_demo().await;
+    let admin = app.signed_in("demo.districtadmin").await;
+    let token = {
+        let s = admin.get_json("/api/v1/session").await.body;
+        let v: serde_json::Value = serde_json::from_str(&s).unwrap();
+        v["csrf_token"].as_str().unwrap().to_owned()
+    };
+    let created = admin
+        .post_json(
+            "/api/v1/pathways",
+            r#"{"name":"Health Academy","cluster_2024":"healthcare_human_services"}"#,
+            Some(&token),
+        )
+        .await;
+    assert_eq!(created.status, 201, "{}", created.body);
+    let again = admin
+        .post_json(
+            "/api/v1/pathways",
+            r#"{"name":"Health Academy","cluster_2024":"healthcare_human_services"}"#,
+            Some(&token),
+        )
+        .await;
+    assert_eq!(again.status, 409);
+    let none = admin
+        .post_json("/api/v1/pathways", r#"{"name":"Nowhere"}"#, Some(&token))
+        .await;
+    assert_eq!(none.status, 422);
+    let student = app.signed_in("demo.student").await;
+    let list = student.get_json("/api/v1/pathways").await;
+    assert_eq!(list.status, 200);
+    let v: serde_json::Value = serde_json::from_str(&list.body).unwrap();
+    assert_eq!(v[0]["name"], "Health Academy");
+    let id = v[0]["id"].as_str().unwrap().to_owned();
+    let st = {
+        let s = student.get_json("/api/v1/session").await.body;
+        let v: serde_json::Value = serde_json::from_str(&s).unwrap();
+        v["csrf_token"].as_str().unwrap().to_owned()
+    };
+    assert_eq!(
+        student
+            .send_json("DELETE", &format!("/api/v1/pathways/{id}"), "", Some(&st))
+            .await
+            .status,
+        404
+    );
+    assert_eq!(
+        admin
+            .send_json("DELETE", &format!("/api/v1/pathways/{id}"), "", Some(&token))
+            .await
+            .status,
+        204
+    );
+    assert_eq!(app.count_audit("pathway_removed").await, 1);
+}

@@ -112,6 +112,8 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(career::occupations::search))
         .routes(routes!(career::occupations::occupation))
         .routes(routes!(career::occupations::inventory_items))
+        .routes(routes!(career::pathways::list, career::pathways::add))
+        .routes(routes!(career::pathways::remove))
 }
 
 /// The whole document, as served.

@@ -8,6 +8,7 @@
 //! access module.
 
 pub mod occupations;
+pub mod pathways;
 pub mod postsecondary;
 
 use axum::extract::{Path, RawQuery, State};
