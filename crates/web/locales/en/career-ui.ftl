@@ -198,3 +198,5 @@ students-inventory-done = Done
 students-inventory-in-progress = In progress
 students-inventory-not-taken = Not taken
 error-students-list-staff-only = The students list is for staff; students and families open their plans from the home page.
+
+onet-attribution = This product includes information from the O*NET 29.3 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA. ssp shows selected tables as published and adds its own career-cluster crosswalk.

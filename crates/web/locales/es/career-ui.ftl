@@ -198,3 +198,5 @@ students-inventory-done = Hecho
 students-inventory-in-progress = En curso
 students-inventory-not-taken = Sin hacer
 error-students-list-staff-only = La lista de estudiantes es para el personal; los estudiantes y las familias abren sus planes desde la página de inicio.
+
+onet-attribution = Este producto incluye información de la base de datos O*NET 29.3 del Departamento de Trabajo de los EE. UU., Administración de Empleo y Capacitación (USDOL/ETA), usada bajo la licencia CC BY 4.0. O*NET® es una marca registrada de USDOL/ETA. ssp muestra tablas seleccionadas tal como se publicaron y añade su propia correspondencia con los grupos de carreras.

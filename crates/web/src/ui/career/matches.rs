@@ -120,7 +120,7 @@ pub async fn show(
         back: format!("/students/{}/career/matches?{zone_query}", access.student()),
         zone_query,
         unscored: m.unscored.into_iter().map(|o| (o.code, o.title)).collect(),
-        attribution: ssp_app::career::onet::ATTRIBUTION.to_owned(),
+        attribution: page.t("onet-attribution"),
         page,
     })?;
     Ok(html)

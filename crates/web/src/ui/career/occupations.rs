@@ -8,7 +8,6 @@ use askama::Template;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::Response;
 use ssp_app::career::occupations::{self, PAGE_SIZE};
-use ssp_app::career::onet::ATTRIBUTION;
 use ssp_db::repo::career::occupations::Search;
 use ssp_domain::career::cluster::{Cluster2024, LegacyCluster};
 use ssp_domain::career::matching::top_areas;
@@ -162,7 +161,7 @@ pub async fn search(State(state): State<AppState>, ctx: Ctx, RawQuery(query): Ra
         zone,
         area,
         cluster,
-        attribution: ATTRIBUTION.to_owned(),
+        attribution: page.t("onet-attribution"),
         page,
     })?;
     Ok(html)
@@ -237,7 +236,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(code): Path<Stri
         alternate_titles: p.alternate_titles.clone(),
         related: p.related.iter().map(|(c, t, _)| (c.clone(), t.clone())).collect(),
         student,
-        attribution: ATTRIBUTION.to_owned(),
+        attribution: page.t("onet-attribution"),
         page,
     })?;
     Ok(html)
