@@ -57,6 +57,7 @@ struct Inner {
     clock: Arc<dyn Clock>,
     audit: AuditWriter,
     catalog: career::catalog::CatalogCache,
+    standings: academics::standing::Registry,
 }
 
 /// What every use case needs: the database, the clock and the group-commit
@@ -73,6 +74,7 @@ impl App {
             clock,
             audit,
             catalog: Default::default(),
+            standings: Default::default(),
         }))
     }
 
@@ -92,5 +94,10 @@ impl App {
     /// The loaded occupations in memory (see [`career::catalog`]).
     pub fn catalog(&self) -> &career::catalog::CatalogCache {
         &self.0.catalog
+    }
+
+    /// The districts whose academic standings are being recomputed.
+    pub(crate) fn standings(&self) -> &academics::standing::Registry {
+        &self.0.standings
     }
 }

@@ -102,6 +102,11 @@ pub enum AuditAction {
     CatalogLoaded,
     /// One catalog course added or changed on the catalog page.
     CatalogCourseSaved,
+    /// A district's graduation requirement set was added, changed or removed.
+    RequirementSetSaved,
+    RequirementSetRemoved,
+    /// A district's grade scale or course-plan credit limit was changed.
+    AcademicSettingsSaved,
     /// A transcript file was loaded.
     TranscriptsLoaded,
     /// Staff recorded transfer credit (or corrected an entry) by hand.
@@ -189,6 +194,9 @@ impl AuditAction {
             AuditAction::OccupationsLoaded => "occupations_loaded",
             AuditAction::CatalogLoaded => "catalog_loaded",
             AuditAction::CatalogCourseSaved => "catalog_course_saved",
+            AuditAction::RequirementSetSaved => "requirement_set_saved",
+            AuditAction::RequirementSetRemoved => "requirement_set_removed",
+            AuditAction::AcademicSettingsSaved => "academic_settings_saved",
             AuditAction::TranscriptsLoaded => "transcripts_loaded",
             AuditAction::TranscriptEntryRecorded => "transcript_entry_recorded",
             AuditAction::CoursePlanChanged => "course_plan_changed",

@@ -183,6 +183,28 @@ impl TestClient {
         self.send(req).await
     }
 
+    /// Sends a text body of any content type (a CSV file to the API) as
+    /// [`Self::post_json`] does.
+    pub async fn send_text(
+        &self,
+        method: &str,
+        path: &str,
+        content_type: &str,
+        body: &str,
+        csrf: Option<&str>,
+    ) -> TestResponse {
+        let mut b = self
+            .base(Request::builder().method(method).uri(path))
+            .header(header::CONTENT_TYPE, content_type)
+            .header(header::ACCEPT, "application/json")
+            .header(header::ORIGIN, ORIGIN);
+        if let Some(t) = csrf {
+            b = b.header("x-csrf-token", t);
+        }
+        let req = b.body(Body::from(body.to_owned())).expect("request");
+        self.send(req).await
+    }
+
     pub async fn sign_in(&self, login: &str, password: &str) -> TestResponse {
         let page = self.get("/sign-in").await;
         if let Some(t) = page.csrf() {

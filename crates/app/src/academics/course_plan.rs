@@ -12,13 +12,13 @@ use ssp_db::repo::academics::transcripts;
 use ssp_db::repo::students;
 use ssp_domain::academics::audit::{audit, Audit, AuditInput};
 use ssp_domain::academics::course::{Catalog, CourseCode};
-use ssp_domain::academics::course_plan::{check_plan, diff, CoursePlan, PlanProblem, PlanRules, PlanYear, YearChange};
-use ssp_domain::academics::requirements::connecticut_default;
+use ssp_domain::academics::course_plan::{check_plan, diff, CoursePlan, PlanProblem, PlanYear, YearChange};
 use ssp_domain::academics::transcript::{GradeScale, TranscriptEntry};
 use ssp_domain::access::{Action, RecordKind};
 use ssp_domain::audit::AuditAction;
 use ssp_domain::{PersonId, StudentId};
 
+use super::rules::DistrictRules;
 use crate::access::StudentAccess;
 use crate::error::Error;
 use crate::write::PlanWrite;
@@ -111,17 +111,18 @@ async fn inputs(
     app: &App,
     student: StudentId,
     district: ssp_domain::OrgId,
-) -> Result<(Catalog, Vec<TranscriptEntry>), Error> {
+) -> Result<(Catalog, Vec<TranscriptEntry>, DistrictRules), Error> {
     let catalog = super::catalog_of(&catalog_repo::list(app.db(), district).await?);
-    Ok((catalog, transcript_of(app, student).await?))
+    let rules = super::rules::of(app, district).await?;
+    let transcript = transcript_of(app, student, &rules.scale).await?;
+    Ok((catalog, transcript, rules))
 }
 
-async fn transcript_of(app: &App, student: StudentId) -> Result<Vec<TranscriptEntry>, Error> {
-    let scale = GradeScale::default_letter();
+async fn transcript_of(app: &App, student: StudentId, scale: &GradeScale) -> Result<Vec<TranscriptEntry>, Error> {
     Ok(transcripts::for_student(app.db(), student)
         .await?
         .iter()
-        .filter_map(|r| super::entry_of(r, &scale))
+        .filter_map(|r| super::entry_of(r, scale))
         .collect())
 }
 
@@ -133,7 +134,7 @@ pub async fn show(app: &App, access: &StudentAccess) -> Result<PlanView, Error> 
         .await?
         .ok_or(Error::NotFound)?;
     let versions = plans::versions(app.db(), access.student()).await?;
-    let (catalog, transcript) = inputs(app, access.student(), access.facts.district_id).await?;
+    let (catalog, transcript, rules) = inputs(app, access.student(), access.facts.district_id).await?;
     let latest = versions.first().cloned();
     let plan = latest
         .as_ref()
@@ -147,7 +148,7 @@ pub async fn show(app: &App, access: &StudentAccess) -> Result<PlanView, Error> 
         (Some(a), Some(l)) if a.version != l.version => diff(&from_stored(h.graduation_year, &a.years), &plan),
         _ => Vec::new(),
     };
-    let set = connecticut_default(h.graduation_year);
+    let set = rules.requirement_set(h.graduation_year);
     let projected = audit(&AuditInput {
         set: &set,
         catalog: &catalog,
@@ -161,7 +162,7 @@ pub async fn show(app: &App, access: &StudentAccess) -> Result<PlanView, Error> 
         pathways,
         grade: h.grade_level,
         class_of: h.graduation_year,
-        problems: check_plan(&plan, &catalog, &transcript, &PlanRules::default()),
+        problems: check_plan(&plan, &catalog, &transcript, &rules.plan),
         approved_version: approved.map(|a| a.version),
         latest,
         plan,
@@ -203,7 +204,7 @@ pub async fn change(
     if i32::from(grade) < h.grade_level {
         return Err(Error::Conflict("course_plan_past_year"));
     }
-    let (catalog, transcript) = inputs(app, access.student(), access.facts.district_id).await?;
+    let (catalog, transcript, rules) = inputs(app, access.student(), access.facts.district_id).await?;
     let mut w = PlanWrite::begin(app, access).await?;
     let now = w.now();
     let latest = plans::latest_in_tx(w.tx(), access.student()).await?;
@@ -214,7 +215,7 @@ pub async fn change(
             class_of: h.graduation_year,
             years: Vec::new(),
         });
-    let before = check_plan(&plan, &catalog, &transcript, &PlanRules::default());
+    let before = check_plan(&plan, &catalog, &transcript, &rules.plan);
     match plan.years.iter_mut().find(|y| y.grade == grade) {
         Some(y) if add => y.courses.push(code.clone()),
         Some(y) => y.courses.retain(|c| c != &code),
@@ -227,7 +228,7 @@ pub async fn change(
     // Only problems this change brings are refused: a catalog change may
     // already have made an old plan break a rule, and removing a course
     // must stay possible then.
-    let after = check_plan(&plan, &catalog, &transcript, &PlanRules::default());
+    let after = check_plan(&plan, &catalog, &transcript, &rules.plan);
     let new: Vec<PlanProblem> = after.into_iter().filter(|p| !before.contains(p)).collect();
     if add && !new.is_empty() {
         return Ok(Err(Refused(new)));
@@ -337,7 +338,8 @@ pub async fn acknowledge(app: &App, access: &StudentAccess) -> Result<(), Error>
 /// moves it; a system write, not a person's read, so not audited as a view.
 pub async fn refresh_status(app: &App, district: ssp_domain::OrgId, student: StudentId) -> Result<(), Error> {
     let catalog = super::catalog_of(&catalog_repo::list(app.db(), district).await?);
-    refresh_status_with(app, district, student, &catalog).await
+    let rules = super::rules::of(app, district).await?;
+    refresh_status_with(app, district, student, &catalog, &rules).await
 }
 
 /// The same with the district's catalog already read (a transcript load
@@ -347,19 +349,20 @@ pub async fn refresh_status_with(
     district: ssp_domain::OrgId,
     student: StudentId,
     catalog: &Catalog,
+    rules: &DistrictRules,
 ) -> Result<(), Error> {
     use ssp_domain::academics::on_track::{grade9_on_track, on_track_to_graduate, Grade9Rule};
     let Some(h) = students::header(app.db(), student).await? else {
         return Ok(());
     };
-    let transcript = transcript_of(app, student).await?;
+    let transcript = transcript_of(app, student, &rules.scale).await?;
     let versions = plans::versions(app.db(), student).await?;
     let plan_status = versions.first().map_or("none", |v| v.status.as_str()).to_owned();
     let plan = versions.first().map(|v| from_stored(h.graduation_year, &v.years));
     let today = app.now().date();
     let high_school = h.grade_level >= 9;
     let (on_track, grade9) = if high_school && !transcript.is_empty() {
-        let set = connecticut_default(h.graduation_year);
+        let set = rules.requirement_set(h.graduation_year);
         let a = audit(&AuditInput {
             set: &set,
             catalog,
@@ -371,7 +374,7 @@ pub async fn refresh_status_with(
         let g9 = grade9_on_track(
             &transcript,
             catalog,
-            &GradeScale::default_letter(),
+            &rules.scale,
             h.graduation_year,
             today,
             &Grade9Rule::default(),

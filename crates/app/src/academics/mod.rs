@@ -2,7 +2,10 @@
 //! (`catalog.rs`), the transcript — CSV load from the student information
 //! system and transfer credit by hand — and a student's academic record:
 //! GPA, the graduation-requirement audit and on-track (`transcript.rs`),
-//! and the CSV reading both loads share (`csv_file.rs`).
+//! the CSV reading both loads share (`csv_file.rs`), the district's own
+//! requirement sets, grade scale and plan limit (`rules.rs`), the
+//! multi-year course plan (`course_plan.rs`) and recomputing a district's
+//! stored standings after its catalog or rules change (`standing.rs`).
 //!
 //! Transcript and audit are plan records (`RecordKind::Plan`): whoever may
 //! read the plan reads them (audited for anyone but the student); staff who
@@ -11,6 +14,8 @@
 pub mod catalog;
 pub mod course_plan;
 pub mod csv_file;
+pub mod rules;
+pub mod standing;
 pub mod transcript;
 
 use ssp_db::repo::academics::catalog::CatalogRow;

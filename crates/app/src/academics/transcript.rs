@@ -15,8 +15,7 @@ use ssp_domain::academics::audit::{audit, Audit, AuditInput};
 use ssp_domain::academics::on_track::{
     grade9_on_track, on_track_to_graduate, Grade9OnTrack, Grade9Rule, GraduationOnTrack,
 };
-use ssp_domain::academics::requirements::connecticut_default;
-use ssp_domain::academics::transcript::{gpa, Gpa, GradeScale, TranscriptEntry, TranscriptEntryRaw};
+use ssp_domain::academics::transcript::{gpa, Gpa, TranscriptEntry, TranscriptEntryRaw};
 use ssp_domain::access::{Action, RecordKind};
 use ssp_domain::audit::AuditAction;
 use ssp_domain::{PersonId, StudentId};
@@ -27,7 +26,7 @@ use super::csv_file::{self, FileRefusal, RowProblem};
 use crate::access::StudentAccess;
 use crate::error::Error;
 use crate::write::PlanWrite;
-use crate::{App, Parsed};
+use crate::App;
 
 /// The transcript file's columns: (CSV column, the domain field it fills).
 pub const COLUMNS: [(&str, &str); 11] = [
@@ -79,7 +78,8 @@ pub async fn load(app: &App, by: &Loader, input: impl Read) -> Result<Result<Loa
         Ok(r) => r,
         Err(refusal) => return Ok(Err(refusal)),
     };
-    let scale = GradeScale::default_letter();
+    let rules = super::rules::of(app, by.district).await?;
+    let scale = &rules.scale;
     let mut report = LoadReport::default();
     let mut good: Vec<(StudentId, TranscriptEntry)> = Vec::new();
     // Every student the file names, looked up in batches (local id first:
@@ -111,7 +111,7 @@ pub async fn load(app: &App, by: &Loader, input: impl Read) -> Result<Result<Loa
             rigor: r.get("courseLevelCharacteristic"),
             subject_area: r.get("academicSubject"),
         };
-        let parsed = TranscriptEntry::parse(&raw, &scale);
+        let parsed = TranscriptEntry::parse(&raw, scale);
         let mut problems = Vec::new();
         if student.is_none() {
             problems.push(RowProblem {
@@ -160,7 +160,7 @@ pub async fn load(app: &App, by: &Loader, input: impl Read) -> Result<Result<Loa
     tx.commit().await?;
     let catalog = super::catalog_of(&catalog_repo::list(app.db(), by.district).await?);
     for student in touched {
-        super::course_plan::refresh_status_with(app, by.district, student, &catalog).await?;
+        super::course_plan::refresh_status_with(app, by.district, student, &catalog, &rules).await?;
     }
     // `updated` counts written rows (new or changed): the store cannot tell
     // a new row from a changed one without reading it first.
@@ -169,12 +169,14 @@ pub async fn load(app: &App, by: &Loader, input: impl Read) -> Result<Result<Loa
 
 /// Staff who may edit the plan's staff side record transfer credit (or
 /// correct an entry) by hand.
-pub async fn add_transfer(app: &App, access: &StudentAccess, input: Parsed<TranscriptEntry>) -> Result<(), Error> {
+/// The entry is parsed on the district's grade scale.
+pub async fn add_transfer(app: &App, access: &StudentAccess, raw: &TranscriptEntryRaw<'_>) -> Result<(), Error> {
     access.require(app, RecordKind::Plan, Action::Edit).await?;
     if access.is_self() {
         return Err(Error::Forbidden("transcript_by_staff_only"));
     }
-    let e = input?;
+    let rules = super::rules::of(app, access.facts.district_id).await?;
+    let e = TranscriptEntry::parse(raw, &rules.scale)?;
     let mut w = PlanWrite::begin(app, access).await?;
     let now = w.now();
     transcripts::upsert(
@@ -217,7 +219,8 @@ pub async fn record(app: &App, access: &StudentAccess) -> Result<Record, Error> 
     access.require(app, RecordKind::Plan, Action::View).await?;
     let db = app.db();
     let h = students::header(db, access.student()).await?.ok_or(Error::NotFound)?;
-    let scale = GradeScale::default_letter();
+    let rules = super::rules::of(app, access.facts.district_id).await?;
+    let scale = rules.scale.clone();
     let rows = transcripts::for_student(db, access.student()).await?;
     let as_of = rows.iter().map(|r| r.updated_at).max().map(|t| t.date());
     let mut entries = Vec::new();
@@ -229,7 +232,7 @@ pub async fn record(app: &App, access: &StudentAccess) -> Result<Record, Error> 
         }
     }
     let catalog = super::catalog_of(&catalog_repo::list(db, access.facts.district_id).await?);
-    let set = connecticut_default(h.graduation_year);
+    let set = rules.requirement_set(h.graduation_year);
     let today = app.now().date();
     let audit = audit(&AuditInput {
         set: &set,

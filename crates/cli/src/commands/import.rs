@@ -276,6 +276,26 @@ async fn academic(settings: &Settings, args: AcademicArgs, catalog: bool) -> any
     } else {
         ssp_app::academics::transcript::load(&app, &by, input).await?
     };
+    // Every audit depends on the catalog: recompute the district's stored
+    // standings when a load changed it (a transcript load already did its
+    // own students).
+    if let Ok(r) = &result {
+        if catalog && r.created + r.updated > 0 {
+            let started = std::time::Instant::now();
+            let mut last = std::time::Instant::now();
+            let n = ssp_app::academics::standing::refresh_district(&app, by.district, |done, total| {
+                if last.elapsed().as_secs() >= 2 {
+                    eprintln!("  recomputing academic standings: {done} of {total} students");
+                    last = std::time::Instant::now();
+                }
+            })
+            .await?;
+            println!(
+                "Academic standings recomputed for {n} students in {:.1} s.",
+                started.elapsed().as_secs_f64()
+            );
+        }
+    }
     db.close().await;
     let name = args.path.display();
     let report = match result {

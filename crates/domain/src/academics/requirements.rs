@@ -279,6 +279,115 @@ impl RequirementSet {
     }
 }
 
+/// A set's own fields as a district admin types them (the categories are
+/// parsed one by one with [`RequirementCategory::parse`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RequirementSetRaw<'a> {
+    pub name: &'a str,
+    /// The first and last graduating class it applies to; blank is open.
+    pub first_class: &'a str,
+    pub last_class: &'a str,
+    pub total_credits: &'a str,
+}
+
+/// A graduating class as typed: a year from 2000 to 2100.
+fn class_year(field: &'static str, raw: &str) -> Result<Option<i32>, FieldError> {
+    match raw.trim() {
+        "" => Ok(None),
+        y => match y.parse::<i32>() {
+            Ok(y) if (2000..=2100).contains(&y) => Ok(Some(y)),
+            _ => Err(FieldError::new(field, "invalid_class_year")),
+        },
+    }
+}
+
+impl RequirementSet {
+    /// A set from its typed fields and its already parsed categories, then
+    /// [`RequirementSet::check`]ed. Field codes besides `check`'s: `name`
+    /// `too_long` (over 200); `first_class`/`last_class`
+    /// `invalid_class_year` (a year 2000–2100, or blank); `total_credits`
+    /// `required`, `invalid_credits`, `negative_credits`, `too_precise`,
+    /// `too_many` (over 60); `categories` `required` (none).
+    pub fn parse(raw: &RequirementSetRaw<'_>, categories: Vec<RequirementCategory>) -> Result<Self, Rejected> {
+        let mut f = Fields::new();
+        let name = f.check(input::text("name", raw.name, 1..=TITLE_MAX_CHARS));
+        let first = f.check(class_year("first_class", raw.first_class));
+        let last = f.check(class_year("last_class", raw.last_class));
+        let total = f.check(match raw.total_credits.trim() {
+            "" => Err(FieldError::new("total_credits", "required")),
+            t => Credits::parse(t)
+                .map_err(|e| FieldError::new("total_credits", e.code))
+                .and_then(|c| match c {
+                    c if c.is_zero() => Err(FieldError::new("total_credits", "required")),
+                    c if c > Credits::whole(60) => Err(FieldError::new("total_credits", "too_many")),
+                    c => Ok(c),
+                }),
+        });
+        if categories.is_empty() {
+            f.push("categories", "required");
+        }
+        let set = f.finish("invalid_requirement_set", || RequirementSet {
+            name: name.expect("checked"),
+            classes: ClassRange {
+                first: first.expect("checked"),
+                last: last.expect("checked"),
+            },
+            total_credits: total.expect("checked"),
+            categories,
+        })?;
+        set.check()?;
+        Ok(set)
+    }
+
+    /// The set's own fields as the admin page shows them (the inverse of
+    /// [`RequirementSet::parse`]).
+    pub fn raw_fields(&self) -> [(&'static str, String); 4] {
+        let year = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_default();
+        [
+            ("name", self.name.clone()),
+            ("first_class", year(self.classes.first)),
+            ("last_class", year(self.classes.last)),
+            ("total_credits", self.total_credits.to_string()),
+        ]
+    }
+}
+
+impl RequirementCategory {
+    /// The category as the admin page shows it (the inverse of
+    /// [`RequirementCategory::parse`]): key, name, min_credits, areas, tags,
+    /// counted_inside, met_by_capstone.
+    pub fn raw_fields(&self) -> [(&'static str, String); 7] {
+        [
+            ("key", self.key.clone()),
+            ("name", self.name.clone()),
+            ("min_credits", self.min_credits.to_string()),
+            (
+                "areas",
+                self.matches
+                    .areas
+                    .iter()
+                    .map(|a| a.key())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            (
+                "tags",
+                self.matches
+                    .tags
+                    .iter()
+                    .map(|t| t.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            ("counted_inside", self.counted_inside.join(", ")),
+            (
+                "met_by_capstone",
+                if self.met_by_capstone { "true" } else { "false" }.into(),
+            ),
+        ]
+    }
+}
+
 fn category(key: &str, name: &str, min_hundredths: u32, matches: CourseMatch) -> RequirementCategory {
     RequirementCategory {
         key: key.to_owned(),
@@ -623,6 +732,109 @@ mod tests {
         assert_eq!(order[0], CourseMatch::tags(&[CourseTag::CIVICS]));
         assert_eq!(order[1], CourseMatch::areas(&[SubjectArea::Stem]));
         assert!(order[3].is_any());
+    }
+
+    #[test]
+    fn academics_requirement_set_parse_round_trips_and_refuses() {
+        let base = connecticut_default(2027);
+        let fields = base.raw_fields();
+        let get = |k: &str| fields.iter().find(|(f, _)| *f == k).unwrap().1.clone();
+        let cats = |s: &RequirementSet| {
+            s.categories
+                .iter()
+                .map(|c| {
+                    let r = c.raw_fields();
+                    let v = |i: usize| r[i].1.clone();
+                    let (key, name, min, areas, tags, inside, cap) = (v(0), v(1), v(2), v(3), v(4), v(5), v(6));
+                    RequirementCategory::parse(&RequirementCategoryRaw {
+                        key: &key,
+                        name: &name,
+                        min_credits: &min,
+                        areas: &areas,
+                        tags: &tags,
+                        counted_inside: &inside,
+                        met_by_capstone: &cap,
+                    })
+                    .unwrap()
+                })
+                .collect::<Vec<_>>()
+        };
+        let (name, first, last, total) = (get("name"), get("first_class"), get("last_class"), get("total_credits"));
+        let raw = RequirementSetRaw {
+            name: &name,
+            first_class: &first,
+            last_class: &last,
+            total_credits: &total,
+        };
+        assert_eq!(
+            RequirementSet::parse(&raw, cats(&base)),
+            Ok(base.clone()),
+            "what the page shows parses back"
+        );
+        let codes = |raw: RequirementSetRaw, c: Vec<RequirementCategory>| {
+            RequirementSet::parse(&raw, c)
+                .unwrap_err()
+                .fields
+                .iter()
+                .map(|f| (f.field, f.code))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            codes(
+                RequirementSetRaw {
+                    first_class: "1999",
+                    last_class: "soon",
+                    ..raw
+                },
+                cats(&base)
+            ),
+            [
+                ("first_class", "invalid_class_year"),
+                ("last_class", "invalid_class_year")
+            ]
+        );
+        assert_eq!(
+            codes(
+                RequirementSetRaw {
+                    total_credits: "-3",
+                    ..raw
+                },
+                cats(&base)
+            ),
+            [("total_credits", "negative_credits")]
+        );
+        assert_eq!(
+            codes(
+                RequirementSetRaw {
+                    total_credits: "0",
+                    ..raw
+                },
+                cats(&base)
+            ),
+            [("total_credits", "required")]
+        );
+        assert_eq!(
+            codes(
+                RequirementSetRaw {
+                    total_credits: "61",
+                    ..raw
+                },
+                cats(&base)
+            ),
+            [("total_credits", "too_many")]
+        );
+        assert_eq!(codes(raw, vec![]), [("categories", "required")]);
+        assert_eq!(
+            codes(
+                RequirementSetRaw {
+                    total_credits: "20",
+                    ..raw
+                },
+                cats(&base)
+            ),
+            [("categories", "categories_exceed_total")],
+            "the coherence check runs after the fields parse"
+        );
     }
 
     #[test]

@@ -191,6 +191,46 @@ impl GradeScale {
     }
 }
 
+impl GradeScale {
+    /// A district's scale from its typed marks and weighted maximum, then
+    /// [`GradeScale::check`]ed. `weighted_max` codes: `required`,
+    /// `invalid_points`, `negative_points`, `too_precise`, `too_many` (over
+    /// 10). The input's code is `invalid_grade_scale`.
+    pub fn parse(marks: Vec<ScaleMark>, weighted_max: &str) -> Result<Self, Rejected> {
+        let max = match weighted_max.trim() {
+            "" => Err(FieldError::new("weighted_max", "required")),
+            m => Points::parse(m)
+                .map_err(|e| FieldError::new("weighted_max", e.code))
+                .and_then(|p| {
+                    if p > Points(1000) {
+                        Err(FieldError::new("weighted_max", "too_many"))
+                    } else {
+                        Ok(p)
+                    }
+                }),
+        };
+        let max = max.map_err(|f| Rejected::new("invalid_grade_scale", vec![f]))?;
+        let scale = GradeScale {
+            marks,
+            weighted_max: max,
+        };
+        scale.check()?;
+        Ok(scale)
+    }
+
+    /// One mark as the admin page shows it: mark, points, earns_credit,
+    /// failing (the inverse of [`ScaleMark::parse`]).
+    pub fn raw_mark(m: &ScaleMark) -> [String; 4] {
+        let yes = |b: bool| if b { "true" } else { "false" }.to_owned();
+        [
+            m.mark.clone(),
+            m.points.map(|p| p.to_string()).unwrap_or_default(),
+            yes(m.earns_credit),
+            yes(m.failing),
+        ]
+    }
+}
+
 /// One course on the transcript.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TranscriptEntry {
@@ -720,5 +760,36 @@ pub(crate) mod tests {
             &s,
         );
         assert_eq!(g.unweighted, Some(Points(350)));
+    }
+
+    #[test]
+    fn academics_grade_scale_parse_round_trips_and_refuses() {
+        let default = GradeScale::default_letter();
+        let marks = |s: &GradeScale| {
+            s.marks
+                .iter()
+                .map(|m| {
+                    let [a, b, c, d] = GradeScale::raw_mark(m);
+                    ScaleMark::parse(&a, &b, &c, &d).unwrap()
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(GradeScale::parse(marks(&default), "5"), Ok(default.clone()));
+        let codes = |m: Vec<ScaleMark>, max: &str| {
+            GradeScale::parse(m, max)
+                .unwrap_err()
+                .fields
+                .iter()
+                .map(|f| (f.field, f.code))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(codes(marks(&default), ""), [("weighted_max", "required")]);
+        assert_eq!(codes(marks(&default), "-1"), [("weighted_max", "negative_points")]);
+        assert_eq!(codes(marks(&default), "11"), [("weighted_max", "too_many")]);
+        assert_eq!(codes(marks(&default), "3.5"), [("weighted_max", "below_points")]);
+        let mut twice = marks(&default);
+        twice.push(ScaleMark::parse("a", "4", "true", "false").unwrap());
+        assert_eq!(codes(twice, "5"), [("marks", "duplicate_mark")]);
+        assert_eq!(codes(vec![], "5"), [("marks", "required")]);
     }
 }

@@ -178,6 +178,8 @@ async fn the_pages_people_use_have_no_axe_violations() {
                 "/admin/audit".into(),
                 "/admin/pathways".into(),
                 "/admin/catalog".into(),
+                "/admin/graduation".into(),
+                "/admin/graduation?from=2027".into(),
             ],
         ),
     ];

@@ -7,7 +7,7 @@
 use ssp_testkit::TestApp;
 use uuid::Uuid;
 
-const CATALOG: &str =
+pub(crate) const CATALOG: &str =
     "courseCode,courseTitle,credits,termLength,subjectArea,tags,rigor,minGrade,maxGrade,prerequisites,core,repeatable
 ENG9,English 9,1,year,humanities,english,standard,9,9,,true,false
 ALG1,Algebra I,1,year,stem,mathematics,standard,8,10,,true,false
@@ -20,7 +20,7 @@ HLT,Health,0.5,semester,health_safety,,standard,9,12,,false,false
 BAD1,Broken,-1,year,math,,standard,9,12,,false,false
 ";
 
-fn transcript(local_id: &str) -> String {
+pub(crate) fn transcript(local_id: &str) -> String {
     format!(
         "studentUniqueId,courseCode,courseTitle,schoolYear,term,whenTakenGradeLevel,finalLetterGradeEarned,attemptedCredits,earnedCredits,courseLevelCharacteristic
 {local_id},ENG9,English 9,2025-2026,year,9,B+,1,1,standard
@@ -37,13 +37,13 @@ NOBODY-1,ENG9,English 9,2025-2026,year,9,A,1,1,standard
     )
 }
 
-async fn local_id(app: &TestApp, student: Uuid) -> String {
+pub(crate) async fn local_id(app: &TestApp, student: Uuid) -> String {
     app.texts("SELECT local_id FROM students WHERE person_id = $1", &[student])
         .await
         .remove(0)
 }
 
-async fn load(app: &TestApp, kind: &str, csv: &str) -> ssp_testkit::TestResponse {
+pub(crate) async fn load(app: &TestApp, kind: &str, csv: &str) -> ssp_testkit::TestResponse {
     let admin = app.signed_in("demo.districtadmin").await;
     let token = admin.get("/admin/catalog").await.csrf().expect("the page's form token");
     admin
@@ -430,7 +430,7 @@ async fn the_academic_record_and_the_course_plan_through_the_api() {
     );
 }
 
-async fn api_token(c: &ssp_testkit::TestClient) -> String {
+pub(crate) async fn api_token(c: &ssp_testkit::TestClient) -> String {
     let s = c.get_json("/api/v1/session").await.body;
     let v: serde_json::Value = serde_json::from_str(&s).unwrap();
     v["csrf_token"].as_str().unwrap().to_owned()

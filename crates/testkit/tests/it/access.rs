@@ -386,6 +386,13 @@ async fn every_student_route_goes_through_the_access_module() {
         "/admin/catalog",
         "/admin/catalog/upload",
         "/admin/catalog/course",
+        // District rules, not student data (tested in graduation.rs: 404
+        // for anyone but a district administrator).
+        "/admin/graduation",
+        "/admin/graduation/sets",
+        "/admin/graduation/sets/{id}",
+        "/admin/graduation/sets/{id}/remove",
+        "/admin/graduation/scale",
     ];
     let w = world().await;
     let other = outsider(&w.app).await;

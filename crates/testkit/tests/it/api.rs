@@ -410,6 +410,12 @@ async fn every_documented_student_operation_refuses_an_unrelated_actor() {
                     // The district's pathways (reference data; writes are a
                     // district administrator's, tested in api_career.rs).
                     || path.starts_with("/api/v1/pathways")
+                    // The district's catalog (reference data) and its
+                    // academic set-up: loads and rules are a district
+                    // administrator's (graduation.rs checks others get 404).
+                    || path.starts_with("/api/v1/catalog")
+                    || path == "/api/v1/transcripts/loads"
+                    || path.starts_with("/api/v1/graduation-rules")
                     // The list is filtered by the caller's own scope
                     // (api_career.rs checks an outsider sees no one).
                     || path == "/api/v1/students",

@@ -14,6 +14,7 @@ mod corrections;
 mod csrf;
 mod db;
 mod errors;
+mod graduation;
 mod home;
 mod i18n;
 mod invitations;

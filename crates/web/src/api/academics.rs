@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use ssp_app::academics::{course_plan, transcript};
-use ssp_domain::academics::transcript::{GradeScale, TranscriptEntry, TranscriptEntryRaw};
+use ssp_domain::academics::transcript::TranscriptEntryRaw;
 use utoipa::ToSchema;
 
 use crate::api::openapi::{ErrorJson, RejectedJson, StudentPath};
@@ -182,22 +182,19 @@ pub async fn add_transfer(
     Json(b): Json<TransferBody>,
 ) -> Result<Response, AppError> {
     let access = access_of(&state, &ctx, &id).await?;
-    let input = TranscriptEntry::parse(
-        &TranscriptEntryRaw {
-            course_code: &b.course_code,
-            title: &b.title,
-            school_year: &b.school_year,
-            term: &b.term,
-            grade_level: "",
-            mark: &b.mark,
-            credits_attempted: &b.credits_attempted,
-            credits_earned: &b.credits_earned,
-            rigor: &b.rigor,
-            subject_area: &b.subject_area,
-        },
-        &GradeScale::default_letter(),
-    );
-    transcript::add_transfer(&state, &access, input).await?;
+    let raw = TranscriptEntryRaw {
+        course_code: &b.course_code,
+        title: &b.title,
+        school_year: &b.school_year,
+        term: &b.term,
+        grade_level: "",
+        mark: &b.mark,
+        credits_attempted: &b.credits_attempted,
+        credits_earned: &b.credits_earned,
+        rigor: &b.rigor,
+        subject_area: &b.subject_area,
+    };
+    transcript::add_transfer(&state, &access, &raw).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 

@@ -36,6 +36,7 @@
 //! Then `UPDATE_SNAPSHOTS=1 cargo test -p ssp-testkit --test it api::`
 //! rewrites `docs/openapi.json`; review its diff with the change.
 
+pub mod academic_rules;
 pub mod academics;
 pub mod career;
 pub mod openapi;
@@ -114,6 +115,14 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(career::occupations::inventory_items))
         .routes(routes!(career::pathways::list, career::pathways::add))
         .routes(routes!(career::pathways::remove))
+        .routes(routes!(academic_rules::list_catalog))
+        .routes(routes!(academic_rules::save_course))
+        .routes(routes!(academic_rules::load_catalog))
+        .routes(routes!(academic_rules::load_transcripts))
+        .routes(routes!(academic_rules::show_rules))
+        .routes(routes!(academic_rules::add_set))
+        .routes(routes!(academic_rules::change_set, academic_rules::remove_set))
+        .routes(routes!(academic_rules::save_settings))
 }
 
 /// The whole document, as served.

@@ -60,6 +60,11 @@ impl Page {
         i18n::t_args(self.lang, key, &[(name, value.to_string())])
     }
 
+    /// A message with several arguments.
+    pub fn t_args(&self, key: &str, args: &[(&'static str, String)]) -> String {
+        i18n::t_args(self.lang, key, args)
+    }
+
     pub fn languages(&self) -> &'static [Language] {
         &Language::ALL
     }
@@ -83,6 +88,7 @@ fn nav(ctx: &Ctx) -> Vec<(String, String, bool)> {
         items.push(("/admin/accounts".to_owned(), "nav-accounts"));
         items.push(("/admin/pathways".to_owned(), "nav-pathways"));
         items.push(("/admin/catalog".to_owned(), "nav-catalog"));
+        items.push(("/admin/graduation".to_owned(), "nav-graduation"));
     }
     items
         .into_iter()

@@ -3,4 +3,5 @@
 
 pub mod catalog;
 pub mod plans;
+pub mod rules;
 pub mod transcripts;

@@ -49,6 +49,8 @@ struct CatalogPage {
     /// being edited.
     draft: Draft,
     error: Option<String>,
+    /// The district's standings being recomputed after a catalog change.
+    refreshing: Option<String>,
     terms: Vec<(&'static str, String)>,
     areas: Vec<(&'static str, String)>,
     rigors: Vec<(&'static str, String)>,
@@ -131,7 +133,14 @@ async fn render_with(
         (None, None) => Draft::default(),
     };
     let key = |p: &str, k: &str| format!("{p}-{}", k.replace('_', "-"));
+    let refreshing = ssp_app::academics::standing::progress(state, district).map(|p| {
+        page.t_args(
+            "catalog-refreshing",
+            &[("done", p.done.to_string()), ("total", p.total.to_string())],
+        )
+    });
     let html = render(&CatalogPage {
+        refreshing,
         terms: TermLength::ALL
             .iter()
             .map(|t| (t.key(), page.t(&key("catalog-term", t.key()))))
@@ -223,7 +232,10 @@ pub async fn save_course(
     };
     let by = Loader::from(&ctx.actor()?);
     match catalog::save_one(&state, &by, CatalogCourse::parse(&raw)).await {
-        Ok(()) => Ok(Redirect::to("/admin/catalog#courses").into_response()),
+        Ok(()) => {
+            ssp_app::academics::standing::refresh_district_in_background(&state, by.district);
+            Ok(Redirect::to("/admin/catalog#courses").into_response())
+        }
         Err(ssp_app::Error::Rejected(r)) => {
             let lang = ctx.lang;
             let msg = r
@@ -334,7 +346,12 @@ pub async fn upload(
                     "catalog-refused",
                     &[("why", refusal.to_string())],
                 )),
-                Ok(report) => outcome_of(lang, heading.clone(), &report),
+                Ok(report) => {
+                    if kind == "catalog" && report.created + report.updated > 0 {
+                        ssp_app::academics::standing::refresh_district_in_background(&state, by.district);
+                    }
+                    outcome_of(lang, heading.clone(), &report)
+                }
             }
         }
     };

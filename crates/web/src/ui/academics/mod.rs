@@ -2,9 +2,12 @@
 //! the graduation-requirement audit with its explanation and the date of
 //! its data, on-track — and transfer credit typed by staff (`record.rs`);
 //! the district's course catalog and the catalog and transcript CSV loads
-//! (`catalog.rs`); the multi-year course plan (`plan.rs`).
+//! (`catalog.rs`); the district's graduation requirement sets, grade scale
+//! and plan credit limit (`graduation.rs`); the multi-year course plan
+//! (`plan.rs`).
 
 pub mod catalog;
+pub mod graduation;
 pub mod plan;
 pub mod record;
 
@@ -27,6 +30,11 @@ pub fn routes() -> Router<AppState> {
         .route("/students/{id}/course-plan/acknowledge", post(plan::acknowledge))
         .route("/admin/catalog", get(catalog::show))
         .route("/admin/catalog/course", post(catalog::save_course))
+        .route("/admin/graduation", get(graduation::show))
+        .route("/admin/graduation/sets", post(graduation::add_set))
+        .route("/admin/graduation/sets/{id}", post(graduation::change_set))
+        .route("/admin/graduation/sets/{id}/remove", post(graduation::remove_set))
+        .route("/admin/graduation/scale", post(graduation::save_settings))
         .route(
             "/admin/catalog/upload",
             post(catalog::upload).layer(DefaultBodyLimit::max(UPLOAD_LIMIT + (64 << 10))),

@@ -15,7 +15,7 @@ use ssp_app::StudentAccess;
 use ssp_db::repo::students;
 use ssp_domain::academics::audit::{Explanation, RequirementStatus};
 use ssp_domain::academics::course::{Rigor, SubjectArea};
-use ssp_domain::academics::transcript::{GradeScale, Term, TranscriptEntry, TranscriptEntryRaw};
+use ssp_domain::academics::transcript::{Term, TranscriptEntry, TranscriptEntryRaw};
 use ssp_domain::access::{Action, RecordKind};
 
 use crate::context::Ctx;
@@ -279,22 +279,19 @@ pub async fn add_transfer(
     Form(f): Form<TransferForm>,
 ) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
-    let input = TranscriptEntry::parse(
-        &TranscriptEntryRaw {
-            course_code: &f.course_code,
-            title: &f.title,
-            school_year: &f.school_year,
-            term: &f.term,
-            grade_level: "",
-            mark: &f.mark,
-            credits_attempted: &f.credits_attempted,
-            credits_earned: &f.credits_earned,
-            rigor: &f.rigor,
-            subject_area: &f.subject_area,
-        },
-        &GradeScale::default_letter(),
-    );
-    match transcript::add_transfer(&state, &access, input).await {
+    let raw = TranscriptEntryRaw {
+        course_code: &f.course_code,
+        title: &f.title,
+        school_year: &f.school_year,
+        term: &f.term,
+        grade_level: "",
+        mark: &f.mark,
+        credits_attempted: &f.credits_attempted,
+        credits_earned: &f.credits_earned,
+        rigor: &f.rigor,
+        subject_area: &f.subject_area,
+    };
+    match transcript::add_transfer(&state, &access, &raw).await {
         Ok(()) => Ok(Redirect::to(&format!("/students/{}/academics#transcript", access.student())).into_response()),
         Err(ssp_app::Error::Rejected(r)) => {
             let msgs: Vec<String> = r
