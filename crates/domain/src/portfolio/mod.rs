@@ -11,6 +11,7 @@
 pub mod artifact;
 pub mod best_work;
 pub mod competency;
+pub mod content;
 pub mod experience;
 
 pub use competency::CompetencyKey;
