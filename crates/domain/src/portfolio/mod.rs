@@ -10,9 +10,11 @@
 
 pub mod artifact;
 pub mod best_work;
+pub mod capstone;
 pub mod competency;
 pub mod content;
 pub mod experience;
+pub mod rubric;
 
 pub use competency::CompetencyKey;
 
