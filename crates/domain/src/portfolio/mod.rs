@@ -15,6 +15,8 @@ pub mod competency;
 pub mod content;
 pub mod experience;
 pub mod rubric;
+pub mod showcase;
+pub mod verification;
 
 pub use competency::CompetencyKey;
 
