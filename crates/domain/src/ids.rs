@@ -72,6 +72,8 @@ id_type! {
     GuardianLinkId;
     StaffAssignmentId;
     AuditEventId;
+    /// A portfolio artifact (a file, a link or a text).
+    ArtifactId;
 }
 
 impl From<StudentId> for PersonId {

@@ -18,6 +18,7 @@ pub mod language;
 pub mod org;
 pub mod person;
 pub mod plan;
+pub mod portfolio;
 pub mod records;
 pub mod role;
 pub mod roster_sync;
