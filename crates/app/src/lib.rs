@@ -30,6 +30,7 @@ pub mod error;
 pub mod home;
 pub mod mail;
 pub mod plan;
+pub mod portfolio;
 pub mod records;
 pub mod sign_in;
 pub mod status;

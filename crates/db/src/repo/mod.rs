@@ -24,6 +24,7 @@ pub mod orgs;
 pub mod outbox;
 pub mod people;
 pub mod plan;
+pub mod portfolio;
 pub mod profile;
 pub mod queues;
 pub mod roster;

@@ -41,6 +41,7 @@ pub mod academics;
 pub mod career;
 pub mod openapi;
 pub mod plan;
+pub mod portfolio;
 pub mod records;
 pub mod students;
 pub mod team;
@@ -123,6 +124,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(academic_rules::add_set))
         .routes(routes!(academic_rules::change_set, academic_rules::remove_set))
         .routes(routes!(academic_rules::save_settings))
+        .merge(portfolio::router())
 }
 
 /// The whole document, as served.

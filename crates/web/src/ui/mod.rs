@@ -28,6 +28,7 @@ pub mod home;
 pub mod language;
 pub mod pages;
 pub mod plan;
+pub mod portfolio;
 pub mod records;
 pub mod students;
 pub mod team;
@@ -46,6 +47,7 @@ pub fn routes() -> Router<AppState> {
         .merge(plan::routes())
         .merge(career::routes())
         .merge(academics::routes())
+        .merge(portfolio::routes())
         .merge(team::routes())
         .merge(records::routes())
         .merge(admin::routes())

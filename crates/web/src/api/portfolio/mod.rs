@@ -1,0 +1,19 @@
+//! JSON handlers for the portfolio: artifacts (`artifacts.rs`),
+//! experiences (`experiences.rs`), the capstone (`capstone.rs`). Each
+//! module's `router()` registers its operations (with `routes!`, as in
+//! `api/mod.rs`).
+
+pub mod artifacts;
+pub mod capstone;
+pub mod experiences;
+
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::state::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .merge(artifacts::router())
+        .merge(experiences::router())
+        .merge(capstone::router())
+}

@@ -1,0 +1,19 @@
+//! Portfolio pages: a student's artifacts, best work, collections and
+//! showcases (`artifacts.rs`); experiences outside the classroom and the
+//! supervisor's verification page (`experiences.rs`); the capstone
+//! (`capstone.rs`).
+
+pub mod artifacts;
+pub mod capstone;
+pub mod experiences;
+
+use axum::Router;
+
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .merge(artifacts::routes())
+        .merge(experiences::routes())
+        .merge(capstone::routes())
+}
