@@ -59,6 +59,7 @@ struct Inner {
     audit: AuditWriter,
     catalog: career::catalog::CatalogCache,
     standings: academics::standing::Registry,
+    files: std::sync::OnceLock<portfolio::files::Files>,
 }
 
 /// What every use case needs: the database, the clock and the group-commit
@@ -76,6 +77,7 @@ impl App {
             audit,
             catalog: Default::default(),
             standings: Default::default(),
+            files: Default::default(),
         }))
     }
 
@@ -95,6 +97,20 @@ impl App {
     /// The loaded occupations in memory (see [`career::catalog`]).
     pub fn catalog(&self) -> &career::catalog::CatalogCache {
         &self.0.catalog
+    }
+
+    /// Sets where portfolio files are kept (once, at start-up; a second
+    /// call is ignored).
+    pub fn set_files(&self, files: portfolio::files::Files) {
+        let _ = self.0.files.set(files);
+    }
+
+    /// Where portfolio files are kept.
+    pub fn files(&self) -> Result<&portfolio::files::Files, Error> {
+        self.0
+            .files
+            .get()
+            .ok_or_else(|| Error::Internal(anyhow::anyhow!("no file store was set up")))
     }
 
     /// The districts whose academic standings are being recomputed.

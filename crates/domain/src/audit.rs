@@ -107,6 +107,17 @@ pub enum AuditAction {
     RequirementSetRemoved,
     /// A district's grade scale or course-plan credit limit was changed.
     AcademicSettingsSaved,
+    /// Portfolio: an artifact added, changed (best work, private) or removed.
+    ArtifactAdded,
+    ArtifactChanged,
+    ArtifactRemoved,
+    /// A showcase link made or revoked by the student; a showcase viewed
+    /// through its link (no account).
+    ShowcaseCreated,
+    ShowcaseRevoked,
+    ShowcaseViewed,
+    /// The whole portfolio downloaded as a zip.
+    PortfolioExported,
     /// A transcript file was loaded.
     TranscriptsLoaded,
     /// Staff recorded transfer credit (or corrected an entry) by hand.
@@ -197,6 +208,13 @@ impl AuditAction {
             AuditAction::RequirementSetSaved => "requirement_set_saved",
             AuditAction::RequirementSetRemoved => "requirement_set_removed",
             AuditAction::AcademicSettingsSaved => "academic_settings_saved",
+            AuditAction::ArtifactAdded => "artifact_added",
+            AuditAction::ArtifactChanged => "artifact_changed",
+            AuditAction::ArtifactRemoved => "artifact_removed",
+            AuditAction::ShowcaseCreated => "showcase_created",
+            AuditAction::ShowcaseRevoked => "showcase_revoked",
+            AuditAction::ShowcaseViewed => "showcase_viewed",
+            AuditAction::PortfolioExported => "portfolio_exported",
             AuditAction::TranscriptsLoaded => "transcripts_loaded",
             AuditAction::TranscriptEntryRecorded => "transcript_entry_recorded",
             AuditAction::CoursePlanChanged => "course_plan_changed",

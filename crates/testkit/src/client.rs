@@ -28,6 +28,8 @@ pub struct TestResponse {
     pub body: String,
     /// The body with HTML entities decoded, to compare with what people read.
     pub text: String,
+    /// The body's bytes (a file download).
+    pub bytes: Vec<u8>,
 }
 
 impl TestResponse {
@@ -261,6 +263,7 @@ impl TestClient {
             headers,
             body,
             text,
+            bytes: bytes.to_vec(),
         };
         if let Some(t) = out.csrf() {
             *self.last_csrf.lock().expect("lock") = Some(t);

@@ -36,6 +36,11 @@ pub struct WebConfig {
     pub roster_upload_limit: u64,
     /// Page size, timeouts and retries of the OneRoster REST sync.
     pub roster_sync_tuning: ssp_roster::rest::Tuning,
+    /// Largest portfolio file, in bytes (portfolio files are kept under
+    /// `files/` in the data directory).
+    pub upload_limit: u64,
+    /// Bytes of portfolio files each student may keep.
+    pub student_quota: u64,
 }
 
 impl Default for WebConfig {
@@ -50,6 +55,8 @@ impl Default for WebConfig {
             data_dir: PathBuf::from("./ssp-data"),
             roster_upload_limit: crate::roster_jobs::MAX_UPLOAD,
             roster_sync_tuning: ssp_roster::rest::Tuning::default(),
+            upload_limit: ssp_domain::portfolio::content::DEFAULT_MAX_FILE_BYTES,
+            student_quota: ssp_domain::portfolio::content::DEFAULT_QUOTA_BYTES,
         }
     }
 }
@@ -86,8 +93,19 @@ impl AppState {
     }
 
     pub fn with_clock(db: Db, config: WebConfig, clock: Arc<dyn Clock>) -> Self {
+        let app = App::new(db, clock);
+        match ssp_app::portfolio::files::Files::local(&config.data_dir.join("files")) {
+            Ok(mut files) => {
+                files.limits.max_file_bytes = config.upload_limit;
+                files.quota = config.student_quota;
+                app.set_files(files);
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "the portfolio's file directory could not be made; uploads will fail")
+            }
+        }
         Self(Arc::new(Inner {
-            app: App::new(db, clock),
+            app,
             config,
             imports: ImportJobs::default(),
         }))

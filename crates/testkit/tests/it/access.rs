@@ -393,6 +393,11 @@ async fn every_student_route_goes_through_the_access_module() {
         "/admin/graduation/sets/{id}",
         "/admin/graduation/sets/{id}/remove",
         "/admin/graduation/scale",
+        // A showcase link: no account; the token is the key (portfolio.rs
+        // checks only the chosen work shows and a closed link shows none).
+        "/showcase/{token}",
+        "/showcase/{token}/{artifact}/file",
+        "/showcase/{token}/{artifact}/thumbnail",
     ];
     let w = world().await;
     let other = outsider(&w.app).await;
@@ -449,7 +454,9 @@ async fn every_student_route_goes_through_the_access_module() {
             .replace("{reflection}", &Uuid::now_v7().to_string())
             .replace("{link}", &Uuid::now_v7().to_string())
             .replace("{code}", "29-1141.00")
-            .replace("{program}", &Uuid::now_v7().to_string());
+            .replace("{program}", &Uuid::now_v7().to_string())
+            .replace("{artifact}", &Uuid::now_v7().to_string())
+            .replace("{showcase}", &Uuid::now_v7().to_string());
         for m in methods {
             let before = w.app.count_audit("access_denied").await;
             other.get("/").await; // a fresh form token

@@ -1,1 +1,374 @@
-//! (being built)
+//! The portfolio as a student, their family and their counselor use it:
+//! work added as a file (type judged from the content, images with a
+//! thumbnail), a link or a text; refusals that store nothing; best work
+//! with its yearly limit; private work; files served with safe headers
+//! from a guarded path; showcases shared by link (only what was chosen,
+//! each view recorded, revocable, expiring); the whole portfolio as a zip.
+
+use std::io::Read as _;
+
+use base64::Engine as _;
+use ssp_testkit::{TestApp, TestClient};
+use ssp_web::WebConfig;
+use uuid::Uuid;
+
+/// A real 1×1 PNG.
+fn png() -> Vec<u8> {
+    base64::engine::general_purpose::STANDARD
+        .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
+        .expect("png")
+}
+
+async fn add(
+    c: &TestClient,
+    me: Uuid,
+    fields: &[(&str, &str)],
+    file: Option<(&str, &[u8])>,
+) -> ssp_testkit::TestResponse {
+    let token = c.get(&format!("/students/{me}/portfolio")).await.csrf().expect("token");
+    let files: Vec<(&str, &str, &[u8])> = file.map(|(n, b)| vec![("file", n, b)]).unwrap_or_default();
+    c.post_multipart(&format!("/students/{me}/portfolio?csrf={token}"), fields, &files)
+        .await
+}
+
+fn work<'a>(kind: &'a str, title: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("kind", kind),
+        ("title", title),
+        ("domain", "academic"),
+        ("school_year", "2027"),
+        ("reflection", "I learned to revise."),
+    ]
+}
+
+async fn count(app: &TestApp, me: Uuid) -> usize {
+    app.texts("SELECT title FROM artifacts WHERE student_id = $1", &[me])
+        .await
+        .len()
+}
+
+#[tokio::test]
+async fn a_student_adds_files_links_and_texts_and_bad_files_store_nothing() {
+    let app = TestApp::with_demo().await;
+    let me = app.person("demo.student").await;
+    let student = app.signed_in("demo.student").await;
+
+    let mut link = work("link", "My podcast");
+    link.push(("url", "https://example.org/podcast"));
+    link.push(("competencies", "casel:self_awareness"));
+    link.push(("competencies", "p21:communication"));
+    assert_eq!(add(&student, me, &link, None).await.status, 303);
+    let mut text = work("text", "A poem");
+    text.push(("body", "Roses are red"));
+    assert_eq!(add(&student, me, &text, None).await.status, 303);
+    let ok = add(&student, me, &work("file", "My chart"), Some(("chart.png", &png()))).await;
+    assert_eq!(ok.status, 303, "{}", ok.text);
+
+    let page = student.get(&format!("/students/{me}/portfolio")).await;
+    assert!(page.text.contains("My podcast") && page.text.contains("A poem") && page.text.contains("My chart"));
+    assert!(page.text.contains("Self-awareness") && page.text.contains("Communication"));
+    assert!(page.text.contains("/thumbnail"), "an image gets a thumbnail");
+    let id = app
+        .query_id("SELECT id FROM artifacts WHERE title = 'My chart'", &[])
+        .await
+        .unwrap();
+    let thumb = student.get(&format!("/students/{me}/portfolio/{id}/thumbnail")).await;
+    assert_eq!(thumb.status, 200);
+    assert_eq!(thumb.header("content-type"), Some("image/jpeg"));
+    assert_eq!(&thumb.bytes[..2], &[0xFF, 0xD8], "a JPEG");
+    let file = student.get(&format!("/students/{me}/portfolio/{id}/file")).await;
+    assert_eq!(file.bytes, png());
+    assert_eq!(file.header("content-type"), Some("image/png"));
+    assert_eq!(file.header("x-content-type-options"), Some("nosniff"));
+    assert!(file.header("content-security-policy").unwrap().contains("sandbox"));
+
+    // Refused, each with its reason, and nothing stored.
+    let before = count(&app, me).await;
+    let pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".to_vec();
+    let r = add(&student, me, &work("file", "Fake picture"), Some(("photo.png", &pdf))).await;
+    assert_eq!(r.status, 422);
+    assert!(r.text.contains("the file's name says a different type"), "{}", r.text);
+    let svg = b"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".to_vec();
+    let r = add(&student, me, &work("file", "Drawing"), Some(("drawing.svg", &svg))).await;
+    assert_eq!(r.status, 422);
+    assert!(r.text.contains("contains scripts or macros"), "{}", r.text);
+    let r = add(&student, me, &work("file", "Nothing"), None).await;
+    assert!(r.text.contains("File (for a file): this is needed."), "{}", r.text);
+    let mut bad = work("link", "Trick");
+    bad.push(("url", "javascript:alert(1)"));
+    let r = add(&student, me, &bad, None).await;
+    assert_eq!(r.status, 422);
+    assert!(r.text.contains("only web links"), "{}", r.text);
+    assert!(r.text.contains("value=\"Trick\""), "what was typed is kept");
+    assert_eq!(count(&app, me).await, before);
+    assert_eq!(app.count_audit("artifact_added").await, 3);
+}
+
+#[tokio::test]
+async fn a_file_over_the_limit_is_refused_while_it_streams() {
+    let app = TestApp::with_demo_config(WebConfig {
+        upload_limit: 1024,
+        ..WebConfig::default()
+    })
+    .await;
+    let me = app.person("demo.student").await;
+    let student = app.signed_in("demo.student").await;
+    let big = vec![b'a'; 4096];
+    let r = add(&student, me, &work("file", "Big notes"), Some(("notes.txt", &big))).await;
+    assert_eq!(r.status, 422);
+    assert!(r.text.contains("the file is larger than the limit"), "{}", r.text);
+    assert_eq!(count(&app, me).await, 0);
+    let staged = app.data_dir().join("uploads").join("portfolio");
+    let left = std::fs::read_dir(&staged).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(left, 0, "no staged file is left behind");
+}
+
+#[tokio::test]
+async fn who_sees_the_portfolio_and_who_may_change_it() {
+    let app = TestApp::with_demo().await;
+    let me = app.person("demo.student").await;
+    let student = app.signed_in("demo.student").await;
+    let mut open = work("text", "Open essay");
+    open.push(("body", "Everyone may read this."));
+    add(&student, me, &open, None).await;
+    let mut secret = work("text", "Private journal");
+    secret.push(("body", "Only me and staff."));
+    add(&student, me, &secret, None).await;
+    let journal = app
+        .query_id("SELECT id FROM artifacts WHERE title = 'Private journal'", &[])
+        .await
+        .unwrap();
+    let r = student
+        .post_form(
+            &format!("/students/{me}/portfolio/{journal}/flags"),
+            &[("private", "true")],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+
+    // (persona, page, sees the private item, adding, removing): a guardian
+    // may not change the plan at all (not found); staff may, but the
+    // portfolio is the student's own (forbidden).
+    let cases = [
+        ("demo.guardian", 200, false, 404, 404),
+        ("demo.counselor", 200, true, 403, 403),
+    ];
+    for (who, status, private, add_status, remove_status) in cases {
+        let c = app.signed_in(who).await;
+        let page = c.get(&format!("/students/{me}/portfolio")).await;
+        assert_eq!(page.status, status, "{who}");
+        assert!(page.text.contains("Open essay"), "{who}");
+        assert_eq!(page.text.contains("Private journal"), private, "{who}");
+        let mut t = work("text", "Not theirs");
+        t.push(("body", "x"));
+        assert_eq!(add(&c, me, &t, None).await.status, add_status, "{who}");
+        assert_eq!(
+            c.post_form(&format!("/students/{me}/portfolio/{journal}/remove"), &[])
+                .await
+                .status,
+            remove_status,
+            "{who}"
+        );
+    }
+    let outsider = crate::access::outsider(&app).await;
+    assert_eq!(outsider.get(&format!("/students/{me}/portfolio")).await.status, 404);
+    assert_eq!(
+        outsider
+            .get(&format!("/students/{me}/portfolio/{journal}/file"))
+            .await
+            .status,
+        404
+    );
+    assert!(
+        app.count_audit("record_viewed").await >= 2,
+        "staff and family views are audited"
+    );
+    assert_eq!(count(&app, me).await, 2);
+}
+
+#[tokio::test]
+async fn best_work_has_a_yearly_limit_and_shows_on_the_portfolio() {
+    let app = TestApp::with_demo().await;
+    let me = app.person("demo.student").await;
+    let student = app.signed_in("demo.student").await;
+    let mut ids = Vec::new();
+    for i in 0..6 {
+        let title = format!("Piece {i}");
+        let mut t = work("text", &title);
+        t.push(("body", "work"));
+        add(&student, me, &t, None).await;
+        ids.push(
+            app.query_id(&format!("SELECT id FROM artifacts WHERE title = '{title}'"), &[])
+                .await
+                .unwrap(),
+        );
+    }
+    for id in &ids[..5] {
+        let r = student
+            .post_form(
+                &format!("/students/{me}/portfolio/{id}/flags"),
+                &[("best_work", "true")],
+            )
+            .await;
+        assert_eq!(r.status, 303);
+    }
+    let sixth = student
+        .post_form(
+            &format!("/students/{me}/portfolio/{}/flags", ids[5]),
+            &[("best_work", "true")],
+        )
+        .await;
+    assert_eq!(sixth.status, 409);
+    assert!(
+        sixth.text.contains("already has the most pieces of best work"),
+        "{}",
+        sixth.text
+    );
+    let page = student.get(&format!("/students/{me}/portfolio")).await;
+    let best = page.text.split("Best work this year").nth(1).unwrap();
+    let best = best.split("</section>").next().unwrap();
+    assert_eq!(best.matches("Piece ").count(), 5);
+}
+
+#[tokio::test]
+async fn a_showcase_shares_only_what_was_chosen_and_each_view_is_seen() {
+    let app = TestApp::with_demo().await;
+    let me = app.person("demo.student").await;
+    let student = app.signed_in("demo.student").await;
+    for (title, body) in [("Lab report", "Findings"), ("Diary", "Secret")] {
+        let mut t = work("text", title);
+        t.push(("body", body));
+        add(&student, me, &t, None).await;
+    }
+    add(&student, me, &work("file", "Chart"), Some(("chart.png", &png()))).await;
+    let lab = app
+        .query_id("SELECT id FROM artifacts WHERE title = 'Lab report'", &[])
+        .await
+        .unwrap();
+    let chart = app
+        .query_id("SELECT id FROM artifacts WHERE title = 'Chart'", &[])
+        .await
+        .unwrap();
+    let diary = app
+        .query_id("SELECT id FROM artifacts WHERE title = 'Diary'", &[])
+        .await
+        .unwrap();
+    student
+        .post_form(
+            &format!("/students/{me}/portfolio/{diary}/flags"),
+            &[("private", "true")],
+        )
+        .await;
+    // A private item cannot be chosen.
+    let refused = student
+        .post_form(
+            &format!("/students/{me}/portfolio/showcases"),
+            &[("title", "For colleges"), ("items", &diary.to_string()), ("days", "30")],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    assert!(
+        refused.text.contains("Private work cannot be shared"),
+        "{}",
+        refused.text
+    );
+    let made = student
+        .post_form(
+            &format!("/students/{me}/portfolio/showcases"),
+            &[
+                ("title", "For colleges"),
+                ("items", &lab.to_string()),
+                ("items", &chart.to_string()),
+                ("days", "7"),
+            ],
+        )
+        .await;
+    assert_eq!(made.status, 200, "{}", made.text);
+    let link = made
+        .text
+        .split("value=\"")
+        .find(|s| s.contains("/showcase/"))
+        .and_then(|s| s.split('"').next())
+        .expect("the link is shown once")
+        .to_owned();
+    let path = &link[link.find("/showcase/").unwrap()..];
+
+    let visitor = app.client();
+    let view = visitor.get(path).await;
+    assert_eq!(view.status, 200, "{}", view.text);
+    assert!(view.text.contains("Lab report") && view.text.contains("Chart"));
+    assert!(!view.text.contains("Diary") && !view.text.contains("Secret"));
+    let file = visitor.get(&format!("{path}/{chart}/file")).await;
+    assert_eq!(file.bytes, png());
+    assert_eq!(
+        visitor.get(&format!("{path}/{diary}/file")).await.status,
+        404,
+        "only what was shared"
+    );
+    assert_eq!(app.count_audit("showcase_viewed").await, 1);
+    let page = student.get(&format!("/students/{me}/portfolio")).await;
+    assert!(page.text.contains("opened 1 time(s)"), "{}", page.text);
+
+    // Revoked: the link stops working at once.
+    let sid = app.query_id("SELECT id FROM showcases", &[]).await.unwrap();
+    let r = student
+        .post_form(&format!("/students/{me}/portfolio/showcases/{sid}/revoke"), &[])
+        .await;
+    assert_eq!(r.status, 303);
+    let closed = visitor.get(path).await;
+    assert_eq!(closed.status, 403);
+    assert!(closed.text.contains("expired or was turned off"), "{}", closed.text);
+    assert!(!closed.text.contains("Lab report"));
+    assert_eq!(visitor.get("/showcase/not-a-token").await.status, 404);
+
+    // Another link expires after its days.
+    let made = student
+        .post_form(
+            &format!("/students/{me}/portfolio/showcases"),
+            &[("title", "Short"), ("items", &lab.to_string()), ("days", "1")],
+        )
+        .await;
+    let link = made
+        .text
+        .split("value=\"")
+        .find(|s| s.contains("/showcase/"))
+        .and_then(|s| s.split('"').next())
+        .unwrap()
+        .to_owned();
+    let path = &link[link.find("/showcase/").unwrap()..];
+    assert_eq!(visitor.get(path).await.status, 200);
+    app.clock.advance(time::Duration::days(2));
+    assert_eq!(visitor.get(path).await.status, 403);
+}
+
+#[tokio::test]
+async fn the_whole_portfolio_downloads_as_a_zip_with_an_index() {
+    let app = TestApp::with_demo().await;
+    let me = app.person("demo.student").await;
+    let student = app.signed_in("demo.student").await;
+    let mut t = work("text", "Essay <one>");
+    t.push(("body", "Body"));
+    add(&student, me, &t, None).await;
+    add(&student, me, &work("file", "Chart"), Some(("chart.png", &png()))).await;
+    let zip = student.get(&format!("/students/{me}/portfolio/export.zip")).await;
+    assert_eq!(zip.status, 200);
+    assert_eq!(zip.header("content-type"), Some("application/zip"));
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip.bytes)).expect("a zip");
+    let mut index = String::new();
+    archive
+        .by_name("index.html")
+        .expect("an index")
+        .read_to_string(&mut index)
+        .unwrap();
+    assert!(index.contains("Essay &lt;one&gt;"), "{index}");
+    assert!(index.contains("files/") && index.contains("chart.png"));
+    let names: Vec<String> = archive
+        .file_names()
+        .filter_map(|n| n.ok().map(|n| n.into_owned()))
+        .collect();
+    let png_name = names.iter().find(|n| n.ends_with("chart.png")).expect("the file");
+    let mut bytes = Vec::new();
+    archive.by_name(png_name).unwrap().read_to_end(&mut bytes).unwrap();
+    assert_eq!(bytes, png());
+    assert_eq!(app.count_audit("portfolio_exported").await, 1);
+}

@@ -1,9 +1,691 @@
-//! (being built)
+//! The student's portfolio page (`/students/{id}/portfolio`): their work
+//! — files, links and texts — with thumbnails of images, best work per
+//! year, private items, the storage used, the form to add work (phone
+//! first; a file upload is streamed to disk, never held in memory), the
+//! showcases shared by link with their views, and the zip download. The
+//! public showcase page (`/showcase/{token}`) shows only what was shared.
+//! Files are served from a path the access module guards, with their
+//! detected type, `nosniff`, a sandboxing CSP and a download disposition
+//! for anything that is not safe to show inline.
 
-use axum::Router;
+use std::path::PathBuf;
 
+use askama::Template;
+use axum::body::Body;
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+use ssp_app::portfolio::artifacts::{self, Artifact, Download, StagedFile};
+use ssp_app::StudentAccess;
+use ssp_db::repo::students;
+use ssp_domain::portfolio::artifact::ArtifactRaw;
+use ssp_domain::portfolio::competency::{built_ins, CompetencyKey};
+use ssp_domain::portfolio::content::{ContentRefusal, Disposition};
+use ssp_domain::SchoolYear;
+use tokio::io::AsyncWriteExt;
+use uuid::Uuid;
+
+use crate::context::Ctx;
+use crate::error::AppError;
 use crate::state::AppState;
+use crate::ui::pages::{render, Draft, Page};
+use crate::ui::plan::page::display_name;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route(
+            "/students/{id}/portfolio",
+            get(show).post(add).layer(DefaultBodyLimit::disable()),
+        )
+        .route("/students/{id}/portfolio/export.zip", get(export))
+        .route("/students/{id}/portfolio/showcases", post(create_showcase))
+        .route(
+            "/students/{id}/portfolio/showcases/{showcase}/revoke",
+            post(revoke_showcase),
+        )
+        .route("/students/{id}/portfolio/{artifact}/flags", post(set_flags))
+        .route("/students/{id}/portfolio/{artifact}/remove", post(remove))
+        .route("/students/{id}/portfolio/{artifact}/file", get(file))
+        .route("/students/{id}/portfolio/{artifact}/thumbnail", get(thumbnail))
+        .route("/showcase/{token}", get(showcase))
+        .route("/showcase/{token}/{artifact}/file", get(showcase_file))
+        .route("/showcase/{token}/{artifact}/thumbnail", get(showcase_thumbnail))
+}
+
+struct Item {
+    id: String,
+    kind_label: String,
+    title: String,
+    description: String,
+    reflection: String,
+    meta: String,
+    competencies: Vec<String>,
+    url: Option<String>,
+    body: Option<String>,
+    file_label: Option<String>,
+    thumbnail: bool,
+    best_work: bool,
+    private: bool,
+}
+
+struct ShowcaseLine {
+    id: String,
+    title: String,
+    status: String,
+    views: String,
+    live: bool,
+}
+
+#[derive(Template)]
+#[template(path = "portfolio.html")]
+struct PortfolioPage {
+    page: Page,
+    /// Where the student's files are served from.
+    base: String,
+    student_id: String,
+    student_name: String,
+    is_self: bool,
+    items: Vec<Item>,
+    best: Vec<Item>,
+    usage: String,
+    domains: Vec<(&'static str, String)>,
+    years: Vec<(String, String)>,
+    frameworks: Vec<(String, Vec<(String, String)>)>,
+    goals: Vec<(String, String)>,
+    showcases: Vec<ShowcaseLine>,
+    shareable: Vec<(String, String)>,
+    new_link: Option<String>,
+    error: Option<String>,
+    draft: Draft,
+    max_mb: u64,
+}
+
+fn mb(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+}
+
+pub fn competency_label(page: &Page, key: &str) -> String {
+    match CompetencyKey::parse(key) {
+        Some(k) => {
+            let id = format!("competency-{}", k.fluent_tail());
+            if crate::i18n::has(page.lang, &id) {
+                page.t(&id)
+            } else if let Some(code) = k.as_str().strip_prefix("asca:") {
+                // ASCA standards are known by their codes: "ASCA B-SMS 5".
+                let (group, n) = code.rsplit_once('-').unwrap_or((code, ""));
+                format!("ASCA {group} {n}").trim_end().to_owned()
+            } else {
+                key.to_owned()
+            }
+        }
+        None => key.to_owned(),
+    }
+}
+
+fn item_of(page: &Page, student: &str, a: &Artifact) -> Item {
+    let r = &a.row;
+    Item {
+        id: r.id.to_string(),
+        kind_label: page.t(&format!("portfolio-kind-{}", r.kind)),
+        title: r.title.clone(),
+        description: r.description.clone(),
+        reflection: r.reflection.clone(),
+        meta: format!(
+            "{} · {}–{}",
+            page.t(&format!("domain-{}", r.domain)),
+            r.school_year - 1,
+            r.school_year
+        ),
+        competencies: a.competencies.iter().map(|c| competency_label(page, c)).collect(),
+        url: r.url.clone(),
+        body: r.body.clone(),
+        file_label: r
+            .file_name
+            .as_ref()
+            .map(|n| format!("{n} ({} MB)", mb(r.file_bytes.unwrap_or(0).max(0) as u64))),
+        thumbnail: r.has_thumbnail && !student.is_empty(),
+        best_work: r.best_work,
+        private: r.private,
+    }
+}
+
+#[derive(Default)]
+struct Extra {
+    new_link: Option<String>,
+    error: Option<String>,
+    draft: Draft,
+}
+
+pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    render_page(&state, &ctx, &access, Extra::default(), StatusCode::OK).await
+}
+
+async fn render_page(
+    state: &AppState,
+    ctx: &Ctx,
+    access: &StudentAccess,
+    extra: Extra,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let list = artifacts::list(state, access).await?;
+    let h = students::header(state.db(), access.student())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let page = Page::new(ctx, "portfolio-title");
+    let sid = access.student().to_string();
+    let now_year = SchoolYear::containing(state.now().date()).0;
+    let items: Vec<Item> = list.iter().map(|a| item_of(&page, &sid, a)).collect();
+    let best = list
+        .iter()
+        .filter(|a| a.row.best_work && a.row.school_year == now_year)
+        .map(|a| item_of(&page, &sid, a))
+        .collect();
+    let (used, quota) = artifacts::usage(state, access.student()).await?;
+    let is_self = access.is_self();
+    let showcases = if is_self {
+        artifacts::showcases(state, access)
+            .await?
+            .into_iter()
+            .map(|s| ShowcaseLine {
+                id: s.row.id.to_string(),
+                title: s.row.title.clone(),
+                status: if s.row.revoked_at.is_some() {
+                    page.t("showcase-revoked")
+                } else if s.live {
+                    page.t1("showcase-until", "date", page.date(s.row.expires_at.date()))
+                } else {
+                    page.t("showcase-expired")
+                },
+                views: match s.last_view {
+                    Some(at) => page.t_args(
+                        "showcase-views",
+                        &[("count", s.views.to_string()), ("when", page.when(at))],
+                    ),
+                    None => page.t("showcase-no-views"),
+                },
+                live: s.live,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let goals = if is_self {
+        ssp_db::repo::plan::goals(state.db(), access.student())
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .map(|g| (g.id.to_string(), g.statement))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let frameworks = built_ins()
+        .iter()
+        .map(|(f, keys)| {
+            let keys = keys
+                .iter()
+                .map(|k| (k.to_string(), competency_label(&page, k)))
+                .collect();
+            (page.t(&format!("competency-framework-{}", f.key())), keys)
+        })
+        .collect();
+    let html = render(&PortfolioPage {
+        base: format!("/students/{sid}/portfolio"),
+        student_id: sid,
+        student_name: display_name(&h),
+        is_self,
+        shareable: items
+            .iter()
+            .filter(|i| !i.private)
+            .map(|i| (i.id.clone(), i.title.clone()))
+            .collect(),
+        items,
+        best,
+        usage: page.t_args("portfolio-usage", &[("used", mb(used)), ("quota", mb(quota))]),
+        domains: ssp_domain::plan::PlanDomain::ALL
+            .iter()
+            .map(|d| (d.as_str(), page.t(&format!("domain-{}", d.as_str()))))
+            .collect(),
+        years: (0..4)
+            .map(|i| {
+                let y = now_year - i;
+                (y.to_string(), format!("{}–{}", y - 1, y))
+            })
+            .collect(),
+        frameworks,
+        goals,
+        showcases,
+        new_link: extra.new_link,
+        error: extra.error,
+        draft: extra.draft,
+        max_mb: state.config().upload_limit >> 20,
+        page,
+    })?;
+    Ok((status, html).into_response())
+}
+
+fn staging_dir(state: &AppState) -> PathBuf {
+    state.config().data_dir.join("uploads").join("portfolio")
+}
+
+/// The add form, read field by field; the file is streamed to a staged
+/// file on disk and refused as soon as it passes the limit.
+pub async fn add(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: Result<Multipart, MultipartRejection>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    if !access.is_self() {
+        // Answered before a byte of the upload is read, as the use case
+        // would: not found for those who may not change the plan.
+        access
+            .require(
+                &state,
+                ssp_domain::access::RecordKind::Plan,
+                ssp_domain::access::Action::Edit,
+            )
+            .await?;
+        return Err(AppError::Forbidden("portfolio_by_student_only"));
+    }
+    let mut form = form.map_err(|_| AppError::BadRequest("malformed_form"))?;
+    let mut fields: Vec<(String, String)> = Vec::new();
+    let mut staged: Option<StagedFile> = None;
+    let mut too_big = false;
+    let limit = state.config().upload_limit;
+    let dir = staging_dir(&state);
+    while let Some(mut field) = form
+        .next_field()
+        .await
+        .map_err(|_| AppError::BadRequest("malformed_form"))?
+    {
+        let name = field.name().unwrap_or("").to_owned();
+        if name == "file" {
+            let file_name = field.file_name().unwrap_or("").to_owned();
+            if file_name.is_empty() {
+                continue;
+            }
+            tokio::fs::create_dir_all(&dir)
+                .await
+                .map_err(|e| AppError::Internal(e.into()))?;
+            let path = dir.join(Uuid::now_v7().to_string());
+            let mut out = tokio::fs::File::create(&path)
+                .await
+                .map_err(|e| AppError::Internal(e.into()))?;
+            let mut bytes: u64 = 0;
+            while let Some(chunk) = field
+                .chunk()
+                .await
+                .map_err(|_| AppError::BadRequest("malformed_form"))?
+            {
+                bytes += chunk.len() as u64;
+                if bytes > limit {
+                    too_big = true;
+                    break;
+                }
+                out.write_all(&chunk).await.map_err(|e| AppError::Internal(e.into()))?;
+            }
+            out.flush().await.map_err(|e| AppError::Internal(e.into()))?;
+            drop(out);
+            if too_big {
+                let _ = tokio::fs::remove_file(&path).await;
+                break;
+            }
+            staged = Some(StagedFile {
+                path,
+                name: file_name,
+                bytes,
+            });
+        } else {
+            let text = field.text().await.map_err(|_| AppError::BadRequest("malformed_form"))?;
+            fields.push((name, text));
+        }
+    }
+    let get = |k: &str| {
+        fields
+            .iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    };
+    let competencies: Vec<String> = fields
+        .iter()
+        .filter(|(n, _)| n == "competencies")
+        .map(|(_, v)| v.clone())
+        .collect();
+    let lang = ctx.lang;
+    let draft = || {
+        Draft::new(
+            "artifact",
+            [
+                "kind",
+                "title",
+                "description",
+                "reflection",
+                "domain",
+                "school_year",
+                "url",
+                "body",
+            ]
+            .iter()
+            .map(|k| (*k, get(k).to_owned()))
+            .collect(),
+        )
+    };
+    let result = if too_big {
+        Err(ssp_app::Error::Rejected(ssp_domain::input::Rejected::one(
+            "invalid_artifact",
+            "file",
+            ContentRefusal::TooLarge.code(),
+        )))
+    } else {
+        let raw = ArtifactRaw {
+            kind: get("kind"),
+            title: get("title"),
+            description: get("description"),
+            reflection: get("reflection"),
+            domain: get("domain"),
+            school_year: get("school_year"),
+            competencies: &competencies,
+            url: get("url"),
+            body: get("body"),
+        };
+        let goal = get("goal");
+        artifacts::add(
+            &state,
+            &access,
+            &raw,
+            staged.as_ref(),
+            (!goal.is_empty()).then_some(goal),
+        )
+        .await
+        .map(|_| ())
+    };
+    if let Some(s) = &staged {
+        let _ = tokio::fs::remove_file(&s.path).await;
+    }
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/students/{}/portfolio#work", access.student())).into_response()),
+        Err(ssp_app::Error::Rejected(r)) => {
+            let msg = r
+                .fields
+                .iter()
+                .map(|f| {
+                    let what = crate::i18n::t(lang, &format!("portfolio-problem-{}", f.code.replace('_', "-")));
+                    format!(
+                        "{}: {}",
+                        crate::i18n::t(lang, &format!("portfolio-field-{}", f.field.replace('_', "-"))),
+                        what
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            let extra = Extra {
+                new_link: None,
+                error: Some(crate::i18n::t_args(lang, "portfolio-refused", &[("why", msg)])),
+                draft: draft(),
+            };
+            render_page(&state, &ctx, &access, extra, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct FlagsForm {
+    best_work: String,
+    private: String,
+}
+
+pub async fn set_flags(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, artifact)): Path<(String, String)>,
+    Form(f): Form<FlagsForm>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    let artifact = Uuid::parse_str(&artifact).map_err(|_| AppError::NotFound)?;
+    match artifacts::set_flags(&state, &access, artifact, f.best_work == "true", f.private == "true").await {
+        Ok(()) => Ok(Redirect::to(&format!("/students/{}/portfolio#a-{artifact}", access.student())).into_response()),
+        Err(ssp_app::Error::Conflict(code)) => {
+            let extra = Extra {
+                error: Some(crate::i18n::t(ctx.lang, &format!("error-{}", code.replace('_', "-")))),
+                ..Extra::default()
+            };
+            render_page(&state, &ctx, &access, extra, StatusCode::CONFLICT).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn remove(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, artifact)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    let artifact = Uuid::parse_str(&artifact).map_err(|_| AppError::NotFound)?;
+    artifacts::remove(&state, &access, artifact).await?;
+    Ok(Redirect::to(&format!("/students/{}/portfolio#work", access.student())).into_response())
+}
+
+/// A file response with safe headers: the detected type (never the
+/// name's), `nosniff`, a CSP that sandboxes it, no caching by shared
+/// caches, and `attachment` for anything not safe to show inline.
+pub fn send(d: Download) -> Response {
+    let disposition = match d.disposition {
+        Disposition::Inline => "inline",
+        Disposition::Attachment => "attachment",
+    };
+    let ascii: String = d
+        .name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "-_. ".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let mut res = Response::new(Body::from_stream(d.stream));
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(d.file_type.mime()));
+    if let Ok(v) = HeaderValue::from_str(&d.size.to_string()) {
+        h.insert(header::CONTENT_LENGTH, v);
+    }
+    if let Ok(v) = HeaderValue::from_str(&format!("{disposition}; filename=\"{ascii}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; img-src 'self'; media-src 'self'; sandbox"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    res
+}
+
+pub async fn file(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, artifact)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    let artifact = Uuid::parse_str(&artifact).map_err(|_| AppError::NotFound)?;
+    Ok(send(artifacts::file(&state, &access, artifact, false).await?))
+}
+
+pub async fn thumbnail(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, artifact)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    let artifact = Uuid::parse_str(&artifact).map_err(|_| AppError::NotFound)?;
+    Ok(send(artifacts::file(&state, &access, artifact, true).await?))
+}
+
+pub async fn export(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    let dir = state.config().data_dir.join("uploads").join("exports");
+    let path = artifacts::export_zip(&state, &access, &dir).await?;
+    let file = tokio::fs::File::open(&path)
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?;
+    let size = file.metadata().await.map(|m| m.len()).unwrap_or(0);
+    // The open handle keeps the bytes readable after the name is gone.
+    let _ = tokio::fs::remove_file(&path).await;
+    let mut res = Response::new(Body::from_stream(tokio_util::io::ReaderStream::new(file)));
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/zip"));
+    if let Ok(v) = HeaderValue::from_str(&size.to_string()) {
+        h.insert(header::CONTENT_LENGTH, v);
+    }
+    h.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"portfolio.zip\""),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    Ok(res)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ShowcaseForm {
+    title: String,
+    days: String,
+}
+
+pub async fn create_showcase(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    let mut f = ShowcaseForm::default();
+    let mut items = Vec::new();
+    for (k, v) in pairs {
+        match k.as_str() {
+            "title" => f.title = v,
+            "days" => f.days = v,
+            "items" => items.push(v),
+            _ => {}
+        }
+    }
+    match artifacts::create_showcase(&state, &access, &f.title, &items, &f.days).await {
+        Ok(token) => {
+            let link = format!(
+                "{}/showcase/{token}",
+                state.config().public_url.as_str().trim_end_matches('/')
+            );
+            let extra = Extra {
+                new_link: Some(link),
+                ..Extra::default()
+            };
+            render_page(&state, &ctx, &access, extra, StatusCode::OK).await
+        }
+        Err(ssp_app::Error::Rejected(r)) => {
+            let lang = ctx.lang;
+            let msg = r
+                .fields
+                .iter()
+                .map(|f| {
+                    crate::i18n::t(
+                        lang,
+                        &format!("showcase-problem-{}-{}", f.field, f.code).replace('_', "-"),
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            let extra = Extra {
+                error: Some(msg),
+                ..Extra::default()
+            };
+            render_page(&state, &ctx, &access, extra, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn revoke_showcase(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, showcase)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    let showcase = Uuid::parse_str(&showcase).map_err(|_| AppError::NotFound)?;
+    artifacts::revoke_showcase(&state, &access, showcase).await?;
+    Ok(Redirect::to(&format!("/students/{}/portfolio#showcases", access.student())).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "showcase.html")]
+struct ShowcasePage {
+    page: Page,
+    base: String,
+    title: String,
+    student: String,
+    items: Vec<Item>,
+}
+
+/// The public page of a showcase link (no account).
+pub async fn showcase(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let shared = match artifacts::view_showcase(&state, &token).await {
+        Ok(s) => s,
+        Err(ssp_app::Error::Forbidden(_)) => return Err(AppError::Forbidden("showcase_closed")),
+        Err(e) => return Err(e.into()),
+    };
+    let mut page = Page::new(&ctx, "showcase-title");
+    page.title = shared.title.clone();
+    let items = shared.items.iter().map(|a| item_of(&page, "shared", a)).collect();
+    let html = render(&ShowcasePage {
+        base: format!("/showcase/{token}"),
+        title: shared.title,
+        student: shared.student_first_name,
+        items,
+        page,
+    })?;
+    let mut res = html.into_response();
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    res.headers_mut()
+        .insert("referrer-policy", HeaderValue::from_static("no-referrer"));
+    Ok(res)
+}
+
+pub async fn showcase_file(
+    State(state): State<AppState>,
+    Path((token, artifact)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let artifact = Uuid::parse_str(&artifact).map_err(|_| AppError::NotFound)?;
+    match artifacts::showcase_file(&state, &token, artifact, false).await {
+        Ok(d) => Ok(send(d)),
+        Err(ssp_app::Error::Forbidden(_)) => Err(AppError::NotFound),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn showcase_thumbnail(
+    State(state): State<AppState>,
+    Path((token, artifact)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let artifact = Uuid::parse_str(&artifact).map_err(|_| AppError::NotFound)?;
+    match artifacts::showcase_file(&state, &token, artifact, true).await {
+        Ok(d) => Ok(send(d)),
+        Err(ssp_app::Error::Forbidden(_)) => Err(AppError::NotFound),
+        Err(e) => Err(e.into()),
+    }
 }
