@@ -65,7 +65,7 @@ measure() {
     done < <(sqlite3 "$db_file" \
         "SELECT lower(substr(hex(x),1,8)||'-'||substr(hex(x),9,4)||'-'||substr(hex(x),13,4)||'-'||substr(hex(x),17,4)||'-'||substr(hex(x),21)) FROM ( \
            SELECT s.person_id AS x FROM students s JOIN accounts a ON a.person_id = s.person_id WHERE a.username = 'demo.student' \
-           UNION ALL SELECT * FROM (SELECT s.person_id FROM students s \
+           UNION SELECT * FROM (SELECT s.person_id FROM students s \
              JOIN staff_assignments sa ON sa.org_id = s.school_id AND sa.role = 'school_admin' \
              JOIN accounts a ON a.person_id = sa.person_id AND a.username = 'demo.schooladmin' \
              WHERE s.grade_level >= 10 ORDER BY s.person_id LIMIT $((AUDIT_STUDENTS - 1))))")
