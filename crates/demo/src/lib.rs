@@ -4,6 +4,7 @@
 //!
 //! The same seed, student count and date give byte-identical data.
 
+mod academics;
 mod career;
 mod district;
 mod ids;
@@ -28,6 +29,7 @@ use time::macros::{date, time};
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime};
 use uuid::Uuid;
 
+use crate::academics::{AcademicGen, DemoCatalog};
 use crate::career::CareerGen;
 use crate::district::{plan_state, DistrictPlan, STATE_NAME};
 use crate::ids::{IdGen, SourceIds};
@@ -56,6 +58,10 @@ const PLAN_ID_STREAM: u64 = 6;
 // they were.
 const CAREER_DATA_STREAM: u64 = 7;
 const CAREER_ID_STREAM: u64 = 8;
+// The academic records: their own streams, so everything before them
+// stays as it was.
+const ACADEMIC_DATA_STREAM: u64 = 9;
+const ACADEMIC_ID_STREAM: u64 = 10;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoOptions {
@@ -113,6 +119,17 @@ pub struct DemoSummary {
     pub saved_careers: u64,
     pub explorations: u64,
     pub postsecondary_plans: u64,
+    /// Courses in the districts' catalogs.
+    pub catalog_courses: u64,
+    pub transcript_entries: u64,
+    /// Students with a course plan (any status).
+    pub course_plans: u64,
+    /// Students whose newest plan version is approved.
+    pub course_plans_approved: u64,
+    /// High-school students computed as not on track to graduate.
+    pub not_on_track: u64,
+    /// Students off track in grade 9 (the grade-9 indicator).
+    pub grade9_off_track: u64,
 }
 
 /// What [`generate`] reports while it works.
@@ -226,6 +243,12 @@ impl DemoSummary {
         self.saved_careers += other.saved_careers;
         self.explorations += other.explorations;
         self.postsecondary_plans += other.postsecondary_plans;
+        self.catalog_courses += other.catalog_courses;
+        self.transcript_entries += other.transcript_entries;
+        self.course_plans += other.course_plans;
+        self.course_plans_approved += other.course_plans_approved;
+        self.not_on_track += other.not_on_track;
+        self.grade9_off_track += other.grade9_off_track;
         self
     }
 }
@@ -300,6 +323,21 @@ fn career_gen(opts: &DemoOptions, district: u32, ranges: DistrictRanges) -> Care
     }
 }
 
+/// The academic records' random stream and ids: from half way into the
+/// plan content's range (unique either way: their random bits come from a
+/// stream of their own).
+fn academic_gen(opts: &DemoOptions, district: u32, ranges: DistrictRanges) -> AcademicGen {
+    let d = u64::from(district);
+    AcademicGen {
+        rng: seeded(opts.seed, ACADEMIC_DATA_STREAM + 16 * d),
+        ids: IdGen::new(
+            seeded(opts.seed, ACADEMIC_ID_STREAM + 16 * d),
+            base_ms(opts.today) - d * ranges.ids + ranges.ids / 2,
+        ),
+        enabled: opts.plans,
+    }
+}
+
 /// Each district draws from its own random streams and numbers (ids,
 /// usernames, state student ids) from its own range, so districts can be
 /// generated in any order, or side by side, and still come out the same.
@@ -333,6 +371,7 @@ impl DistrictLoad<'_> {
         let mut gen = district_gen(self.opts.seed, self.opts.today, district.number, self.ranges);
         let mut plan_gen = plan_gen(self.opts, district.number, self.ranges);
         let mut career_gen = career_gen(self.opts, district.number, self.ranges);
+        let mut academic_gen = academic_gen(self.opts, district.number, self.ranges);
         let mut summary = DemoSummary {
             districts: 1,
             schools: district.schools.len() as u64,
@@ -382,10 +421,24 @@ impl DistrictLoad<'_> {
         let office = build_district_office(&mut gen, &mut ctx);
         office.insert(&mut tx, hash, now).await?;
         office.tally(&mut summary);
-        bulk::career_pathways(&mut tx, &career::pathways(&mut career_gen, district_id, now)).await?;
+        let pathways = career::pathways(&mut career_gen, district_id, now);
+        bulk::career_pathways(&mut tx, &pathways).await?;
+        let catalog = DemoCatalog::new();
+        let pathway_ids: Vec<Uuid> = pathways.iter().map(|p| p.id).collect();
+        let catalog_rows = academics::catalog_rows(&mut academic_gen, &catalog, district_id, &pathway_ids, now);
+        bulk::catalog_courses(&mut tx, &catalog_rows).await?;
+        summary.catalog_courses = catalog_rows.len() as u64;
 
         for (school, &school_id) in district.schools.iter().zip(&school_ids) {
-            let batch = build_school(&mut gen, &mut plan_gen, &mut career_gen, &mut ctx, school, school_id);
+            let batch = build_school(
+                &mut gen,
+                &mut plan_gen,
+                &mut career_gen,
+                (&mut academic_gen, &catalog),
+                &mut ctx,
+                school,
+                school_id,
+            );
             batch.insert(&mut tx, hash, now).await?;
             batch.tally(&mut summary);
             (self.school_loaded)(batch.students.len() as u64);

@@ -13,6 +13,7 @@ use ssp_domain::{GradeLevel, SchoolYear};
 use time::{Date, Duration, Month, OffsetDateTime};
 use uuid::Uuid;
 
+use crate::academics::{self, AcademicBatch, AcademicGen, DemoCatalog};
 use crate::career::{self, CareerBatch, CareerGen};
 use crate::district::{DistrictPlan, Level, SchoolPlan};
 use crate::ids::{state_student_id, IdGen, SourceIds};
@@ -76,6 +77,8 @@ pub(crate) struct Batch {
     pub plans: PlanBatch,
     /// Their career content, loaded after the plans.
     pub career: CareerBatch,
+    /// Their transcripts, course plans and academic standing.
+    pub academics: AcademicBatch,
     pub guardian_people: u64,
     pub staff_people: u64,
 }
@@ -93,7 +96,8 @@ impl Batch {
         team::bulk_team(tx, &self.team, now).await?;
         bulk::accounts(tx, &self.accounts, password_hash, now).await?;
         self.plans.insert(tx, now).await?;
-        self.career.insert(tx).await
+        self.career.insert(tx).await?;
+        self.academics.insert(tx).await
     }
 
     pub(crate) fn tally(&self, summary: &mut DemoSummary) {
@@ -105,6 +109,7 @@ impl Batch {
         summary.accounts += self.accounts.len() as u64;
         self.plans.tally(summary);
         self.career.tally(summary);
+        self.academics.tally(summary);
     }
 }
 
@@ -132,6 +137,7 @@ pub(crate) fn build_school(
     gen: &mut Gen,
     plan_gen: &mut PlanGen,
     career_gen: &mut CareerGen,
+    (academic_gen, catalog): (&mut AcademicGen, &DemoCatalog),
     ctx: &mut DistrictCtx<'_>,
     school: &SchoolPlan,
     school_id: Uuid,
@@ -297,6 +303,7 @@ pub(crate) fn build_school(
     };
     b.batch.plans = plans::build_plans(plan_gen, &plan_ctx, &staff, &plan_students);
     b.batch.career = career::build_career(career_gen, &plan_ctx, &plan_students, &b.batch.plans.activities);
+    b.batch.academics = academics::build_academics(academic_gen, catalog, &plan_ctx, &plan_students);
 
     if showcase {
         if let Some(section) = showcase_section {

@@ -114,6 +114,10 @@ async fn dump(db: &Db) -> Vec<String> {
         "postsecondary_plans",
         "postsecondary_programs",
         "postsecondary_steps",
+        "catalog_courses",
+        "transcript_entries",
+        "course_plans",
+        "academic_status",
     ];
     let mut out = Vec::new();
     for table in tables {
@@ -208,6 +212,20 @@ async fn a_district_of_2000_looks_like_a_real_one() {
         saved_careers: count(&db, "SELECT COUNT(*) FROM saved_careers").await as u64,
         explorations: count(&db, "SELECT COUNT(*) FROM career_explorations").await as u64,
         postsecondary_plans: count(&db, "SELECT COUNT(*) FROM postsecondary_plans").await as u64,
+        catalog_courses: count(&db, "SELECT COUNT(*) FROM catalog_courses").await as u64,
+        transcript_entries: count(&db, "SELECT COUNT(*) FROM transcript_entries").await as u64,
+        course_plans: count(&db, "SELECT COUNT(DISTINCT student_id) FROM course_plans").await as u64,
+        course_plans_approved: count(
+            &db,
+            "SELECT COUNT(*) FROM academic_status WHERE plan_status = 'approved'",
+        )
+        .await as u64,
+        not_on_track: count(&db, "SELECT COUNT(*) FROM academic_status WHERE on_track = FALSE").await as u64,
+        grade9_off_track: count(
+            &db,
+            "SELECT COUNT(*) FROM academic_status WHERE grade9_on_track = FALSE",
+        )
+        .await as u64,
     };
     assert_eq!(summary, counted);
     assert_eq!((summary.districts, summary.students), (1, 2_000));
@@ -719,4 +737,229 @@ async fn the_showcase_accounts_each_have_something_to_do() {
         );
         assert!(count(&db, &wrote).await >= 1, "{username}");
     }
+}
+
+/// The app's clock, stopped at the demo's morning.
+struct DemoMorning(time::OffsetDateTime);
+
+impl ssp_app::Clock for DemoMorning {
+    fn now(&self) -> time::OffsetDateTime {
+        self.0
+    }
+}
+
+#[tokio::test]
+async fn academic_records_of_2000_students_hold_realistic_rates() {
+    let (db, _dir) = fresh_db().await;
+    let opts = DemoOptions::new(2_000);
+    generate(&db, &opts, &quiet).await.unwrap();
+
+    // A catalog of a real program of studies, every requirement category in it.
+    let courses = count(&db, "SELECT COUNT(*) FROM catalog_courses").await;
+    assert!((150..=250).contains(&courses), "{courses} courses");
+    assert_eq!(
+        count(&db, "SELECT COUNT(DISTINCT subject_area) FROM catalog_courses").await,
+        7
+    );
+    for rigor in ["honors", "ap", "dual_credit", "cte"] {
+        let n = count(
+            &db,
+            &format!("SELECT COUNT(*) FROM catalog_courses WHERE rigor = '{rigor}'"),
+        )
+        .await;
+        assert!(n >= 5, "{rigor}: {n}");
+    }
+    assert_eq!(
+        strings(&db, "SELECT prerequisites FROM catalog_courses WHERE code = 'APCALCAB'").await,
+        ["PREC"]
+    );
+    assert!(count(&db, "SELECT COUNT(*) FROM catalog_courses WHERE pathways <> ''").await >= 20);
+
+    // Every high-school student has a transcript: this year's courses under
+    // way without a mark, earlier years marked; middle schoolers none.
+    let hs = count(&db, "SELECT COUNT(*) FROM students WHERE grade_level >= 9").await as f64;
+    assert_eq!(
+        count(
+            &db,
+            "SELECT COUNT(DISTINCT student_id) FROM transcript_entries WHERE school_year = 2027 AND mark IS NULL"
+        )
+        .await as f64,
+        hs
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT COUNT(*) FROM transcript_entries WHERE school_year = 2027 AND mark IS NOT NULL"
+        )
+        .await,
+        0
+    );
+    assert_eq!(
+        count(&db, "SELECT COUNT(*) FROM transcript_entries t JOIN students s ON s.person_id = t.student_id WHERE s.grade_level < 8").await,
+        0
+    );
+    // Marks: mostly As to Cs, a few Fs; some failed semesters recovered in summer.
+    let marked = count(
+        &db,
+        "SELECT COUNT(*) FROM transcript_entries WHERE mark IS NOT NULL AND term <> 'summer'",
+    )
+    .await as f64;
+    let share = |n: i64| n as f64 / marked;
+    let f = share(count(&db, "SELECT COUNT(*) FROM transcript_entries WHERE mark = 'F'").await);
+    let a_to_c = share(
+        count(
+            &db,
+            "SELECT COUNT(*) FROM transcript_entries WHERE substr(mark, 1, 1) IN ('A', 'B', 'C')",
+        )
+        .await,
+    );
+    assert!((0.01..0.06).contains(&f), "F share {f:.3}");
+    assert!(a_to_c > 0.8, "A–C share {a_to_c:.3}");
+    assert!(
+        count(
+            &db,
+            "SELECT COUNT(*) FROM transcript_entries WHERE term = 'summer' AND mark = 'P'"
+        )
+        .await
+            >= 5
+    );
+    // Some ninth-grade semester Fs in core courses.
+    let core_f = "SELECT COUNT(DISTINCT t.student_id) FROM transcript_entries t JOIN catalog_courses c ON c.code = t.course_code \
+                  AND c.district_id = t.district_id WHERE t.grade_level = 9 AND t.mark = 'F' AND c.core";
+    assert!(count(&db, core_f).await >= 10);
+
+    // Course plans: most of grades 8–12, in every status.
+    let planned = count(
+        &db,
+        "SELECT COUNT(*) FROM academic_status a JOIN students s ON s.person_id = a.student_id \
+                              WHERE s.grade_level >= 9 AND a.plan_status <> 'none'",
+    )
+    .await as f64;
+    assert!(planned / hs > 0.85, "plans {:.2}", planned / hs);
+    for status in ["draft", "submitted", "returned", "approved"] {
+        let n = count(
+            &db,
+            &format!("SELECT COUNT(*) FROM academic_status WHERE plan_status = '{status}'"),
+        )
+        .await;
+        assert!(n >= 10, "{status}: {n}");
+    }
+    assert!(
+        count(
+            &db,
+            "SELECT COUNT(*) FROM course_plans WHERE acknowledged_at IS NOT NULL"
+        )
+        .await
+            >= 50
+    );
+    assert!(
+        count(
+            &db,
+            "SELECT COUNT(*) FROM course_plans WHERE status = 'returned' AND comment = ''"
+        )
+        .await
+            == 0
+    );
+    assert!(count(&db, "SELECT COUNT(*) FROM course_plans WHERE version = 2").await >= 10);
+
+    // Standing: one row a student; 10–20 % of high schoolers not on track.
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM academic_status").await, 2_000);
+    let off = count(&db, "SELECT COUNT(*) FROM academic_status WHERE on_track = FALSE").await as f64 / hs;
+    assert!((0.10..=0.20).contains(&off), "not on track {off:.3}");
+    assert_eq!(
+        count(
+            &db,
+            "SELECT COUNT(*) FROM academic_status a JOIN students s ON s.person_id = a.student_id \
+                    WHERE s.grade_level < 9 AND a.on_track IS NOT NULL"
+        )
+        .await,
+        0
+    );
+}
+
+#[tokio::test]
+async fn the_stored_standing_is_what_the_app_computes() {
+    let (db, _dir) = fresh_db().await;
+    let opts = DemoOptions::new(400);
+    generate(&db, &opts, &quiet).await.unwrap();
+    let before = strings(
+        &db,
+        "SELECT hex(student_id) || '|' || quote(on_track) || '|' || quote(grade9_on_track) || '|' || plan_status \
+         FROM academic_status ORDER BY 1",
+    )
+    .await;
+    let morning = time::PrimitiveDateTime::new(opts.today, time::macros::time!(08:00)).assume_utc();
+    let app = ssp_app::App::new(db.clone(), std::sync::Arc::new(DemoMorning(morning)));
+    let students: Vec<(uuid::Uuid, uuid::Uuid)> =
+        with_reader!(&db, |p| sqlx::query_as("SELECT person_id, district_id FROM students")
+            .fetch_all(p)
+            .await)
+        .unwrap();
+    for (student, district) in students {
+        ssp_app::academics::course_plan::refresh_status(&app, OrgId(district), StudentId(student))
+            .await
+            .unwrap();
+    }
+    let after = strings(
+        &db,
+        "SELECT hex(student_id) || '|' || quote(on_track) || '|' || quote(grade9_on_track) || '|' || plan_status \
+         FROM academic_status ORDER BY 1",
+    )
+    .await;
+    let differ: Vec<_> = before.iter().zip(&after).filter(|(b, a)| b != a).collect();
+    assert!(
+        differ.is_empty(),
+        "{} of {} differ: {:?}",
+        differ.len(),
+        before.len(),
+        &differ[..differ.len().min(5)]
+    );
+}
+
+#[tokio::test]
+async fn the_showcase_student_has_an_academic_record_to_look_at() {
+    let (db, _dir) = fresh_db().await;
+    generate(&db, &DemoOptions::new(400), &quiet).await.unwrap();
+    let camila = "(SELECT person_id FROM accounts WHERE username = 'demo.student')";
+    let mateo = "(SELECT student_id FROM guardian_links WHERE guardian_id = (SELECT person_id FROM accounts WHERE username = 'demo.guardian') \
+                 AND student_id <> (SELECT person_id FROM accounts WHERE username = 'demo.student'))";
+    // Grade 9 marked, grade 10 under way, no failure.
+    assert!(count(&db, &format!("SELECT COUNT(*) FROM transcript_entries WHERE student_id = {camila} AND grade_level = 9 AND mark IS NOT NULL")).await >= 7);
+    assert!(
+        count(
+            &db,
+            &format!("SELECT COUNT(*) FROM transcript_entries WHERE student_id = {camila} AND mark IS NULL")
+        )
+        .await
+            >= 5
+    );
+    assert_eq!(
+        count(
+            &db,
+            &format!("SELECT COUNT(*) FROM transcript_entries WHERE student_id = {camila} AND mark = 'F'")
+        )
+        .await,
+        0
+    );
+    // An approved, acknowledged plan and a changed version waiting for her counselor.
+    assert_eq!(
+        strings(&db, &format!("SELECT version || ' ' || status || ' ' || (acknowledged_at IS NOT NULL) FROM course_plans WHERE student_id = {camila} ORDER BY version")).await,
+        ["1 approved 1", "2 submitted 0"]
+    );
+    assert_eq!(
+        strings(
+            &db,
+            &format!("SELECT quote(on_track) || ' ' || plan_status FROM academic_status WHERE student_id = {camila}")
+        )
+        .await,
+        ["1 submitted"]
+    );
+    assert_eq!(
+        strings(
+            &db,
+            &format!("SELECT plan_status FROM academic_status WHERE student_id = {mateo}")
+        )
+        .await,
+        ["approved"]
+    );
 }

@@ -101,6 +101,10 @@ pub fn print_summary(s: &DemoSummary, secs: f64) {
             "Careers: {} interest inventories completed, {} saved careers, {} explorations, {} postsecondary plans.",
             s.inventories_completed, s.saved_careers, s.explorations, s.postsecondary_plans
         );
+        println!(
+            "Academics: {} catalog courses, {} transcript entries, {} course plans ({} approved); {} students not on track to graduate, {} off track in grade 9.",
+            s.catalog_courses, s.transcript_entries, s.course_plans, s.course_plans_approved, s.not_on_track, s.grade9_off_track
+        );
     }
 }
 

@@ -1039,3 +1039,167 @@ pub async fn postsecondary_steps(tx: &mut Tx, rows: &[PostsecondaryStepBulkRow])
             .push_bind(r.updated_at)
     )
 }
+
+/// A course of a district's catalog (see `catalog_courses`); credits in
+/// hundredths, lists comma-separated.
+pub struct CatalogCourseBulkRow {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub code: &'static str,
+    pub title: &'static str,
+    pub credits: i32,
+    pub term_length: &'static str,
+    pub subject_area: &'static str,
+    pub tags: String,
+    pub sced: Option<String>,
+    pub rigor: &'static str,
+    pub grade_min: i32,
+    pub grade_max: i32,
+    pub prerequisites: String,
+    pub pathways: String,
+    pub core: bool,
+    pub repeatable: bool,
+    pub updated_at: OffsetDateTime,
+}
+
+pub async fn catalog_courses(tx: &mut Tx, rows: &[CatalogCourseBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO catalog_courses (id, district_id, code, title, credits, term_length, subject_area, tags, sced, rigor, \
+         grade_min, grade_max, prerequisites, pathways, core, repeatable, updated_at) ",
+        rows,
+        17,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.district_id)
+            .push_bind(r.code)
+            .push_bind(r.title)
+            .push_bind(r.credits)
+            .push_bind(r.term_length)
+            .push_bind(r.subject_area)
+            .push_bind(r.tags.as_str())
+            .push_bind(r.sced.as_deref())
+            .push_bind(r.rigor)
+            .push_bind(r.grade_min)
+            .push_bind(r.grade_max)
+            .push_bind(r.prerequisites.as_str())
+            .push_bind(r.pathways.as_str())
+            .push_bind(r.core)
+            .push_bind(r.repeatable)
+            .push_bind(r.updated_at)
+    )
+}
+
+/// One course on a student's transcript (see `transcript_entries`);
+/// credits in hundredths, `mark` `None` while under way.
+pub struct TranscriptEntryBulkRow {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub student_id: Uuid,
+    pub course_code: &'static str,
+    pub title: &'static str,
+    pub school_year: i32,
+    pub term: &'static str,
+    pub grade_level: Option<i32>,
+    pub mark: Option<&'static str>,
+    pub credits_attempted: i32,
+    pub credits_earned: i32,
+    pub rigor: &'static str,
+    pub updated_at: OffsetDateTime,
+}
+
+pub async fn transcript_entries(tx: &mut Tx, rows: &[TranscriptEntryBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO transcript_entries (id, district_id, student_id, course_code, title, school_year, term, grade_level, mark, \
+         credits_attempted, credits_earned, rigor, subject_area, source, recorded_by, updated_at) ",
+        rows,
+        16,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.district_id)
+            .push_bind(r.student_id)
+            .push_bind(r.course_code)
+            .push_bind(r.title)
+            .push_bind(r.school_year)
+            .push_bind(r.term)
+            .push_bind(r.grade_level)
+            .push_bind(r.mark)
+            .push_bind(r.credits_attempted)
+            .push_bind(r.credits_earned)
+            .push_bind(r.rigor)
+            .push_bind(None::<&str>)
+            .push_bind("import")
+            .push_bind(None::<Uuid>)
+            .push_bind(r.updated_at)
+    )
+}
+
+/// One version of a student's course plan (see `course_plans`).
+pub struct CoursePlanBulkRow {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub student_id: Uuid,
+    pub version: i32,
+    /// `draft`, `submitted`, `approved` or `returned`.
+    pub status: &'static str,
+    /// One line per grade: `9=ENG9,ALG1`.
+    pub years: String,
+    pub comment: &'static str,
+    pub decided_by: Option<Uuid>,
+    pub decided_at: Option<OffsetDateTime>,
+    pub acknowledged_by: Option<Uuid>,
+    pub acknowledged_at: Option<OffsetDateTime>,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+}
+
+pub async fn course_plans(tx: &mut Tx, rows: &[CoursePlanBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO course_plans (id, district_id, student_id, version, status, years, comment, decided_by, decided_at, \
+         acknowledged_by, acknowledged_at, created_at, updated_at) ",
+        rows,
+        13,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.district_id)
+            .push_bind(r.student_id)
+            .push_bind(r.version)
+            .push_bind(r.status)
+            .push_bind(r.years.as_str())
+            .push_bind(r.comment)
+            .push_bind(r.decided_by)
+            .push_bind(r.decided_at)
+            .push_bind(r.acknowledged_by)
+            .push_bind(r.acknowledged_at)
+            .push_bind(r.created_at)
+            .push_bind(r.updated_at)
+    )
+}
+
+/// A student's stored academic standing (see `academic_status`).
+pub struct AcademicStatusBulkRow {
+    pub student_id: Uuid,
+    pub district_id: Uuid,
+    pub on_track: Option<bool>,
+    pub grade9_on_track: Option<bool>,
+    pub plan_status: &'static str,
+    pub refreshed_at: OffsetDateTime,
+}
+
+pub async fn academic_statuses(tx: &mut Tx, rows: &[AcademicStatusBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO academic_status (student_id, district_id, on_track, grade9_on_track, plan_status, refreshed_at) ",
+        rows,
+        6,
+        |b, r| b
+            .push_bind(r.student_id)
+            .push_bind(r.district_id)
+            .push_bind(r.on_track)
+            .push_bind(r.grade9_on_track)
+            .push_bind(r.plan_status)
+            .push_bind(r.refreshed_at)
+    )
+}

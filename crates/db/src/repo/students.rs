@@ -231,11 +231,15 @@ fn where_clause(
     }
     match filter.academic {
         AcademicFilter::All => {}
+        // One primary-key lookup per student in scope: an `IN (SELECT …)`
+        // here built the list of every such student of the state on each
+        // request (22,000 not on track, 100,000 approved plans at 300,000
+        // students), whatever the scope's size.
         AcademicFilter::NotOnTrack => sql.push_str(
-            " AND s.person_id IN (SELECT a.student_id FROM academic_status a WHERE a.on_track = FALSE)",
+            " AND EXISTS (SELECT 1 FROM academic_status a WHERE a.student_id = s.person_id AND a.on_track = FALSE)",
         ),
         AcademicFilter::PlanNotApproved => sql.push_str(
-            " AND s.grade_level >= 8 AND s.person_id NOT IN (SELECT a.student_id FROM academic_status a WHERE a.plan_status = 'approved')",
+            " AND s.grade_level >= 8 AND NOT EXISTS (SELECT 1 FROM academic_status a WHERE a.student_id = s.person_id AND a.plan_status = 'approved')",
         ),
     }
     if let Some(cluster) = &filter.interest_cluster {
