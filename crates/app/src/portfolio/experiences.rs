@@ -17,8 +17,8 @@ use ssp_domain::access::{Action, RecordKind};
 use ssp_domain::audit::AuditAction;
 use ssp_domain::input::Rejected;
 use ssp_domain::portfolio::experience::{
-    check_entry, totals, work_based_learning_total, ExperienceDates, ExperienceKind, Hours, HoursEntry,
-    HoursTotal, LoggedHours, NewExperience, VerifiedBy,
+    check_entry, totals, work_based_learning_total, ExperienceDates, ExperienceKind, Hours, HoursEntry, HoursTotal,
+    LoggedHours, NewExperience, VerifiedBy,
 };
 use ssp_domain::portfolio::verification::{self, LinkRefusal, StoredToken, SupervisorResponse, TokenHash};
 use ssp_domain::{Language, OrgId, ParseError, SchoolYear, StudentId};
@@ -366,7 +366,10 @@ pub async fn open_link(app: &App, token: &str) -> Result<LinkView, Error> {
     let kind = ExperienceKind::parse(&link.kind).map_err(|_| refusal(LinkRefusal::Invalid))?;
     let hours = repo::link_hours(app.db(), link.id).await?;
     Ok(LinkView {
-        student: short_name(link.preferred_name.as_deref().unwrap_or(&link.given_name), &link.family_name),
+        student: short_name(
+            link.preferred_name.as_deref().unwrap_or(&link.given_name),
+            &link.family_name,
+        ),
         kind,
         organisation: link.organisation,
         supervisor_name: link.supervisor_name,

@@ -87,7 +87,7 @@ error-invalid-hours = Check the hours: the date or the number of hours is not ri
 error-invalid-verification-response = Confirm, or decline with a note.
 
 verify-hours-title = Confirm hours
-verify-hours-intro = { $supervisor }, { $student } logged these hours for { $kind } at { $organisation }. Please confirm they are right, or decline with a note.
+verify-hours-intro = { $supervisor }, { $student } logged these hours at { $organisation } ({ $kind }). Please confirm they are right, or decline with a note.
 verify-hours-listed = Hours to confirm
 verify-hours-total = Total
 verify-hours-confirm = Confirm these hours

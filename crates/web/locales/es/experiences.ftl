@@ -87,7 +87,7 @@ error-invalid-hours = Revisa las horas: la fecha o el número de horas no es cor
 error-invalid-verification-response = Confirme, o rechace con una nota.
 
 verify-hours-title = Confirmar horas
-verify-hours-intro = { $supervisor }: { $student } registró estas horas de { $kind } en { $organisation }. Confirme que son correctas, o rechácelas con una nota.
+verify-hours-intro = { $supervisor }: { $student } registró estas horas en { $organisation } ({ $kind }). Confirme que son correctas, o rechácelas con una nota.
 verify-hours-listed = Horas por confirmar
 verify-hours-total = Total
 verify-hours-confirm = Confirmar estas horas

@@ -101,8 +101,7 @@ pub struct HoursRow {
     pub verifier_email: Option<String>,
 }
 
-const HOURS_COLS: &str =
-    "id, experience_id, worked_on, hundredths, note, verified_by, verified_at, verifier_email";
+const HOURS_COLS: &str = "id, experience_id, worked_on, hundredths, note, verified_by, verified_at, verifier_email";
 
 /// Every hours entry of the student, by date.
 pub async fn hours(db: &Db, student: StudentId) -> Result<Vec<HoursRow>, DbError> {
@@ -241,7 +240,8 @@ pub struct LinkRow {
     pub family_name: String,
 }
 
-const LINK_SQL: &str = "SELECT l.id, l.district_id, l.student_id, l.experience_id, l.sent_to, l.expires_at, l.used_at, \
+const LINK_SQL: &str =
+    "SELECT l.id, l.district_id, l.student_id, l.experience_id, l.sent_to, l.expires_at, l.used_at, \
      e.kind, e.organisation, e.supervisor_name, p.given_name, p.preferred_name, p.family_name \
      FROM hours_verification_links l JOIN experiences e ON e.id = l.experience_id \
      JOIN persons p ON p.id = l.student_id WHERE l.token_hash = $1";
@@ -296,12 +296,7 @@ pub async fn answer_link(
 
 /// The supervisor confirms every unverified entry the link lists; the
 /// number verified.
-pub async fn verify_by_supervisor(
-    tx: &mut Tx,
-    link: Uuid,
-    email: &str,
-    now: OffsetDateTime,
-) -> Result<u64, DbError> {
+pub async fn verify_by_supervisor(tx: &mut Tx, link: Uuid, email: &str, now: OffsetDateTime) -> Result<u64, DbError> {
     let sql = "UPDATE experience_hours SET verified_by = 'supervisor', verified_at = $1, verifier_email = $2 \
                WHERE link_id = $3 AND verified_by IS NULL";
     Ok(with_tx!(tx, |c| sqlx::query(sql)

@@ -223,13 +223,18 @@ async fn render_page(state: &AppState, ctx: &Ctx, access: &StudentAccess, o: Out
         totals,
         wbl_verified: data.work_based_learning.verified.to_string(),
         wbl_unverified: data.work_based_learning.unverified.to_string(),
-        kinds: ExperienceKind::ALL.iter().map(|k| (k.key(), kind_name(lang, *k))).collect(),
+        kinds: ExperienceKind::ALL
+            .iter()
+            .map(|k| (k.key(), kind_name(lang, *k)))
+            .collect(),
         competencies: built_ins()
             .iter()
             .map(|(fw, keys)| {
                 (
                     page.t(&format!("exp-framework-{}", fw.key())),
-                    keys.iter().map(|k| ((*k).to_owned(), competency_name(lang, k))).collect(),
+                    keys.iter()
+                        .map(|k| ((*k).to_owned(), competency_name(lang, k)))
+                        .collect(),
                 )
             })
             .collect(),
@@ -471,7 +476,12 @@ fn supervisor_shell(ctx: &Ctx, token: &str) -> SupervisorPage {
     }
 }
 
-async fn supervisor_view(state: &AppState, ctx: &Ctx, token: &str, mut p: SupervisorPage) -> Result<Response, AppError> {
+async fn supervisor_view(
+    state: &AppState,
+    ctx: &Ctx,
+    token: &str,
+    mut p: SupervisorPage,
+) -> Result<Response, AppError> {
     match experiences::open_link(state, token).await {
         Ok(v) => {
             p.intro = p.page.t_args(
