@@ -39,6 +39,7 @@ CREATE TABLE hours_verification_links (
 );
 CREATE UNIQUE INDEX hours_verification_links_token_hash_uq ON hours_verification_links (token_hash);
 CREATE INDEX hours_verification_links_experience_idx ON hours_verification_links (experience_id, created_at);
+CREATE INDEX hours_verification_links_student_idx ON hours_verification_links (student_id, created_at);
 
 CREATE TABLE experience_hours (
     id              BLOB PRIMARY KEY NOT NULL,
