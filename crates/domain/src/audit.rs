@@ -128,6 +128,17 @@ pub enum AuditAction {
     /// Staff approved or returned the course plan.
     CoursePlanDecided,
     CoursePlanAcknowledged,
+    /// A student added an experience outside the classroom.
+    ExperienceLogged,
+    /// A student logged hours on an experience.
+    HoursLogged,
+    /// A verification link for the unverified hours was emailed or shown to copy.
+    HoursVerificationSent,
+    /// Hours were verified, by the supervisor through the link (no actor;
+    /// the supervisor's email in the detail) or by staff.
+    HoursVerified,
+    /// The supervisor declined the hours through the link, with a note.
+    HoursDeclined,
 }
 
 impl AuditAction {
@@ -221,6 +232,11 @@ impl AuditAction {
             AuditAction::CoursePlanSubmitted => "course_plan_submitted",
             AuditAction::CoursePlanDecided => "course_plan_decided",
             AuditAction::CoursePlanAcknowledged => "course_plan_acknowledged",
+            AuditAction::ExperienceLogged => "experience_logged",
+            AuditAction::HoursLogged => "hours_logged",
+            AuditAction::HoursVerificationSent => "hours_verification_sent",
+            AuditAction::HoursVerified => "hours_verified",
+            AuditAction::HoursDeclined => "hours_declined",
         }
     }
 }

@@ -143,6 +143,9 @@ async fn the_pages_people_use_have_no_axe_violations() {
                 "/careers/clusters".into(),
                 format!("/students/{me}/academics"),
                 format!("/students/{me}/course-plan"),
+                format!("/students/{me}/experiences"),
+                // A supervisor's verification link that does not work.
+                "/verify-hours/not-a-token".into(),
             ],
         ),
         (
@@ -159,6 +162,7 @@ async fn the_pages_people_use_have_no_axe_violations() {
                 format!("/students/{me}/postsecondary"),
                 format!("/students/{me}/academics"),
                 format!("/students/{me}/course-plan"),
+                format!("/students/{me}/experiences"),
             ],
         ),
         (

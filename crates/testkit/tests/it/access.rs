@@ -349,6 +349,10 @@ async fn every_student_route_goes_through_the_access_module() {
         "/password/reset/{token}",
         "/invitation",
         "/invitation/{token}",
+        // A supervisor's single-use link to confirm a student's hours: no
+        // session; it shows only the student's first name and last initial
+        // (experiences.rs has used, expired and forged links).
+        "/verify-hours/{token}",
         // Occupations and career clusters: O*NET reference data, open to
         // everyone signed in (the API's are classified in api.rs).
         "/careers",
