@@ -144,6 +144,7 @@ async fn the_pages_people_use_have_no_axe_violations() {
                 format!("/students/{me}/academics"),
                 format!("/students/{me}/course-plan"),
                 format!("/students/{me}/experiences"),
+                format!("/students/{me}/portfolio"),
                 // A supervisor's verification link that does not work.
                 "/verify-hours/not-a-token".into(),
             ],
@@ -163,6 +164,7 @@ async fn the_pages_people_use_have_no_axe_violations() {
                 format!("/students/{me}/academics"),
                 format!("/students/{me}/course-plan"),
                 format!("/students/{me}/experiences"),
+                format!("/students/{me}/portfolio"),
             ],
         ),
         (
