@@ -32,10 +32,14 @@ pub struct FileSettings {
     pub smtp_from: Option<String>,
     pub smtp_username: Option<String>,
     pub smtp_password: Option<String>,
+    /// Largest portfolio file, in MB (default 50).
+    pub upload_limit_mb: Option<u64>,
+    /// Portfolio storage each student may use, in MB (default 1024).
+    pub student_quota_mb: Option<u64>,
 }
 
 /// The environment variables ssp reads, with the file key each sets.
-pub const ENV_VARS: [(&str, &str); 15] = [
+pub const ENV_VARS: [(&str, &str); 17] = [
     ("SSP_DATABASE_URL", "database_url"),
     ("SSP_DATA_DIR", "data_dir"),
     ("SSP_LISTEN", "listen"),
@@ -51,6 +55,8 @@ pub const ENV_VARS: [(&str, &str); 15] = [
     ("SSP_SMTP_FROM", "smtp_from"),
     ("SSP_SMTP_USERNAME", "smtp_username"),
     ("SSP_SMTP_PASSWORD", "smtp_password"),
+    ("SSP_UPLOAD_LIMIT_MB", "upload_limit_mb"),
+    ("SSP_STUDENT_QUOTA_MB", "student_quota_mb"),
 ];
 
 /// Variables with the prefix that are not settings but are expected.
@@ -72,6 +78,9 @@ pub struct Settings {
     pub log_format: LogFormat,
     pub session: SessionLifetime,
     pub max_db_connections: u32,
+    /// Largest portfolio file and each student's storage, in bytes.
+    pub upload_limit: u64,
+    pub student_quota: u64,
     /// Where email goes; `None` sends nothing (invitation links are shown).
     pub smtp: Option<ssp_app::mail::SmtpSettings>,
     /// Where the settings file was read from, if any.
@@ -153,6 +162,12 @@ impl Settings {
         if let Some(v) = get("SSP_SESSION_MAX_HOURS") {
             file.session_max_hours = Some(parse_number("SSP_SESSION_MAX_HOURS", &v)?);
         }
+        if let Some(v) = get("SSP_UPLOAD_LIMIT_MB") {
+            file.upload_limit_mb = Some(parse_number("SSP_UPLOAD_LIMIT_MB", &v)?);
+        }
+        if let Some(v) = get("SSP_STUDENT_QUOTA_MB") {
+            file.student_quota_mb = Some(parse_number("SSP_STUDENT_QUOTA_MB", &v)?);
+        }
         if let Some(v) = get("SSP_MAX_DB_CONNECTIONS") {
             file.max_db_connections = Some(parse_number("SSP_MAX_DB_CONNECTIONS", &v)?);
         }
@@ -233,7 +248,21 @@ impl Settings {
                 "max_db_connections {max_db_connections} must be between 1 and 500"
             )));
         }
+        let upload_mb = file.upload_limit_mb.unwrap_or(50);
+        if !(1..=10_240).contains(&upload_mb) {
+            return Err(ConfigError(format!(
+                "upload_limit_mb {upload_mb} must be between 1 and 10240"
+            )));
+        }
+        let quota_mb = file.student_quota_mb.unwrap_or(1024);
+        if !(1..=1_048_576).contains(&quota_mb) {
+            return Err(ConfigError(format!(
+                "student_quota_mb {quota_mb} must be between 1 and 1048576"
+            )));
+        }
         Ok(Settings {
+            upload_limit: upload_mb << 20,
+            student_quota: quota_mb << 20,
             smtp,
             database_url,
             data_dir,
@@ -273,6 +302,8 @@ impl Settings {
             ("session_idle_minutes", self.session.idle.whole_minutes().to_string()),
             ("session_max_hours", self.session.absolute.whole_hours().to_string()),
             ("max_db_connections", self.max_db_connections.to_string()),
+            ("upload_limit_mb", (self.upload_limit >> 20).to_string()),
+            ("student_quota_mb", (self.student_quota >> 20).to_string()),
             (
                 "smtp",
                 match &self.smtp {

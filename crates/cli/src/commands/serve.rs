@@ -38,6 +38,8 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<()> {
         session: settings.session,
         data_dir: settings.data_dir.clone(),
         smtp: settings.smtp.clone(),
+        upload_limit: settings.upload_limit,
+        student_quota: settings.student_quota,
         ..WebConfig::default()
     };
     let app = Application::bind(settings.listen, AppState::new(db, config))
