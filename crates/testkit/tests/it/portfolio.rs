@@ -372,3 +372,37 @@ async fn the_whole_portfolio_downloads_as_a_zip_with_an_index() {
     assert_eq!(bytes, png());
     assert_eq!(app.count_audit("portfolio_exported").await, 1);
 }
+
+#[tokio::test]
+async fn work_given_as_evidence_shows_on_the_goal() {
+    let app = TestApp::with_living_demo().await;
+    let me = app.person("demo.student").await;
+    let goal = app
+        .query_id("SELECT id FROM goals WHERE student_id = $1 ORDER BY id LIMIT 1", &[me])
+        .await
+        .expect("the demo student has goals");
+    let student = app.signed_in("demo.student").await;
+    let mut t = work("text", "Practice log");
+    t.push(("body", "Every day this week"));
+    t.push(("reflection", "I kept going."));
+    let goal_s = goal.to_string();
+    t.push(("goal", &goal_s));
+    assert_eq!(add(&student, me, &t, None).await.status, 303);
+    let page = student.get(&format!("/students/{me}/goals/{goal}")).await;
+    assert!(
+        page.text.contains("Work in the portfolio") && page.text.contains("Practice log"),
+        "{}",
+        page.text
+    );
+    // A goal of another student is not accepted.
+    let other = app
+        .query_id("SELECT id FROM goals WHERE student_id <> $1 LIMIT 1", &[me])
+        .await
+        .expect("another student's goal");
+    let mut t = work("text", "Wrong goal");
+    t.push(("body", "x"));
+    let other_s = other.to_string();
+    t.push(("goal", &other_s));
+    assert_ne!(add(&student, me, &t, None).await.status, 303);
+    assert_eq!(count(&app, me).await, 1);
+}

@@ -163,9 +163,9 @@ pub async fn delete(tx: &mut Tx, student: StudentId, id: Uuid) -> Result<bool, D
     Ok(n == 1)
 }
 
-/// Titles of the artifacts that are evidence for a goal.
-pub async fn evidence_for_goal(db: &Db, goal: Uuid) -> Result<Vec<(Uuid, String)>, DbError> {
-    let sql = "SELECT id, title FROM artifacts WHERE goal_id = $1 ORDER BY created_at";
+/// The artifacts that are evidence for a goal: (id, title, reflection, private).
+pub async fn evidence_for_goal(db: &Db, goal: Uuid) -> Result<Vec<(Uuid, String, String, bool)>, DbError> {
+    let sql = "SELECT id, title, reflection, private FROM artifacts WHERE goal_id = $1 ORDER BY created_at";
     Ok(with_reader!(db, |p| sqlx::query_as(sql).bind(goal).fetch_all(p).await)?)
 }
 

@@ -417,21 +417,33 @@ async fn goal_page_with(
             }
         })
         .collect();
-    let evidence = ssp_db::repo::career::saved::explorations_for_goal(state.db(), g.id)
-        .await?
-        .into_iter()
-        .map(|e| {
-            (
-                format!(
-                    "{} · {}",
-                    page.date(e.occurred_on),
-                    page.t(&format!("exploration-{}", e.kind))
-                ),
-                e.title,
-                e.reflection,
-            )
-        })
-        .collect();
+    let mut evidence: Vec<(String, String, String)> =
+        ssp_db::repo::career::saved::explorations_for_goal(state.db(), g.id)
+            .await?
+            .into_iter()
+            .map(|e| {
+                (
+                    format!(
+                        "{} · {}",
+                        page.date(e.occurred_on),
+                        page.t(&format!("exploration-{}", e.kind))
+                    ),
+                    e.title,
+                    e.reflection,
+                )
+            })
+            .collect();
+    // Portfolio work the student gave as evidence; private work only for
+    // those who may change the plan (the student and staff, not guardians).
+    let sees_private = access
+        .decide(ssp_domain::access::RecordKind::Plan, ssp_domain::access::Action::Edit)
+        .is_allowed();
+    let work = ssp_db::repo::portfolio::artifacts::evidence_for_goal(state.db(), g.id).await?;
+    evidence.extend(
+        work.into_iter()
+            .filter(|(_, _, _, private)| sees_private || !*private)
+            .map(|(_, title, reflection, _)| (page.t("portfolio-evidence"), title, reflection)),
+    );
     let html = render(&GoalPage {
         supports,
         evidence,
