@@ -406,3 +406,71 @@ async fn work_given_as_evidence_shows_on_the_goal() {
     assert_ne!(add(&student, me, &t, None).await.status, 303);
     assert_eq!(count(&app, me).await, 1);
 }
+
+#[tokio::test]
+async fn the_portfolio_through_the_api() {
+    let app = TestApp::with_demo().await;
+    let me = app.person("demo.student").await;
+    let student = app.signed_in("demo.student").await;
+    let t = crate::academics::api_token(&student).await;
+    let url = format!("/api/v1/students/{me}/portfolio");
+    let added = student
+        .post_json(
+            &url,
+            r#"{"kind":"link","title":"My site","domain":"career","school_year":"2026-2027","url":"https://example.org","competencies":["p21:collaboration"]}"#,
+            Some(&t),
+        )
+        .await;
+    assert_eq!(added.status, 201, "{}", added.body);
+    let bad = student
+        .post_json(
+            &url,
+            r#"{"kind":"link","title":"","domain":"career","school_year":"2027","url":"ftp://x"}"#,
+            Some(&t),
+        )
+        .await;
+    assert_eq!(bad.status, 422);
+    assert!(
+        bad.body.contains("not_http") && bad.body.contains("title"),
+        "{}",
+        bad.body
+    );
+    let id: serde_json::Value = serde_json::from_str(&added.body).unwrap();
+    let id = id["id"].as_str().unwrap().to_owned();
+    assert_eq!(
+        student
+            .send_json(
+                "PUT",
+                &format!("{url}/{id}"),
+                r#"{"best_work":true,"private":true}"#,
+                Some(&t)
+            )
+            .await
+            .status,
+        204
+    );
+    let list: serde_json::Value = serde_json::from_str(&student.get_json(&url).await.body).unwrap();
+    assert_eq!(list[0]["title"], "My site");
+    assert_eq!(list[0]["best_work"], true);
+    assert_eq!(list[0]["competencies"][0], "p21:collaboration");
+    let guardian = app.signed_in("demo.guardian").await;
+    let seen: serde_json::Value = serde_json::from_str(&guardian.get_json(&url).await.body).unwrap();
+    assert_eq!(seen.as_array().unwrap().len(), 0, "private work is not the family's");
+    let counselor = app.signed_in("demo.counselor").await;
+    let ct = crate::academics::api_token(&counselor).await;
+    assert_eq!(
+        counselor
+            .send_json("DELETE", &format!("{url}/{id}"), "", Some(&ct))
+            .await
+            .status,
+        403
+    );
+    assert_eq!(
+        student
+            .send_json("DELETE", &format!("{url}/{id}"), "", Some(&t))
+            .await
+            .status,
+        204
+    );
+    assert_eq!(count(&app, me).await, 0);
+}
