@@ -117,6 +117,18 @@ pub enum AuditAction {
     /// Staff approved or returned the course plan.
     CoursePlanDecided,
     CoursePlanAcknowledged,
+    /// The student wrote or changed the capstone proposal.
+    CapstoneProposalSaved,
+    /// A capstone moved through its state machine (detail: the event key).
+    CapstoneMoved,
+    /// A milestone was added, marked done or given the mentor's feedback.
+    CapstoneMilestoneSaved,
+    /// A final product was attached to the capstone.
+    CapstoneProductAttached,
+    /// Staff entered a panelist's rubric sheet.
+    CapstoneSheetEntered,
+    /// A district's capstone rubric was changed.
+    CapstoneRubricSaved,
 }
 
 impl AuditAction {
@@ -203,6 +215,12 @@ impl AuditAction {
             AuditAction::CoursePlanSubmitted => "course_plan_submitted",
             AuditAction::CoursePlanDecided => "course_plan_decided",
             AuditAction::CoursePlanAcknowledged => "course_plan_acknowledged",
+            AuditAction::CapstoneProposalSaved => "capstone_proposal_saved",
+            AuditAction::CapstoneMoved => "capstone_moved",
+            AuditAction::CapstoneMilestoneSaved => "capstone_milestone_saved",
+            AuditAction::CapstoneProductAttached => "capstone_product_attached",
+            AuditAction::CapstoneSheetEntered => "capstone_sheet_entered",
+            AuditAction::CapstoneRubricSaved => "capstone_rubric_saved",
         }
     }
 }
