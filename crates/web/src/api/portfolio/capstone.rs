@@ -14,6 +14,7 @@ use ssp_app::portfolio::capstone::{self, parse_panel, CriterionInput, FinalProdu
 use ssp_domain::portfolio::capstone::{
     CapstoneStatus, MentorFeedback, NewMilestone, PresentationDate, ProposalRaw, ReturnComment,
 };
+use ssp_domain::access::{Action, RecordKind};
 use ssp_domain::portfolio::rubric::Rubric;
 use time::{Date, OffsetDateTime};
 use utoipa::openapi::schema::Schema;
@@ -377,6 +378,8 @@ pub async fn decide(
         "approve" => capstone::approve(&state, &access).await?,
         "return" => capstone::return_proposal(&state, &access, ReturnComment::parse(&b.comment)).await?,
         _ => {
+            // Out of scope answers 404 before the choice is judged.
+            access.require(&state, RecordKind::Plan, Action::Edit).await?;
             return Err(AppError::Rejected(ssp_domain::input::Rejected::one(
                 "unknown_choice",
                 "decision",
@@ -457,7 +460,7 @@ pub struct MilestoneChange {
         (status = 204, description = "Changed."),
         (status = 403, description = "capstone_by_student_only (done), capstone_by_staff_only (feedback).", body = ErrorJson),
         (status = 409, description = "capstone_not_in_progress.", body = ErrorJson),
-        (status = 422, description = "invalid_feedback: feedback (required, too_long).", body = RejectedJson),
+        (status = 422, description = "invalid_feedback: feedback (required, too_long; required also when neither done nor feedback is given).", body = RejectedJson),
     )
 )]
 pub async fn set_milestone(
@@ -467,6 +470,15 @@ pub async fn set_milestone(
     Json(b): Json<MilestoneChange>,
 ) -> Result<Response, AppError> {
     let access = access_of(&state, &ctx, &id).await?;
+    if b.done.is_none() && b.feedback.is_none() {
+        // Nothing to change: out of scope answers 404 first.
+        access.require(&state, RecordKind::Plan, Action::Edit).await?;
+        return Err(AppError::Rejected(ssp_domain::input::Rejected::one(
+            "invalid_feedback",
+            "feedback",
+            "required",
+        )));
+    }
     if let Some(done) = b.done {
         capstone::set_milestone_done(&state, &access, &milestone, done).await?;
     }
