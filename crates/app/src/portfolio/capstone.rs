@@ -692,7 +692,11 @@ impl RubricInput {
                 })
                 .collect(),
             min_average: r.pass.min_average.to_string(),
-            no_criterion_below: r.pass.no_criterion_below.map(|i| (i + 1).to_string()).unwrap_or_default(),
+            no_criterion_below: r
+                .pass
+                .no_criterion_below
+                .map(|i| (i + 1).to_string())
+                .unwrap_or_default(),
         }
     }
 

@@ -143,6 +143,7 @@ async fn the_pages_people_use_have_no_axe_violations() {
                 "/careers/clusters".into(),
                 format!("/students/{me}/academics"),
                 format!("/students/{me}/course-plan"),
+                format!("/students/{me}/capstone"),
             ],
         ),
         (
@@ -159,6 +160,7 @@ async fn the_pages_people_use_have_no_axe_violations() {
                 format!("/students/{me}/postsecondary"),
                 format!("/students/{me}/academics"),
                 format!("/students/{me}/course-plan"),
+                format!("/students/{me}/capstone"),
             ],
         ),
         (
@@ -167,6 +169,7 @@ async fn the_pages_people_use_have_no_axe_violations() {
                 "/".into(),
                 format!("/students/{me}"),
                 format!("/students/{me}/career/results"),
+                format!("/students/{me}/capstone"),
             ],
         ),
         (
@@ -180,6 +183,7 @@ async fn the_pages_people_use_have_no_axe_violations() {
                 "/admin/catalog".into(),
                 "/admin/graduation".into(),
                 "/admin/graduation?from=2027".into(),
+                "/admin/capstone-rubric".into(),
             ],
         ),
     ];

@@ -54,7 +54,10 @@ async fn panel_ids(c: &TestClient, me: Uuid) -> Vec<String> {
 
 const PROPOSAL: [(&str, &str); 4] = [
     ("question", "How can our school cut cafeteria food waste?"),
-    ("plan", "Weigh waste for two weeks, interview staff, pilot compost bins."),
+    (
+        "plan",
+        "Weigh waste for two weeks, interview staff, pilot compost bins.",
+    ),
     ("mentor_name", "Dr. Rosa Vega"),
     ("mentor_email", "rosa.vega@example.org"),
 ];
@@ -99,7 +102,12 @@ async fn sheet(c: &TestClient, me: Uuid, panelist: &str, levels: [&str; 4]) -> s
         c,
         me,
         &format!("panel/{panelist}/sheet"),
-        &[("c0", levels[0]), ("c1", levels[1]), ("c2", levels[2]), ("c3", levels[3])],
+        &[
+            ("c0", levels[0]),
+            ("c1", levels[1]),
+            ("c2", levels[2]),
+            ("c3", levels[3]),
+        ],
     )
     .await
 }
@@ -137,7 +145,13 @@ async fn a_capstone_goes_from_proposal_to_passed_and_meets_the_mastery_assessmen
     assert_eq!(post(&counselor, me, "approve", &[]).await.status, 303);
 
     let due = in_days(&app, 7);
-    let r = post(&student, me, "milestones", &[("title", "Two weeks of waste data"), ("due_on", &due)]).await;
+    let r = post(
+        &student,
+        me,
+        "milestones",
+        &[("title", "Two weeks of waste data"), ("due_on", &due)],
+    )
+    .await;
     assert_eq!(r.status, 303, "{}", r.text);
     let v = capstone_json(&student, me).await;
     let milestone = v["capstone"]["milestones"][0]["id"].as_str().unwrap().to_owned();
@@ -150,13 +164,21 @@ async fn a_capstone_goes_from_proposal_to_passed_and_meets_the_mastery_assessmen
     .await;
     assert_eq!(r.status, 303, "{}", r.text);
     assert_eq!(
-        post(&student, me, &format!("milestones/{milestone}/done"), &[("done", "yes")])
-            .await
-            .status,
+        post(
+            &student,
+            me,
+            &format!("milestones/{milestone}/done"),
+            &[("done", "yes")]
+        )
+        .await
+        .status,
         303
     );
     let shown = student.get(&page(me)).await;
-    assert!(shown.text.contains("Weigh trays, not bins."), "the student reads the mentor's feedback");
+    assert!(
+        shown.text.contains("Weigh trays, not bins."),
+        "the student reads the mentor's feedback"
+    );
     assert!(shown.text.contains("In progress"));
 
     let r = post(
@@ -180,7 +202,11 @@ async fn a_capstone_goes_from_proposal_to_passed_and_meets_the_mastery_assessmen
     assert_eq!(post(&counselor, me, "presented", &[]).await.status, 303);
 
     let scoring = counselor.get(&page(me)).await;
-    assert!(scoring.text.contains("Ms. Rivera") && scoring.text.contains(">Research "), "{}", scoring.text);
+    assert!(
+        scoring.text.contains("Ms. Rivera") && scoring.text.contains(">Research "),
+        "{}",
+        scoring.text
+    );
     let panel = panel_ids(&counselor, me).await;
     assert_eq!(sheet(&counselor, me, &panel[0], ["3", "3", "3", "4"]).await.status, 303);
     assert_eq!(sheet(&counselor, me, &panel[1], ["3", "2", "3", "3"]).await.status, 303);
@@ -194,7 +220,11 @@ async fn a_capstone_goes_from_proposal_to_passed_and_meets_the_mastery_assessmen
     assert_eq!(mastery(&student, me).await, "met");
     let record = student.get(&format!("/students/{me}/academics")).await;
     assert!(record.text.contains("Met by the passed capstone."), "{}", record.text);
-    assert_eq!(app.count_audit("capstone_moved").await, 5, "submit, approve, schedule, present, score");
+    assert_eq!(
+        app.count_audit("capstone_moved").await,
+        5,
+        "submit, approve, schedule, present, score"
+    );
     assert_eq!(app.count_audit("capstone_sheet_entered").await, 2);
 }
 
@@ -210,8 +240,15 @@ async fn illegal_moves_are_refused_with_a_reason_and_change_nothing() {
     no_mentor.retain(|(k, _)| *k != "mentor_name");
     let r = post(&student, me, "proposal", &no_mentor).await;
     assert_eq!(r.status, 422);
-    assert!(r.text.contains("Mentor&#x27;s name: required") || r.text.contains("Mentor's name: required"), "{}", r.text);
-    assert!(r.text.contains("Dr. Rosa Vega") || r.text.contains("cafeteria"), "what was typed is kept");
+    assert!(
+        r.text.contains("Mentor&#x27;s name: required") || r.text.contains("Mentor's name: required"),
+        "{}",
+        r.text
+    );
+    assert!(
+        r.text.contains("Dr. Rosa Vega") || r.text.contains("cafeteria"),
+        "what was typed is kept"
+    );
     assert!(status(&app, me).await.is_empty());
 
     // A draft saved without a mentor is kept; approving a draft is refused.
@@ -219,7 +256,9 @@ async fn illegal_moves_are_refused_with_a_reason_and_change_nothing() {
     assert_eq!(status(&app, me).await, ["draft"]);
     let r = post(&counselor, me, "approve", &[]).await;
     assert_eq!(r.status, 409);
-    assert!(r.text.contains("Only a submitted proposal can be approved or returned."));
+    assert!(r
+        .text
+        .contains("Only a submitted proposal can be approved or returned."));
     assert_eq!(status(&app, me).await, ["draft"]);
 
     assert_eq!(post(&student, me, "proposal", &submitted()).await.status, 303);
@@ -229,7 +268,13 @@ async fn illegal_moves_are_refused_with_a_reason_and_change_nothing() {
 
     // A presentation date in the past.
     let past = in_days(&app, -1);
-    let r = post(&counselor, me, "presentation", &[("presentation_on", &past), ("panel", "Ms. Rivera")]).await;
+    let r = post(
+        &counselor,
+        me,
+        "presentation",
+        &[("presentation_on", &past), ("panel", "Ms. Rivera")],
+    )
+    .await;
     assert_eq!(r.status, 422);
     assert!(r.text.contains("Presentation date: in the past"), "{}", r.text);
 
@@ -244,7 +289,11 @@ async fn illegal_moves_are_refused_with_a_reason_and_change_nothing() {
     let before = app.count_audit("capstone_moved").await;
     let r = post(&counselor, me, "presented", &[]).await;
     assert_eq!(r.status, 409);
-    assert_eq!(app.count_audit("capstone_moved").await, before, "a refused move is not recorded");
+    assert_eq!(
+        app.count_audit("capstone_moved").await,
+        before,
+        "a refused move is not recorded"
+    );
 }
 
 #[tokio::test]
@@ -311,7 +360,11 @@ async fn the_district_edits_its_rubric_and_a_bad_one_is_refused_with_each_proble
     let admin = app.signed_in("demo.districtadmin").await;
     let shown = admin.get("/admin/capstone-rubric").await;
     assert_eq!(shown.status, 200);
-    assert!(shown.text.contains("value=\"Research "), "the default rubric: {}", shown.text);
+    assert!(
+        shown.text.contains("value=\"Research "),
+        "the default rubric: {}",
+        shown.text
+    );
     let bad = admin
         .post_form(
             "/admin/capstone-rubric",
@@ -328,7 +381,11 @@ async fn the_district_edits_its_rubric_and_a_bad_one_is_refused_with_each_proble
         .await;
     assert_eq!(bad.status, 422);
     assert!(bad.text.contains("Criteria: the same name twice"), "{}", bad.text);
-    assert!(bad.text.contains("points must rise from the lowest level"), "{}", bad.text);
+    assert!(
+        bad.text.contains("points must rise from the lowest level"),
+        "{}",
+        bad.text
+    );
     assert!(bad.text.contains("value=\"craft\""), "what was typed is kept");
     let before = app.count_audit("capstone_rubric_saved").await;
     assert_eq!(before, 0);
@@ -365,10 +422,19 @@ async fn the_district_edits_its_rubric_and_a_bad_one_is_refused_with_each_proble
     }
     let t = api_token(&admin).await;
     let r = admin
-        .send_json("PUT", "/api/v1/capstone-rubric", r#"{"criteria":[],"levels":[],"min_average":""}"#, Some(&t))
+        .send_json(
+            "PUT",
+            "/api/v1/capstone-rubric",
+            r#"{"criteria":[],"levels":[],"min_average":""}"#,
+            Some(&t),
+        )
         .await;
     assert_eq!(r.status, 422);
-    assert!(r.body.contains("invalid_rubric") && r.body.contains("too_few"), "{}", r.body);
+    assert!(
+        r.body.contains("invalid_rubric") && r.body.contains("too_few"),
+        "{}",
+        r.body
+    );
 }
 
 #[tokio::test]
@@ -401,9 +467,17 @@ async fn who_may_view_propose_approve_and_score() {
         };
         assert_eq!(c.get(&page(me)).await.status, view, "{who} views");
         c.get("/").await;
-        assert_eq!(c.post_form(&url(me, "proposal"), &submitted()).await.status, propose, "{who} proposes");
+        assert_eq!(
+            c.post_form(&url(me, "proposal"), &submitted()).await.status,
+            propose,
+            "{who} proposes"
+        );
         c.get("/").await;
-        assert_eq!(c.post_form(&url(me, "approve"), &[]).await.status, approve, "{who} approves");
+        assert_eq!(
+            c.post_form(&url(me, "approve"), &[]).await.status,
+            approve,
+            "{who} approves"
+        );
         if who == "demo.counselor" {
             // Put it back for the next persona.
             app.execute("UPDATE capstones SET status = 'proposed' WHERE student_id = $1", &[me])
@@ -420,5 +494,8 @@ async fn who_may_view_propose_approve_and_score() {
     assert_eq!(sheet(&counselor, me, &panel[0], ["4", "4", "4", "4"]).await.status, 303);
     let views = app.count_audit("record_viewed").await;
     guardian.get(&page(me)).await;
-    assert!(app.count_audit("record_viewed").await > views, "a guardian's read is audited");
+    assert!(
+        app.count_audit("record_viewed").await > views,
+        "a guardian's read is audited"
+    );
 }

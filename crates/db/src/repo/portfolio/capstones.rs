@@ -31,9 +31,8 @@ const COLUMNS: &str = "id, attempt, status, question, plan, mentor_name, mentor_
 /// The student's latest capstone (the open one, or the last passed or
 /// withdrawn).
 pub async fn current(db: &Db, student: StudentId) -> Result<Option<CapstoneRow>, DbError> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM capstones WHERE student_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1"
-    );
+    let sql =
+        format!("SELECT {COLUMNS} FROM capstones WHERE student_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1");
     Ok(with_reader!(db, |p| sqlx::query_as(&sql)
         .bind(student.0)
         .fetch_optional(p)
@@ -42,9 +41,8 @@ pub async fn current(db: &Db, student: StudentId) -> Result<Option<CapstoneRow>,
 
 /// The same inside a write (the row as the write sees it).
 pub async fn current_in(tx: &mut Tx, student: StudentId) -> Result<Option<CapstoneRow>, DbError> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM capstones WHERE student_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1"
-    );
+    let sql =
+        format!("SELECT {COLUMNS} FROM capstones WHERE student_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1");
     Ok(with_tx!(tx, |c| sqlx::query_as(&sql)
         .bind(student.0)
         .fetch_optional(&mut *c)
@@ -58,12 +56,7 @@ pub async fn has_passed(db: &Db, student: StudentId) -> Result<bool, DbError> {
     Ok(n > 0)
 }
 
-pub async fn insert(
-    tx: &mut Tx,
-    district: OrgId,
-    student: StudentId,
-    now: OffsetDateTime,
-) -> Result<Uuid, DbError> {
+pub async fn insert(tx: &mut Tx, district: OrgId, student: StudentId, now: OffsetDateTime) -> Result<Uuid, DbError> {
     let id = Uuid::now_v7();
     let sql = "INSERT INTO capstones (id, district_id, student_id, attempt, status, created_at, updated_at) \
                VALUES ($1, $2, $3, 1, 'draft', $4, $4)";
@@ -145,7 +138,10 @@ pub struct MilestoneRow {
 pub async fn milestones(db: &Db, capstone: Uuid) -> Result<Vec<MilestoneRow>, DbError> {
     let sql = "SELECT id, title, due_on, done_on, feedback FROM capstone_milestones WHERE capstone_id = $1 \
                ORDER BY due_on, id";
-    Ok(with_reader!(db, |p| sqlx::query_as(sql).bind(capstone).fetch_all(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(capstone)
+        .fetch_all(p)
+        .await)?)
 }
 
 pub async fn add_milestone(
@@ -175,12 +171,7 @@ pub async fn add_milestone(
 }
 
 /// Marks a milestone done (or not); false when it is not the capstone's.
-pub async fn set_milestone_done(
-    tx: &mut Tx,
-    capstone: Uuid,
-    id: Uuid,
-    done_on: Option<Date>,
-) -> Result<bool, DbError> {
+pub async fn set_milestone_done(tx: &mut Tx, capstone: Uuid, id: Uuid, done_on: Option<Date>) -> Result<bool, DbError> {
     let sql = "UPDATE capstone_milestones SET done_on = $1 WHERE id = $2 AND capstone_id = $3";
     let n = with_tx!(tx, |c| sqlx::query(sql)
         .bind(done_on)
@@ -221,8 +212,12 @@ pub struct ProductRow {
 }
 
 pub async fn products(db: &Db, capstone: Uuid) -> Result<Vec<ProductRow>, DbError> {
-    let sql = "SELECT id, artifact_id, title, url FROM capstone_products WHERE capstone_id = $1 ORDER BY created_at, id";
-    Ok(with_reader!(db, |p| sqlx::query_as(sql).bind(capstone).fetch_all(p).await)?)
+    let sql =
+        "SELECT id, artifact_id, title, url FROM capstone_products WHERE capstone_id = $1 ORDER BY created_at, id";
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(capstone)
+        .fetch_all(p)
+        .await)?)
 }
 
 pub async fn add_product(
@@ -348,7 +343,10 @@ pub struct ResultRow {
 pub async fn results(db: &Db, capstone: Uuid) -> Result<Vec<ResultRow>, DbError> {
     let sql = "SELECT attempt, passed, overall, criterion_means, recorded_at FROM capstone_results \
                WHERE capstone_id = $1 ORDER BY attempt";
-    Ok(with_reader!(db, |p| sqlx::query_as(sql).bind(capstone).fetch_all(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(capstone)
+        .fetch_all(p)
+        .await)?)
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -11,10 +11,10 @@ use axum::Json;
 use serde::{Deserialize, Serialize};
 use ssp_app::academics::catalog::Loader;
 use ssp_app::portfolio::capstone::{self, parse_panel, CriterionInput, FinalProduct, LevelInput, RubricInput};
+use ssp_domain::access::{Action, RecordKind};
 use ssp_domain::portfolio::capstone::{
     CapstoneStatus, MentorFeedback, NewMilestone, PresentationDate, ProposalRaw, ReturnComment,
 };
-use ssp_domain::access::{Action, RecordKind};
 use ssp_domain::portfolio::rubric::Rubric;
 use time::{Date, OffsetDateTime};
 use utoipa::openapi::schema::Schema;
@@ -219,7 +219,11 @@ pub struct CapstoneBody {
     params(StudentPath),
     responses((status = 200, description = "OK", body = CapstoneJson))
 )]
-pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<CapstoneJson>, AppError> {
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Json<CapstoneJson>, AppError> {
     let access = access_of(&state, &ctx, &id).await?;
     let view = capstone::show(&state, &access).await?;
     let rubric = view.capstone.as_ref().map_or(&view.rubric, |c| &c.rubric);
@@ -261,9 +265,7 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
             .map(|p| PanelistJson {
                 id: p.id,
                 name: p.name,
-                levels: p
-                    .levels
-                    .map(|l| l.split(',').filter_map(|n| n.parse().ok()).collect()),
+                levels: p.levels.map(|l| l.split(',').filter_map(|n| n.parse().ok()).collect()),
             })
             .collect(),
         results: c
@@ -384,7 +386,7 @@ pub async fn decide(
                 "unknown_choice",
                 "decision",
                 "unknown_choice",
-            )))
+            )));
         }
     }
     Ok(StatusCode::NO_CONTENT.into_response())
@@ -585,7 +587,11 @@ pub async fn schedule(
         (status = 409, description = "capstone_not_ready, capstone_not_started.", body = ErrorJson),
     )
 )]
-pub async fn mark_presented(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn mark_presented(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     let access = access_of(&state, &ctx, &id).await?;
     capstone::mark_presented(&state, &access).await?;
     Ok(StatusCode::NO_CONTENT.into_response())

@@ -14,17 +14,15 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
 use ssp_app::academics::catalog::Loader;
-use ssp_app::portfolio::capstone::{
-    self, parse_panel, CriterionInput, FinalProduct, LevelInput, RubricInput,
-};
+use ssp_app::portfolio::capstone::{self, parse_panel, CriterionInput, FinalProduct, LevelInput, RubricInput};
 use ssp_app::StudentAccess;
 use ssp_db::repo::students;
+use ssp_domain::academics::Points;
 use ssp_domain::access::{Action, RecordKind};
 use ssp_domain::input::{FieldError, Rejected};
 use ssp_domain::portfolio::capstone::{
     CapstoneStatus, MentorFeedback, NewMilestone, PresentationDate, ProposalRaw, ReturnComment,
 };
-use ssp_domain::academics::Points;
 use ssp_domain::Language;
 
 use crate::context::Ctx;
@@ -155,7 +153,10 @@ fn problems(lang: Language, fields: &[FieldError]) -> Vec<String> {
             crate::i18n::t_args(
                 lang,
                 "capstone-rubric-problem",
-                &[("field", field_label(lang, f.field)), ("what", problem_text(lang, f.code))],
+                &[
+                    ("field", field_label(lang, f.field)),
+                    ("what", problem_text(lang, f.code)),
+                ],
             )
         })
         .collect()
@@ -519,11 +520,7 @@ async fn schedule(
     answer(&state, &ctx, &access, r, "presentation", draft).await
 }
 
-async fn mark_presented(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, AppError> {
+async fn mark_presented(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
     let r = capstone::mark_presented(&state, &access).await;
     answer(&state, &ctx, &access, r, "presentation", Draft::default()).await
@@ -659,7 +656,9 @@ fn rubric_input_of(pairs: &[(String, String)]) -> RubricInput {
             "min_average" => input.min_average = v.clone(),
             "no_criterion_below" => input.no_criterion_below = v.clone(),
             _ => {
-                let Some((row, field)) = k.split_once('_') else { continue };
+                let Some((row, field)) = k.split_once('_') else {
+                    continue;
+                };
                 let (kind, n) = row.split_at(1);
                 let Ok(i) = n.parse::<usize>() else { continue };
                 if i >= 40 {
