@@ -139,6 +139,18 @@ pub enum AuditAction {
     HoursVerified,
     /// The supervisor declined the hours through the link, with a note.
     HoursDeclined,
+    /// The student wrote or changed the capstone proposal.
+    CapstoneProposalSaved,
+    /// A capstone moved through its state machine (detail: the event key).
+    CapstoneMoved,
+    /// A milestone was added, marked done or given the mentor's feedback.
+    CapstoneMilestoneSaved,
+    /// A final product was attached to the capstone.
+    CapstoneProductAttached,
+    /// Staff entered a panelist's rubric sheet.
+    CapstoneSheetEntered,
+    /// A district's capstone rubric was changed.
+    CapstoneRubricSaved,
 }
 
 impl AuditAction {
@@ -237,6 +249,12 @@ impl AuditAction {
             AuditAction::HoursVerificationSent => "hours_verification_sent",
             AuditAction::HoursVerified => "hours_verified",
             AuditAction::HoursDeclined => "hours_declined",
+            AuditAction::CapstoneProposalSaved => "capstone_proposal_saved",
+            AuditAction::CapstoneMoved => "capstone_moved",
+            AuditAction::CapstoneMilestoneSaved => "capstone_milestone_saved",
+            AuditAction::CapstoneProductAttached => "capstone_product_attached",
+            AuditAction::CapstoneSheetEntered => "capstone_sheet_entered",
+            AuditAction::CapstoneRubricSaved => "capstone_rubric_saved",
         }
     }
 }

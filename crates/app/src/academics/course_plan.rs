@@ -149,12 +149,13 @@ pub async fn show(app: &App, access: &StudentAccess) -> Result<PlanView, Error> 
         _ => Vec::new(),
     };
     let set = rules.requirement_set(h.graduation_year);
+    let capstone_passed = crate::portfolio::capstone::passed(app, access.student()).await?;
     let projected = audit(&AuditInput {
         set: &set,
         catalog: &catalog,
         transcript: &transcript,
         plan: Some(&plan),
-        capstone_passed: false,
+        capstone_passed,
         as_of: app.now().date(),
     });
     let pathways = saved_career_pathways(app, access.student(), access.facts.district_id).await?;
@@ -363,12 +364,13 @@ pub async fn refresh_status_with(
     let high_school = h.grade_level >= 9;
     let (on_track, grade9) = if high_school && !transcript.is_empty() {
         let set = rules.requirement_set(h.graduation_year);
+        let capstone_passed = crate::portfolio::capstone::passed(app, student).await?;
         let a = audit(&AuditInput {
             set: &set,
             catalog,
             transcript: &transcript,
             plan: plan.as_ref(),
-            capstone_passed: false,
+            capstone_passed,
             as_of: today,
         });
         let g9 = grade9_on_track(

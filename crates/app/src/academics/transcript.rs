@@ -234,12 +234,13 @@ pub async fn record(app: &App, access: &StudentAccess) -> Result<Record, Error> 
     let catalog = super::catalog_of(&catalog_repo::list(db, access.facts.district_id).await?);
     let set = rules.requirement_set(h.graduation_year);
     let today = app.now().date();
+    let capstone_passed = crate::portfolio::capstone::passed(app, access.student()).await?;
     let audit = audit(&AuditInput {
         set: &set,
         catalog: &catalog,
         transcript: &entries,
         plan: None,
-        capstone_passed: false,
+        capstone_passed,
         as_of: as_of.unwrap_or(today),
     });
     let high_school = h.grade_level >= 9;

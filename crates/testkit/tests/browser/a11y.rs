@@ -147,6 +147,7 @@ async fn the_pages_people_use_have_no_axe_violations() {
                 format!("/students/{me}/portfolio"),
                 // A supervisor's verification link that does not work.
                 "/verify-hours/not-a-token".into(),
+                format!("/students/{me}/capstone"),
             ],
         ),
         (
@@ -165,6 +166,7 @@ async fn the_pages_people_use_have_no_axe_violations() {
                 format!("/students/{me}/course-plan"),
                 format!("/students/{me}/experiences"),
                 format!("/students/{me}/portfolio"),
+                format!("/students/{me}/capstone"),
             ],
         ),
         (
@@ -173,6 +175,7 @@ async fn the_pages_people_use_have_no_axe_violations() {
                 "/".into(),
                 format!("/students/{me}"),
                 format!("/students/{me}/career/results"),
+                format!("/students/{me}/capstone"),
             ],
         ),
         (
@@ -186,6 +189,7 @@ async fn the_pages_people_use_have_no_axe_violations() {
                 "/admin/catalog".into(),
                 "/admin/graduation".into(),
                 "/admin/graduation?from=2027".into(),
+                "/admin/capstone-rubric".into(),
             ],
         ),
     ];

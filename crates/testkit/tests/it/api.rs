@@ -416,6 +416,9 @@ async fn every_documented_student_operation_refuses_an_unrelated_actor() {
                     || path.starts_with("/api/v1/catalog")
                     || path == "/api/v1/transcripts/loads"
                     || path.starts_with("/api/v1/graduation-rules")
+                    // The district's capstone rubric: a district
+                    // administrator's (capstone.rs checks others get 404).
+                    || path == "/api/v1/capstone-rubric"
                     // The list is filtered by the caller's own scope
                     // (api_career.rs checks an outsider sees no one).
                     || path == "/api/v1/students",
