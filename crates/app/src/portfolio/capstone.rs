@@ -438,6 +438,12 @@ pub async fn attach_product(app: &App, access: &StudentAccess, input: Parsed<Fin
     let event = CapstoneEvent::AttachFinalProduct;
     let next = c.next(&event)?;
     let now = c.w.now();
+    if let FinalProduct::Artifact(a) = &product {
+        // Only a piece of the student's own portfolio.
+        ssp_db::repo::portfolio::artifacts::get(app.db(), access.student(), *a)
+            .await?
+            .ok_or(Error::InvalidReference)?;
+    }
     let id = match &product {
         FinalProduct::Artifact(a) => {
             repo::add_product(c.w.tx(), access.facts.district_id, c.row.id, Some(*a), "", "", now).await?

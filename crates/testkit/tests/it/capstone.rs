@@ -499,3 +499,37 @@ async fn who_may_view_propose_approve_and_score() {
         "a guardian's read is audited"
     );
 }
+
+#[tokio::test]
+async fn a_final_product_comes_from_the_students_own_portfolio() {
+    let app = TestApp::with_demo().await;
+    let me = app.person("demo.student").await;
+    let student = app.signed_in("demo.student").await;
+    let counselor = app.signed_in("demo.counselor").await;
+    assert_eq!(post(&student, me, "proposal", &submitted()).await.status, 303);
+    assert_eq!(post(&counselor, me, "approve", &[]).await.status, 303);
+    let t = crate::academics::api_token(&student).await;
+    let added = student
+        .post_json(
+            &format!("/api/v1/students/{me}/portfolio"),
+            r#"{"kind":"text","title":"Final paper","domain":"academic","school_year":"2027","body":"My findings."}"#,
+            Some(&t),
+        )
+        .await;
+    assert_eq!(added.status, 201, "{}", added.body);
+    let v: serde_json::Value = serde_json::from_str(&added.body).unwrap();
+    let artifact = v["id"].as_str().unwrap().to_owned();
+    let shown = student.get(&page(me)).await;
+    assert!(shown.text.contains("Work from my portfolio") && shown.text.contains("Final paper"));
+    // Someone else's work (or none) is not accepted.
+    let stranger = Uuid::now_v7().to_string();
+    let r = post(&student, me, "products", &[("artifact_id", &stranger)]).await;
+    assert_ne!(r.status, 303);
+    let r = post(&student, me, "products", &[("artifact_id", &artifact)]).await;
+    assert_eq!(r.status, 303, "{}", r.text);
+    let shown = counselor.get(&page(me)).await;
+    assert!(
+        shown.text.contains(&format!("/portfolio#a-{artifact}")) && shown.text.contains("Final paper"),
+        "the product names the work and links to it"
+    );
+}

@@ -151,3 +151,4 @@ error-invalid-feedback = Write the mentor's feedback.
 error-invalid-final-product = A final product is a portfolio artifact or a link with a title.
 error-invalid-score = Give every criterion a level of the rubric.
 error-invalid-rubric = The rubric was not saved.
+capstone-product-from-portfolio = Work from my portfolio

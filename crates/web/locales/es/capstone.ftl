@@ -152,3 +152,4 @@ error-invalid-feedback = Escriba los comentarios del mentor.
 error-invalid-final-product = Un producto final es un trabajo del portafolio o un enlace con título.
 error-invalid-score = Dé a cada criterio un nivel de la rúbrica.
 error-invalid-rubric = La rúbrica no se guardó.
+capstone-product-from-portfolio = Un trabajo de mi portafolio

@@ -105,6 +105,8 @@ struct CapstonePage {
     presentation_value: String,
     milestones: Vec<Milestone>,
     products: Vec<Product>,
+    /// The student's portfolio work to attach: (id, title).
+    work: Vec<(String, String)>,
     panel: Vec<Panelist>,
     panel_names: String,
     criteria: Vec<Criterion>,
@@ -189,7 +191,15 @@ async fn render_page(
     .filter(|_| access.is_self() || status == CapstoneStatus::Passed)
     .map(|k| page.t(k));
     let criteria_count = rubric.criteria.len();
+    // The student's own portfolio (titles for attached work and the picker).
+    let portfolio = ssp_db::repo::portfolio::artifacts::for_student(state.db(), access.student()).await?;
+    let work: Vec<(String, String)> = if access.is_self() {
+        portfolio.iter().map(|a| (a.id.to_string(), a.title.clone())).collect()
+    } else {
+        Vec::new()
+    };
     let html = render(&CapstonePage {
+        work,
         student_id: access.student().to_string(),
         student_name: display_name(&h),
         is_self: access.is_self(),
@@ -233,8 +243,12 @@ async fn render_page(
                     .iter()
                     .map(|p| match p.artifact_id {
                         Some(a) => Product {
-                            title: page.t("capstone-product-artifact"),
-                            url: format!("/students/{}/portfolio/artifacts/{a}", access.student()),
+                            title: portfolio
+                                .iter()
+                                .find(|w| w.id == a)
+                                .map(|w| w.title.clone())
+                                .unwrap_or_else(|| page.t("capstone-product-artifact")),
+                            url: format!("/students/{}/portfolio#a-{a}", access.student()),
                         },
                         None => Product {
                             title: p.title.clone(),
