@@ -106,7 +106,7 @@ pub async fn by_ids(db: &Db, ids: &[Uuid]) -> Result<Vec<ArtifactRow>, DbError> 
 
 /// The bytes the student's files take.
 pub async fn bytes_used(db: &Db, student: StudentId) -> Result<i64, DbError> {
-    let sql = "SELECT COALESCE(SUM(file_bytes), 0) FROM artifacts WHERE student_id = $1";
+    let sql = "SELECT CAST(COALESCE(SUM(file_bytes), 0) AS BIGINT) FROM artifacts WHERE student_id = $1";
     let n: i64 = with_reader!(db, |p| sqlx::query_scalar::<_, i64>(sql)
         .bind(student.0)
         .fetch_one(p)
