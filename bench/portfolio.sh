@@ -65,14 +65,16 @@ echo "== the portfolio page, 200 artifacts (server time)"
     --path "{plan}/portfolio"
 
 echo "== a ${UPLOAD_MB} MB upload through the form"
+# The first form token on a page (no pipe: `head` would cut the writer off).
+token_of() { awk 'match($0, /name="csrf" value="[^"]*"/) { print substr($0, RSTART + 19, RLENGTH - 20); exit }' <<< "$1"; }
 jar=$work/cookies
 page=$(curl -fs -c "$jar" -b "$jar" "$url/sign-in")
-csrf=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' <<< "$page" | head -1)
+csrf=$(token_of "$page")
 curl -fs -c "$jar" -b "$jar" -o /dev/null -H "Origin: $url" \
     --data-urlencode "login=demo.student" --data-urlencode "password=ssp-demo-2026" --data-urlencode "csrf=$csrf" "$url/sign-in"
 sid=$(sqlite3 "$db_file" "SELECT lower(substr(hex(person_id),1,8)||'-'||substr(hex(person_id),9,4)||'-'||substr(hex(person_id),13,4)||'-'||substr(hex(person_id),17,4)||'-'||substr(hex(person_id),21)) FROM accounts WHERE username = 'demo.student'")
 page=$(curl -fs -c "$jar" -b "$jar" "$url/students/$sid/portfolio")
-csrf=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' <<< "$page" | head -1)
+csrf=$(token_of "$page")
 # An MP4 (ftyp box, then zeros): judged from its first bytes.
 video=$work/talk.mp4
 { printf '\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2'; head -c $((UPLOAD_MB * 1024 * 1024 - 24)) /dev/zero; } > "$video"

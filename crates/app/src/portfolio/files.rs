@@ -17,8 +17,9 @@ use tokio::io::AsyncReadExt;
 
 use crate::error::Error;
 
-/// The part size of a streamed write (also the most a write holds).
-const PART_BYTES: usize = 8 << 20;
+/// The part size of a streamed write: 5 MiB, the smallest part S3 takes;
+/// with one part in flight a write holds about two parts.
+const PART_BYTES: usize = 5 << 20;
 
 /// The file store and its limits.
 #[derive(Clone)]
@@ -74,7 +75,7 @@ impl Files {
             if n == 0 {
                 break;
             }
-            write.wait_for_capacity(2).await.map_err(store_error)?;
+            write.wait_for_capacity(1).await.map_err(store_error)?;
             write.write(&buf[..n]);
         }
         write.finish().await.map_err(store_error)?;
