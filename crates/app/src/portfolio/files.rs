@@ -1,7 +1,7 @@
 //! Where portfolio files live: an [`ObjectStore`] — a directory under the
 //! data directory by default (`files/`), or any store `object_store`
 //! speaks (S3-compatible storage in production) — with the upload limits.
-//! Files are written from a staged file on disk in 8 MiB parts and read
+//! Files are written from a staged file on disk in 5 MiB parts and read
 //! back as a stream, so neither direction holds a whole file in memory.
 
 use std::path::Path;
