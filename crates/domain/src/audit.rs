@@ -118,6 +118,8 @@ pub enum AuditAction {
     ShowcaseViewed,
     /// The whole portfolio downloaded as a zip.
     PortfolioExported,
+    /// A collection made, changed (work added, moved, taken out) or removed.
+    CollectionChanged,
     /// A transcript file was loaded.
     TranscriptsLoaded,
     /// Staff recorded transfer credit (or corrected an entry) by hand.
@@ -238,6 +240,7 @@ impl AuditAction {
             AuditAction::ShowcaseRevoked => "showcase_revoked",
             AuditAction::ShowcaseViewed => "showcase_viewed",
             AuditAction::PortfolioExported => "portfolio_exported",
+            AuditAction::CollectionChanged => "collection_changed",
             AuditAction::TranscriptsLoaded => "transcripts_loaded",
             AuditAction::TranscriptEntryRecorded => "transcript_entry_recorded",
             AuditAction::CoursePlanChanged => "course_plan_changed",

@@ -615,3 +615,123 @@ fn esc(s: &str) -> String {
         .replace('>', "&gt;")
         .replace('"', "&quot;")
 }
+
+/// A collection with its work in the student's order (work removed from
+/// the portfolio, or private work for a guardian, is left out).
+#[derive(Debug, Clone)]
+pub struct Collection {
+    pub id: Uuid,
+    pub name: String,
+    pub items: Vec<Uuid>,
+}
+
+fn ids_of(items: &str) -> Vec<ArtifactId> {
+    items
+        .split(',')
+        .filter_map(|s| s.trim().parse::<Uuid>().ok())
+        .map(ArtifactId)
+        .collect()
+}
+
+fn text_of(items: &[ArtifactId]) -> String {
+    items.iter().map(|a| a.0.to_string()).collect::<Vec<_>>().join(",")
+}
+
+/// The student's collections; `visible` are the artifact ids the reader
+/// may see (from [`list`]).
+pub async fn collections(app: &App, access: &StudentAccess, visible: &[Uuid]) -> Result<Vec<Collection>, Error> {
+    Ok(repo::collections_of(app.db(), access.student())
+        .await?
+        .into_iter()
+        .map(|c| Collection {
+            id: c.id,
+            name: c.name,
+            items: ids_of(&c.items)
+                .into_iter()
+                .map(|a| a.0)
+                .filter(|a| visible.contains(a))
+                .collect(),
+        })
+        .collect())
+}
+
+/// What the student does to a collection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CollectionChange {
+    Add(Uuid),
+    Up(Uuid),
+    Down(Uuid),
+    TakeOut(Uuid),
+    Remove,
+}
+
+/// The student makes a collection (a name, 1–120 characters).
+pub async fn create_collection(app: &App, access: &StudentAccess, name: &str) -> Result<Uuid, Error> {
+    access.require(app, RecordKind::Plan, Action::Edit).await?;
+    student_only(access)?;
+    let name = ssp_domain::portfolio::best_work::CollectionName::parse(name)?;
+    let id = Uuid::now_v7();
+    let mut w = PlanWrite::begin(app, access).await?;
+    let now = w.now();
+    repo::insert_collection(w.tx(), access.student(), id, &name.0, now).await?;
+    let mut ev = w.event(AuditAction::CollectionChanged, RecordKind::Plan);
+    ev.record_id = Some(id.to_string());
+    ev.detail = Some("created".into());
+    w.commit_with(ev).await?;
+    Ok(id)
+}
+
+/// The student adds work to a collection, moves it up or down, takes it
+/// out, or removes the collection (the work stays in the portfolio).
+pub async fn change_collection(
+    app: &App,
+    access: &StudentAccess,
+    id: Uuid,
+    change: CollectionChange,
+) -> Result<(), Error> {
+    use ssp_domain::portfolio::best_work::{add_item, move_item, Move};
+    access.require(app, RecordKind::Plan, Action::Edit).await?;
+    student_only(access)?;
+    if let CollectionChange::Add(a) = change {
+        repo::get(app.db(), access.student(), a)
+            .await?
+            .ok_or(Error::InvalidReference)?;
+    }
+    let mut w = PlanWrite::begin(app, access).await?;
+    let now = w.now();
+    let c = repo::collection(w.tx(), access.student(), id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let items = ids_of(&c.items);
+    let refused = |r: ssp_domain::portfolio::best_work::BestWorkRefusal| Error::Conflict(r.code());
+    let (next, detail) = match change {
+        CollectionChange::Add(a) => (Some(add_item(&items, ArtifactId(a)).map_err(refused)?), "added"),
+        CollectionChange::Up(a) => (
+            Some(move_item(&items, ArtifactId(a), Move::Up).map_err(refused)?),
+            "moved",
+        ),
+        CollectionChange::Down(a) => (
+            Some(move_item(&items, ArtifactId(a), Move::Down).map_err(refused)?),
+            "moved",
+        ),
+        CollectionChange::TakeOut(a) => {
+            if !items.contains(&ArtifactId(a)) {
+                return Err(refused(
+                    ssp_domain::portfolio::best_work::BestWorkRefusal::NotInCollection,
+                ));
+            }
+            (Some(items.iter().copied().filter(|x| x.0 != a).collect()), "taken_out")
+        }
+        CollectionChange::Remove => (None, "removed"),
+    };
+    match next {
+        Some(items) => repo::set_collection_items(w.tx(), id, &text_of(&items), now).await?,
+        None => {
+            repo::delete_collection(w.tx(), access.student(), id).await?;
+        }
+    }
+    let mut ev = w.event(AuditAction::CollectionChanged, RecordKind::Plan);
+    ev.record_id = Some(id.to_string());
+    ev.detail = Some(detail.into());
+    w.commit_with(ev).await
+}

@@ -463,7 +463,8 @@ async fn every_student_route_goes_through_the_access_module() {
             .replace("{code}", "29-1141.00")
             .replace("{program}", &Uuid::now_v7().to_string())
             .replace("{artifact}", &Uuid::now_v7().to_string())
-            .replace("{showcase}", &Uuid::now_v7().to_string());
+            .replace("{showcase}", &Uuid::now_v7().to_string())
+            .replace("{collection}", &Uuid::now_v7().to_string());
         for m in methods {
             let before = w.app.count_audit("access_denied").await;
             other.get("/").await; // a fresh form token

@@ -474,3 +474,71 @@ async fn the_portfolio_through_the_api() {
     );
     assert_eq!(count(&app, me).await, 0);
 }
+
+#[tokio::test]
+async fn a_student_groups_work_into_ordered_collections() {
+    let app = TestApp::with_demo().await;
+    let me = app.person("demo.student").await;
+    let student = app.signed_in("demo.student").await;
+    let mut ids = Vec::new();
+    for title in ["Sketch", "Model", "Poster"] {
+        let mut t = work("text", title);
+        t.push(("body", "x"));
+        add(&student, me, &t, None).await;
+        ids.push(
+            app.query_id(&format!("SELECT id FROM artifacts WHERE title = '{title}'"), &[])
+                .await
+                .unwrap()
+                .to_string(),
+        );
+    }
+    let base = format!("/students/{me}/portfolio/collections");
+    let refused = student.post_form(&base, &[("name", "")]).await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.text.contains("Give the collection a name."));
+    assert_eq!(
+        student.post_form(&base, &[("name", "Design project")]).await.status,
+        303
+    );
+    let c = app.query_id("SELECT id FROM portfolio_collections", &[]).await.unwrap();
+    let change = |action: &'static str, artifact: String| {
+        let student = &student;
+        let url = format!("{base}/{c}");
+        async move {
+            student
+                .post_form(&url, &[("action", action), ("artifact", &artifact)])
+                .await
+        }
+    };
+    for id in &ids {
+        assert_eq!(change("add", id.clone()).await.status, 303);
+    }
+    let twice = change("add", ids[0].clone()).await;
+    assert_eq!(twice.status, 409);
+    assert!(twice.text.contains("already in the collection"));
+    assert_eq!(change("up", ids[2].clone()).await.status, 303);
+    let page = student.get(&format!("/students/{me}/portfolio")).await;
+    let section = page.text.split("Design project").nth(1).unwrap();
+    let order: Vec<usize> = ["Sketch", "Poster", "Model"]
+        .iter()
+        .map(|t| section.find(&format!(">{t}</a>")).unwrap())
+        .collect();
+    assert!(order[0] < order[1] && order[1] < order[2], "Sketch, Poster, Model");
+    assert_eq!(change("take_out", ids[0].clone()).await.status, 303);
+    let counselor = app.signed_in("demo.counselor").await;
+    let seen = counselor.get(&format!("/students/{me}/portfolio")).await;
+    assert!(seen.text.contains("Design project"), "staff see the collections");
+    assert_eq!(
+        counselor
+            .post_form(&format!("{base}/{c}"), &[("action", "remove")])
+            .await
+            .status,
+        403
+    );
+    assert_eq!(change("remove", String::new()).await.status, 303);
+    assert!(app
+        .query_id("SELECT id FROM portfolio_collections", &[])
+        .await
+        .is_none());
+    assert_eq!(count(&app, me).await, 3, "the work stays in the portfolio");
+}

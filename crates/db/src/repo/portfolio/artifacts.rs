@@ -280,3 +280,72 @@ pub async fn district_of(db: &Db, student: StudentId) -> Result<Option<Uuid>, Db
     .fetch_optional(p)
     .await)?)
 }
+
+#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+pub struct CollectionRow {
+    pub id: Uuid,
+    pub name: String,
+    /// Artifact ids in order, separated by commas.
+    pub items: String,
+}
+
+/// The student's collections, oldest first.
+pub async fn collections_of(db: &Db, student: StudentId) -> Result<Vec<CollectionRow>, DbError> {
+    let sql = "SELECT id, name, items FROM portfolio_collections WHERE student_id = $1 ORDER BY created_at, id";
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(student.0)
+        .fetch_all(p)
+        .await)?)
+}
+
+pub async fn collection(tx: &mut Tx, student: StudentId, id: Uuid) -> Result<Option<CollectionRow>, DbError> {
+    let sql = "SELECT id, name, items FROM portfolio_collections WHERE student_id = $1 AND id = $2";
+    Ok(with_tx!(tx, |c| sqlx::query_as(sql)
+        .bind(student.0)
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await)?)
+}
+
+pub async fn insert_collection(
+    tx: &mut Tx,
+    student: StudentId,
+    id: Uuid,
+    name: &str,
+    now: OffsetDateTime,
+) -> Result<(), DbError> {
+    let sql = "INSERT INTO portfolio_collections (id, student_id, name, items, created_at, updated_at) \
+               VALUES ($1, $2, $3, '', $4, $4)";
+    with_tx!(tx, |c| sqlx::query(sql)
+        .bind(id)
+        .bind(student.0)
+        .bind(name)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn set_collection_items(tx: &mut Tx, id: Uuid, items: &str, now: OffsetDateTime) -> Result<(), DbError> {
+    let sql = "UPDATE portfolio_collections SET items = $1, updated_at = $2 WHERE id = $3";
+    with_tx!(tx, |c| sqlx::query(sql)
+        .bind(items)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn delete_collection(tx: &mut Tx, student: StudentId, id: Uuid) -> Result<bool, DbError> {
+    let sql = "DELETE FROM portfolio_collections WHERE id = $1 AND student_id = $2";
+    let n = with_tx!(tx, |c| sqlx::query(sql)
+        .bind(id)
+        .bind(student.0)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}

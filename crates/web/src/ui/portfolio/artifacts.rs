@@ -43,6 +43,11 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/students/{id}/portfolio/export.zip", get(export))
         .route("/students/{id}/portfolio/showcases", post(create_showcase))
+        .route("/students/{id}/portfolio/collections", post(create_collection))
+        .route(
+            "/students/{id}/portfolio/collections/{collection}",
+            post(change_collection),
+        )
         .route(
             "/students/{id}/portfolio/showcases/{showcase}/revoke",
             post(revoke_showcase),
@@ -72,6 +77,13 @@ struct Item {
     private: bool,
 }
 
+struct CollectionLine {
+    id: String,
+    name: String,
+    /// (artifact id, title) in the student's order.
+    items: Vec<(String, String)>,
+}
+
 struct ShowcaseLine {
     id: String,
     title: String,
@@ -97,6 +109,7 @@ struct PortfolioPage {
     frameworks: Vec<(String, Vec<(String, String)>)>,
     goals: Vec<(String, String)>,
     showcases: Vec<ShowcaseLine>,
+    collections: Vec<CollectionLine>,
     shareable: Vec<(String, String)>,
     new_link: Option<String>,
     error: Option<String>,
@@ -234,7 +247,23 @@ async fn render_page(
             (page.t(&format!("competency-framework-{}", f.key())), keys)
         })
         .collect();
+    let visible: Vec<Uuid> = list.iter().map(|a| a.row.id).collect();
+    let collections = artifacts::collections(state, access, &visible)
+        .await?
+        .into_iter()
+        .map(|c| CollectionLine {
+            id: c.id.to_string(),
+            name: c.name,
+            items: c
+                .items
+                .iter()
+                .filter_map(|i| list.iter().find(|a| a.row.id == *i))
+                .map(|a| (a.row.id.to_string(), a.row.title.clone()))
+                .collect(),
+        })
+        .collect();
     let html = render(&PortfolioPage {
+        collections,
         base: format!("/students/{sid}/portfolio"),
         student_id: sid,
         student_name: display_name(&h),
@@ -686,6 +715,83 @@ pub async fn showcase_thumbnail(
     match artifacts::showcase_file(&state, &token, artifact, true).await {
         Ok(d) => Ok(send(d)),
         Err(ssp_app::Error::Forbidden(_)) => Err(AppError::NotFound),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CollectionForm {
+    name: String,
+    /// `add`, `up`, `down`, `take_out`, `remove`.
+    action: String,
+    artifact: String,
+}
+
+pub async fn create_collection(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(f): Form<CollectionForm>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    match artifacts::create_collection(&state, &access, &f.name).await {
+        Ok(_) => Ok(Redirect::to(&format!("/students/{}/portfolio#collections", access.student())).into_response()),
+        Err(ssp_app::Error::Rejected(r)) => {
+            let lang = ctx.lang;
+            let msg = r
+                .fields
+                .iter()
+                .map(|x| crate::i18n::t(lang, &format!("collection-problem-{}", x.code.replace('_', "-"))))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let extra = Extra {
+                error: Some(msg),
+                ..Extra::default()
+            };
+            render_page(&state, &ctx, &access, extra, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn change_collection(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, collection)): Path<(String, String)>,
+    Form(f): Form<CollectionForm>,
+) -> Result<Response, AppError> {
+    use ssp_app::portfolio::artifacts::CollectionChange as C;
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    let collection = Uuid::parse_str(&collection).map_err(|_| AppError::NotFound)?;
+    let artifact = Uuid::parse_str(f.artifact.trim()).ok();
+    let change = match (f.action.as_str(), artifact) {
+        ("remove", _) => C::Remove,
+        ("add", Some(a)) => C::Add(a),
+        ("up", Some(a)) => C::Up(a),
+        ("down", Some(a)) => C::Down(a),
+        ("take_out", Some(a)) => C::TakeOut(a),
+        _ => {
+            // Nothing chosen: still only for those who may change it.
+            access
+                .require(
+                    &state,
+                    ssp_domain::access::RecordKind::Plan,
+                    ssp_domain::access::Action::Edit,
+                )
+                .await?;
+            return Err(AppError::BadRequest("malformed_form"));
+        }
+    };
+    match artifacts::change_collection(&state, &access, collection, change).await {
+        Ok(()) => Ok(Redirect::to(&format!("/students/{}/portfolio#c-{collection}", access.student())).into_response()),
+        Err(ssp_app::Error::Conflict(code)) => {
+            let extra = Extra {
+                error: Some(crate::i18n::t(ctx.lang, &format!("error-{}", code.replace('_', "-")))),
+                ..Extra::default()
+            };
+            render_page(&state, &ctx, &access, extra, StatusCode::CONFLICT).await
+        }
         Err(e) => Err(e.into()),
     }
 }
