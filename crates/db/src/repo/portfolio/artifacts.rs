@@ -214,19 +214,20 @@ pub async fn showcases_of(
     db: &Db,
     student: StudentId,
 ) -> Result<Vec<(ShowcaseRow, i64, Option<OffsetDateTime>)>, DbError> {
-    let sql = format!("SELECT {SHOWCASE_COLUMNS} FROM showcases WHERE student_id = $1 ORDER BY created_at DESC");
-    let rows: Vec<ShowcaseRow> = with_reader!(db, |p| sqlx::query_as(&sql).bind(student.0).fetch_all(p).await)?;
-    let mut out = Vec::with_capacity(rows.len());
-    for r in rows {
-        let (n, last): (i64, Option<OffsetDateTime>) = with_reader!(db, |p| sqlx::query_as(
-            "SELECT COUNT(*), MAX(viewed_at) FROM showcase_views WHERE showcase_id = $1"
-        )
-        .bind(r.id)
-        .fetch_one(p)
-        .await)?;
-        out.push((r, n, last));
+    // One query: each showcase with its view count and last view.
+    let sql = "SELECT s.id, s.student_id, s.title, s.token_hash, s.expires_at, s.revoked_at, s.created_at, \
+               (SELECT COUNT(*) FROM showcase_views v WHERE v.showcase_id = s.id) AS views, \
+               (SELECT MAX(v.viewed_at) FROM showcase_views v WHERE v.showcase_id = s.id) AS last_view \
+               FROM showcases s WHERE s.student_id = $1 ORDER BY s.created_at DESC";
+    #[derive(FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        showcase: ShowcaseRow,
+        views: i64,
+        last_view: Option<OffsetDateTime>,
     }
-    Ok(out)
+    let rows: Vec<Row> = with_reader!(db, |p| sqlx::query_as(sql).bind(student.0).fetch_all(p).await)?;
+    Ok(rows.into_iter().map(|r| (r.showcase, r.views, r.last_view)).collect())
 }
 
 pub async fn showcase_by_hash(db: &Db, hash: &str) -> Result<Option<ShowcaseRow>, DbError> {

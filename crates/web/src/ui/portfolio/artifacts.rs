@@ -542,14 +542,19 @@ pub fn send(d: Download) -> Response {
     res
 }
 
+/// A student's file or its thumbnail, through the access module.
+async fn stored(state: &AppState, ctx: &Ctx, id: &str, artifact: &str, thumb: bool) -> Result<Response, AppError> {
+    let access = StudentAccess::load(state, &ctx.actor()?, id).await?;
+    let artifact = Uuid::parse_str(artifact).map_err(|_| AppError::NotFound)?;
+    Ok(send(artifacts::file(state, &access, artifact, thumb).await?))
+}
+
 pub async fn file(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, artifact)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
-    let artifact = Uuid::parse_str(&artifact).map_err(|_| AppError::NotFound)?;
-    Ok(send(artifacts::file(&state, &access, artifact, false).await?))
+    stored(&state, &ctx, &id, &artifact, false).await
 }
 
 pub async fn thumbnail(
@@ -557,9 +562,7 @@ pub async fn thumbnail(
     ctx: Ctx,
     Path((id, artifact)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
-    let artifact = Uuid::parse_str(&artifact).map_err(|_| AppError::NotFound)?;
-    Ok(send(artifacts::file(&state, &access, artifact, true).await?))
+    stored(&state, &ctx, &id, &artifact, true).await
 }
 
 pub async fn export(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
@@ -695,28 +698,28 @@ pub async fn showcase(
     Ok(res)
 }
 
-pub async fn showcase_file(
-    State(state): State<AppState>,
-    Path((token, artifact)): Path<(String, String)>,
-) -> Result<Response, AppError> {
-    let artifact = Uuid::parse_str(&artifact).map_err(|_| AppError::NotFound)?;
-    match artifacts::showcase_file(&state, &token, artifact, false).await {
+/// A file (or thumbnail) of a live showcase; a closed link is not found.
+async fn shared(state: &AppState, token: &str, artifact: &str, thumb: bool) -> Result<Response, AppError> {
+    let artifact = Uuid::parse_str(artifact).map_err(|_| AppError::NotFound)?;
+    match artifacts::showcase_file(state, token, artifact, thumb).await {
         Ok(d) => Ok(send(d)),
         Err(ssp_app::Error::Forbidden(_)) => Err(AppError::NotFound),
         Err(e) => Err(e.into()),
     }
 }
 
+pub async fn showcase_file(
+    State(state): State<AppState>,
+    Path((token, artifact)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    shared(&state, &token, &artifact, false).await
+}
+
 pub async fn showcase_thumbnail(
     State(state): State<AppState>,
     Path((token, artifact)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let artifact = Uuid::parse_str(&artifact).map_err(|_| AppError::NotFound)?;
-    match artifacts::showcase_file(&state, &token, artifact, true).await {
-        Ok(d) => Ok(send(d)),
-        Err(ssp_app::Error::Forbidden(_)) => Err(AppError::NotFound),
-        Err(e) => Err(e.into()),
-    }
+    shared(&state, &token, &artifact, true).await
 }
 
 #[derive(Deserialize, Default)]
