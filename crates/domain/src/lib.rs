@@ -24,6 +24,7 @@ pub mod role;
 pub mod roster_sync;
 pub mod school_year;
 pub mod sign_in;
+pub mod support;
 pub mod team;
 
 pub use email::Email;
