@@ -122,10 +122,15 @@ pub enum RecordKind {
     Comment,
     /// A note about the student, with its own sensitivity class.
     Note(Sensitivity),
+    /// Support records — early-warning flags, needs, interventions — with
+    /// their sensitivity class (a flag is staff-only; a health need is
+    /// restricted to the nurse and plan manager; an intervention shared with
+    /// the family is shared). Decided as notes of the same class are.
+    Support(Sensitivity),
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 9] = [
+    pub const ALL: [RecordKind; 13] = [
         RecordKind::Plan,
         RecordKind::Team,
         RecordKind::AccessLog,
@@ -135,6 +140,10 @@ impl RecordKind {
         RecordKind::Note(Sensitivity::Staff),
         RecordKind::Note(Sensitivity::RestrictedHealth),
         RecordKind::Note(Sensitivity::RestrictedSocial),
+        RecordKind::Support(Sensitivity::Shared),
+        RecordKind::Support(Sensitivity::Staff),
+        RecordKind::Support(Sensitivity::RestrictedHealth),
+        RecordKind::Support(Sensitivity::RestrictedSocial),
     ];
 
     pub fn sensitivity(self) -> Sensitivity {
@@ -144,7 +153,7 @@ impl RecordKind {
             | RecordKind::AccessLog
             | RecordKind::SharingChoice
             | RecordKind::Comment => Sensitivity::Shared,
-            RecordKind::Note(s) => s,
+            RecordKind::Note(s) | RecordKind::Support(s) => s,
         }
     }
 
@@ -160,6 +169,10 @@ impl RecordKind {
             RecordKind::Note(Sensitivity::Staff) => "note_staff",
             RecordKind::Note(Sensitivity::RestrictedHealth) => "note_restricted_health",
             RecordKind::Note(Sensitivity::RestrictedSocial) => "note_restricted_social",
+            RecordKind::Support(Sensitivity::Shared) => "support_shared",
+            RecordKind::Support(Sensitivity::Staff) => "support_staff",
+            RecordKind::Support(Sensitivity::RestrictedHealth) => "support_restricted_health",
+            RecordKind::Support(Sensitivity::RestrictedSocial) => "support_restricted_social",
         }
     }
 }
@@ -323,7 +336,9 @@ pub fn decide(rel: &Relationship, student: StudentFacts, kind: RecordKind, actio
             // The log is written by the system and the sharing choice is the
             // student's own: the plan manager reads them.
             (RecordKind::AccessLog | RecordKind::SharingChoice, View | Export) => Allow(Reason::PlanManager),
-            (RecordKind::Note(_), View | Create | Edit | Export | Disclose) => Allow(Reason::PlanManager),
+            (RecordKind::Note(_) | RecordKind::Support(_), View | Create | Edit | Export | Disclose) => {
+                Allow(Reason::PlanManager)
+            }
             (RecordKind::Comment, View | Create) => Allow(Reason::PlanManager),
             _ => Deny,
         };
@@ -335,7 +350,9 @@ pub fn decide(rel: &Relationship, student: StudentFacts, kind: RecordKind, actio
             (RecordKind::Team | RecordKind::AccessLog, View | Export) => Allow(Reason::OwnRecord),
             (RecordKind::SharingChoice, View) => Allow(Reason::OwnRecord),
             (RecordKind::SharingChoice, Edit) if student.eligible => Allow(Reason::OwnRecord),
-            (RecordKind::Note(Sensitivity::Shared), View) => Allow(Reason::OwnRecord),
+            (RecordKind::Note(Sensitivity::Shared) | RecordKind::Support(Sensitivity::Shared), View) => {
+                Allow(Reason::OwnRecord)
+            }
             (RecordKind::Comment, View | Create) => Allow(Reason::OwnRecord),
             _ => Deny,
         };
@@ -350,7 +367,9 @@ pub fn decide(rel: &Relationship, student: StudentFacts, kind: RecordKind, actio
         return match (kind, action) {
             (RecordKind::Plan, View | Sign | Export) => Allow(Reason::Guardian),
             (RecordKind::Team | RecordKind::AccessLog, View) => Allow(Reason::Guardian),
-            (RecordKind::Note(Sensitivity::Shared), View) => Allow(Reason::Guardian),
+            (RecordKind::Note(Sensitivity::Shared) | RecordKind::Support(Sensitivity::Shared), View) => {
+                Allow(Reason::Guardian)
+            }
             (RecordKind::Comment, View | Create) => Allow(Reason::Guardian),
             _ => Deny,
         };
@@ -432,7 +451,7 @@ fn staff_decision(rel: &Relationship, kind: RecordKind, sensitivity: Sensitivity
             View | Create => Allow(reason),
             _ => Deny,
         },
-        RecordKind::Note(_) => match action {
+        RecordKind::Note(_) | RecordKind::Support(_) => match action {
             View | Create => Allow(reason),
             Edit if reason != Reason::DistrictAdmin => Allow(reason),
             _ => Deny,

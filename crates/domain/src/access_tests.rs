@@ -3,7 +3,8 @@
 //! `Y` allow, `B` break-glass (a reason is required), `-` deny.
 //! Columns: View, Create, Edit, Sign, Export, Disclose.
 //! Rows: Plan, Team, AccessLog, SharingChoice, Comment, shared / staff /
-//! restricted-health / restricted-social notes.
+//! restricted-health / restricted-social notes, then the same four classes
+//! of support records (flags, needs, interventions), decided as notes are.
 
 use super::*;
 use crate::StaffRole;
@@ -25,16 +26,17 @@ const ADULT_SHARING: StudentFacts = StudentFacts {
     shares_with_guardians: true,
 };
 
-const NOTHING: [&str; 9] = ["------"; 9];
+const NOTHING: [&str; 13] = ["------"; 13];
 
-fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 9])> {
+fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 13])> {
     vec![
         (
             "student (minor)",
             Relationship { is_self: true, ..rel() },
             MINOR,
             [
-                "YYYYY-", "Y---Y-", "Y---Y-", "Y-----", "YY----", "Y-----", "------", "------", "------",
+                "YYYYY-", "Y---Y-", "Y---Y-", "Y-----", "YY----", "Y-----", "------", "------", "------", "Y-----",
+                "------", "------", "------",
             ],
         ),
         (
@@ -42,7 +44,8 @@ fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 9
             Relationship { is_self: true, ..rel() },
             ADULT,
             [
-                "YYYYY-", "Y---Y-", "Y---Y-", "Y-Y---", "YY----", "Y-----", "------", "------", "------",
+                "YYYYY-", "Y---Y-", "Y---Y-", "Y-Y---", "YY----", "Y-----", "------", "------", "------", "Y-----",
+                "------", "------", "------",
             ],
         ),
         (
@@ -53,7 +56,8 @@ fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 9
             },
             MINOR,
             [
-                "Y--YY-", "Y-----", "Y-----", "------", "YY----", "Y-----", "------", "------", "------",
+                "Y--YY-", "Y-----", "Y-----", "------", "YY----", "Y-----", "------", "------", "------", "Y-----",
+                "------", "------", "------",
             ],
         ),
         (
@@ -82,7 +86,8 @@ fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 9
             },
             ADULT_SHARING,
             [
-                "Y--YY-", "Y-----", "Y-----", "------", "YY----", "Y-----", "------", "------", "------",
+                "Y--YY-", "Y-----", "Y-----", "------", "YY----", "Y-----", "------", "------", "------", "Y-----",
+                "------", "------", "------",
             ],
         ),
         (
@@ -94,7 +99,8 @@ fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 9
             },
             MINOR,
             [
-                "YYYYYY", "YYY-Y-", "Y---Y-", "Y---Y-", "YY----", "YYY-YY", "YYY-YY", "YYY-YY", "YYY-YY",
+                "YYYYYY", "YYY-Y-", "Y---Y-", "Y---Y-", "YY----", "YYY-YY", "YYY-YY", "YYY-YY", "YYY-YY", "YYY-YY",
+                "YYY-YY", "YYY-YY", "YYY-YY",
             ],
         ),
         (
@@ -105,7 +111,8 @@ fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 9
             },
             MINOR,
             [
-                "YYY---", "Y-----", "------", "Y-----", "YY----", "YYY---", "YYY---", "------", "------",
+                "YYY---", "Y-----", "------", "Y-----", "YY----", "YYY---", "YYY---", "------", "------", "YYY---",
+                "YYY---", "------", "------",
             ],
         ),
         (
@@ -116,7 +123,8 @@ fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 9
             },
             MINOR,
             [
-                "YYY---", "Y-----", "------", "Y-----", "YY----", "YYY---", "YYY---", "YYY---", "------",
+                "YYY---", "Y-----", "------", "Y-----", "YY----", "YYY---", "YYY---", "YYY---", "------", "YYY---",
+                "YYY---", "YYY---", "------",
             ],
         ),
         (
@@ -127,7 +135,8 @@ fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 9
             },
             MINOR,
             [
-                "YYY---", "Y-----", "------", "Y-----", "YY----", "YYY---", "YYY---", "------", "YYY---",
+                "YYY---", "Y-----", "------", "Y-----", "YY----", "YYY---", "YYY---", "------", "YYY---", "YYY---",
+                "YYY---", "------", "YYY---",
             ],
         ),
         (
@@ -139,7 +148,8 @@ fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 9
             },
             MINOR,
             [
-                "YY----", "Y-----", "------", "Y-----", "YY----", "YYY---", "YYY---", "------", "------",
+                "YY----", "Y-----", "------", "Y-----", "YY----", "YYY---", "YYY---", "------", "------", "YYY---",
+                "YYY---", "------", "------",
             ],
         ),
         (
@@ -150,7 +160,8 @@ fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 9
             },
             MINOR,
             [
-                "YYY-Y-", "YYY---", "------", "Y-----", "YY----", "YYY---", "YYY---", "B-----", "B-----",
+                "YYY-Y-", "YYY---", "------", "Y-----", "YY----", "YYY---", "YYY---", "B-----", "B-----", "YYY---",
+                "YYY---", "B-----", "B-----",
             ],
         ),
         (
@@ -161,7 +172,8 @@ fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 9
             },
             MINOR,
             [
-                "YYY-Y-", "YYY---", "Y-----", "Y-----", "YY----", "YYY---", "YYY---", "B-----", "B-----",
+                "YYY-Y-", "YYY---", "Y-----", "Y-----", "YY----", "YYY---", "YYY---", "B-----", "B-----", "YYY---",
+                "YYY---", "B-----", "B-----",
             ],
         ),
         (
@@ -172,7 +184,8 @@ fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 9
             },
             MINOR,
             [
-                "YYY---", "Y-----", "------", "Y-----", "YY----", "YYY---", "YYY---", "YYY---", "B-----",
+                "YYY---", "Y-----", "------", "Y-----", "YY----", "YYY---", "YYY---", "YYY---", "B-----", "YYY---",
+                "YYY---", "YYY---", "B-----",
             ],
         ),
         (
@@ -183,7 +196,8 @@ fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 9
             },
             MINOR,
             [
-                "YY--Y-", "YYY---", "Y---Y-", "Y-----", "YY----", "YY----", "YY----", "B-----", "B-----",
+                "YY--Y-", "YYY---", "Y---Y-", "Y-----", "YY----", "YY----", "YY----", "B-----", "B-----", "YY----",
+                "YY----", "B-----", "B-----",
             ],
         ),
         (
@@ -195,7 +209,8 @@ fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 9
             MINOR,
             // School-wide for the plan; never break-glass.
             [
-                "YYY---", "Y-----", "------", "Y-----", "YY----", "YYY---", "YYY---", "------", "------",
+                "YYY---", "Y-----", "------", "Y-----", "YY----", "YYY---", "YYY---", "------", "------", "YYY---",
+                "YYY---", "------", "------",
             ],
         ),
         (
@@ -206,7 +221,8 @@ fn personas() -> Vec<(&'static str, Relationship, StudentFacts, [&'static str; 9
             },
             MINOR,
             [
-                "YYY---", "Y-----", "------", "Y-----", "YY----", "YYY---", "YYY---", "------", "------",
+                "YYY---", "Y-----", "------", "Y-----", "YY----", "YYY---", "YYY---", "------", "------", "YYY---",
+                "YYY---", "------", "------",
             ],
         ),
         (

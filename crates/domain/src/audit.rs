@@ -153,6 +153,12 @@ pub enum AuditAction {
     CapstoneSheetEntered,
     /// A district's capstone rubric was changed.
     CapstoneRubricSaved,
+    /// A district's portfolio settings (the best-work maximum) were changed.
+    PortfolioSettingsSaved,
+    /// A district added, retired or brought back one of its competencies.
+    DistrictCompetencyChanged,
+    /// A student attached portfolio work to a check-in.
+    CheckInEvidenceAttached,
 }
 
 impl AuditAction {
@@ -258,6 +264,9 @@ impl AuditAction {
             AuditAction::CapstoneProductAttached => "capstone_product_attached",
             AuditAction::CapstoneSheetEntered => "capstone_sheet_entered",
             AuditAction::CapstoneRubricSaved => "capstone_rubric_saved",
+            AuditAction::PortfolioSettingsSaved => "portfolio_settings_saved",
+            AuditAction::DistrictCompetencyChanged => "district_competency_changed",
+            AuditAction::CheckInEvidenceAttached => "check_in_evidence_attached",
         }
     }
 }

@@ -1,6 +1,6 @@
 //! A student's portfolio of work: artifacts (a file, a link or a text with
 //! its description, reflection, domain, school year and competencies),
-//! best work per year (at most [`DEFAULT_MAX_BEST_WORK`] a year), private
+//! best work per year (at most the district's maximum a year, 5 by default), private
 //! items (the student and staff only, never in a showcase), showcases
 //! shared through a revocable, expiring link, and the whole portfolio as a
 //! zip with an HTML index.
@@ -23,8 +23,7 @@ use ssp_domain::access::{Action, Reason, RecordKind};
 use ssp_domain::audit::AuditAction;
 use ssp_domain::input::{FieldError, Rejected};
 use ssp_domain::portfolio::artifact::{ArtifactContent, ArtifactRaw};
-use ssp_domain::portfolio::best_work::{may_mark_best_work, DEFAULT_MAX_BEST_WORK};
-use ssp_domain::portfolio::competency::CompetencyKey;
+use ssp_domain::portfolio::best_work::may_mark_best_work;
 use ssp_domain::portfolio::content::{self, ContentRefusal, Disposition, FileType};
 use ssp_domain::portfolio::showcase::{is_viewable, visible_items, ShowcaseLink, ShowcaseRaw};
 use ssp_domain::portfolio::verification::{TokenHash, TOKEN_BYTES};
@@ -80,11 +79,6 @@ fn student_only(access: &StudentAccess) -> Result<(), Error> {
     } else {
         Err(Error::Forbidden("portfolio_by_student_only"))
     }
-}
-
-/// The district's own competencies (none yet: the built-in frameworks).
-fn district_competencies() -> Vec<CompetencyKey> {
-    Vec::new()
 }
 
 /// The student's portfolio, newest first; a guardian does not see the
@@ -171,7 +165,10 @@ pub async fn add(
 ) -> Result<Uuid, Error> {
     access.require(app, RecordKind::Plan, Action::Edit).await?;
     student_only(access)?;
-    let new = raw.parse(&district_competencies())?;
+    let offered = super::settings::of_district(app, access.facts.district_id)
+        .await?
+        .offered();
+    let new = raw.parse(&offered)?;
     let goal_id = match goal.map(str::trim).filter(|g| !g.is_empty()) {
         Some(g) => {
             let id: Uuid = g.parse().map_err(|_| Error::InvalidReference)?;
@@ -289,6 +286,9 @@ pub async fn set_flags(
     let a = repo::get(app.db(), access.student(), id)
         .await?
         .ok_or(Error::NotFound)?;
+    let max = super::settings::of_district(app, access.facts.district_id)
+        .await?
+        .max_best_work;
     let mut w = PlanWrite::begin(app, access).await?;
     if best_work && !a.best_work {
         let already: Vec<ArtifactId> = repo::best_work_of_year(w.tx(), access.student(), a.school_year)
@@ -296,7 +296,7 @@ pub async fn set_flags(
             .into_iter()
             .map(ArtifactId)
             .collect();
-        may_mark_best_work(&already, ArtifactId(id), DEFAULT_MAX_BEST_WORK).map_err(|r| Error::Conflict(r.code()))?;
+        may_mark_best_work(&already, ArtifactId(id), max).map_err(|r| Error::Conflict(r.code()))?;
     }
     let now = w.now();
     repo::set_flags(w.tx(), access.student(), id, best_work, private, now).await?;
@@ -314,6 +314,7 @@ pub async fn remove(app: &App, access: &StudentAccess, id: Uuid) -> Result<(), E
         .await?
         .ok_or(Error::NotFound)?;
     let mut w = PlanWrite::begin(app, access).await?;
+    ssp_db::repo::portfolio::settings::detach_artifact(w.tx(), id).await?;
     repo::delete(w.tx(), access.student(), id).await?;
     let mut ev = w.event(AuditAction::ArtifactRemoved, RecordKind::Plan);
     ev.record_id = Some(id.to_string());
@@ -480,6 +481,8 @@ pub struct SharedShowcase {
     pub id: Uuid,
     pub title: String,
     pub student_first_name: String,
+    /// The student's district (whose own competency names the page shows).
+    pub district: Option<ssp_domain::OrgId>,
     pub items: Vec<Artifact>,
 }
 
@@ -525,9 +528,10 @@ pub async fn view_showcase(app: &App, token: &str) -> Result<SharedShowcase, Err
     repo::record_view(&mut tx, row.id, now).await?;
     let mut ev = ssp_db::repo::audit::AuditEvent::new(AuditAction::ShowcaseViewed, now);
     ev.student = Some(StudentId(row.student_id));
-    ev.district_id = repo::district_of(app.db(), StudentId(row.student_id))
+    let district = repo::district_of(app.db(), StudentId(row.student_id))
         .await?
         .map(ssp_domain::OrgId);
+    ev.district_id = district;
     ev.record_kind = Some("showcase");
     ev.record_id = Some(row.id.to_string());
     ssp_db::repo::audit::record(&mut tx, &ev).await?;
@@ -536,6 +540,7 @@ pub async fn view_showcase(app: &App, token: &str) -> Result<SharedShowcase, Err
         id: row.id,
         title: row.title,
         student_first_name: first,
+        district,
         items: items.into_iter().map(Artifact::of).collect(),
     })
 }

@@ -36,10 +36,6 @@ exp-link-confirmed = { $email } confirmed the hours.
 exp-link-declined = { $email } did not confirm the hours.
 exp-link-expired = The link sent to { $email } expired. Send a new one.
 exp-declined-note = Supervisor's note
-exp-framework-casel = Social and emotional (CASEL)
-exp-framework-p21 = 21st-century skills (P21)
-exp-framework-asca = Mindsets and behaviors (ASCA)
-exp-framework-district = District
 
 exp-kind-internship = Internship
 exp-kind-job-shadow = Job shadow

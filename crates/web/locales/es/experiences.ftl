@@ -36,10 +36,6 @@ exp-link-confirmed = { $email } confirmó las horas.
 exp-link-declined = { $email } no confirmó las horas.
 exp-link-expired = El enlace enviado a { $email } caducó. Envía uno nuevo.
 exp-declined-note = Nota del supervisor
-exp-framework-casel = Socioemocional (CASEL)
-exp-framework-p21 = Habilidades del siglo XXI (P21)
-exp-framework-asca = Mentalidades y conductas (ASCA)
-exp-framework-district = Distrito
 
 exp-kind-internship = Práctica profesional
 exp-kind-job-shadow = Observación laboral

@@ -89,6 +89,7 @@ fn nav(ctx: &Ctx) -> Vec<(String, String, bool)> {
         items.push(("/admin/pathways".to_owned(), "nav-pathways"));
         items.push(("/admin/catalog".to_owned(), "nav-catalog"));
         items.push(("/admin/graduation".to_owned(), "nav-graduation"));
+        items.push(("/admin/portfolio".to_owned(), "nav-portfolio-settings"));
     }
     items
         .into_iter()

@@ -250,6 +250,9 @@ pub async fn add(
     Json(b): Json<ExperienceBody>,
 ) -> Result<Response, AppError> {
     let access = access_of(&state, &ctx, &id).await?;
+    let offered = ssp_app::portfolio::settings::of_district(&state, access.facts.district_id)
+        .await?
+        .offered();
     let raw = ExperienceRaw {
         kind: &b.kind,
         organisation: &b.organisation,
@@ -260,7 +263,7 @@ pub async fn add(
         reflection: &b.reflection,
         competencies: &b.competencies,
     };
-    let id = experiences::add(&state, &access, raw.parse(&[])).await?;
+    let id = experiences::add(&state, &access, raw.parse(&offered)).await?;
     Ok((StatusCode::CREATED, Json(CreatedJson { id })).into_response())
 }
 

@@ -10,6 +10,7 @@
 
 use std::path::PathBuf;
 
+use super::competencies::Competencies;
 use askama::Template;
 use axum::body::Body;
 use axum::extract::multipart::MultipartRejection;
@@ -23,7 +24,6 @@ use ssp_app::portfolio::artifacts::{self, Artifact, Download, StagedFile};
 use ssp_app::StudentAccess;
 use ssp_db::repo::students;
 use ssp_domain::portfolio::artifact::ArtifactRaw;
-use ssp_domain::portfolio::competency::{built_ins, CompetencyKey};
 use ssp_domain::portfolio::content::{ContentRefusal, Disposition};
 use ssp_domain::SchoolYear;
 use tokio::io::AsyncWriteExt;
@@ -115,31 +115,14 @@ struct PortfolioPage {
     error: Option<String>,
     draft: Draft,
     max_mb: u64,
+    best_max: u32,
 }
 
 fn mb(bytes: u64) -> String {
     format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
 }
 
-pub fn competency_label(page: &Page, key: &str) -> String {
-    match CompetencyKey::parse(key) {
-        Some(k) => {
-            let id = format!("competency-{}", k.fluent_tail());
-            if crate::i18n::has(page.lang, &id) {
-                page.t(&id)
-            } else if let Some(code) = k.as_str().strip_prefix("asca:") {
-                // ASCA standards are known by their codes: "ASCA B-SMS 5".
-                let (group, n) = code.rsplit_once('-').unwrap_or((code, ""));
-                format!("ASCA {group} {n}").trim_end().to_owned()
-            } else {
-                key.to_owned()
-            }
-        }
-        None => key.to_owned(),
-    }
-}
-
-fn item_of(page: &Page, student: &str, a: &Artifact) -> Item {
+fn item_of(page: &Page, names: &Competencies, student: &str, a: &Artifact) -> Item {
     let r = &a.row;
     Item {
         id: r.id.to_string(),
@@ -153,7 +136,7 @@ fn item_of(page: &Page, student: &str, a: &Artifact) -> Item {
             r.school_year - 1,
             r.school_year
         ),
-        competencies: a.competencies.iter().map(|c| competency_label(page, c)).collect(),
+        competencies: a.competencies.iter().map(|c| names.label(c)).collect(),
         url: r.url.clone(),
         body: r.body.clone(),
         file_label: r
@@ -192,11 +175,12 @@ async fn render_page(
     let page = Page::new(ctx, "portfolio-title");
     let sid = access.student().to_string();
     let now_year = SchoolYear::containing(state.now().date()).0;
-    let items: Vec<Item> = list.iter().map(|a| item_of(&page, &sid, a)).collect();
+    let names = Competencies::load(state, access.facts.district_id, page.lang).await?;
+    let items: Vec<Item> = list.iter().map(|a| item_of(&page, &names, &sid, a)).collect();
     let best = list
         .iter()
         .filter(|a| a.row.best_work && a.row.school_year == now_year)
-        .map(|a| item_of(&page, &sid, a))
+        .map(|a| item_of(&page, &names, &sid, a))
         .collect();
     let (used, quota) = artifacts::usage(state, access.student()).await?;
     let is_self = access.is_self();
@@ -237,16 +221,7 @@ async fn render_page(
     } else {
         Vec::new()
     };
-    let frameworks = built_ins()
-        .iter()
-        .map(|(f, keys)| {
-            let keys = keys
-                .iter()
-                .map(|k| (k.to_string(), competency_label(&page, k)))
-                .collect();
-            (page.t(&format!("competency-framework-{}", f.key())), keys)
-        })
-        .collect();
+    let frameworks = names.choices();
     let visible: Vec<Uuid> = list.iter().map(|a| a.row.id).collect();
     let collections = artifacts::collections(state, access, &visible)
         .await?
@@ -293,6 +268,7 @@ async fn render_page(
         error: extra.error,
         draft: extra.draft,
         max_mb: state.config().upload_limit >> 20,
+        best_max: names.settings().max_best_work,
         page,
     })?;
     Ok((status, html).into_response())
@@ -682,7 +658,14 @@ pub async fn showcase(
     };
     let mut page = Page::new(&ctx, "showcase-title");
     page.title = shared.title.clone();
-    let items = shared.items.iter().map(|a| item_of(&page, "shared", a)).collect();
+    let names = match shared.district {
+        Some(d) => Some(Competencies::load(&state, d, page.lang).await?),
+        None => None,
+    };
+    let items = match &names {
+        Some(n) => shared.items.iter().map(|a| item_of(&page, n, "shared", a)).collect(),
+        None => Vec::new(),
+    };
     let html = render(&ShowcasePage {
         base: format!("/showcase/{token}"),
         title: shared.title,

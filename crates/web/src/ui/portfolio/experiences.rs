@@ -5,6 +5,7 @@
 //! is public: it shows the student's first name and last initial, the
 //! experience and the listed hours, and takes a confirm or a decline.
 
+use super::competencies::Competencies;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -17,7 +18,6 @@ use ssp_app::StudentAccess;
 use ssp_db::repo::students;
 use ssp_domain::access::{Action, RecordKind};
 use ssp_domain::input::Rejected;
-use ssp_domain::portfolio::competency::{built_ins, CompetencyKey};
 use ssp_domain::portfolio::experience::{ExperienceKind, ExperienceRaw, Hours, HoursRaw, VerifiedBy};
 use ssp_domain::portfolio::verification::SupervisorResponse;
 use ssp_domain::Language;
@@ -44,21 +44,6 @@ pub fn routes() -> Router<AppState> {
 /// A kind's name in the reader's language.
 pub fn kind_name(lang: Language, kind: ExperienceKind) -> String {
     crate::i18n::t(lang, &format!("exp-kind-{}", kind.key().replace('_', "-")))
-}
-
-/// A competency's name: its Fluent message when there is one, else its key.
-fn competency_name(lang: Language, key: &str) -> String {
-    match CompetencyKey::parse(key) {
-        Some(k) => {
-            let id = format!("competency-{}", k.fluent_tail());
-            if crate::i18n::has(lang, &id) {
-                crate::i18n::t(lang, &id)
-            } else {
-                key.to_owned()
-            }
-        }
-        None => key.to_owned(),
-    }
 }
 
 struct HoursLine {
@@ -139,6 +124,7 @@ async fn render_page(state: &AppState, ctx: &Ctx, access: &StudentAccess, o: Out
         .ok_or(AppError::NotFound)?;
     let page = Page::new(ctx, "exp-title");
     let lang = ctx.lang;
+    let names = Competencies::load(state, access.facts.district_id, lang).await?;
     let items = data
         .items
         .iter()
@@ -170,7 +156,7 @@ async fn render_page(state: &AppState, ctx: &Ctx, access: &StudentAccess, o: Out
                     .competencies
                     .split(',')
                     .filter(|c| !c.is_empty())
-                    .map(|c| competency_name(lang, c))
+                    .map(|c| names.label(c))
                     .collect(),
                 hours: e
                     .hours
@@ -227,17 +213,7 @@ async fn render_page(state: &AppState, ctx: &Ctx, access: &StudentAccess, o: Out
             .iter()
             .map(|k| (k.key(), kind_name(lang, *k)))
             .collect(),
-        competencies: built_ins()
-            .iter()
-            .map(|(fw, keys)| {
-                (
-                    page.t(&format!("exp-framework-{}", fw.key())),
-                    keys.iter()
-                        .map(|k| ((*k).to_owned(), competency_name(lang, k)))
-                        .collect(),
-                )
-            })
-            .collect(),
+        competencies: names.choices(),
         error: o.error,
         error_for: o.error_for,
         sent: o.sent,
@@ -315,6 +291,9 @@ pub async fn add(
         end_on: get("end_on"),
         reflection: get("reflection"),
     };
+    let offered = ssp_app::portfolio::settings::of_district(&state, access.facts.district_id)
+        .await?
+        .offered();
     let raw = ExperienceRaw {
         kind: &f.kind,
         organisation: &f.organisation,
@@ -325,7 +304,7 @@ pub async fn add(
         reflection: &f.reflection,
         competencies: &competencies,
     };
-    match experiences::add(&state, &access, raw.parse(&[])).await {
+    match experiences::add(&state, &access, raw.parse(&offered)).await {
         Ok(new) => Ok(back(&access, &format!("exp-{new}"))),
         Err(ssp_app::Error::Rejected(r)) => {
             let draft = Draft::new(

@@ -1,11 +1,14 @@
 //! Portfolio pages: a student's artifacts, best work, collections and
 //! showcases (`artifacts.rs`); experiences outside the classroom and the
 //! supervisor's verification page (`experiences.rs`); the capstone
-//! (`capstone.rs`).
+//! (`capstone.rs`); competency names and choices (`competencies.rs`);
+//! the district's portfolio settings (`settings.rs`).
 
 pub mod artifacts;
 pub mod capstone;
+pub mod competencies;
 pub mod experiences;
+pub mod settings;
 
 use axum::Router;
 
@@ -16,4 +19,5 @@ pub fn routes() -> Router<AppState> {
         .merge(artifacts::routes())
         .merge(experiences::routes())
         .merge(capstone::routes())
+        .merge(settings::routes())
 }
