@@ -157,8 +157,6 @@ pub enum AuditAction {
     PortfolioSettingsSaved,
     /// A district added, retired or brought back one of its competencies.
     DistrictCompetencyChanged,
-    /// A student attached portfolio work to a check-in.
-    CheckInEvidenceAttached,
 }
 
 impl AuditAction {
@@ -266,7 +264,6 @@ impl AuditAction {
             AuditAction::CapstoneRubricSaved => "capstone_rubric_saved",
             AuditAction::PortfolioSettingsSaved => "portfolio_settings_saved",
             AuditAction::DistrictCompetencyChanged => "district_competency_changed",
-            AuditAction::CheckInEvidenceAttached => "check_in_evidence_attached",
         }
     }
 }

@@ -48,14 +48,21 @@ impl CheckInProblem {
 }
 
 /// Adds a check-in to the goal (access to create is asked first).
+/// `evidence`: pieces of the student's own portfolio attached to it — the
+/// student only (`portfolio_by_student_only`); an id that is not one of
+/// their artifacts refuses the whole check-in (`invalid_reference`).
 pub async fn add_check_in(
     app: &App,
     access: &StudentAccess,
     goal: &GoalRow,
     input: Parsed<CheckInInput>,
+    evidence: &[Uuid],
 ) -> Result<Uuid, Error> {
     access.require(app, RecordKind::Plan, Action::Create).await?;
     let entry = input?;
+    if !evidence.is_empty() && !access.is_self() {
+        return Err(Error::Forbidden("portfolio_by_student_only"));
+    }
     let mut w = PlanWrite::begin(app, access).await?;
     let now = w.now();
     let row = NewCheckIn {
@@ -69,7 +76,17 @@ pub async fn add_check_in(
         author: access.actor,
     };
     let check_in = plan::insert_check_in(w.tx(), &row, now).await?;
-    w.commit(AuditAction::CheckInCreated, RecordKind::Plan, check_in)
-        .await?;
+    for artifact in evidence {
+        if !ssp_db::repo::portfolio::settings::attach_to_check_in(w.tx(), access.student(), check_in, *artifact).await?
+        {
+            return Err(Error::InvalidReference);
+        }
+    }
+    let mut ev = w.event(AuditAction::CheckInCreated, RecordKind::Plan);
+    ev.record_id = Some(check_in.to_string());
+    if !evidence.is_empty() {
+        ev.detail = Some(format!("evidence={}", evidence.len()));
+    }
+    w.commit_with(ev).await?;
     Ok(check_in)
 }

@@ -405,6 +405,14 @@ async fn every_student_route_goes_through_the_access_module() {
         // The district's capstone rubric, not student data (capstone.rs
         // checks 404 for anyone but a district administrator).
         "/admin/capstone-rubric",
+        // The district's portfolio settings, not student data
+        // (portfolio_settings.rs checks 404 for anyone but a district
+        // administrator).
+        "/admin/portfolio",
+        "/admin/portfolio/best-work",
+        "/admin/portfolio/competencies",
+        "/admin/portfolio/competencies/{key}/retire",
+        "/admin/portfolio/competencies/{key}/restore",
     ];
     let w = world().await;
     let other = outsider(&w.app).await;

@@ -419,6 +419,10 @@ async fn every_documented_student_operation_refuses_an_unrelated_actor() {
                     // The district's capstone rubric: a district
                     // administrator's (capstone.rs checks others get 404).
                     || path == "/api/v1/capstone-rubric"
+                    // The district's portfolio settings: everyone signed in
+                    // reads them, writes are a district administrator's
+                    // (portfolio_settings.rs checks others get 404).
+                    || path.starts_with("/api/v1/portfolio/")
                     // The list is filtered by the caller's own scope
                     // (api_career.rs checks an outsider sees no one).
                     || path == "/api/v1/students",

@@ -26,6 +26,7 @@ mod mfa;
 mod plan;
 mod plan_forms;
 mod portfolio;
+mod portfolio_settings;
 mod privacy;
 mod queues;
 mod reset;

@@ -156,3 +156,10 @@ portfolio-settings-code-invalid-key = use lower-case letters, digits and undersc
 portfolio-settings-code-duplicate-key = the district already has a competency with this key.
 error-invalid-best-work-limit = The best-work limit must be a whole number from 1 to 50.
 error-invalid-competency = The competency needs a name and a new key of lower-case letters, digits and underscores.
+
+## Evidence on a check-in (goal page)
+checkin-evidence = Evidence from my portfolio (optional)
+checkin-evidence-none = None
+checkin-evidence-hint = Attach a piece of your work that shows this progress.
+checkin-evidence-shown = Evidence:
+error-invalid-collection-change = Unknown change: use add, up, down or take_out.

@@ -156,3 +156,10 @@ portfolio-settings-code-invalid-key = usa letras minúsculas, dígitos y guiones
 portfolio-settings-code-duplicate-key = el distrito ya tiene una competencia con esta clave.
 error-invalid-best-work-limit = El límite de mejores trabajos debe ser un número entero del 1 al 50.
 error-invalid-competency = La competencia necesita un nombre y una clave nueva de letras minúsculas, dígitos y guiones bajos.
+
+## Evidence on a check-in (goal page)
+checkin-evidence = Evidencia de mi portafolio (opcional)
+checkin-evidence-none = Ninguna
+checkin-evidence-hint = Adjunta un trabajo tuyo que muestre este progreso.
+checkin-evidence-shown = Evidencia:
+error-invalid-collection-change = Cambio desconocido: usa add, up, down o take_out.

@@ -396,6 +396,9 @@ pub struct CheckInJson {
     pub reflection: String,
     /// The writer's display name.
     pub author: String,
+    /// Portfolio artifacts attached as evidence (private ones only for the
+    /// student and staff).
+    pub evidence: Vec<Uuid>,
 }
 
 async fn goal_of(state: &AppState, access: &StudentAccess, goal: &str) -> Result<GoalRow, AppError> {
@@ -421,9 +424,16 @@ pub async fn check_ins(
     let access = authorize(&state, &ctx, &id, RecordKind::Plan, Action::View).await?;
     let g = goal_of(&state, &access, &goal).await?;
     let rows = plan_repo::check_ins(state.db(), g.id).await?;
+    let sees_private = access.decide(RecordKind::Plan, Action::Edit).is_allowed();
+    let attached = ssp_db::repo::portfolio::settings::check_in_evidence_for_goal(state.db(), g.id).await?;
     Ok(Json(
         rows.into_iter()
             .map(|c| CheckInJson {
+                evidence: attached
+                    .iter()
+                    .filter(|(ci, _, _, private)| *ci == c.id && (sees_private || !*private))
+                    .map(|(_, a, _, _)| *a)
+                    .collect(),
                 id: c.id,
                 on_date: c.on_date,
                 value: c.value,
@@ -454,6 +464,10 @@ pub struct CheckInBody {
     pub note: String,
     #[schema(max_length = 2000)]
     pub reflection: String,
+    /// Ids of the student's own portfolio artifacts attached as evidence
+    /// (the student only).
+    #[serde(default)]
+    pub evidence: Vec<Uuid>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -498,7 +512,15 @@ pub async fn create_check_in(
 ) -> Result<Response, AppError> {
     let access = authorize(&state, &ctx, &id, RecordKind::Plan, Action::Create).await?;
     let g = goal_of(&state, &access, &goal).await?;
-    match ssp_app::plan::check_ins::add_check_in(&state, &access, &g, body.parse(&g, state.now().date())).await {
+    match ssp_app::plan::check_ins::add_check_in(
+        &state,
+        &access,
+        &g,
+        body.parse(&g, state.now().date()),
+        &body.evidence,
+    )
+    .await
+    {
         Ok(id) => Ok((StatusCode::CREATED, Json(CreatedJson { id })).into_response()),
         Err(ssp_app::Error::Rejected(r)) => Ok(check_in_refused(&r, &g)),
         Err(e) => Err(e.into()),

@@ -206,7 +206,7 @@ pub struct FlagsBody {
     responses(
         (status = 204, description = "Saved."),
         (status = 403, description = "portfolio_by_student_only.", body = ErrorJson),
-        (status = 409, description = "best_work_limit: the school year already has the most best work allowed (5).", body = ErrorJson),
+        (status = 409, description = "best_work_limit: the school year already has the most best work the district allows (5 unless it set its own).", body = ErrorJson),
     )
 )]
 pub async fn set_flags(

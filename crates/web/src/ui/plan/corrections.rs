@@ -141,6 +141,7 @@ pub async fn edit_check_in(
         value: value_as_typed(ctx.lang, measure, c.value),
         note: c.note.clone(),
         reflection: c.reflection.clone(),
+        evidence: String::new(),
     }
     .draft();
     check_in_page(&state, &ctx, &access, g, c.id, None, draft).await

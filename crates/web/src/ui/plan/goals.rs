@@ -258,6 +258,8 @@ struct GoalPage {
     /// Career exploration activities the student logged as evidence.
     evidence: Vec<(String, String, String)>,
     step_owners: Vec<(String, String)>,
+    /// The student's own work they may attach to a new check-in: (id, title).
+    own_work: Vec<(String, String)>,
 }
 
 struct CheckInView {
@@ -269,6 +271,8 @@ struct CheckInView {
     edited: bool,
     /// The author's link to correct it, while the window is open.
     edit_href: Option<String>,
+    /// Portfolio work attached as evidence: (link, title).
+    evidence: Vec<(String, String)>,
 }
 
 pub(super) async fn load_goal(state: &AppState, access: &StudentAccess, goal: &str) -> Result<GoalRow, AppError> {
@@ -348,10 +352,24 @@ async fn goal_page_with(
         vec![]
     };
     let now = state.now();
+    // Portfolio work attached to check-ins; private work only for those who
+    // may change the plan (the student and staff, not guardians).
+    let sees_private = access
+        .decide(ssp_domain::access::RecordKind::Plan, ssp_domain::access::Action::Edit)
+        .is_allowed();
+    let attached = ssp_db::repo::portfolio::settings::check_in_evidence_for_goal(state.db(), g.id).await?;
+    let evidence_of = |check_in: uuid::Uuid| -> Vec<(String, String)> {
+        attached
+            .iter()
+            .filter(|(c, _, _, private)| *c == check_in && (sees_private || !*private))
+            .map(|(_, a, title, _)| (format!("/students/{}/portfolio#a-{a}", access.student()), title.clone()))
+            .collect()
+    };
     let rows = check_ins
         .iter()
         .rev()
         .map(|c| CheckInView {
+            evidence: evidence_of(c.id),
             date: page.date(c.on_date),
             value: chart::format_value(measure, c.value),
             note: c.note.clone(),
@@ -433,18 +451,24 @@ async fn goal_page_with(
                 )
             })
             .collect();
-    // Portfolio work the student gave as evidence; private work only for
-    // those who may change the plan (the student and staff, not guardians).
-    let sees_private = access
-        .decide(ssp_domain::access::RecordKind::Plan, ssp_domain::access::Action::Edit)
-        .is_allowed();
+    // Portfolio work the student gave as evidence for the goal.
     let work = ssp_db::repo::portfolio::artifacts::evidence_for_goal(state.db(), g.id).await?;
     evidence.extend(
         work.into_iter()
             .filter(|(_, _, _, private)| sees_private || !*private)
             .map(|(_, title, reflection, _)| (page.t("portfolio-evidence"), title, reflection)),
     );
+    let own_work = if access.is_self() {
+        ssp_db::repo::portfolio::artifacts::for_student(state.db(), access.student())
+            .await?
+            .into_iter()
+            .map(|a| (a.id.to_string(), a.title))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let html = render(&GoalPage {
+        own_work,
         supports,
         evidence,
         steps,
@@ -489,9 +513,21 @@ pub struct CheckInForm {
     pub(super) note: String,
     #[serde(default)]
     pub(super) reflection: String,
+    /// One of the student's artifacts attached as evidence (blank: none).
+    #[serde(default)]
+    pub(super) evidence: String,
 }
 
 impl CheckInForm {
+    /// The artifact attached as evidence, if one was chosen (a malformed id
+    /// is refused by the use case as an unknown reference).
+    pub(super) fn evidence(&self) -> Vec<uuid::Uuid> {
+        match self.evidence.trim() {
+            "" => Vec::new(),
+            s => vec![s.parse().unwrap_or_else(|_| uuid::Uuid::nil())],
+        }
+    }
+
     /// The check-in as typed, judged against its goal.
     pub(super) fn parse(&self, g: &GoalRow, today: time::Date) -> Result<CheckInInput, Rejected> {
         let goal = check_ins::goal_facts(g);
@@ -540,7 +576,7 @@ pub async fn check_in(
     access.require(&state, RecordKind::Plan, Action::Create).await?;
     let g = load_goal(&state, &access, &goal).await?;
     let input = form.parse(&g, state.now().date());
-    match check_ins::add_check_in(&state, &access, &g, input).await {
+    match check_ins::add_check_in(&state, &access, &g, input, &form.evidence()).await {
         Ok(_) => Ok(Redirect::to(&format!("/students/{}/goals/{}", access.student(), g.id)).into_response()),
         Err(ssp_app::Error::Rejected(r)) => {
             let msg = check_in_problem_message(&ctx, &r, &g);
