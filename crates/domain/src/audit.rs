@@ -134,6 +134,10 @@ pub enum AuditAction {
     ExperienceLogged,
     /// A student logged hours on an experience.
     HoursLogged,
+    /// A student changed one of their experiences.
+    ExperienceChanged,
+    /// A student removed an unverified hours entry.
+    HoursRemoved,
     /// A verification link for the unverified hours was emailed or shown to copy.
     HoursVerificationSent,
     /// Hours were verified, by the supervisor through the link (no actor;
@@ -253,6 +257,8 @@ impl AuditAction {
             AuditAction::CoursePlanAcknowledged => "course_plan_acknowledged",
             AuditAction::ExperienceLogged => "experience_logged",
             AuditAction::HoursLogged => "hours_logged",
+            AuditAction::ExperienceChanged => "experience_changed",
+            AuditAction::HoursRemoved => "hours_removed",
             AuditAction::HoursVerificationSent => "hours_verification_sent",
             AuditAction::HoursVerified => "hours_verified",
             AuditAction::HoursDeclined => "hours_declined",

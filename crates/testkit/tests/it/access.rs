@@ -472,7 +472,8 @@ async fn every_student_route_goes_through_the_access_module() {
             .replace("{program}", &Uuid::now_v7().to_string())
             .replace("{artifact}", &Uuid::now_v7().to_string())
             .replace("{showcase}", &Uuid::now_v7().to_string())
-            .replace("{collection}", &Uuid::now_v7().to_string());
+            .replace("{collection}", &Uuid::now_v7().to_string())
+            .replace("{entry}", &Uuid::now_v7().to_string());
         for m in methods {
             let before = w.app.count_audit("access_denied").await;
             other.get("/").await; // a fresh form token
