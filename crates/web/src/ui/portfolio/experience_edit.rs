@@ -44,6 +44,9 @@ struct Values {
     competencies: Vec<String>,
 }
 
+/// A framework's legend and its tags: (key, name, checked).
+type TagGroup = (String, Vec<(String, String, bool)>);
+
 #[derive(Template)]
 #[template(path = "experience_edit.html")]
 struct EditPage {
@@ -53,7 +56,7 @@ struct EditPage {
     v: Values,
     kinds: Vec<(&'static str, String)>,
     /// (legend, [(key, name, checked)])
-    competencies: Vec<(String, Vec<(String, String, bool)>)>,
+    competencies: Vec<TagGroup>,
     locked: bool,
     error: Option<String>,
 }
@@ -93,7 +96,7 @@ async fn render_edit(
     };
     let v = typed.unwrap_or(stored);
     let names = Competencies::load(state, access.facts.district_id, ctx.lang).await?;
-    let mut competencies: Vec<(String, Vec<(String, String, bool)>)> = names
+    let mut competencies: Vec<TagGroup> = names
         .choices()
         .into_iter()
         .map(|(legend, keys)| {
