@@ -544,7 +544,20 @@ pub async fn thumbnail(
 pub async fn export(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
     let dir = state.config().data_dir.join("uploads").join("exports");
-    let path = artifacts::export_zip(&state, &access, &dir).await?;
+    let names = Competencies::load(&state, access.facts.district_id, ctx.lang).await?;
+    let first = students::header(state.db(), access.student())
+        .await?
+        .map(|h| h.given_name)
+        .unwrap_or_default();
+    let lang = ctx.lang;
+    let text = artifacts::ZipText {
+        lang: lang.code().to_owned(),
+        title: crate::i18n::t_args(lang, "portfolio-zip-title", &[("name", first)]),
+        best_work: crate::i18n::t(lang, "portfolio-best-work"),
+        domain: Box::new(move |d| crate::i18n::t(lang, &format!("domain-{d}"))),
+        competency: Box::new(move |c| names.label(c)),
+    };
+    let path = artifacts::export_zip(&state, &access, &dir, &text).await?;
     let file = tokio::fs::File::open(&path)
         .await
         .map_err(|e| AppError::Internal(e.into()))?;
