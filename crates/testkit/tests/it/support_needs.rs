@@ -356,3 +356,43 @@ async fn a_district_adds_its_own_strategy_and_staff_start_it() {
         "a retired one is not offered"
     );
 }
+
+#[tokio::test]
+async fn the_api_records_a_need_and_a_guardian_reads_only_shared_interventions() {
+    let w = world().await;
+    let counselor = w.app.signed_in("demo.counselor").await;
+    let token = counselor
+        .get_json("/api/v1/session")
+        .await
+        .body
+        .split("\"csrf_token\":\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .map(str::to_owned)
+        .expect("the session's token");
+    let res = counselor
+        .post_json(
+            &format!("/api/v1/students/{}/needs", w.camila),
+            r#"{"kind":"transportation","description":"Misses the bus after practice"}"#,
+            Some(&token),
+        )
+        .await;
+    assert_eq!(res.status, 201, "{}", res.body);
+    let listed = counselor
+        .get_json(&format!("/api/v1/students/{}/needs", w.camila))
+        .await;
+    assert!(listed.body.contains("\"sensitivity\":\"staff\""), "{}", listed.body);
+    assert!(listed.body.contains("Misses the bus after practice"));
+
+    let shared = start_intervention(&w, true).await;
+    let unshared = start_intervention(&w, false).await;
+    let guardian = w.app.signed_in("demo.guardian").await;
+    let list = guardian
+        .get_json(&format!("/api/v1/students/{}/interventions", w.camila))
+        .await;
+    assert_eq!(list.status, 200, "{}", list.body);
+    assert!(list.body.contains(&shared.to_string()));
+    assert!(!list.body.contains(&unshared.to_string()));
+    let needs = guardian.get_json(&format!("/api/v1/students/{}/needs", w.camila)).await;
+    assert_eq!(needs.status, 404);
+}
