@@ -163,7 +163,7 @@ async fn render_list(
                 )
             })
             .collect();
-        owners.push((access.actor.0.to_string(), page.t("support-owner-me")));
+        owners.push((access.actor.0.to_string(), page.t("sn-owner-me")));
         let pm = team::plan_manager_history(state.db(), access.student()).await?;
         let members = team::members(state.db(), access.student()).await?;
         let people = pm

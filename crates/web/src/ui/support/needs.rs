@@ -178,13 +178,13 @@ pub(super) fn rejected_message(lang: Language, r: &Rejected) -> String {
         .map(|f| {
             let field = f.field.replace('_', "-");
             let code = f.code.replace('_', "-");
-            let specific = format!("support-problem-{field}-{code}");
+            let specific = format!("sn-problem-{field}-{code}");
             let problem = if crate::i18n::has(lang, &specific) {
                 crate::i18n::t(lang, &specific)
             } else {
-                crate::i18n::t(lang, &format!("support-problem-{code}"))
+                crate::i18n::t(lang, &format!("sn-problem-{code}"))
             };
-            format!("{}: {problem}", crate::i18n::t(lang, &format!("support-field-{field}")))
+            format!("{}: {problem}", crate::i18n::t(lang, &format!("sn-field-{field}")))
         })
         .collect::<Vec<_>>()
         .join(" ")
