@@ -396,3 +396,18 @@ async fn the_api_records_a_need_and_a_guardian_reads_only_shared_interventions()
     let needs = guardian.get_json(&format!("/api/v1/students/{}/needs", w.camila)).await;
     assert_eq!(needs.status, 404);
 }
+
+#[tokio::test]
+async fn the_student_sees_the_interventions_shared_with_the_family_and_a_link_to_them() {
+    let w = world().await;
+    let shared = start_intervention(&w, true).await;
+    let unshared = start_intervention(&w, false).await;
+    let camila = w.app.signed_in("demo.student").await;
+    let plan = camila.get(&format!("/students/{}", w.camila)).await;
+    assert!(plan.text.contains(&interventions(w.camila)), "{}", plan.text);
+    assert!(!plan.text.contains(&needs(w.camila)));
+    let list = camila.get(&interventions(w.camila)).await;
+    assert_eq!(list.status, 200);
+    assert!(list.text.contains(&shared.to_string()));
+    assert!(!list.text.contains(&unshared.to_string()));
+}
