@@ -34,6 +34,7 @@ pub mod portfolio;
 pub mod records;
 pub mod sign_in;
 pub mod status;
+pub mod support;
 pub mod team;
 pub mod write;
 

@@ -161,6 +161,19 @@ pub enum AuditAction {
     PortfolioSettingsSaved,
     /// A district added, retired or brought back one of its competencies.
     DistrictCompetencyChanged,
+
+    /// A need was recorded, or its status or "what is being done" changed.
+    NeedRecorded,
+    NeedChanged,
+    /// An intervention was started, given a progress point, ended with an
+    /// outcome, linked to a need, goal or flag, or shared with the family.
+    InterventionStarted,
+    InterventionProgressRecorded,
+    InterventionEnded,
+    InterventionLinked,
+    InterventionSharingChanged,
+    /// A district added or retired one of its own intervention strategies.
+    SupportStrategyChanged,
 }
 
 impl AuditAction {
@@ -270,6 +283,15 @@ impl AuditAction {
             AuditAction::CapstoneRubricSaved => "capstone_rubric_saved",
             AuditAction::PortfolioSettingsSaved => "portfolio_settings_saved",
             AuditAction::DistrictCompetencyChanged => "district_competency_changed",
+
+            AuditAction::NeedRecorded => "need_recorded",
+            AuditAction::NeedChanged => "need_changed",
+            AuditAction::InterventionStarted => "intervention_started",
+            AuditAction::InterventionProgressRecorded => "intervention_progress_recorded",
+            AuditAction::InterventionEnded => "intervention_ended",
+            AuditAction::InterventionLinked => "intervention_linked",
+            AuditAction::InterventionSharingChanged => "intervention_sharing_changed",
+            AuditAction::SupportStrategyChanged => "support_strategy_changed",
         }
     }
 }

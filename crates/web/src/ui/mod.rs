@@ -14,6 +14,8 @@
 //!   occupation search and pages, clusters, the postsecondary plan
 //! * `team/` — the SSP team, the plan manager, guardians' rights
 //! * `records/` — notes, interactions and follow-ups, the access log
+//! * `support/` — needs, tiered interventions and their progress charts,
+//!   the district's own strategies
 //! * `admin/` — district settings, the audit log, the roster import,
 //!   deactivated people, accounts, identity providers, career pathways
 //!
@@ -31,6 +33,7 @@ pub mod plan;
 pub mod portfolio;
 pub mod records;
 pub mod students;
+pub mod support;
 pub mod team;
 
 use axum::routing::post;
@@ -50,5 +53,8 @@ pub fn routes() -> Router<AppState> {
         .merge(portfolio::routes())
         .merge(team::routes())
         .merge(records::routes())
+        .merge(support::needs::routes())
+        .merge(support::interventions::routes())
+        .merge(support::strategies::routes())
         .merge(admin::routes())
 }
