@@ -11,6 +11,7 @@ mod ids;
 mod names;
 mod people;
 mod plans;
+mod portfolio;
 mod schedule;
 mod school;
 mod showcase;
@@ -34,7 +35,8 @@ use crate::career::CareerGen;
 use crate::district::{plan_state, DistrictPlan, STATE_NAME};
 use crate::ids::{IdGen, SourceIds};
 use crate::plans::PlanGen;
-use crate::school::{build_district_office, build_school, DistrictCtx, Gen, Term};
+use crate::portfolio::PortfolioGen;
+use crate::school::{build_district_office, build_school, ContentGen, DistrictCtx, Gen, Term};
 
 pub use crate::showcase::{demo_sign_ins, DemoSignIn};
 
@@ -62,6 +64,9 @@ const CAREER_ID_STREAM: u64 = 8;
 // stays as it was.
 const ACADEMIC_DATA_STREAM: u64 = 9;
 const ACADEMIC_ID_STREAM: u64 = 10;
+// The portfolio: its own streams too.
+const PORTFOLIO_DATA_STREAM: u64 = 11;
+const PORTFOLIO_ID_STREAM: u64 = 12;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoOptions {
@@ -130,6 +135,37 @@ pub struct DemoSummary {
     pub not_on_track: u64,
     /// Students off track in grade 9 (the grade-9 indicator).
     pub grade9_off_track: u64,
+    /// Portfolio artifacts, and those marked best work.
+    pub artifacts: u64,
+    pub best_work: u64,
+    pub collections: u64,
+    /// Experiences outside the classroom and their hours entries.
+    pub experiences: u64,
+    pub hours_entries: u64,
+    /// Verified hours, in hundredths of an hour.
+    pub verified_hundredths: u64,
+    /// Capstones of every stage, and those passed.
+    pub capstones: u64,
+    pub capstones_passed: u64,
+    /// Files of the showcase student's portfolio: the demo writes their
+    /// rows; the caller puts them in the file store.
+    pub files: Vec<DemoFile>,
+}
+
+/// A file to put in the portfolio's file store under `key`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DemoFile {
+    pub key: String,
+    pub bytes: Vec<u8>,
+}
+
+impl std::fmt::Debug for DemoFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DemoFile")
+            .field("key", &self.key)
+            .field("bytes", &self.bytes.len())
+            .finish()
+    }
 }
 
 /// What [`generate`] reports while it works.
@@ -249,6 +285,15 @@ impl DemoSummary {
         self.course_plans_approved += other.course_plans_approved;
         self.not_on_track += other.not_on_track;
         self.grade9_off_track += other.grade9_off_track;
+        self.artifacts += other.artifacts;
+        self.best_work += other.best_work;
+        self.collections += other.collections;
+        self.experiences += other.experiences;
+        self.hours_entries += other.hours_entries;
+        self.verified_hundredths += other.verified_hundredths;
+        self.capstones += other.capstones;
+        self.capstones_passed += other.capstones_passed;
+        self.files.extend(other.files.iter().cloned());
         self
     }
 }
@@ -338,6 +383,22 @@ fn academic_gen(opts: &DemoOptions, district: u32, ranges: DistrictRanges) -> Ac
     }
 }
 
+/// The portfolio's random stream and ids: from three eighths of the way
+/// into the plan content's range, between the plan content and the
+/// academic records (unique either way: their random bits come from a
+/// stream of their own).
+fn portfolio_gen(opts: &DemoOptions, district: u32, ranges: DistrictRanges) -> PortfolioGen {
+    let d = u64::from(district);
+    PortfolioGen {
+        rng: seeded(opts.seed, PORTFOLIO_DATA_STREAM + 16 * d),
+        ids: IdGen::new(
+            seeded(opts.seed, PORTFOLIO_ID_STREAM + 16 * d),
+            base_ms(opts.today) - d * ranges.ids + ranges.ids / 8 * 3,
+        ),
+        enabled: opts.plans,
+    }
+}
+
 /// Each district draws from its own random streams and numbers (ids,
 /// usernames, state student ids) from its own range, so districts can be
 /// generated in any order, or side by side, and still come out the same.
@@ -369,9 +430,13 @@ impl DistrictLoad<'_> {
     async fn district(&self, district: &DistrictPlan) -> Result<DemoSummary, DemoError> {
         let (now, hash) = (self.now, self.password_hash);
         let mut gen = district_gen(self.opts.seed, self.opts.today, district.number, self.ranges);
-        let mut plan_gen = plan_gen(self.opts, district.number, self.ranges);
-        let mut career_gen = career_gen(self.opts, district.number, self.ranges);
-        let mut academic_gen = academic_gen(self.opts, district.number, self.ranges);
+        let mut content = ContentGen {
+            plans: plan_gen(self.opts, district.number, self.ranges),
+            career: career_gen(self.opts, district.number, self.ranges),
+            portfolio: portfolio_gen(self.opts, district.number, self.ranges),
+            academics: academic_gen(self.opts, district.number, self.ranges),
+            catalog: DemoCatalog::new(),
+        };
         let mut summary = DemoSummary {
             districts: 1,
             schools: district.schools.len() as u64,
@@ -421,24 +486,16 @@ impl DistrictLoad<'_> {
         let office = build_district_office(&mut gen, &mut ctx);
         office.insert(&mut tx, hash, now).await?;
         office.tally(&mut summary);
-        let pathways = career::pathways(&mut career_gen, district_id, now);
+        let pathways = career::pathways(&mut content.career, district_id, now);
         bulk::career_pathways(&mut tx, &pathways).await?;
-        let catalog = DemoCatalog::new();
         let pathway_ids: Vec<Uuid> = pathways.iter().map(|p| p.id).collect();
-        let catalog_rows = academics::catalog_rows(&mut academic_gen, &catalog, district_id, &pathway_ids, now);
+        let catalog_rows =
+            academics::catalog_rows(&mut content.academics, &content.catalog, district_id, &pathway_ids, now);
         bulk::catalog_courses(&mut tx, &catalog_rows).await?;
         summary.catalog_courses = catalog_rows.len() as u64;
 
         for (school, &school_id) in district.schools.iter().zip(&school_ids) {
-            let batch = build_school(
-                &mut gen,
-                &mut plan_gen,
-                &mut career_gen,
-                (&mut academic_gen, &catalog),
-                &mut ctx,
-                school,
-                school_id,
-            );
+            let batch = build_school(&mut gen, &mut content, &mut ctx, school, school_id);
             batch.insert(&mut tx, hash, now).await?;
             batch.tally(&mut summary);
             (self.school_loaded)(batch.students.len() as u64);

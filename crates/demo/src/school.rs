@@ -20,6 +20,7 @@ use crate::ids::{state_student_id, IdGen, SourceIds};
 use crate::names::Given;
 use crate::people::{family_name, given_name, Culture, Made, NewPerson, Sex};
 use crate::plans::{self, PlanBatch, PlanCtx, PlanGen, PlanGuardian, PlanStudent, SchoolStaff, ShowcaseRole};
+use crate::portfolio::{self, PortfolioBatch, PortfolioGen};
 use crate::schedule::{assign_teachers, course, plan_grade, DEPARTMENTS, ENGLISH, PERIODS};
 use crate::showcase;
 use crate::DemoSummary;
@@ -79,6 +80,8 @@ pub(crate) struct Batch {
     pub career: CareerBatch,
     /// Their transcripts, course plans and academic standing.
     pub academics: AcademicBatch,
+    /// Their portfolios, experiences and capstones.
+    pub portfolio: PortfolioBatch,
     pub guardian_people: u64,
     pub staff_people: u64,
 }
@@ -97,7 +100,8 @@ impl Batch {
         bulk::accounts(tx, &self.accounts, password_hash, now).await?;
         self.plans.insert(tx, now).await?;
         self.career.insert(tx).await?;
-        self.academics.insert(tx).await
+        self.academics.insert(tx).await?;
+        self.portfolio.insert(tx).await
     }
 
     pub(crate) fn tally(&self, summary: &mut DemoSummary) {
@@ -110,6 +114,7 @@ impl Batch {
         self.plans.tally(summary);
         self.career.tally(summary);
         self.academics.tally(summary);
+        self.portfolio.tally(summary);
     }
 }
 
@@ -131,13 +136,21 @@ struct Family {
     showcase: bool,
 }
 
+/// A district's content generators, each on its own random stream: plans,
+/// career records, portfolios and academic records (with the catalog).
+pub(crate) struct ContentGen {
+    pub plans: PlanGen,
+    pub career: CareerGen,
+    pub portfolio: PortfolioGen,
+    pub academics: AcademicGen,
+    pub catalog: DemoCatalog,
+}
+
 /// Builds one school's batch, its students' plans included. Staff
 /// assignments point at `school_id`.
 pub(crate) fn build_school(
     gen: &mut Gen,
-    plan_gen: &mut PlanGen,
-    career_gen: &mut CareerGen,
-    (academic_gen, catalog): (&mut AcademicGen, &DemoCatalog),
+    content: &mut ContentGen,
     ctx: &mut DistrictCtx<'_>,
     school: &SchoolPlan,
     school_id: Uuid,
@@ -301,9 +314,23 @@ pub(crate) fn build_school(
         today: b.ctx.today,
         now: b.ctx.now,
     };
-    b.batch.plans = plans::build_plans(plan_gen, &plan_ctx, &staff, &plan_students);
-    b.batch.career = career::build_career(career_gen, &plan_ctx, &plan_students, &b.batch.plans.activities);
-    b.batch.academics = academics::build_academics(academic_gen, catalog, &plan_ctx, &plan_students);
+    b.batch.plans = plans::build_plans(&mut content.plans, &plan_ctx, &staff, &plan_students);
+    b.batch.career = career::build_career(
+        &mut content.career,
+        &plan_ctx,
+        &plan_students,
+        &b.batch.plans.activities,
+    );
+    // The portfolio before the academic records: a passed capstone counts
+    // in the stored standing.
+    b.batch.portfolio = portfolio::build_portfolio(&mut content.portfolio, &plan_ctx, &plan_students, &b.batch.plans);
+    b.batch.academics = academics::build_academics(
+        &mut content.academics,
+        &content.catalog,
+        &plan_ctx,
+        &plan_students,
+        &b.batch.portfolio.passed,
+    );
 
     if showcase {
         if let Some(section) = showcase_section {

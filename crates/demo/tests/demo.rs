@@ -118,6 +118,15 @@ async fn dump(db: &Db) -> Vec<String> {
         "transcript_entries",
         "course_plans",
         "academic_status",
+        "artifacts",
+        "portfolio_collections",
+        "experiences",
+        "experience_hours",
+        "capstones",
+        "capstone_milestones",
+        "capstone_products",
+        "capstone_panelists",
+        "capstone_results",
     ];
     let mut out = Vec::new();
     for table in tables {
@@ -226,7 +235,29 @@ async fn a_district_of_2000_looks_like_a_real_one() {
             "SELECT COUNT(*) FROM academic_status WHERE grade9_on_track = FALSE",
         )
         .await as u64,
+        artifacts: count(&db, "SELECT COUNT(*) FROM artifacts").await as u64,
+        best_work: count(&db, "SELECT COUNT(*) FROM artifacts WHERE best_work = TRUE").await as u64,
+        collections: count(&db, "SELECT COUNT(*) FROM portfolio_collections").await as u64,
+        experiences: count(&db, "SELECT COUNT(*) FROM experiences").await as u64,
+        hours_entries: count(&db, "SELECT COUNT(*) FROM experience_hours").await as u64,
+        verified_hundredths: count(
+            &db,
+            "SELECT CAST(COALESCE(SUM(hundredths), 0) AS BIGINT) FROM experience_hours WHERE verified_by IS NOT NULL",
+        )
+        .await as u64,
+        capstones: count(&db, "SELECT COUNT(*) FROM capstones").await as u64,
+        capstones_passed: count(
+            &db,
+            "SELECT COUNT(DISTINCT student_id) FROM capstones WHERE status = 'passed'",
+        )
+        .await as u64,
+        // The files' bytes are not in the database; their rows are.
+        files: summary.files.clone(),
     };
+    assert_eq!(
+        summary.files.len() as i64,
+        count(&db, "SELECT COUNT(*) FROM artifacts WHERE kind = 'file'").await
+    );
     assert_eq!(summary, counted);
     assert_eq!((summary.districts, summary.students), (1, 2_000));
     assert!(summary.schools >= 2, "{summary:?}");
@@ -903,6 +934,8 @@ async fn the_stored_standing_is_what_the_app_computes() {
             .fetch_all(p)
             .await)
         .unwrap();
+    // Some seniors passed their capstone: the audit counts it.
+    assert!(count(&db, "SELECT COUNT(*) FROM capstones WHERE status = 'passed'").await > 0);
     for (student, district) in students {
         ssp_app::academics::course_plan::refresh_status(&app, OrgId(district), StudentId(student))
             .await
@@ -965,4 +998,86 @@ async fn the_showcase_student_has_an_academic_record_to_look_at() {
         .await,
         ["approved"]
     );
+}
+
+/// The share of the students of `grades` for whom `condition` (SQL over
+/// `s`, the students row) holds.
+async fn share(db: &Db, grades: &str, condition: &str) -> f64 {
+    let all = count(
+        db,
+        &format!("SELECT COUNT(*) FROM students s WHERE s.grade_level IN ({grades})"),
+    )
+    .await;
+    let with = count(
+        db,
+        &format!("SELECT COUNT(*) FROM students s WHERE s.grade_level IN ({grades}) AND {condition}"),
+    )
+    .await;
+    with as f64 / all.max(1) as f64
+}
+
+#[tokio::test]
+async fn portfolios_of_2000_students_hold_realistic_rates() {
+    let (db, _dir) = fresh_db().await;
+    generate(&db, &DemoOptions::new(2_000), &quiet).await.unwrap();
+    let all_grades = "6, 7, 8, 9, 10, 11, 12";
+
+    // About one student in seven has no work; the rest a few pieces a year.
+    let none = share(
+        &db,
+        all_grades,
+        "NOT EXISTS (SELECT 1 FROM artifacts a WHERE a.student_id = s.person_id)",
+    )
+    .await;
+    assert!((0.08..=0.2).contains(&none), "without artifacts: {none}");
+    let best_share = count(&db, "SELECT COUNT(*) FROM artifacts WHERE best_work = TRUE").await as f64
+        / count(&db, "SELECT COUNT(*) FROM artifacts").await as f64;
+    assert!((0.1..=0.35).contains(&best_share), "best work: {best_share}");
+    let texts_and_links = count(&db, "SELECT COUNT(*) FROM artifacts WHERE kind IN ('text', 'link')").await as f64
+        / count(&db, "SELECT COUNT(*) FROM artifacts").await as f64;
+    assert!(texts_and_links > 0.99, "{texts_and_links}");
+    let evidence = count(&db, "SELECT COUNT(*) FROM artifacts WHERE goal_id IS NOT NULL").await;
+    assert!(evidence > 100, "{evidence} pieces are evidence for a goal");
+
+    // Experiences: most of grades 9–12, few of 6–8.
+    let experienced = "EXISTS (SELECT 1 FROM experiences e WHERE e.student_id = s.person_id)";
+    let high = share(&db, "9, 10, 11, 12", experienced).await;
+    assert!((0.55..=0.85).contains(&high), "grades 9–12: {high}");
+    let middle = share(&db, "6, 7, 8", experienced).await;
+    assert!(middle <= 0.2, "grades 6–8: {middle}");
+    // A done grade-10 work-based learning activity has its experience.
+    let missing = count(
+        &db,
+        "SELECT COUNT(*) FROM student_activities a WHERE a.activity_key = 'g10_work_based_learning' \
+         AND a.state = 'done' AND NOT EXISTS (SELECT 1 FROM experiences e WHERE e.student_id = a.student_id \
+         AND e.kind = 'job_shadow')",
+    )
+    .await;
+    assert_eq!(missing, 0);
+
+    // Capstones: nine seniors in ten, one junior in ten; a done capstone
+    // activity is a passed capstone.
+    let started = "EXISTS (SELECT 1 FROM capstones c WHERE c.student_id = s.person_id)";
+    let seniors = share(&db, "12", started).await;
+    assert!((0.8..=0.97).contains(&seniors), "seniors: {seniors}");
+    let juniors = share(&db, "11", started).await;
+    assert!((0.04..=0.2).contains(&juniors), "juniors: {juniors}");
+    let unpassed = count(
+        &db,
+        "SELECT COUNT(*) FROM student_activities a WHERE a.activity_key = 'g12_capstone' AND a.state = 'done' \
+         AND NOT EXISTS (SELECT 1 FROM capstones c WHERE c.student_id = a.student_id AND c.status = 'passed')",
+    )
+    .await;
+    assert_eq!(unpassed, 0);
+    let stages = count(&db, "SELECT COUNT(DISTINCT status) FROM capstones").await;
+    assert!(stages >= 8, "{stages} stages");
+    // Final products are the students' own work.
+    let foreign = count(
+        &db,
+        "SELECT COUNT(*) FROM capstone_products p JOIN capstones c ON c.id = p.capstone_id \
+         WHERE p.artifact_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM artifacts a \
+         WHERE a.id = p.artifact_id AND a.student_id = c.student_id)",
+    )
+    .await;
+    assert_eq!(foreign, 0);
 }

@@ -101,9 +101,14 @@ impl TestApp {
 
     async fn with_demo_options(opts: ssp_demo::DemoOptions) -> TestApp {
         let app = Self::new().await;
-        ssp_demo::generate(&app.db, &opts, &|_| {})
+        let summary = ssp_demo::generate(&app.db, &opts, &|_| {})
             .await
             .expect("demo generates");
+        // The showcase student's portfolio files, as `ssp demo` stores them.
+        let files = app.state.app().files().expect("a file store");
+        for f in summary.files {
+            files.put_bytes(&f.key, f.bytes).await.expect("a demo file stores");
+        }
         app
     }
 

@@ -38,7 +38,7 @@ pub async fn run(settings: &Settings, args: DemoArgs) -> anyhow::Result<()> {
         districts: args.districts,
         ..DemoOptions::new(args.students)
     };
-    let summary = generate(&db, &opts).await?;
+    let summary = generate(settings, &db, &opts).await?;
     let secs = started.elapsed().as_secs_f64();
     print_summary(&summary, secs);
     print_sign_ins();
@@ -61,8 +61,9 @@ async fn export_first_district(db: &Db, out: &std::path::Path) -> anyhow::Result
     super::export::write_oneroster(db, &first, out).await
 }
 
-/// Generates with a progress bar on the terminal.
-pub async fn generate(db: &Db, opts: &DemoOptions) -> anyhow::Result<DemoSummary> {
+/// Generates with a progress bar on the terminal, then puts the showcase
+/// student's portfolio files in the file store under the data directory.
+pub async fn generate(settings: &Settings, db: &Db, opts: &DemoOptions) -> anyhow::Result<DemoSummary> {
     let bar = ProgressBar::new(u64::from(opts.students));
     bar.set_style(
         ProgressStyle::with_template("{msg:24} [{bar:40}] {pos}/{len} students ({elapsed})")
@@ -83,7 +84,26 @@ pub async fn generate(db: &Db, opts: &DemoOptions) -> anyhow::Result<DemoSummary
         db.analyze().await.context("updating planner statistics")?;
     }
     bar.finish_and_clear();
-    result.context("generating the demo district")
+    let summary = result.context("generating the demo district")?;
+    store_files(&settings.data_dir, &summary.files).await?;
+    Ok(summary)
+}
+
+/// Writes the demo's portfolio files where `ssp serve` reads them
+/// (`data_dir/files`).
+async fn store_files(data_dir: &std::path::Path, files: &[ssp_demo::DemoFile]) -> anyhow::Result<()> {
+    if files.is_empty() {
+        return Ok(());
+    }
+    let store = ssp_app::portfolio::files::Files::local(&data_dir.join("files"))
+        .with_context(|| format!("the file directory under {}", data_dir.display()))?;
+    for f in files {
+        store
+            .put_bytes(&f.key, f.bytes.clone())
+            .await
+            .context("storing a demo file")?;
+    }
+    Ok(())
 }
 
 pub fn print_summary(s: &DemoSummary, secs: f64) {
@@ -104,6 +124,17 @@ pub fn print_summary(s: &DemoSummary, secs: f64) {
         println!(
             "Academics: {} catalog courses, {} transcript entries, {} course plans ({} approved); {} students not on track to graduate, {} off track in grade 9.",
             s.catalog_courses, s.transcript_entries, s.course_plans, s.course_plans_approved, s.not_on_track, s.grade9_off_track
+        );
+        println!(
+            "Portfolios: {} artifacts ({} best work), {} collections, {} experiences with {} hours entries ({} hours verified), {} capstones ({} passed).",
+            s.artifacts,
+            s.best_work,
+            s.collections,
+            s.experiences,
+            s.hours_entries,
+            s.verified_hundredths / 100,
+            s.capstones,
+            s.capstones_passed
         );
     }
 }

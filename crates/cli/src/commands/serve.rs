@@ -26,7 +26,7 @@ pub async fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<()> {
         if ssp_db::repo::orgs::count(&db).await? == 0 {
             println!("Creating a demo district with {} students…", args.demo_students);
             let started = std::time::Instant::now();
-            let summary = super::demo::generate(&db, &ssp_demo::DemoOptions::new(args.demo_students)).await?;
+            let summary = super::demo::generate(settings, &db, &ssp_demo::DemoOptions::new(args.demo_students)).await?;
             super::demo::print_summary(&summary, started.elapsed().as_secs_f64());
         } else {
             println!("The database already holds data; keeping it.");

@@ -1203,3 +1203,357 @@ pub async fn academic_statuses(tx: &mut Tx, rows: &[AcademicStatusBulkRow]) -> R
             .push_bind(r.refreshed_at)
     )
 }
+
+/// A piece of a student's portfolio (see `artifacts`): a text, a link or a
+/// file already in the file store under `file_key`.
+pub struct ArtifactBulkRow {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub student_id: Uuid,
+    /// `file`, `link` or `text`.
+    pub kind: &'static str,
+    pub title: &'static str,
+    pub description: &'static str,
+    pub reflection: &'static str,
+    /// `academic`, `career` or `sep`.
+    pub domain: &'static str,
+    pub school_year: i32,
+    /// Competency keys separated by commas.
+    pub competencies: String,
+    pub url: Option<&'static str>,
+    pub body: Option<&'static str>,
+    pub file_key: Option<String>,
+    pub file_name: Option<&'static str>,
+    pub file_type: Option<&'static str>,
+    pub file_bytes: Option<i64>,
+    pub private: bool,
+    pub best_work: bool,
+    pub goal_id: Option<Uuid>,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+}
+
+pub async fn artifacts(tx: &mut Tx, rows: &[ArtifactBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO artifacts (id, district_id, student_id, kind, title, description, reflection, domain, school_year, \
+         competencies, url, body, file_key, file_name, file_type, file_bytes, has_thumbnail, private, best_work, goal_id, \
+         created_at, updated_at) ",
+        rows,
+        22,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.district_id)
+            .push_bind(r.student_id)
+            .push_bind(r.kind)
+            .push_bind(r.title)
+            .push_bind(r.description)
+            .push_bind(r.reflection)
+            .push_bind(r.domain)
+            .push_bind(r.school_year)
+            .push_bind(r.competencies.as_str())
+            .push_bind(r.url)
+            .push_bind(r.body)
+            .push_bind(r.file_key.as_deref())
+            .push_bind(r.file_name)
+            .push_bind(r.file_type)
+            .push_bind(r.file_bytes)
+            .push_bind(false)
+            .push_bind(r.private)
+            .push_bind(r.best_work)
+            .push_bind(r.goal_id)
+            .push_bind(r.created_at)
+            .push_bind(r.updated_at)
+    )
+}
+
+/// A named, ordered group of a student's work (see `portfolio_collections`).
+pub struct PortfolioCollectionBulkRow {
+    pub id: Uuid,
+    pub student_id: Uuid,
+    pub name: &'static str,
+    /// Artifact ids in order, separated by commas.
+    pub items: String,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+}
+
+pub async fn portfolio_collections(tx: &mut Tx, rows: &[PortfolioCollectionBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO portfolio_collections (id, student_id, name, items, created_at, updated_at) ",
+        rows,
+        6,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.student_id)
+            .push_bind(r.name)
+            .push_bind(r.items.as_str())
+            .push_bind(r.created_at)
+            .push_bind(r.updated_at)
+    )
+}
+
+/// An experience outside the classroom (see `experiences`).
+pub struct ExperienceBulkRow {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub student_id: Uuid,
+    pub kind: &'static str,
+    pub organisation: &'static str,
+    pub supervisor_name: String,
+    pub supervisor_email: Option<String>,
+    pub start_on: Date,
+    /// `None` while ongoing.
+    pub end_on: Option<Date>,
+    pub reflection: &'static str,
+    /// Competency keys separated by commas.
+    pub competencies: String,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+}
+
+pub async fn experiences(tx: &mut Tx, rows: &[ExperienceBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO experiences (id, district_id, student_id, kind, organisation, supervisor_name, supervisor_email, \
+         start_on, end_on, reflection, competencies, created_at, updated_at) ",
+        rows,
+        13,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.district_id)
+            .push_bind(r.student_id)
+            .push_bind(r.kind)
+            .push_bind(r.organisation)
+            .push_bind(r.supervisor_name.as_str())
+            .push_bind(r.supervisor_email.as_deref())
+            .push_bind(r.start_on)
+            .push_bind(r.end_on)
+            .push_bind(r.reflection)
+            .push_bind(r.competencies.as_str())
+            .push_bind(r.created_at)
+            .push_bind(r.updated_at)
+    )
+}
+
+/// Hours logged on an experience (see `experience_hours`), verified by the
+/// supervisor (their email) or by staff (their person id), or not yet.
+pub struct ExperienceHoursBulkRow {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub student_id: Uuid,
+    pub experience_id: Uuid,
+    pub worked_on: Date,
+    /// Hundredths of an hour, in quarter-hour steps.
+    pub hundredths: i32,
+    pub note: &'static str,
+    /// `supervisor` or `staff`.
+    pub verified_by: Option<&'static str>,
+    pub verified_at: Option<OffsetDateTime>,
+    pub verifier_id: Option<Uuid>,
+    pub verifier_email: Option<String>,
+    pub created_at: OffsetDateTime,
+}
+
+pub async fn experience_hours(tx: &mut Tx, rows: &[ExperienceHoursBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO experience_hours (id, district_id, student_id, experience_id, worked_on, hundredths, note, link_id, \
+         verified_by, verified_at, verifier_id, verifier_email, created_at) ",
+        rows,
+        13,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.district_id)
+            .push_bind(r.student_id)
+            .push_bind(r.experience_id)
+            .push_bind(r.worked_on)
+            .push_bind(r.hundredths)
+            .push_bind(r.note)
+            .push_bind(None::<Uuid>)
+            .push_bind(r.verified_by)
+            .push_bind(r.verified_at)
+            .push_bind(r.verifier_id)
+            .push_bind(r.verifier_email.as_deref())
+            .push_bind(r.created_at)
+    )
+}
+
+/// A student's capstone (see `capstones`): its stored status must be one
+/// the domain's state machine reaches.
+pub struct CapstoneBulkRow {
+    pub id: Uuid,
+    pub district_id: Uuid,
+    pub student_id: Uuid,
+    pub attempt: i32,
+    pub status: &'static str,
+    pub question: &'static str,
+    pub plan: &'static str,
+    pub mentor_name: String,
+    pub mentor_email: Option<String>,
+    pub return_comment: &'static str,
+    pub presentation_on: Option<Date>,
+    /// The rubric (JSON) as it stood when presented.
+    pub rubric: Option<&'static str>,
+    pub decided_by: Option<Uuid>,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+}
+
+pub async fn capstones(tx: &mut Tx, rows: &[CapstoneBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO capstones (id, district_id, student_id, attempt, status, question, plan, mentor_name, mentor_email, \
+         return_comment, presentation_on, rubric, decided_by, created_at, updated_at) ",
+        rows,
+        15,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.district_id)
+            .push_bind(r.student_id)
+            .push_bind(r.attempt)
+            .push_bind(r.status)
+            .push_bind(r.question)
+            .push_bind(r.plan)
+            .push_bind(r.mentor_name.as_str())
+            .push_bind(r.mentor_email.as_deref())
+            .push_bind(r.return_comment)
+            .push_bind(r.presentation_on)
+            .push_bind(r.rubric)
+            .push_bind(r.decided_by)
+            .push_bind(r.created_at)
+            .push_bind(r.updated_at)
+    )
+}
+
+/// A capstone milestone (see `capstone_milestones`).
+pub struct CapstoneMilestoneBulkRow {
+    pub id: Uuid,
+    pub capstone_id: Uuid,
+    pub district_id: Uuid,
+    pub title: &'static str,
+    pub due_on: Date,
+    pub done_on: Option<Date>,
+    pub feedback: &'static str,
+    pub feedback_by: Option<Uuid>,
+    pub added_by: Uuid,
+    pub created_at: OffsetDateTime,
+}
+
+pub async fn capstone_milestones(tx: &mut Tx, rows: &[CapstoneMilestoneBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO capstone_milestones (id, capstone_id, district_id, title, due_on, done_on, feedback, feedback_by, \
+         added_by, created_at) ",
+        rows,
+        10,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.capstone_id)
+            .push_bind(r.district_id)
+            .push_bind(r.title)
+            .push_bind(r.due_on)
+            .push_bind(r.done_on)
+            .push_bind(r.feedback)
+            .push_bind(r.feedback_by)
+            .push_bind(r.added_by)
+            .push_bind(r.created_at)
+    )
+}
+
+/// A capstone's final product (see `capstone_products`): one of the
+/// student's artifacts, or a titled link.
+pub struct CapstoneProductBulkRow {
+    pub id: Uuid,
+    pub capstone_id: Uuid,
+    pub district_id: Uuid,
+    pub artifact_id: Option<Uuid>,
+    pub title: &'static str,
+    pub url: &'static str,
+    pub created_at: OffsetDateTime,
+}
+
+pub async fn capstone_products(tx: &mut Tx, rows: &[CapstoneProductBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO capstone_products (id, capstone_id, district_id, artifact_id, title, url, created_at) ",
+        rows,
+        7,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.capstone_id)
+            .push_bind(r.district_id)
+            .push_bind(r.artifact_id)
+            .push_bind(r.title)
+            .push_bind(r.url)
+            .push_bind(r.created_at)
+    )
+}
+
+/// A panelist of a capstone's attempt and, once entered, their sheet (see
+/// `capstone_panelists`).
+pub struct CapstonePanelistBulkRow {
+    pub id: Uuid,
+    pub capstone_id: Uuid,
+    pub district_id: Uuid,
+    pub attempt: i32,
+    pub position: i32,
+    pub name: String,
+    /// Each criterion's level (1 = lowest), comma-separated.
+    pub levels: Option<String>,
+    pub entered_by: Option<Uuid>,
+    pub entered_at: Option<OffsetDateTime>,
+}
+
+pub async fn capstone_panelists(tx: &mut Tx, rows: &[CapstonePanelistBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO capstone_panelists (id, capstone_id, district_id, attempt, position, name, levels, entered_by, \
+         entered_at) ",
+        rows,
+        9,
+        |b, r| b
+            .push_bind(r.id)
+            .push_bind(r.capstone_id)
+            .push_bind(r.district_id)
+            .push_bind(r.attempt)
+            .push_bind(r.position)
+            .push_bind(r.name.as_str())
+            .push_bind(r.levels.as_deref())
+            .push_bind(r.entered_by)
+            .push_bind(r.entered_at)
+    )
+}
+
+/// A scored attempt's result (see `capstone_results`); means in hundredths.
+pub struct CapstoneResultBulkRow {
+    pub capstone_id: Uuid,
+    pub attempt: i32,
+    pub district_id: Uuid,
+    pub passed: bool,
+    pub overall: i32,
+    /// Each criterion's mean, comma-separated, in rubric order.
+    pub criterion_means: String,
+    pub recorded_by: Uuid,
+    pub recorded_at: OffsetDateTime,
+}
+
+pub async fn capstone_results(tx: &mut Tx, rows: &[CapstoneResultBulkRow]) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO capstone_results (capstone_id, attempt, district_id, passed, overall, criterion_means, recorded_by, \
+         recorded_at) ",
+        rows,
+        8,
+        |b, r| b
+            .push_bind(r.capstone_id)
+            .push_bind(r.attempt)
+            .push_bind(r.district_id)
+            .push_bind(r.passed)
+            .push_bind(r.overall)
+            .push_bind(r.criterion_means.as_str())
+            .push_bind(r.recorded_by)
+            .push_bind(r.recorded_at)
+    )
+}

@@ -8,13 +8,16 @@
 //! submitted, returned with a comment, approved, acknowledged by a
 //! parent), and every student's stored academic standing, computed by the
 //! domain's own rules (`audit`, `on_track_to_graduate`, `grade9_on_track`)
-//! exactly as the app's status refresh does. Also the district's catalog.
+//! exactly as the app's status refresh does — a capstone the portfolio
+//! content (built first) marks passed counts. Also the district's catalog.
 //!
 //! Drawn from its own random stream and id range (an [`AcademicGen`]), so
 //! the people, plans and careers generated before it do not change.
 
 mod catalog;
 mod schedule;
+
+use std::collections::HashSet;
 
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
@@ -123,12 +126,14 @@ pub(crate) fn catalog_rows(
         .collect()
 }
 
-/// Builds the academic records of one school's students.
+/// Builds the academic records of one school's students; `capstone_passed`
+/// holds those whose capstone passed (the audit counts it).
 pub(crate) fn build_academics(
     gen: &mut AcademicGen,
     catalog: &DemoCatalog,
     ctx: &PlanCtx,
     students: &[PlanStudent],
+    capstone_passed: &HashSet<Uuid>,
 ) -> AcademicBatch {
     let mut batch = AcademicBatch::default();
     if !gen.enabled {
@@ -146,6 +151,7 @@ pub(crate) fn build_academics(
             s,
             batch: &mut batch,
             entries: Vec::new(),
+            capstone_passed: capstone_passed.contains(&s.id),
         };
         a.build();
     }
@@ -221,6 +227,8 @@ struct StudentAcademics<'a> {
     batch: &'a mut AcademicBatch,
     /// The transcript as the domain reads it.
     entries: Vec<TranscriptEntry>,
+    /// The student's capstone passed.
+    capstone_passed: bool,
 }
 
 impl StudentAcademics<'_> {
@@ -695,7 +703,7 @@ impl StudentAcademics<'_> {
                 catalog: &self.catalog.catalog,
                 transcript: &self.entries,
                 plan: plan.as_ref(),
-                capstone_passed: false,
+                capstone_passed: self.capstone_passed,
                 as_of: self.cal.today,
             });
             let g9 = grade9_on_track(

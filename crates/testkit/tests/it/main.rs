@@ -14,6 +14,7 @@ mod copy;
 mod corrections;
 mod csrf;
 mod db;
+mod demo_portfolio;
 mod errors;
 mod experiences;
 mod graduation;
