@@ -157,6 +157,16 @@ pub enum AuditAction {
     PortfolioSettingsSaved,
     /// A district added, retired or brought back one of its competencies.
     DistrictCompetencyChanged,
+    /// Indicator data (attendance, behaviour, course marks) was loaded from
+    /// a file or pushed through the API.
+    SupportDataLoaded,
+    /// A district's early-warning thresholds or routing were changed.
+    SupportSettingsSaved,
+    /// The rules raised a flag (system; the owner in the detail).
+    FlagRaised,
+    /// A flag moved: acknowledged, worked, resolved, cleared, reopened, a
+    /// next step set or its owner changed (detail: the event key).
+    FlagChanged,
 }
 
 impl AuditAction {
@@ -264,6 +274,10 @@ impl AuditAction {
             AuditAction::CapstoneRubricSaved => "capstone_rubric_saved",
             AuditAction::PortfolioSettingsSaved => "portfolio_settings_saved",
             AuditAction::DistrictCompetencyChanged => "district_competency_changed",
+            AuditAction::SupportDataLoaded => "support_data_loaded",
+            AuditAction::SupportSettingsSaved => "support_settings_saved",
+            AuditAction::FlagRaised => "flag_raised",
+            AuditAction::FlagChanged => "flag_changed",
         }
     }
 }

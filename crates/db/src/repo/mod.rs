@@ -35,5 +35,6 @@ pub mod roster_sync;
 pub mod sessions;
 pub mod settings;
 pub mod students;
+pub mod support;
 pub mod team;
 pub mod throttle;
