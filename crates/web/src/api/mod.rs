@@ -44,6 +44,7 @@ pub mod plan;
 pub mod portfolio;
 pub mod records;
 pub mod students;
+pub mod support;
 pub mod team;
 
 use axum::body::Bytes;
@@ -125,6 +126,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(academic_rules::change_set, academic_rules::remove_set))
         .routes(routes!(academic_rules::save_settings))
         .merge(portfolio::router())
+        .merge(support::router())
 }
 
 /// The whole document, as served.

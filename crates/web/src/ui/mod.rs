@@ -31,6 +31,7 @@ pub mod plan;
 pub mod portfolio;
 pub mod records;
 pub mod students;
+pub mod support;
 pub mod team;
 
 use axum::routing::post;
@@ -51,4 +52,5 @@ pub fn routes() -> Router<AppState> {
         .merge(team::routes())
         .merge(records::routes())
         .merge(admin::routes())
+        .merge(support::routes())
 }
