@@ -36,6 +36,7 @@ mod roster_safety;
 mod roster_sync;
 mod sso;
 mod support;
+mod support_flags;
 mod twins;
 mod twins_plan;
 mod twins_team;

@@ -93,6 +93,8 @@ struct StudentPage {
     show_local_id: bool,
     can_notes: bool,
     can_log: bool,
+    /// Staff who may read the student's early-warning flags.
+    can_flags: bool,
     sharing: Option<Sharing>,
     back_href: &'static str,
     back_label: String,
@@ -337,6 +339,7 @@ pub async fn plan_page(
         .iter()
         .any(|s| access.decide(RecordKind::Note(*s), Action::View) != Decision::Deny);
     let can_log = access.decide(RecordKind::AccessLog, Action::View).is_allowed();
+    let can_flags = access.decide(ssp_app::support::FLAG, Action::View).is_allowed();
     let sharing = access.facts.facts.eligible.then(|| {
         let shares = access.facts.facts.shares_with_guardians;
         let can_change = access.decide(RecordKind::SharingChoice, Action::Edit).is_allowed();
@@ -421,6 +424,7 @@ pub async fn plan_page(
         h,
         can_notes,
         can_log,
+        can_flags,
         sharing,
     })?;
     Ok((status, html).into_response())
