@@ -83,7 +83,9 @@ pub enum Move {
 pub async fn act(app: &App, access: &StudentAccess, flag_id: &str, m: Move) -> Result<(), Error> {
     access.require(app, super::FLAG, Action::Edit).await?;
     let id: Uuid = flag_id.parse().map_err(|_| Error::NotFound)?;
-    let mut row = repo::get(app.db(), access.student(), id).await?.ok_or(Error::NotFound)?;
+    let mut row = repo::get(app.db(), access.student(), id)
+        .await?
+        .ok_or(Error::NotFound)?;
     let status = FlagStatus::parse(&row.status).map_err(|_| Error::NotFound)?;
     let (key, detail) = match m {
         Move::Acknowledge | Move::StartWork | Move::Resolve(_) => {
@@ -113,7 +115,10 @@ pub async fn act(app: &App, access: &StudentAccess, flag_id: &str, m: Move) -> R
             if !status.is_active() {
                 return Err(Error::Conflict("illegal_flag_move"));
             }
-            let to: StudentId = raw.trim().parse().map_err(|_| Error::Conflict("flag_owner_without_access"))?;
+            let to: StudentId = raw
+                .trim()
+                .parse()
+                .map_err(|_| Error::Conflict("flag_owner_without_access"))?;
             let person = PersonId(to.0);
             let may = facts_repo::facts(app.db(), person, access.student(), app.now().date())
                 .await?

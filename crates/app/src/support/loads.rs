@@ -291,7 +291,12 @@ pub async fn load(
             report.problems.push(RowProblem {
                 line: r.line,
                 column: Some("studentUniqueId".into()),
-                code: if number.is_empty() { "required" } else { "unknown_student" }.into(),
+                code: if number.is_empty() {
+                    "required"
+                } else {
+                    "unknown_student"
+                }
+                .into(),
             });
         }
         let get = |field: &str| {
@@ -307,7 +312,11 @@ pub async fn load(
             Ok(_) => {}
             Err(rejected) => {
                 for f in &rejected.fields {
-                    let field = if f.field == "days_absent" { "days_enrolled" } else { f.field };
+                    let field = if f.field == "days_absent" {
+                        "days_enrolled"
+                    } else {
+                        f.field
+                    };
                     report.problems.push(RowProblem {
                         line: r.line,
                         column: crate::academics::catalog::column_of(columns, field),
@@ -350,7 +359,12 @@ pub async fn load(
 /// administrator's account in practice). Written, audited, and the
 /// student's flags recomputed. `fields` maps the domain's field names to
 /// the values sent.
-pub async fn push(app: &App, access: &StudentAccess, which: Indicator, fields: &HashMap<&str, String>) -> Result<(), Error> {
+pub async fn push(
+    app: &App,
+    access: &StudentAccess,
+    which: Indicator,
+    fields: &HashMap<&str, String>,
+) -> Result<(), Error> {
     access.require(app, super::FLAG, Action::Create).await?;
     let get = |f: &str| fields.get(f).map(|v| v.trim().to_owned()).unwrap_or_default();
     let row = parse_row(which, &get, access.student(), app.now().date())?;

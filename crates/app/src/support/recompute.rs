@@ -24,10 +24,8 @@ use ssp_domain::academics::on_track::grade9_on_track;
 use ssp_domain::academics::transcript::gpa;
 use ssp_domain::audit::AuditAction;
 use ssp_domain::support::flag::{choose_owner, system_move, transition, FlagKind, FlagStatus, OwnerBasis};
-use ssp_domain::support::indicators::{
-    Attendance, Behaviour, CourseMark, CourseMarkRaw, DataSource, Reading,
-};
-use ssp_domain::support::rules::{evaluate, Evidence, FlagInput, Finding, Rule};
+use ssp_domain::support::indicators::{Attendance, Behaviour, CourseMark, CourseMarkRaw, DataSource, Reading};
+use ssp_domain::support::rules::{evaluate, Evidence, Finding, FlagInput, Rule};
 use ssp_domain::{GradeLevel, OrgId, PersonId, StaffRole, StudentId};
 use time::{Date, Duration};
 use uuid::Uuid;
@@ -283,11 +281,13 @@ async fn apply(
                     source: transcript_source.clone(),
                 })
             }),
-            grade9: transcript_as_of.filter(|_| grade_level.is_high_school()).map(|as_of| Reading {
-                value: grade9_on_track(&entries, catalog, &rules.scale, s.graduation_year, today, &t.grade9),
-                as_of,
-                source: transcript_source.clone(),
-            }),
+            grade9: transcript_as_of
+                .filter(|_| grade_level.is_high_school())
+                .map(|as_of| Reading {
+                    value: grade9_on_track(&entries, catalog, &rules.scale, s.graduation_year, today, &t.grade9),
+                    as_of,
+                    source: transcript_source.clone(),
+                }),
         };
         let findings = evaluate(&input, t, today);
         let student = StudentId(s.person_id);
@@ -381,8 +381,11 @@ async fn apply(
                     flags_repo::update(&mut tx, &row).await?;
                     if let Some(key) = moved {
                         flags_repo::add_event(&mut tx, row.id, now, None, key, &row.status, "").await?;
-                        audit::record(&mut tx, &event(AuditAction::FlagChanged, row.id, format!("{} {key}", kind.key())))
-                            .await?;
+                        audit::record(
+                            &mut tx,
+                            &event(AuditAction::FlagChanged, row.id, format!("{} {key}", kind.key())),
+                        )
+                        .await?;
                         changes.moved += 1;
                     } else {
                         changes.refreshed += 1;

@@ -38,10 +38,12 @@ fn routing_of(text: &str) -> Routing {
     let pairs: Vec<(&str, &str)> = text.split(';').filter_map(|p| p.split_once('=')).collect();
     // A stored pair that no longer parses is left out (the kind goes to
     // the plan manager) rather than failing every recomputation.
-    pairs.iter().fold(Routing::new(), |acc, pair| match Routing::parse(&[*pair]) {
-        Ok(one) => one.routes().fold(acc, |a, (k, r)| a.route(k, r)),
-        Err(_) => acc,
-    })
+    pairs
+        .iter()
+        .fold(Routing::new(), |acc, pair| match Routing::parse(&[*pair]) {
+            Ok(one) => one.routes().fold(acc, |a, (k, r)| a.route(k, r)),
+            Err(_) => acc,
+        })
 }
 
 pub async fn of(app: &App, district: OrgId) -> Result<SupportSettings, Error> {
@@ -73,7 +75,12 @@ pub async fn of(app: &App, district: OrgId) -> Result<SupportSettings, Error> {
 /// together: a refusal of either saves nothing (both refusals' fields are
 /// reported, under `invalid_support_settings`). Then recomputes the
 /// district's flags in the background.
-pub async fn save(app: &App, actor: &Actor, thresholds: Parsed<Thresholds>, routing: Parsed<Routing>) -> Result<(), Error> {
+pub async fn save(
+    app: &App,
+    actor: &Actor,
+    thresholds: Parsed<Thresholds>,
+    routing: Parsed<Routing>,
+) -> Result<(), Error> {
     let (t, r) = match (thresholds, routing) {
         (Ok(t), Ok(r)) => (t, r),
         (t, r) => {
@@ -110,7 +117,8 @@ pub async fn save(app: &App, actor: &Actor, thresholds: Parsed<Thresholds>, rout
         t.grade9.max_core_semester_fs,
         row.routing
     );
-    w.commit(AuditAction::SupportSettingsSaved, "support_settings", detail).await?;
+    w.commit(AuditAction::SupportSettingsSaved, "support_settings", detail)
+        .await?;
     super::recompute::refresh_district_in_background(app, actor.district);
     Ok(())
 }
@@ -119,6 +127,11 @@ pub async fn save(app: &App, actor: &Actor, thresholds: Parsed<Thresholds>, rout
 pub fn routes_by_kind(r: &Routing) -> Vec<(FlagKind, String)> {
     FlagKind::ALL
         .iter()
-        .map(|k| (*k, r.role_for(*k).map(|role| role.as_str().to_owned()).unwrap_or_default()))
+        .map(|k| {
+            (
+                *k,
+                r.role_for(*k).map(|role| role.as_str().to_owned()).unwrap_or_default(),
+            )
+        })
         .collect()
 }

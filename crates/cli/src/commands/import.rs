@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Args, Subcommand};
-use ssp_app::support::loads::Indicator;
 use indicatif::{ProgressBar, ProgressStyle};
+use ssp_app::support::loads::Indicator;
 use ssp_roster::{ImportError, ImportOptions, MoreOptions, Progress, Refusal, Report};
 use time::OffsetDateTime;
 
@@ -81,7 +81,9 @@ pub async fn run(settings: &Settings, cmd: ImportCommand) -> anyhow::Result<()> 
         ImportCommand::Attendance(args) => {
             return academic(settings, args, FileKind::Support(Indicator::Attendance)).await
         }
-        ImportCommand::Behaviour(args) => return academic(settings, args, FileKind::Support(Indicator::Behaviour)).await,
+        ImportCommand::Behaviour(args) => {
+            return academic(settings, args, FileKind::Support(Indicator::Behaviour)).await
+        }
         ImportCommand::Marks(args) => return academic(settings, args, FileKind::Support(Indicator::Marks)).await,
     };
     let db = super::open_migrated(settings).await?;

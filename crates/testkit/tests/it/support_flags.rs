@@ -112,11 +112,19 @@ async fn a_load_opens_a_chronic_absence_flag_owned_by_the_plan_manager_with_its_
         assert!(page.text.contains(want), "{want} in {}", page.text);
     }
     let mine = counselor.get("/flags").await;
-    assert!(mine.text.contains(&format!("/students/{me}/flags#flag-")), "{}", mine.text);
+    assert!(
+        mine.text.contains(&format!("/students/{me}/flags#flag-")),
+        "{}",
+        mine.text
+    );
 
     // The same file again changes nothing.
     let again = upload(&app, "attendance", &attendance(&local, 120, 14)).await;
-    assert!(again.text.contains("0 row(s) new or changed, 1 unchanged"), "{}", again.text);
+    assert!(
+        again.text.contains("0 row(s) new or changed, 1 unchanged"),
+        "{}",
+        again.text
+    );
     assert_eq!(app.count_audit("flag_raised").await, 1);
 }
 
@@ -153,7 +161,11 @@ async fn routing_sends_attendance_flags_to_the_family_partnership_specialist() {
             &[me, owner],
         )
         .await;
-    assert_eq!(is_fps, Some(owner), "a family partnership specialist at the student's school owns it");
+    assert_eq!(
+        is_fps,
+        Some(owner),
+        "a family partnership specialist at the student's school owns it"
+    );
 }
 
 #[tokio::test]
@@ -173,7 +185,9 @@ async fn new_data_below_the_threshold_clears_the_flag() {
         )
         .await;
     assert_eq!(r.status, 204, "{}", r.body);
-    let (status, ..) = flag_of(&app, me, "chronic_absence").await.expect("the flag stays, cleared");
+    let (status, ..) = flag_of(&app, me, "chronic_absence")
+        .await
+        .expect("the flag stays, cleared");
     assert_eq!(status, "cleared");
     let flags = counselor.get_json(&format!("/api/v1/students/{me}/flags")).await;
     let v: serde_json::Value = serde_json::from_str(&flags.body).unwrap();
@@ -239,7 +253,10 @@ async fn a_next_step_without_a_date_is_refused() {
         .await;
     assert_eq!(res.status, 422);
     assert!(res.text.contains("A next step needs a due date."), "{}", res.text);
-    assert!(app.texts("SELECT next_step FROM flags WHERE next_step = 'Call home'", &[]).await.is_empty());
+    assert!(app
+        .texts("SELECT next_step FROM flags WHERE next_step = 'Call home'", &[])
+        .await
+        .is_empty());
     let t = api_token(&counselor).await;
     let api = counselor
         .post_json(
@@ -259,7 +276,13 @@ async fn a_next_step_without_a_date_is_refused() {
         .await;
     assert_eq!(ok.status, 303, "{}", ok.text);
     counselor.get(&format!("/students/{me}/flags")).await;
-    assert_eq!(counselor.post_form(&format!("/students/{me}/flags/{flag}/start"), &[]).await.status, 303);
+    assert_eq!(
+        counselor
+            .post_form(&format!("/students/{me}/flags/{flag}/start"), &[])
+            .await
+            .status,
+        303
+    );
     counselor.get(&format!("/students/{me}/flags")).await;
     let resolved = counselor
         .post_form(
@@ -281,7 +304,10 @@ async fn unrelated_staff_get_not_found_and_an_audited_denial() {
     let before = app.count_audit("access_denied").await;
     assert_eq!(other.get(&format!("/students/{me}/flags")).await.status, 404);
     assert_eq!(app.count_audit("access_denied").await, before + 1);
-    assert_eq!(other.get_json(&format!("/api/v1/students/{me}/flags")).await.status, 404);
+    assert_eq!(
+        other.get_json(&format!("/api/v1/students/{me}/flags")).await.status,
+        404
+    );
 }
 
 #[tokio::test]
@@ -293,9 +319,16 @@ async fn the_guardian_and_the_student_cannot_see_flags() {
     for who in ["demo.student", "demo.guardian"] {
         let c = app.signed_in(who).await;
         assert_eq!(c.get(&format!("/students/{me}/flags")).await.status, 404, "{who}");
-        assert_eq!(c.get_json(&format!("/api/v1/students/{me}/flags")).await.status, 404, "{who}");
+        assert_eq!(
+            c.get_json(&format!("/api/v1/students/{me}/flags")).await.status,
+            404,
+            "{who}"
+        );
         let plan = c.get(&format!("/students/{me}")).await;
-        assert!(!plan.text.contains(&format!("/students/{me}/flags")), "{who} is not shown the link");
+        assert!(
+            !plan.text.contains(&format!("/students/{me}/flags")),
+            "{who} is not shown the link"
+        );
     }
     let counselor = app.signed_in("demo.counselor").await;
     let plan = counselor.get(&format!("/students/{me}")).await;

@@ -86,7 +86,8 @@ pub struct FlagRow {
     pub updated_at: OffsetDateTime,
 }
 
-const FLAG_COLUMNS: &str = "f.id, f.district_id, f.school_id, f.student_id, f.kind, f.status, f.rule, f.evidence, f.as_of, f.source, \
+const FLAG_COLUMNS: &str =
+    "f.id, f.district_id, f.school_id, f.student_id, f.kind, f.status, f.rule, f.evidence, f.as_of, f.source, \
      f.stale, f.owner_id, f.owner_basis, f.next_step, f.next_step_due, f.resolved_note, f.opened_at, f.updated_at";
 
 /// Every flag of these students (any status).
@@ -244,7 +245,10 @@ pub async fn open_for_owner(db: &Db, owner: PersonId) -> Result<Vec<ListedFlag>,
                FROM flags f JOIN persons sp ON sp.id = f.student_id JOIN persons o ON o.id = f.owner_id \
                WHERE f.owner_id = $1 AND f.status IN ('open', 'acknowledged', 'in_progress') \
                ORDER BY f.next_step_due, f.opened_at";
-    Ok(with_reader!(db, |p| sqlx::query_as(sql).bind(owner.0).fetch_all(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(owner.0)
+        .fetch_all(p)
+        .await)?)
 }
 
 /// Every student of the district with indicator data or a flag (for a
@@ -255,7 +259,10 @@ pub async fn students_with_data(db: &Db, district: OrgId) -> Result<Vec<Uuid>, D
                UNION SELECT student_id FROM course_marks WHERE district_id = $1 \
                UNION SELECT student_id FROM transcript_entries WHERE district_id = $1 \
                UNION SELECT student_id FROM flags WHERE district_id = $1";
-    Ok(with_reader!(db, |p| sqlx::query_scalar(sql).bind(district.0).fetch_all(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_scalar(sql)
+        .bind(district.0)
+        .fetch_all(p)
+        .await)?)
 }
 
 /// Display names of people by id.
@@ -282,5 +289,8 @@ pub async fn staff_at_school(db: &Db, student: StudentId) -> Result<Vec<(Uuid, S
                JOIN staff_assignments a ON a.org_id = s.school_id AND a.status = 'active' \
                JOIN persons p ON p.id = a.person_id AND p.status = 'active' \
                WHERE s.person_id = $1 ORDER BY p.family_name, p.given_name, p.id, a.role";
-    Ok(with_reader!(db, |p| sqlx::query_as(sql).bind(student.0).fetch_all(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(student.0)
+        .fetch_all(p)
+        .await)?)
 }

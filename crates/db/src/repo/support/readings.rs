@@ -46,7 +46,12 @@ pub struct MarkRow {
 
 /// Inserts or replaces the student's attendance for the school year; true
 /// when something changed.
-pub async fn put_attendance(tx: &mut Tx, district: OrgId, r: &AttendanceRow, now: OffsetDateTime) -> Result<bool, DbError> {
+pub async fn put_attendance(
+    tx: &mut Tx,
+    district: OrgId,
+    r: &AttendanceRow,
+    now: OffsetDateTime,
+) -> Result<bool, DbError> {
     let sql = "INSERT INTO attendance_readings (student_id, school_year, district_id, days_enrolled, excused, unexcused, disciplinary, \
                as_of, source, loaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
                ON CONFLICT (student_id, school_year) DO UPDATE SET days_enrolled = excluded.days_enrolled, excused = excluded.excused, \
@@ -74,7 +79,12 @@ pub async fn put_attendance(tx: &mut Tx, district: OrgId, r: &AttendanceRow, now
 
 /// Inserts or replaces the student's behaviour for the school year; true
 /// when something changed.
-pub async fn put_behaviour(tx: &mut Tx, district: OrgId, r: &BehaviourRow, now: OffsetDateTime) -> Result<bool, DbError> {
+pub async fn put_behaviour(
+    tx: &mut Tx,
+    district: OrgId,
+    r: &BehaviourRow,
+    now: OffsetDateTime,
+) -> Result<bool, DbError> {
     let sql = "INSERT INTO behaviour_readings (student_id, school_year, district_id, incidents, iss_days, oss_days, as_of, source, \
                loaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
                ON CONFLICT (student_id, school_year) DO UPDATE SET incidents = excluded.incidents, iss_days = excluded.iss_days, \

@@ -47,7 +47,13 @@ fn statuses() -> Schema {
     one_of(FlagStatus::ALL.iter().map(|k| k.key()))
 }
 
-async fn push(state: &AppState, ctx: &Ctx, id: &str, which: Indicator, fields: HashMap<&str, String>) -> Result<Response, AppError> {
+async fn push(
+    state: &AppState,
+    ctx: &Ctx,
+    id: &str,
+    which: Indicator,
+    fields: HashMap<&str, String>,
+) -> Result<Response, AppError> {
     let access = access_of(state, ctx, id).await?;
     loads::push(state, &access, which, &fields).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
@@ -258,7 +264,11 @@ fn evidence_map(s: &str) -> HashMap<String, String> {
     params(StudentPath),
     responses((status = 200, description = "The flags.", body = Vec<FlagJson>))
 )]
-pub async fn list(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<Vec<FlagJson>>, AppError> {
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<FlagJson>>, AppError> {
     let access = access_of(&state, &ctx, &id).await?;
     let list = flags::of_student(&state, &access).await?;
     Ok(Json(

@@ -69,7 +69,10 @@ fn basis_text(lang: Language, basis: &str) -> String {
         Some((b, role)) => crate::i18n::t_args(
             lang,
             &format!("support-basis-{b}"),
-            &[("role", crate::i18n::t(lang, &format!("role-{}", role.replace('_', "-"))))],
+            &[(
+                "role",
+                crate::i18n::t(lang, &format!("role-{}", role.replace('_', "-"))),
+            )],
         ),
         None => crate::i18n::t(lang, &format!("support-basis-{}", basis.replace('_', "-"))),
     }

@@ -164,7 +164,12 @@ async fn render_page(state: &AppState, ctx: &Ctx, typed: Typed, status: StatusCo
     let roles = StaffRole::ALL
         .iter()
         .filter(|r| **r != StaffRole::DistrictAdmin)
-        .map(|r| (r.as_str(), crate::i18n::t(lang, &format!("role-{}", r.as_str().replace('_', "-")))))
+        .map(|r| {
+            (
+                r.as_str(),
+                crate::i18n::t(lang, &format!("role-{}", r.as_str().replace('_', "-"))),
+            )
+        })
         .collect();
     let page = Page::new(ctx, "support-settings-title");
     let mut res = render(&SettingsPage {
@@ -356,7 +361,11 @@ fn outcome_of(lang: Language, heading: String, r: &LoadReport) -> Outcome {
             .collect();
         return Outcome {
             heading,
-            summary: crate::i18n::t_args(lang, "support-load-refused", &[("problems", r.problems.len().to_string())]),
+            summary: crate::i18n::t_args(
+                lang,
+                "support-load-refused",
+                &[("problems", r.problems.len().to_string())],
+            ),
             problems,
             refused: true,
         };
