@@ -10,6 +10,7 @@ use ssp_db::repo::support::flags::{self as repo, EventRow, FlagRow, ListedFlag};
 use ssp_domain::access::{decide, Action, Decision};
 use ssp_domain::audit::AuditAction;
 use ssp_domain::support::flag::{overdue, transition, FlagEvent, FlagKind, FlagStatus, NextStep, ResolutionNote};
+use ssp_domain::support::indicators::is_stale;
 use ssp_domain::{PersonId, StudentId};
 use time::Date;
 use uuid::Uuid;
@@ -40,9 +41,15 @@ pub async fn of_student(app: &App, access: &StudentAccess) -> Result<Vec<Flag>, 
     let mut events = repo::events(db, access.student()).await?;
     let names = repo::names(db, &rows.iter().map(|r| r.owner_id).collect::<Vec<_>>()).await?;
     let today = app.now().date();
+    let stale_after = super::settings::of(app, access.facts.district_id)
+        .await?
+        .thresholds
+        .stale_after_days;
     let mut out: Vec<Flag> = rows
         .into_iter()
-        .filter_map(|row| {
+        .filter_map(|mut row| {
+            // Data ages without changing: stale is judged on reading.
+            row.stale = is_stale(row.as_of, today, stale_after);
             let kind = FlagKind::parse(&row.kind).ok()?;
             let status = FlagStatus::parse(&row.status).ok()?;
             let history = events
@@ -163,10 +170,15 @@ pub struct Listed {
 /// they own, and opening one goes through the access module.
 pub async fn mine(app: &App, actor: &Actor) -> Result<Vec<Listed>, Error> {
     let today: Date = app.now().date();
+    let stale_after = super::settings::of(app, actor.district)
+        .await?
+        .thresholds
+        .stale_after_days;
     let mut out: Vec<Listed> = repo::open_for_owner(app.db(), actor.person)
         .await?
         .into_iter()
-        .filter_map(|flag| {
+        .filter_map(|mut flag| {
+            flag.stale = is_stale(flag.as_of, today, stale_after);
             Some(Listed {
                 kind: FlagKind::parse(&flag.kind).ok()?,
                 status: FlagStatus::parse(&flag.status).ok()?,

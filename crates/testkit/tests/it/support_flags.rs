@@ -334,3 +334,55 @@ async fn the_guardian_and_the_student_cannot_see_flags() {
     let plan = counselor.get(&format!("/students/{me}")).await;
     assert!(plan.text.contains(&format!("/students/{me}/flags")), "staff are");
 }
+
+#[tokio::test]
+async fn lowering_a_threshold_raises_flags_in_the_background() {
+    let app = TestApp::with_demo().await;
+    let me = app.person("demo.student").await;
+    let local = local_id(&app, me).await;
+    upload(&app, "attendance", &attendance(&local, 120, 8)).await;
+    assert!(
+        flag_of(&app, me, "chronic_absence").await.is_none(),
+        "6.7 % is below 10 %"
+    );
+    let admin = app.signed_in("demo.districtadmin").await;
+    admin.get("/admin/support").await;
+    let res = admin
+        .post_form(
+            "/admin/support/settings",
+            &[
+                ("chronic_absence_percent", "5"),
+                ("min_days_enrolled", "20"),
+                ("suspension_days", "1"),
+                ("low_gpa", "2.00"),
+                ("stale_after_days", "45"),
+                ("grade9_min_credits", "5"),
+                ("grade9_max_core_fs", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let district = ssp_domain::OrgId(
+        app.query_id("SELECT district_id FROM students WHERE person_id = $1", &[me])
+            .await
+            .unwrap(),
+    );
+    ssp_app::support::recompute::wait_idle(&app.state, district).await;
+    assert_eq!(flag_of(&app, me, "chronic_absence").await.expect("a flag").0, "open");
+}
+
+#[tokio::test]
+async fn data_older_than_the_districts_stale_age_is_marked_stale() {
+    let app = TestApp::with_demo().await;
+    let me = app.person("demo.student").await;
+    let local = local_id(&app, me).await;
+    upload(&app, "attendance", &attendance(&local, 120, 14)).await;
+    let counselor = app.signed_in("demo.counselor").await;
+    let fresh = counselor.get(&format!("/students/{me}/flags")).await;
+    assert!(!fresh.text.contains("Stale data"), "3 days old is fresh");
+    app.clock.advance(time::Duration::days(50));
+    // A new sign-in (the first session has long expired).
+    let counselor = app.signed_in("demo.counselor").await;
+    let stale = counselor.get(&format!("/students/{me}/flags")).await;
+    assert!(stale.text.contains("Stale data"), "53 days old is past the default 45");
+}
