@@ -386,3 +386,82 @@ async fn data_older_than_the_districts_stale_age_is_marked_stale() {
     let stale = counselor.get(&format!("/students/{me}/flags")).await;
     assert!(stale.text.contains("Stale data"), "53 days old is past the default 45");
 }
+
+/// `ssp import attendance FILE`: on a SQLite file of its own whatever
+/// engine the suite runs on (the command opens the database its settings
+/// name).
+#[tokio::test]
+async fn the_command_loads_attendance_all_or_nothing_and_fails_on_a_row_problem() {
+    use ssp_cli::commands::import::{run, AcademicArgs, ImportCommand};
+    use ssp_db::{with_reader, Db, DbOptions};
+    use std::io::Write;
+
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("ssp.db").display());
+    let mut file = tempfile::NamedTempFile::new_in(dir.path()).unwrap();
+    writeln!(file, "database_url = {url:?}").unwrap();
+    let settings = ssp_cli::Settings::load(
+        Some(file.path()),
+        &std::collections::BTreeMap::new(),
+        &ssp_cli::Overrides::default(),
+    )
+    .unwrap();
+    let pkg = tempfile::tempdir().unwrap();
+    for (name, body) in [
+        (
+            "manifest",
+            "propertyName,value\nmanifest.version,1.0\noneroster.version,1.1\nfile.orgs,bulk\nfile.users,bulk\n",
+        ),
+        (
+            "orgs",
+            "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\nd1,,,Lakeside,district,,\ns1,,,Lakeside High,school,,d1\n",
+        ),
+        (
+            "users",
+            "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,givenName,familyName,grades,identifier\nu1,,,true,s1,student,u1,Ana,Diaz,10,S-1\n",
+        ),
+    ] {
+        std::fs::write(pkg.path().join(format!("{name}.csv")), body).unwrap();
+    }
+    let roster = ssp_cli::commands::import::OneRosterArgs {
+        path: pkg.path().to_owned(),
+        district: None,
+        district_name: None,
+        dry_run: false,
+        confirm_deactivations: false,
+        report: None,
+    };
+    run(&settings, ImportCommand::Oneroster(roster))
+        .await
+        .expect("the roster");
+    let csv = dir.path().join("attendance.csv");
+    let import = |body: &str| {
+        std::fs::write(&csv, body).unwrap();
+        run(
+            &settings,
+            ImportCommand::Attendance(AcademicArgs {
+                path: csv.clone(),
+                district: None,
+            }),
+        )
+    };
+    let header = "studentUniqueId,daysEnrolled,unexcusedAbsences,asOfDate\n";
+    let err = import(&format!("{header}S-1,40,2,2026-10-01\nS-2,40,2,2026-10-01\n"))
+        .await
+        .unwrap_err();
+    assert!(format!("{err:#}").contains("nothing was loaded"), "{err:#}");
+    let count = || async {
+        let db = Db::connect(&url, &DbOptions::default()).await.unwrap();
+        let n: i64 = with_reader!(&db, |p| sqlx::query_scalar("SELECT COUNT(*) FROM attendance_readings")
+            .fetch_one(p)
+            .await
+            .unwrap());
+        db.close().await;
+        n
+    };
+    assert_eq!(count().await, 0, "the good row was not applied");
+    import(&format!("{header}S-1,40,2,2026-10-01\n"))
+        .await
+        .expect("a good file");
+    assert_eq!(count().await, 1);
+}
