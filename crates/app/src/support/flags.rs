@@ -11,7 +11,7 @@ use ssp_domain::access::{decide, Action, Decision};
 use ssp_domain::audit::AuditAction;
 use ssp_domain::support::flag::{overdue, transition, FlagEvent, FlagKind, FlagStatus, NextStep, ResolutionNote};
 use ssp_domain::support::indicators::is_stale;
-use ssp_domain::{PersonId, StudentId};
+use ssp_domain::PersonId;
 use time::Date;
 use uuid::Uuid;
 
@@ -122,11 +122,11 @@ pub async fn act(app: &App, access: &StudentAccess, flag_id: &str, m: Move) -> R
             if !status.is_active() {
                 return Err(Error::Conflict("illegal_flag_move"));
             }
-            let to: StudentId = raw
+            let to: Uuid = raw
                 .trim()
                 .parse()
                 .map_err(|_| Error::Conflict("flag_owner_without_access"))?;
-            let person = PersonId(to.0);
+            let person = PersonId(to);
             let may = facts_repo::facts(app.db(), person, access.student(), app.now().date())
                 .await?
                 .is_some_and(|f| {

@@ -465,3 +465,37 @@ async fn the_command_loads_attendance_all_or_nothing_and_fails_on_a_row_problem(
         .expect("a good file");
     assert_eq!(count().await, 1);
 }
+
+#[tokio::test]
+async fn a_flag_is_reassigned_only_to_staff_who_may_work_it() {
+    let app = TestApp::with_demo().await;
+    let me = app.person("demo.student").await;
+    let local = local_id(&app, me).await;
+    upload(&app, "attendance", &attendance(&local, 120, 14)).await;
+    let flag = app
+        .query_id("SELECT id FROM flags WHERE student_id = $1", &[me])
+        .await
+        .expect("a flag");
+    let counselor = app.signed_in("demo.counselor").await;
+    let t = api_token(&counselor).await;
+    let url = format!("/api/v1/students/{me}/flags/{flag}/reassign");
+    let guardian = app.person("demo.guardian").await;
+    let refused = counselor
+        .post_json(&url, &format!(r#"{{"owner":"{guardian}"}}"#), Some(&t))
+        .await;
+    assert_eq!(refused.status, 409, "{}", refused.body);
+    assert!(refused.body.contains("flag_owner_without_access"), "{}", refused.body);
+    let fps = app.person("demo.fps").await;
+    let ok = counselor
+        .post_json(&url, &format!(r#"{{"owner":"{fps}"}}"#), Some(&t))
+        .await;
+    assert_eq!(ok.status, 204, "{}", ok.body);
+    let (_, owner, basis) = flag_of(&app, me, "chronic_absence").await.unwrap();
+    assert_eq!((owner, basis.as_str()), (fps, "reassigned"));
+    let mine = app.signed_in("demo.fps").await.get_json("/api/v1/flags").await;
+    assert!(
+        mine.body.contains(&flag.to_string()),
+        "the new owner sees it: {}",
+        mine.body
+    );
+}
