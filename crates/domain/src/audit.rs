@@ -134,6 +134,10 @@ pub enum AuditAction {
     ExperienceLogged,
     /// A student logged hours on an experience.
     HoursLogged,
+    /// A student changed one of their experiences.
+    ExperienceChanged,
+    /// A student removed an unverified hours entry.
+    HoursRemoved,
     /// A verification link for the unverified hours was emailed or shown to copy.
     HoursVerificationSent,
     /// Hours were verified, by the supervisor through the link (no actor;
@@ -167,6 +171,19 @@ pub enum AuditAction {
     /// A flag moved: acknowledged, worked, resolved, cleared, reopened, a
     /// next step set or its owner changed (detail: the event key).
     FlagChanged,
+
+    /// A need was recorded, or its status or "what is being done" changed.
+    NeedRecorded,
+    NeedChanged,
+    /// An intervention was started, given a progress point, ended with an
+    /// outcome, linked to a need, goal or flag, or shared with the family.
+    InterventionStarted,
+    InterventionProgressRecorded,
+    InterventionEnded,
+    InterventionLinked,
+    InterventionSharingChanged,
+    /// A district added or retired one of its own intervention strategies.
+    SupportStrategyChanged,
 }
 
 impl AuditAction {
@@ -263,6 +280,8 @@ impl AuditAction {
             AuditAction::CoursePlanAcknowledged => "course_plan_acknowledged",
             AuditAction::ExperienceLogged => "experience_logged",
             AuditAction::HoursLogged => "hours_logged",
+            AuditAction::ExperienceChanged => "experience_changed",
+            AuditAction::HoursRemoved => "hours_removed",
             AuditAction::HoursVerificationSent => "hours_verification_sent",
             AuditAction::HoursVerified => "hours_verified",
             AuditAction::HoursDeclined => "hours_declined",
@@ -278,6 +297,15 @@ impl AuditAction {
             AuditAction::SupportSettingsSaved => "support_settings_saved",
             AuditAction::FlagRaised => "flag_raised",
             AuditAction::FlagChanged => "flag_changed",
+
+            AuditAction::NeedRecorded => "need_recorded",
+            AuditAction::NeedChanged => "need_changed",
+            AuditAction::InterventionStarted => "intervention_started",
+            AuditAction::InterventionProgressRecorded => "intervention_progress_recorded",
+            AuditAction::InterventionEnded => "intervention_ended",
+            AuditAction::InterventionLinked => "intervention_linked",
+            AuditAction::InterventionSharingChanged => "intervention_sharing_changed",
+            AuditAction::SupportStrategyChanged => "support_strategy_changed",
         }
     }
 }

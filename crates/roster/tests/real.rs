@@ -623,3 +623,49 @@ async fn grades_written_without_the_leading_zero_or_in_lower_case_are_read_with_
         1
     );
 }
+
+#[tokio::test]
+async fn sex_and_race_are_kept_apart_for_the_fairness_audit_and_a_bad_sex_is_only_a_warning() {
+    let (db, _dir) = fresh().await;
+    let header = "sourcedId,status,dateLastModified,birthDate,sex,americanIndianOrAlaskaNative,asian,\
+                  blackOrAfricanAmerican,nativeHawaiianOrOtherPacificIslander,white,\
+                  demographicRaceTwoOrMoreRaces,hispanicOrLatinoEthnicity";
+    let pkg = Pkg::district().set(
+        "demographics",
+        &format!("{header}\nu1,,,2014-03-14,female,false,true,false,false,true,false,false\n"),
+    );
+    let r = run(&db, &pkg).await;
+    assert_eq!(r.errors_total, 0, "{:?}", r.issues);
+    let kept = count(
+        &db,
+        "SELECT COUNT(*) FROM student_demographics WHERE sex = 'female' AND race_ethnicity = 'two_or_more'",
+    )
+    .await;
+    assert_eq!(kept, 1, "asian and white: two or more races");
+    // The student record itself carries none of it.
+    let columns = count(&db, "SELECT COUNT(*) FROM students WHERE birth_date IS NOT NULL").await;
+    assert_eq!(columns, 1);
+
+    // A sex outside the standard's list: a warning; the birth date still counts.
+    let pkg = Pkg::district().set(
+        "demographics",
+        &format!("{header}\nu1,,,2014-03-14,F,false,false,false,false,false,false,true\n"),
+    );
+    let r = run(&db, &pkg).await;
+    assert_eq!(r.errors_total, 0, "{:?}", r.issues);
+    assert!(
+        at(&r, Severity::Warning).contains(&place("demographics.csv", 2, "sex")),
+        "{:?}",
+        r.issues
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT COUNT(*) FROM student_demographics WHERE sex IS NULL AND race_ethnicity = 'hispanic_latino'"
+        )
+        .await,
+        1,
+        "replaced, not added"
+    );
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM student_demographics").await, 1);
+}

@@ -153,6 +153,88 @@ pub fn goal_chart(
     s
 }
 
+/// An intervention's progress points against its goal line (from the
+/// baseline at the start to the goal at the planned end), as an inline
+/// `<svg>`. `label` is what a screen reader hears; the page also lists the
+/// points in a table.
+pub fn progress_chart(label: &str, chart: &ssp_domain::support::intervention::ProgressChart, start: Date) -> String {
+    let span = chart.x_max.max(1) as f64;
+    let (mut lo, mut hi) = (chart.y_min, chart.y_max);
+    let pad = ((hi - lo) * 0.15).max(1.0);
+    lo -= pad;
+    hi += pad;
+    if chart.y_min >= 0.0 {
+        lo = lo.max(0.0);
+    }
+    let x = |d: i64| PAD_L + d as f64 / span * (W - PAD_L - PAD_R);
+    let y = |v: f64| PAD_T + (1.0 - (v - lo) / (hi - lo)) * (H - PAD_T - PAD_B);
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<svg class=\"chart\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
+        esc(label)
+    );
+    let _ = write!(
+        s,
+        "<line class=\"axis\" x1=\"{PAD_L}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/><line class=\"axis\" x1=\"{PAD_L}\" y1=\"{PAD_T}\" x2=\"{PAD_L}\" y2=\"{}\"/>",
+        H - PAD_B,
+        W - PAD_R,
+        H - PAD_B,
+        H - PAD_B
+    );
+    let [(x0, y0), (x1, y1)] = chart.goal_line;
+    let _ = write!(
+        s,
+        "<line class=\"target goal-line\" x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\"/>",
+        x(x0),
+        y(y0),
+        x(x1),
+        y(y1)
+    );
+    let end = start.checked_add(time::Duration::days(chart.x_max)).unwrap_or(start);
+    let _ = write!(
+        s,
+        "<text class=\"chart-label\" x=\"{PAD_L}\" y=\"{}\">{start}</text><text class=\"chart-label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{end}</text>",
+        H - 10.0,
+        W - PAD_R,
+        H - 10.0
+    );
+    for (v, anchor_y) in [(lo, H - PAD_B), (hi, PAD_T + 10.0)] {
+        let _ = write!(
+            s,
+            "<text class=\"chart-label\" x=\"{}\" y=\"{anchor_y:.1}\" text-anchor=\"end\">{}</text>",
+            PAD_L - 4.0,
+            trim(v)
+        );
+    }
+    if !chart.points.is_empty() {
+        let path: Vec<String> = chart
+            .points
+            .iter()
+            .map(|(d, v)| format!("{:.1},{:.1}", x(*d), y(*v)))
+            .collect();
+        let _ = write!(s, "<polyline class=\"series\" points=\"{}\"/>", path.join(" "));
+        for (d, v) in &chart.points {
+            let on = start.checked_add(time::Duration::days(*d)).unwrap_or(start);
+            let _ = write!(
+                s,
+                "<circle class=\"point\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"4\"><title>{on}: {}</title></circle>",
+                x(*d),
+                y(*v),
+                trim(*v)
+            );
+        }
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// A number as people read it: whole numbers without decimals, others to
+/// one decimal.
+pub fn number(v: f64) -> String {
+    trim(v)
+}
+
 /// A horizontal bar chart (an interest profile: six areas scored 0–40, or an
 /// occupation's six ratings 1–7). `label` is what a screen reader hears: the
 /// bars' values, which the page also gives as text.

@@ -22,6 +22,7 @@ pub mod roster_sync_jobs;
 pub mod state;
 pub mod text_guard;
 pub mod ui;
+pub mod upload;
 pub mod when;
 
 pub use app::Application;

@@ -555,26 +555,59 @@ pub async fn showcase_file(app: &App, token: &str, id: Uuid, thumb: bool) -> Res
 
 /// The whole portfolio (what the reader may see) as a zip file with an
 /// HTML index, written to a temporary file the caller streams and removes.
-pub async fn export_zip(app: &App, access: &StudentAccess, dir: &Path) -> Result<PathBuf, Error> {
+/// The words of the zip's `index.html`, in the reader's language (the
+/// caller translates; this module has no translations).
+pub struct ZipText {
+    /// The page's language tag (`en`, `es`).
+    pub lang: String,
+    /// The page's title and heading ("Maya's portfolio").
+    pub title: String,
+    /// "Best work".
+    pub best_work: String,
+    /// A domain key's name (`academic` → "Academic").
+    pub domain: Box<dyn Fn(&str) -> String + Send + Sync>,
+    /// A competency key's name.
+    pub competency: Box<dyn Fn(&str) -> String + Send + Sync>,
+}
+
+impl std::fmt::Debug for ZipText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ZipText").field("lang", &self.lang).finish()
+    }
+}
+
+pub async fn export_zip(app: &App, access: &StudentAccess, dir: &Path, text: &ZipText) -> Result<PathBuf, Error> {
     let items = list(app, access).await?;
     std::fs::create_dir_all(dir).map_err(|e| Error::Internal(e.into()))?;
     let path = dir.join(format!("portfolio-{}.zip", Uuid::now_v7()));
     let file = std::fs::File::create(&path).map_err(|e| Error::Internal(e.into()))?;
     let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
     let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    let mut index = String::from(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Portfolio</title></head><body><main><h1>Portfolio</h1><ul>",
+    let mut index = format!(
+        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title></head><body><main><h1>{}</h1><ul>",
+        esc(&text.lang),
+        esc(&text.title),
+        esc(&text.title)
     );
     let files = app.files()?;
     for a in &items {
         let r = &a.row;
         let mut entry = format!(
-            "<li><h2>{}</h2><p>{} · {}–{}</p>",
+            "<li><h2>{}</h2><p>{} · {}–{}{}</p>",
             esc(&r.title),
-            esc(&r.domain),
+            esc(&(text.domain)(&r.domain)),
             r.school_year - 1,
-            r.school_year
+            r.school_year,
+            if r.best_work {
+                format!(" · <strong>{}</strong>", esc(&text.best_work))
+            } else {
+                String::new()
+            }
         );
+        if !a.competencies.is_empty() {
+            let names: Vec<String> = a.competencies.iter().map(|c| esc(&(text.competency)(c))).collect();
+            entry.push_str(&format!("<p>{}</p>", names.join(" · ")));
+        }
         if !r.description.is_empty() {
             entry.push_str(&format!("<p>{}</p>", esc(&r.description)));
         }

@@ -169,6 +169,106 @@ pub async fn add(app: &App, access: &StudentAccess, input: Parsed<NewExperience>
     Ok(id)
 }
 
+/// The student changes one of their experiences. Every logged entry must
+/// still fall within the dates (`invalid_experience` on `start_on` or
+/// `end_on`: `hours_outside_dates`). Once any hours are verified, the kind,
+/// organisation and supervisor stay as the supervisor confirmed them
+/// (`experience_has_verified_hours`); the reflection, competencies and
+/// dates may still change. A new supervisor address ends the unused links
+/// sent to the old one.
+pub async fn edit(
+    app: &App,
+    access: &StudentAccess,
+    experience: &str,
+    input: Parsed<NewExperience>,
+) -> Result<(), Error> {
+    let mut w = begin_student(app, access).await?;
+    let row = experience_of(app, access, experience).await?;
+    let e = input?;
+    let now = w.now();
+    let logged: Vec<HoursRow> = repo::hours(app.db(), access.student())
+        .await?
+        .into_iter()
+        .filter(|h| h.experience_id == row.id)
+        .collect();
+    let email = e.supervisor_email.as_ref().map(ToString::to_string);
+    let identity_changed = e.kind.key() != row.kind
+        || e.organisation != row.organisation
+        || e.supervisor_name != row.supervisor_name
+        || email != row.supervisor_email;
+    if identity_changed && logged.iter().any(|h| h.verified_by.is_some()) {
+        return Err(Error::Conflict("experience_has_verified_hours"));
+    }
+    if logged.iter().any(|h| h.worked_on < e.dates.start_on) {
+        return Err(Error::Rejected(Rejected::one(
+            "invalid_experience",
+            "start_on",
+            "hours_outside_dates",
+        )));
+    }
+    if let Some(end) = e.dates.end_on {
+        if logged.iter().any(|h| h.worked_on > end) {
+            return Err(Error::Rejected(Rejected::one(
+                "invalid_experience",
+                "end_on",
+                "hours_outside_dates",
+            )));
+        }
+    }
+    let competencies = e
+        .competencies
+        .iter()
+        .map(|c| c.as_str().to_owned())
+        .collect::<Vec<_>>()
+        .join(",");
+    repo::update(
+        w.tx(),
+        access.student(),
+        row.id,
+        &NewExperienceRow {
+            kind: e.kind.key(),
+            organisation: &e.organisation,
+            supervisor_name: &e.supervisor_name,
+            supervisor_email: email.as_deref(),
+            start_on: e.dates.start_on,
+            end_on: e.dates.end_on,
+            reflection: &e.reflection,
+            competencies: &competencies,
+        },
+        now,
+    )
+    .await?;
+    if email != row.supervisor_email {
+        repo::expire_open_links(w.tx(), row.id, now).await?;
+    }
+    let mut ev = w.event(AuditAction::ExperienceChanged, RecordKind::Plan);
+    ev.record_id = Some(row.id.to_string());
+    w.commit_with(ev).await
+}
+
+/// The student removes an hours entry that is not verified yet (a verified
+/// one stays: `hours_verified`).
+pub async fn remove_hours(app: &App, access: &StudentAccess, experience: &str, entry: &str) -> Result<(), Error> {
+    let mut w = begin_student(app, access).await?;
+    let row = experience_of(app, access, experience).await?;
+    let entry: Uuid = entry.trim().parse().map_err(|_| Error::NotFound)?;
+    if !repo::remove_unverified_hours(w.tx(), access.student(), row.id, entry).await? {
+        let exists = repo::hours(app.db(), access.student())
+            .await?
+            .iter()
+            .any(|h| h.id == entry && h.experience_id == row.id);
+        return Err(if exists {
+            Error::Conflict("hours_verified")
+        } else {
+            Error::NotFound
+        });
+    }
+    let mut ev = w.event(AuditAction::HoursRemoved, RecordKind::Plan);
+    ev.record_id = Some(entry.to_string());
+    ev.detail = Some(format!("experience={}", row.id));
+    w.commit_with(ev).await
+}
+
 /// The student logs hours on one of their experiences: the date within the
 /// experience's dates (and not after today), at most 24 hours on a date
 /// across all their experiences. A refusal is `invalid_hours` on `date`

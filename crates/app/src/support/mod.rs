@@ -1,13 +1,17 @@
 //! Students who need support (issue 17): the district's early-warning
 //! settings (`settings.rs`), the indicator loads from CSV files and the
 //! API (`loads.rs`), recomputing a student's flags when their data changes
-//! (`recompute.rs`) and the flag actions and lists (`flags.rs`).
+//! (`recompute.rs`) and the flag actions and lists (`flags.rs`); needs (by
+//! sensitivity, with break-glass for the restricted ones) and tiered
+//! interventions with progress monitoring.
 //!
 //! Flags are staff records (`RecordKind::Support(Sensitivity::Staff)`):
 //! students and families never see them.
 
 pub mod flags;
+pub mod interventions;
 pub mod loads;
+pub mod needs;
 pub mod recompute;
 pub mod settings;
 

@@ -1451,3 +1451,36 @@ pub async fn import_issues(db: &Db, id: Uuid) -> Result<Vec<IssueRow>, DbError> 
         })
         .collect())
 }
+
+/// Replaces the kept demographics (sex, race/ethnicity category) of these
+/// students: the fairness audit's only source. Rows: (student, sex, race).
+pub async fn upsert_demographics(
+    tx: &mut Tx,
+    district_id: Uuid,
+    rows: &[(Uuid, Option<&'static str>, &'static str)],
+    now: OffsetDateTime,
+) -> Result<(), DbError> {
+    for part in rows.chunks(MAX_BINDS / 2) {
+        with_tx!(&mut *tx, |conn| {
+            let mut qb = sqlx::QueryBuilder::new("DELETE FROM student_demographics WHERE student_id IN (");
+            let mut sep = qb.separated(", ");
+            for (id, _, _) in part {
+                sep.push_bind(*id);
+            }
+            qb.push(")");
+            qb.build().execute(&mut *conn).await.map(|_| ())
+        })?;
+    }
+    bulk_insert!(
+        tx,
+        "INSERT INTO student_demographics (student_id, district_id, sex, race_ethnicity, updated_at) ",
+        rows,
+        5,
+        |b, r| b
+            .push_bind(r.0)
+            .push_bind(district_id)
+            .push_bind(r.1)
+            .push_bind(r.2)
+            .push_bind(now)
+    )
+}

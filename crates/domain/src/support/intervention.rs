@@ -259,6 +259,77 @@ impl InterventionEvent {
     }
 }
 
+/// The longest note on an intervention's outcome.
+pub const OUTCOME_NOTE_MAX_CHARS: usize = 1_000;
+
+/// How an intervention ends, as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ending {
+    pub event: InterventionEvent,
+    /// May be empty.
+    pub note: String,
+}
+
+impl Ending {
+    /// Fields `end` (`complete` or `discontinue`: `required`,
+    /// `unknown_choice`), `outcome` (`required`, `unknown_choice`), `note`
+    /// (up to 1,000: `too_long`). The input's code is `invalid_ending`.
+    pub fn parse(end: &str, outcome: &str, note: &str) -> Result<Self, Rejected> {
+        let mut f = Fields::new();
+        let end = f.check(input::choice("end", end, &[("complete", true), ("discontinue", false)]));
+        let outcome = f.check(input::choice("outcome", outcome, &Outcome::choices()));
+        let note = f.check(input::text("note", note, 0..=OUTCOME_NOTE_MAX_CHARS));
+        f.finish("invalid_ending", || {
+            let outcome = outcome.expect("checked");
+            Ending {
+                event: if end.expect("checked") {
+                    InterventionEvent::Complete(outcome)
+                } else {
+                    InterventionEvent::Discontinue(outcome)
+                },
+                note: note.expect("checked"),
+            }
+        })
+    }
+}
+
+keyed_enum!(
+    /// What an intervention may answer.
+    LinkKind, "unknown_link_kind", {
+        /// An early-warning flag.
+        Flag => "flag",
+        Need => "need",
+        Goal => "goal",
+    }
+);
+
+/// A link from an intervention to what it answers, as typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link {
+    pub kind: LinkKind,
+    pub target: uuid::Uuid,
+}
+
+impl Link {
+    /// Fields `kind` (`required`, `unknown_choice`) and `target`
+    /// (`required`, `invalid_id`). The input's code is `invalid_link`. That
+    /// the target is the student's is the use case's question.
+    pub fn parse(kind: &str, target: &str) -> Result<Self, Rejected> {
+        let mut f = Fields::new();
+        let kind = f.check(input::choice("kind", kind, &LinkKind::choices()));
+        let target = f.check(match target.trim() {
+            "" => Err(FieldError::new("target", "required")),
+            t => t
+                .parse::<uuid::Uuid>()
+                .map_err(|_| FieldError::new("target", "invalid_id")),
+        });
+        f.finish("invalid_link", || Link {
+            kind: kind.expect("checked"),
+            target: target.expect("checked"),
+        })
+    }
+}
+
 /// The code of a refused intervention move.
 pub const ILLEGAL_INTERVENTION_MOVE: &str = "illegal_intervention_move";
 

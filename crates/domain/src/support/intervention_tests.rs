@@ -233,3 +233,22 @@ fn the_chart_works_for_goals_that_go_down_and_points_past_the_end() {
     assert_eq!((c.x_max, c.y_min, c.y_max), (70, 1.0, 6.0));
     assert_eq!(c.expected_at(14), 4.0);
 }
+
+#[test]
+fn an_ending_names_its_event_and_outcome() {
+    let e = Ending::parse("discontinue", "not_met", "Moved schools").unwrap();
+    assert_eq!(e.event, InterventionEvent::Discontinue(Outcome::NotMet));
+    assert_eq!(e.note, "Moved schools");
+    let err = Ending::parse("pause", "", "").unwrap_err();
+    assert_eq!(err.error, "invalid_ending");
+    assert_eq!(codes(err), vec![("end", "unknown_choice"), ("outcome", "required")]);
+}
+
+#[test]
+fn a_link_names_a_kind_and_an_id() {
+    let id = uuid::Uuid::now_v7();
+    let l = Link::parse("need", &id.to_string()).unwrap();
+    assert_eq!((l.kind, l.target), (LinkKind::Need, id));
+    let err = Link::parse("plan", "not-an-id").unwrap_err();
+    assert_eq!(codes(err), vec![("kind", "unknown_choice"), ("target", "invalid_id")]);
+}

@@ -8,6 +8,7 @@
 //! No protected attribute ever reaches a rule ([`rules::FlagInput`] has no
 //! field for one); they appear only in [`fairness`], in aggregate.
 
+pub mod demographics;
 pub mod fairness;
 pub mod flag;
 pub mod indicators;

@@ -152,6 +152,37 @@ impl NewNeed {
     }
 }
 
+/// A change to a need as typed: a new status (blank: keep it) and what is
+/// being done now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NeedChange {
+    pub status: Option<NeedStatus>,
+    pub what_is_being_done: String,
+}
+
+impl NeedChange {
+    /// Fields `status` (blank or one of the statuses: `unknown_choice`) and
+    /// `what_is_being_done` (up to 2,000: `too_long`). The input's code is
+    /// `invalid_need_change`. Whether the move is legal is
+    /// [`NeedStatus::transition`]'s question, asked against the stored status.
+    pub fn parse(status: &str, what_is_being_done: &str) -> Result<Self, Rejected> {
+        let mut f = Fields::new();
+        let status = f.check(match status.trim() {
+            "" => Ok(None),
+            s => input::choice("status", s, &NeedStatus::choices()).map(Some),
+        });
+        let doing = f.check(input::text(
+            "what_is_being_done",
+            what_is_being_done,
+            0..=NEED_TEXT_MAX_CHARS,
+        ));
+        f.finish("invalid_need_change", || NeedChange {
+            status: status.expect("checked"),
+            what_is_being_done: doing.expect("checked"),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,6 +261,20 @@ mod tests {
         assert_eq!((n.kind, n.source), (NeedKind::Food, NeedSource::StudentProfile));
         assert_eq!(n.sensitivity(), Sensitivity::Staff);
         assert_eq!(n.what_is_being_done, "");
+    }
+
+    #[test]
+    fn a_need_change_keeps_the_status_when_none_is_chosen() {
+        let c = NeedChange::parse("", "Breakfast program from Monday").unwrap();
+        assert_eq!(c.status, None);
+        let c = NeedChange::parse("in_progress", "").unwrap();
+        assert_eq!(c.status, Some(NeedStatus::InProgress));
+        let err = NeedChange::parse("solved", &"x".repeat(2001)).unwrap_err();
+        assert_eq!(err.error, "invalid_need_change");
+        assert_eq!(
+            codes(err),
+            vec![("status", "unknown_choice"), ("what_is_being_done", "too_long")]
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! One CSV row turned into what ssp keeps — pure, no database. References
 //! to other records stay as sourcedIds here; `apply` resolves them.
 
+use ssp_domain::support::demographics::{RaceFlags, Sex, StudentDemographics};
 use time::{Date, OffsetDateTime};
 
 use crate::package::{Mode, Version};
@@ -235,16 +236,48 @@ pub struct DemographicRow {
     pub sid: String,
     pub active: bool,
     pub birth_date: Option<Date>,
+    /// Kept apart for the fairness audit only (never read by a rule).
+    pub demographics: StudentDemographics,
 }
 
-pub fn demographic(row: &Row<'_>, mode: Mode, _: Version) -> Result<DemographicRow, Problems> {
+pub fn demographic(row: &Row<'_>, mode: Mode, version: Version) -> Result<DemographicRow, Problems> {
     let mut p = Problems::default();
     let head = head(row, mode, &mut p)?;
     let birth_date = p.get(row.date("birthDate"));
+    let sexes: &[&'static str] = match version {
+        Version::V1_1 => &["male", "female"],
+        Version::V1_2 => &["male", "female", "unspecified", "other"],
+    };
+    // A sex the standard does not list is a warning, not a refusal: the
+    // row's birth date (which decides the eligible-student rule) still counts.
+    let sex = match row.text("sex") {
+        Ok("") | Err(_) => None,
+        Ok(v) => match sexes.iter().find(|s| s.eq_ignore_ascii_case(v)) {
+            Some(s) => Sex::parse(s),
+            None => {
+                row.warn("sex", v, format!("{v:?} is not one of {}; not kept", sexes.join(", ")));
+                None
+            }
+        },
+    };
+    let mut flag = |column: &'static str| p.get(row.boolean(column)).unwrap_or(false);
+    let flags = RaceFlags {
+        american_indian_alaska_native: flag("americanIndianOrAlaskaNative"),
+        asian: flag("asian"),
+        black_african_american: flag("blackOrAfricanAmerican"),
+        native_hawaiian_pacific_islander: flag("nativeHawaiianOrOtherPacificIslander"),
+        white: flag("white"),
+        two_or_more: flag("demographicRaceTwoOrMoreRaces"),
+        hispanic_latino: flag("hispanicOrLatinoEthnicity"),
+    };
     p.done(DemographicRow {
         sid: head.sid,
         active: head.active,
         birth_date,
+        demographics: StudentDemographics {
+            sex,
+            race_ethnicity: flags.category(),
+        },
     })
 }
 

@@ -3,6 +3,7 @@
 //! guardian linked through `agentSourcedIds`, or staff with roster-owned
 //! role assignments.
 
+use ssp_domain::support::demographics::StudentDemographics;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
@@ -303,7 +304,7 @@ impl Run<'_> {
                         }
                     }
                     let birth_date: Option<Date> = match &births {
-                        Some(b) => b.get(sid.as_str()).and_then(|&(d, _)| d),
+                        Some(b) => b.get(sid.as_str()).and_then(|&(d, _, _)| d),
                         None => existing_id
                             .and_then(|p| students.get(&p))
                             .and_then(|s| s.rec.birth_date),
@@ -526,7 +527,7 @@ impl Run<'_> {
             // row says why it was not used.
             let mut lines: Vec<(u64, String)> = births
                 .iter()
-                .filter_map(|(sid, &(_, l))| {
+                .filter_map(|(sid, &(_, l, _))| {
                     let why = match (self.look.not_loaded.get(sid.as_str()), persons.id(sid)) {
                         (Some(cause), _) => cause.describe("user", sid),
                         (None, Some(pid)) if students.contains_key(&pid) => return None,
@@ -543,6 +544,17 @@ impl Run<'_> {
             for (l, why) in lines {
                 self.skip("demographics", l, Some("sourcedId"), why);
             }
+            // Sex and race/ethnicity, kept apart for the fairness audit only.
+            let kept: Vec<(uuid::Uuid, Option<&'static str>, &'static str)> = births
+                .iter()
+                .filter_map(|(sid, &(_, _, d))| {
+                    let pid = persons.id(sid)?;
+                    students
+                        .contains_key(&pid)
+                        .then(|| (pid, d.sex.map(|s| s.key()), d.race_ethnicity.key()))
+                })
+                .collect();
+            repo::upsert_demographics(&mut self.tx, self.district, &kept, self.now).await?;
         }
         for (sid, rows) in roles.by_user.drain() {
             match self.look.not_loaded.get(&*sid) {
@@ -737,8 +749,12 @@ impl Run<'_> {
         Ok(())
     }
 
-    /// demographics.csv: birth dates by sourcedId, if the package has it.
-    async fn demographics(&mut self) -> Result<Option<HashMap<String, (Option<Date>, u64)>>, ImportError> {
+    /// demographics.csv: birth dates (and the demographics kept for the
+    /// fairness audit) by sourcedId, if the package has it.
+    #[allow(clippy::type_complexity)]
+    async fn demographics(
+        &mut self,
+    ) -> Result<Option<HashMap<String, (Option<Date>, u64, StudentDemographics)>>, ImportError> {
         const FILE: &str = "demographics";
         if self.mode(FILE).is_none() {
             return Ok(None);
@@ -752,7 +768,7 @@ impl Run<'_> {
             self.row_read(FILE);
             match self.good(FILE, line, row) {
                 Some(d) if d.active => {
-                    births.insert(d.sid, (d.birth_date, line));
+                    births.insert(d.sid, (d.birth_date, line, d.demographics));
                 }
                 _ => {}
             }

@@ -412,6 +412,10 @@ async fn every_student_route_goes_through_the_access_module() {
         // The district's capstone rubric, not student data (capstone.rs
         // checks 404 for anyone but a district administrator).
         "/admin/capstone-rubric",
+        // The district's own intervention strategies, not student data
+        // (support_needs.rs: 404 for anyone but a district administrator).
+        "/admin/strategies",
+        "/admin/strategies/retire",
         // The district's portfolio settings, not student data
         // (portfolio_settings.rs checks 404 for anyone but a district
         // administrator).
@@ -480,7 +484,10 @@ async fn every_student_route_goes_through_the_access_module() {
             .replace("{artifact}", &Uuid::now_v7().to_string())
             .replace("{showcase}", &Uuid::now_v7().to_string())
             .replace("{collection}", &Uuid::now_v7().to_string())
-            .replace("{flag}", &Uuid::now_v7().to_string());
+            .replace("{flag}", &Uuid::now_v7().to_string())
+            .replace("{entry}", &Uuid::now_v7().to_string())
+            .replace("{need}", &Uuid::now_v7().to_string())
+            .replace("{intervention}", &Uuid::now_v7().to_string());
         for m in methods {
             let before = w.app.count_audit("access_denied").await;
             other.get("/").await; // a fresh form token

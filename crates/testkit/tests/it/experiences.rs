@@ -486,3 +486,102 @@ async fn who_may_read_add_and_verify_experiences() {
         vec![RIVERSIDE.to_owned(), "Robotics club".to_owned()]
     );
 }
+
+#[tokio::test]
+async fn a_student_changes_an_experience_and_removes_unverified_hours() {
+    let app = TestApp::with_demo().await;
+    let me = app.person("demo.student").await;
+    let c = app.signed_in("demo.student").await;
+    let exp = add_internship(&app, &c, me, "2026-09-01").await;
+    assert_eq!(log(&c, me, exp, "2026-09-10", "2").await.status, 303);
+    assert_eq!(log(&c, me, exp, "2026-10-15", "3").await.status, 303);
+    let edit = format!("/students/{me}/experiences/{exp}/edit");
+    let form = c.get(&edit).await;
+    assert_eq!(form.status, 200);
+    assert!(
+        form.text.contains(RIVERSIDE) && form.text.contains("checked"),
+        "filled in"
+    );
+    let fields = |start: &'static str, org: &'static str| {
+        vec![
+            ("kind", "internship"),
+            ("organisation", org),
+            ("supervisor_name", "Dr. Amal Haddad"),
+            ("supervisor_email", "ahaddad@riverside.example"),
+            ("start_on", start),
+            ("end_on", ""),
+            ("reflection", "I learned to read charts and talk to owners."),
+            ("competency", "p21:communication"),
+        ]
+    };
+    // Dates that would leave logged hours outside: refused, nothing changed.
+    let r = c.post_form(&edit, &fields("2026-10-01", RIVERSIDE)).await;
+    assert_eq!(r.status, 422);
+    assert!(r.text.contains("outside these dates"), "{}", r.text);
+    assert!(r.text.contains("talk to owners"), "what was typed stays");
+    let stored = app
+        .texts("SELECT reflection FROM experiences WHERE student_id = $1", &[me])
+        .await;
+    assert_eq!(stored, vec!["I learned to read charts.".to_owned()]);
+    let r = c.post_form(&edit, &fields("2026-09-01", "Riverside Vet Clinic")).await;
+    assert_eq!(r.status, 303, "{}", r.text);
+    let page_now = c.get(&page(me)).await;
+    assert!(page_now.text.contains("Riverside Vet Clinic") && page_now.text.contains("talk to owners"));
+    assert_eq!(app.count_audit("experience_changed").await, 1);
+
+    // An unverified entry is removed; once verified, entries stay and the
+    // organisation cannot change.
+    let first = app
+        .query_id(
+            "SELECT id FROM experience_hours WHERE student_id = $1 ORDER BY worked_on LIMIT 1",
+            &[me],
+        )
+        .await
+        .unwrap();
+    c.get(&page(me)).await;
+    let r = c
+        .post_form(&format!("/students/{me}/experiences/{exp}/hours/{first}/remove"), &[])
+        .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(hours_rows(&app, me).await, 1);
+    let counselor = app.signed_in("demo.counselor").await;
+    counselor.get(&page(me)).await;
+    assert_eq!(
+        counselor
+            .post_form(&format!("/students/{me}/experiences/{exp}/verify"), &[])
+            .await
+            .status,
+        303
+    );
+    let verified = app
+        .query_id("SELECT id FROM experience_hours WHERE student_id = $1", &[me])
+        .await
+        .unwrap();
+    c.get(&page(me)).await;
+    let r = c
+        .post_form(
+            &format!("/students/{me}/experiences/{exp}/hours/{verified}/remove"),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, 409);
+    assert!(r.text.contains("Verified hours cannot be removed"), "{}", r.text);
+    let form = c.get(&edit).await;
+    assert!(form.text.contains("Some hours are verified"), "{}", form.text);
+    let r = c.post_form(&edit, &fields("2026-09-01", "Someone Else")).await;
+    assert_eq!(r.status, 422);
+    assert!(r.text.contains("cannot change"), "{}", r.text);
+    // Staff do not change the student's experience.
+    assert_eq!(counselor.get(&edit).await.status, 404);
+    let t = crate::academics::api_token(&counselor).await;
+    let body = r#"{"kind":"internship","organisation":"X","supervisor_name":"Y","start_on":"2026-09-01"}"#;
+    let r = counselor
+        .send_json(
+            "PUT",
+            &format!("/api/v1/students/{me}/experiences/{exp}"),
+            body,
+            Some(&t),
+        )
+        .await;
+    assert_eq!(r.status, 403, "{}", r.body);
+}

@@ -371,6 +371,28 @@ async fn the_whole_portfolio_downloads_as_a_zip_with_an_index() {
     archive.by_name(png_name).unwrap().read_to_end(&mut bytes).unwrap();
     assert_eq!(bytes, png());
     assert_eq!(app.count_audit("portfolio_exported").await, 1);
+    assert!(
+        index.contains("Academic") && !index.contains("· academic"),
+        "domains named, not keys"
+    );
+
+    // In the reader's language.
+    student
+        .post_form("/language", &[("lang", "es"), ("return_to", "/")])
+        .await;
+    let zip = student.get(&format!("/students/{me}/portfolio/export.zip")).await;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip.bytes)).expect("a zip");
+    let mut index = String::new();
+    archive
+        .by_name("index.html")
+        .unwrap()
+        .read_to_string(&mut index)
+        .unwrap();
+    assert!(
+        index.contains("lang=\"es\"") && index.contains("Portafolio de"),
+        "{index}"
+    );
+    assert!(index.contains("Académico"), "{index}");
 }
 
 #[tokio::test]

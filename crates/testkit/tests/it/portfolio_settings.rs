@@ -387,3 +387,56 @@ async fn showcases_and_collections_through_the_api() {
         .await;
     assert_eq!(r.status, 403, "the student's own");
 }
+
+#[tokio::test]
+async fn a_file_is_uploaded_through_the_api_and_bad_files_store_nothing() {
+    let app = TestApp::with_demo().await;
+    let me = app.person("demo.student").await;
+    let student = app.signed_in("demo.student").await;
+    let t = crate::academics::api_token(&student).await;
+    let url = format!("/api/v1/students/{me}/portfolio/files?csrf={t}");
+    let pdf = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+    let fields = [
+        ("title", "Lab report"),
+        ("domain", "academic"),
+        ("school_year", "2027"),
+        ("competencies", "p21:critical_thinking"),
+    ];
+    let ok = student
+        .post_multipart(&url, &fields, &[("file", "lab.pdf", pdf.as_slice())])
+        .await;
+    assert_eq!(ok.status, 201, "{}", ok.text);
+    let id: serde_json::Value = serde_json::from_str(&ok.text).unwrap();
+    let id = id["id"].as_str().unwrap().to_owned();
+    let file = student.get(&format!("/students/{me}/portfolio/{id}/file")).await;
+    assert_eq!(file.bytes, pdf.to_vec());
+    assert_eq!(file.header("content-type"), Some("application/pdf"));
+
+    // A name that lies about the content, and an HTML file with a script.
+    let lie = student
+        .post_multipart(&url, &fields, &[("file", "photo.png", pdf.as_slice())])
+        .await;
+    assert_eq!(lie.status, 422);
+    assert!(lie.text.contains("type_mismatch"), "{}", lie.text);
+    let script = b"<html><body><script>alert(1)</script></body></html>";
+    let active = student
+        .post_multipart(&url, &fields, &[("file", "page.html", script.as_slice())])
+        .await;
+    assert_eq!(active.status, 422, "{}", active.text);
+    let stored = app
+        .texts("SELECT title FROM artifacts WHERE student_id = $1", &[me])
+        .await;
+    assert_eq!(stored, vec!["Lab report".to_owned()]);
+
+    // Only the student uploads.
+    let counselor = app.signed_in("demo.counselor").await;
+    let ct = crate::academics::api_token(&counselor).await;
+    let r = counselor
+        .post_multipart(
+            &format!("/api/v1/students/{me}/portfolio/files?csrf={ct}"),
+            &fields,
+            &[("file", "lab.pdf", pdf.as_slice())],
+        )
+        .await;
+    assert_eq!(r.status, 403);
+}

@@ -105,3 +105,14 @@ mail-hours-verification-body = Hello { $supervisor },
     { $link }
 
     The link works once, for { $days } days.
+
+## Changing an experience
+exp-edit = Change
+exp-edit-title = Change an experience
+exp-edit-save = Save changes
+exp-edit-locked = Some hours are verified, so the kind, organization and supervisor stay as the supervisor confirmed them. You can still change the dates, your reflection and the skills.
+exp-edit-kept-tags = Skills no longer offered (kept on this experience)
+exp-remove-hours = Remove
+exp-problem-hours-outside-dates = some logged hours fall outside these dates; remove them first.
+error-experience-has-verified-hours = Hours on this experience are verified, so its kind, organization and supervisor cannot change.
+error-hours-verified = Verified hours cannot be removed.

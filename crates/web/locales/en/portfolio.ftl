@@ -163,3 +163,4 @@ checkin-evidence-none = None
 checkin-evidence-hint = Attach a piece of your work that shows this progress.
 checkin-evidence-shown = Evidence:
 error-invalid-collection-change = Unknown change: use add, up, down or take_out.
+portfolio-zip-title = { $name }’s portfolio

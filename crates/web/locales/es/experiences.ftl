@@ -105,3 +105,14 @@ mail-hours-verification-body = Hola, { $supervisor }:
     { $link }
 
     El enlace funciona una vez, durante { $days } días.
+
+## Changing an experience
+exp-edit = Cambiar
+exp-edit-title = Cambiar una experiencia
+exp-edit-save = Guardar cambios
+exp-edit-locked = Hay horas verificadas, así que el tipo, la organización y el supervisor quedan como los confirmó el supervisor. Aún puedes cambiar las fechas, tu reflexión y las habilidades.
+exp-edit-kept-tags = Habilidades que ya no se ofrecen (se mantienen en esta experiencia)
+exp-remove-hours = Quitar
+exp-problem-hours-outside-dates = hay horas registradas fuera de estas fechas; quítalas primero.
+error-experience-has-verified-hours = Hay horas verificadas en esta experiencia, así que su tipo, organización y supervisor no pueden cambiar.
+error-hours-verified = Las horas verificadas no se pueden quitar.

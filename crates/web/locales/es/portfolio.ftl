@@ -163,3 +163,4 @@ checkin-evidence-none = Ninguna
 checkin-evidence-hint = Adjunta un trabajo tuyo que muestre este progreso.
 checkin-evidence-shown = Evidencia:
 error-invalid-collection-change = Cambio desconocido: usa add, up, down o take_out.
+portfolio-zip-title = Portafolio de { $name }

@@ -14,6 +14,9 @@
 //!   occupation search and pages, clusters, the postsecondary plan
 //! * `team/` — the SSP team, the plan manager, guardians' rights
 //! * `records/` — notes, interactions and follow-ups, the access log
+//! * `support/` — early-warning flags and settings, needs, tiered
+//!   interventions and their progress charts,
+//!   the district's own strategies
 //! * `admin/` — district settings, the audit log, the roster import,
 //!   deactivated people, accounts, identity providers, career pathways
 //!
@@ -51,6 +54,9 @@ pub fn routes() -> Router<AppState> {
         .merge(portfolio::routes())
         .merge(team::routes())
         .merge(records::routes())
+        .merge(support::needs::routes())
+        .merge(support::interventions::routes())
+        .merge(support::strategies::routes())
         .merge(admin::routes())
-        .merge(support::routes())
+        .merge(support::early_warning::routes())
 }

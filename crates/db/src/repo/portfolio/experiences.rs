@@ -89,6 +89,68 @@ pub async fn add(
     Ok(id)
 }
 
+/// Changes an experience the student keeps; false when it is not theirs.
+pub async fn update(
+    tx: &mut Tx,
+    student: StudentId,
+    id: Uuid,
+    e: &NewExperienceRow<'_>,
+    now: OffsetDateTime,
+) -> Result<bool, DbError> {
+    let sql = "UPDATE experiences SET kind = $1, organisation = $2, supervisor_name = $3, supervisor_email = $4, \
+               start_on = $5, end_on = $6, reflection = $7, competencies = $8, updated_at = $9 \
+               WHERE id = $10 AND student_id = $11";
+    let n = with_tx!(tx, |c| sqlx::query(sql)
+        .bind(e.kind)
+        .bind(e.organisation)
+        .bind(e.supervisor_name)
+        .bind(e.supervisor_email)
+        .bind(e.start_on)
+        .bind(e.end_on)
+        .bind(e.reflection)
+        .bind(e.competencies)
+        .bind(now)
+        .bind(id)
+        .bind(student.0)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// Ends the experience's unused verification links now (its supervisor's
+/// address changed); how many.
+pub async fn expire_open_links(tx: &mut Tx, experience: Uuid, now: OffsetDateTime) -> Result<u64, DbError> {
+    let sql = "UPDATE hours_verification_links SET expires_at = $1 \
+               WHERE experience_id = $2 AND used_at IS NULL AND expires_at > $1";
+    Ok(with_tx!(tx, |c| sqlx::query(sql)
+        .bind(now)
+        .bind(experience)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?)
+}
+
+/// Removes an unverified hours entry of the student's experience; false
+/// when there is no such unverified entry.
+pub async fn remove_unverified_hours(
+    tx: &mut Tx,
+    student: StudentId,
+    experience: Uuid,
+    entry: Uuid,
+) -> Result<bool, DbError> {
+    let sql = "DELETE FROM experience_hours WHERE id = $1 AND experience_id = $2 AND student_id = $3 \
+               AND verified_by IS NULL";
+    let n = with_tx!(tx, |c| sqlx::query(sql)
+        .bind(entry)
+        .bind(experience)
+        .bind(student.0)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
 pub struct HoursRow {
     pub id: Uuid,

@@ -1,9 +1,11 @@
 //! JSON handlers for the portfolio's artifacts: the list (what the caller
-//! may see; guardians never get private work), adding a link or a text
-//! (files are uploaded through the page's streamed form), marking best work
-//! and private, and removing. The same use cases as the page.
+//! may see; guardians never get private work), adding a link or a text,
+//! uploading a file (a streamed `multipart/form-data` form, as the page's),
+//! marking best work and private, and removing. The same use cases as the
+//! page.
 
-use axum::extract::{Path, State};
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -27,6 +29,12 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list, add))
         .routes(routes!(set_flags, remove))
+        // The upload streams to disk under its own limit, not the body limit.
+        .merge(
+            OpenApiRouter::new()
+                .routes(routes!(upload))
+                .layer(DefaultBodyLimit::disable()),
+        )
 }
 
 fn kinds() -> Schema {
@@ -115,7 +123,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
 #[serde(default, deny_unknown_fields)]
 #[schema(as = ArtifactInput)]
 pub struct ArtifactBody {
-    /// `link` or `text` (files go through the page's upload form).
+    /// `link` or `text` (a file goes to `POST .../portfolio/files`).
     #[schema(required = true)]
     pub kind: String,
     #[schema(required = true)]
@@ -241,4 +249,97 @@ pub async fn remove(
     let artifact = Uuid::parse_str(&artifact).map_err(|_| AppError::NotFound)?;
     artifacts::remove(&state, &access, artifact).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// A file with its details, as `multipart/form-data`.
+#[derive(ToSchema)]
+#[schema(as = ArtifactFileInput)]
+#[allow(dead_code)]
+pub struct UploadForm {
+    /// The file (its type is judged from its content; the name's extension
+    /// must agree). At most the server's upload limit (50 MB by default).
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+    #[schema(required = true)]
+    title: String,
+    description: String,
+    reflection: String,
+    /// `academic`, `career`, `sep`.
+    #[schema(required = true)]
+    domain: String,
+    /// `2027`, `2026-2027` or `2026-27`.
+    #[schema(required = true)]
+    school_year: String,
+    /// Competency keys; repeat the field for several.
+    competencies: Vec<String>,
+    /// One of the student's goals this work is evidence for.
+    goal_id: String,
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/students/{id}/portfolio/files",
+    operation_id = "uploadArtifact",
+    summary = "The student uploads a file to the portfolio (streamed; type from the content)",
+    params(StudentPath),
+    request_body(content = UploadForm, content_type = "multipart/form-data"),
+    responses(
+        (status = 201, description = "Added.", body = CreatedJson),
+        (status = 400, description = "malformed_form: not a multipart form.", body = ErrorJson),
+        (status = 403, description = "portfolio_by_student_only.", body = ErrorJson),
+        (status = 422, description = "invalid_artifact: file (required, too_large, over_quota, type_mismatch, unknown_type, active_content, zip_bomb), title, domain, school_year, competencies.", body = RejectedJson),
+    )
+)]
+pub async fn upload(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: Result<Multipart, MultipartRejection>,
+) -> Result<Response, AppError> {
+    let access = access_of(&state, &ctx, &id).await?;
+    if !access.is_self() {
+        // Answered before a byte of the upload is read.
+        access
+            .require(
+                &state,
+                ssp_domain::access::RecordKind::Plan,
+                ssp_domain::access::Action::Edit,
+            )
+            .await?;
+        return Err(AppError::Forbidden("portfolio_by_student_only"));
+    }
+    let form = form.map_err(|_| AppError::BadRequest("malformed_form"))?;
+    let up = crate::upload::read(&state, form).await?;
+    let result = if up.too_big {
+        Err(ssp_app::Error::Rejected(ssp_domain::input::Rejected::one(
+            "invalid_artifact",
+            "file",
+            ssp_domain::portfolio::content::ContentRefusal::TooLarge.code(),
+        )))
+    } else {
+        let competencies = up.all("competencies");
+        let raw = ArtifactRaw {
+            kind: "file",
+            title: up.get("title"),
+            description: up.get("description"),
+            reflection: up.get("reflection"),
+            domain: up.get("domain"),
+            school_year: up.get("school_year"),
+            competencies: &competencies,
+            url: "",
+            body: "",
+        };
+        let goal = up.get("goal_id");
+        artifacts::add(
+            &state,
+            &access,
+            &raw,
+            up.staged.as_ref(),
+            (!goal.is_empty()).then_some(goal),
+        )
+        .await
+    };
+    up.discard().await;
+    let id = result?;
+    Ok((StatusCode::CREATED, Json(CreatedJson { id })).into_response())
 }

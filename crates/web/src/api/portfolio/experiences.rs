@@ -29,7 +29,9 @@ use crate::state::AppState;
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list, add))
+        .routes(routes!(edit))
         .routes(routes!(log_hours))
+        .routes(routes!(remove_hours))
         .routes(routes!(send_verification))
         .routes(routes!(verify))
 }
@@ -276,6 +278,86 @@ pub struct ExperiencePath {
     id: Uuid,
     /// The experience's id (UUID).
     experience: Uuid,
+}
+
+/// The student changes an experience.
+#[utoipa::path(
+    put,
+    path = "/api/v1/students/{id}/experiences/{experience}",
+    operation_id = "editExperience",
+    summary = "The student changes an experience (once hours are verified, its kind, organisation and supervisor stay)",
+    params(ExperiencePath),
+    request_body = ExperienceBody,
+    responses(
+        (status = 204, description = "Saved."),
+        (status = 403, description = "experiences_by_student_only.", body = ErrorJson),
+        (status = 409, description = "experience_has_verified_hours: the kind, organisation or supervisor would change after hours were verified.", body = ErrorJson),
+        (status = 422, description = "invalid_experience: as when adding, and start_on or end_on hours_outside_dates (logged hours would fall outside).", body = RejectedJson),
+    )
+)]
+pub async fn edit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, experience)): Path<(String, String)>,
+    Json(b): Json<ExperienceBody>,
+) -> Result<Response, AppError> {
+    let access = access_of(&state, &ctx, &id).await?;
+    // The district's competencies, retired ones too: a tag the experience
+    // already has is kept.
+    let allowed: Vec<_> = ssp_app::portfolio::settings::of_district(&state, access.facts.district_id)
+        .await?
+        .competencies
+        .into_iter()
+        .map(|c| c.key)
+        .collect();
+    let raw = ExperienceRaw {
+        kind: &b.kind,
+        organisation: &b.organisation,
+        supervisor_name: &b.supervisor_name,
+        supervisor_email: &b.supervisor_email,
+        start_on: &b.start_on,
+        end_on: &b.end_on,
+        reflection: &b.reflection,
+        competencies: &b.competencies,
+    };
+    experiences::edit(&state, &access, &experience, raw.parse(&allowed)).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// An hours entry of an experience.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)]
+pub struct HoursEntryPath {
+    /// The student's id (UUID).
+    id: Uuid,
+    /// The experience's id (UUID).
+    experience: Uuid,
+    /// The hours entry's id (UUID).
+    entry: Uuid,
+}
+
+/// The student removes an unverified hours entry.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/students/{id}/experiences/{experience}/hours/{entry}",
+    operation_id = "removeExperienceHours",
+    summary = "The student removes an hours entry not yet verified",
+    params(HoursEntryPath),
+    responses(
+        (status = 204, description = "Removed."),
+        (status = 403, description = "experiences_by_student_only.", body = ErrorJson),
+        (status = 409, description = "hours_verified: verified hours stay.", body = ErrorJson),
+    )
+)]
+pub async fn remove_hours(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((id, experience, entry)): Path<(String, String, String)>,
+) -> Result<Response, AppError> {
+    let access = access_of(&state, &ctx, &id).await?;
+    experiences::remove_hours(&state, &access, &experience, &entry).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 #[derive(Deserialize, Default, ToSchema)]

@@ -92,6 +92,8 @@ struct StudentPage {
     h: StudentHeader,
     show_local_id: bool,
     can_notes: bool,
+    /// Staff who may read the student's needs (students and families never do).
+    can_needs: bool,
     can_log: bool,
     /// Staff who may read the student's early-warning flags.
     can_flags: bool,
@@ -423,6 +425,9 @@ pub async fn plan_page(
         page,
         h,
         can_notes,
+        can_needs: access
+            .decide(RecordKind::Support(Sensitivity::Staff), Action::View)
+            .is_allowed(),
         can_log,
         can_flags,
         sharing,

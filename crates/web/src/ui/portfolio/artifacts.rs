@@ -8,8 +8,6 @@
 //! detected type, `nosniff`, a sandboxing CSP and a download disposition
 //! for anything that is not safe to show inline.
 
-use std::path::PathBuf;
-
 use super::competencies::Competencies;
 use askama::Template;
 use axum::body::Body;
@@ -20,13 +18,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
-use ssp_app::portfolio::artifacts::{self, Artifact, Download, StagedFile};
+use ssp_app::portfolio::artifacts::{self, Artifact, Download};
 use ssp_app::StudentAccess;
 use ssp_db::repo::students;
 use ssp_domain::portfolio::artifact::ArtifactRaw;
 use ssp_domain::portfolio::content::{ContentRefusal, Disposition};
 use ssp_domain::SchoolYear;
-use tokio::io::AsyncWriteExt;
 use uuid::Uuid;
 
 use crate::context::Ctx;
@@ -274,10 +271,6 @@ async fn render_page(
     Ok((status, html).into_response())
 }
 
-fn staging_dir(state: &AppState) -> PathBuf {
-    state.config().data_dir.join("uploads").join("portfolio")
-}
-
 /// The add form, read field by field; the file is streamed to a staged
 /// file on disk and refused as soon as it passes the limit.
 pub async fn add(
@@ -299,71 +292,10 @@ pub async fn add(
             .await?;
         return Err(AppError::Forbidden("portfolio_by_student_only"));
     }
-    let mut form = form.map_err(|_| AppError::BadRequest("malformed_form"))?;
-    let mut fields: Vec<(String, String)> = Vec::new();
-    let mut staged: Option<StagedFile> = None;
-    let mut too_big = false;
-    let limit = state.config().upload_limit;
-    let dir = staging_dir(&state);
-    while let Some(mut field) = form
-        .next_field()
-        .await
-        .map_err(|_| AppError::BadRequest("malformed_form"))?
-    {
-        let name = field.name().unwrap_or("").to_owned();
-        if name == "file" {
-            let file_name = field.file_name().unwrap_or("").to_owned();
-            if file_name.is_empty() {
-                continue;
-            }
-            tokio::fs::create_dir_all(&dir)
-                .await
-                .map_err(|e| AppError::Internal(e.into()))?;
-            let path = dir.join(Uuid::now_v7().to_string());
-            let mut out = tokio::fs::File::create(&path)
-                .await
-                .map_err(|e| AppError::Internal(e.into()))?;
-            let mut bytes: u64 = 0;
-            while let Some(chunk) = field
-                .chunk()
-                .await
-                .map_err(|_| AppError::BadRequest("malformed_form"))?
-            {
-                bytes += chunk.len() as u64;
-                if bytes > limit {
-                    too_big = true;
-                    break;
-                }
-                out.write_all(&chunk).await.map_err(|e| AppError::Internal(e.into()))?;
-            }
-            out.flush().await.map_err(|e| AppError::Internal(e.into()))?;
-            drop(out);
-            if too_big {
-                let _ = tokio::fs::remove_file(&path).await;
-                break;
-            }
-            staged = Some(StagedFile {
-                path,
-                name: file_name,
-                bytes,
-            });
-        } else {
-            let text = field.text().await.map_err(|_| AppError::BadRequest("malformed_form"))?;
-            fields.push((name, text));
-        }
-    }
-    let get = |k: &str| {
-        fields
-            .iter()
-            .find(|(n, _)| n == k)
-            .map(|(_, v)| v.as_str())
-            .unwrap_or("")
-    };
-    let competencies: Vec<String> = fields
-        .iter()
-        .filter(|(n, _)| n == "competencies")
-        .map(|(_, v)| v.clone())
-        .collect();
+    let form = form.map_err(|_| AppError::BadRequest("malformed_form"))?;
+    let up = crate::upload::read(&state, form).await?;
+    let get = |k: &str| up.get(k);
+    let competencies = up.all("competencies");
     let lang = ctx.lang;
     let draft = || {
         Draft::new(
@@ -383,7 +315,7 @@ pub async fn add(
             .collect(),
         )
     };
-    let result = if too_big {
+    let result = if up.too_big {
         Err(ssp_app::Error::Rejected(ssp_domain::input::Rejected::one(
             "invalid_artifact",
             "file",
@@ -406,15 +338,13 @@ pub async fn add(
             &state,
             &access,
             &raw,
-            staged.as_ref(),
+            up.staged.as_ref(),
             (!goal.is_empty()).then_some(goal),
         )
         .await
         .map(|_| ())
     };
-    if let Some(s) = &staged {
-        let _ = tokio::fs::remove_file(&s.path).await;
-    }
+    up.discard().await;
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/students/{}/portfolio#work", access.student())).into_response()),
         Err(ssp_app::Error::Rejected(r)) => {
@@ -544,7 +474,20 @@ pub async fn thumbnail(
 pub async fn export(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
     let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
     let dir = state.config().data_dir.join("uploads").join("exports");
-    let path = artifacts::export_zip(&state, &access, &dir).await?;
+    let names = Competencies::load(&state, access.facts.district_id, ctx.lang).await?;
+    let first = students::header(state.db(), access.student())
+        .await?
+        .map(|h| h.given_name)
+        .unwrap_or_default();
+    let lang = ctx.lang;
+    let text = artifacts::ZipText {
+        lang: lang.code().to_owned(),
+        title: crate::i18n::t_args(lang, "portfolio-zip-title", &[("name", first)]),
+        best_work: crate::i18n::t(lang, "portfolio-best-work"),
+        domain: Box::new(move |d| crate::i18n::t(lang, &format!("domain-{d}"))),
+        competency: Box::new(move |c| names.label(c)),
+    };
+    let path = artifacts::export_zip(&state, &access, &dir, &text).await?;
     let file = tokio::fs::File::open(&path)
         .await
         .map_err(|e| AppError::Internal(e.into()))?;

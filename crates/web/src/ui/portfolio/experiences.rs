@@ -47,6 +47,7 @@ pub fn kind_name(lang: Language, kind: ExperienceKind) -> String {
 }
 
 struct HoursLine {
+    id: String,
     date: String,
     hours: String,
     note: String,
@@ -162,6 +163,7 @@ async fn render_page(state: &AppState, ctx: &Ctx, access: &StudentAccess, o: Out
                     .hours
                     .iter()
                     .map(|x| HoursLine {
+                        id: x.id.to_string(),
                         date: page.date(x.worked_on),
                         hours: Hours(u32::try_from(x.hundredths).unwrap_or(0)).to_string(),
                         note: x.note.clone(),
@@ -224,7 +226,7 @@ async fn render_page(state: &AppState, ctx: &Ctx, access: &StudentAccess, o: Out
 }
 
 /// "Hours: can't be negative. Date: …" — each refused field with its reason.
-fn rejected_message(lang: Language, r: &Rejected) -> String {
+pub(super) fn rejected_message(lang: Language, r: &Rejected) -> String {
     r.fields
         .iter()
         .map(|f| {
@@ -242,7 +244,7 @@ fn rejected_message(lang: Language, r: &Rejected) -> String {
         .join(" ")
 }
 
-fn back(access: &StudentAccess, anchor: &str) -> Response {
+pub(super) fn back(access: &StudentAccess, anchor: &str) -> Response {
     Redirect::to(&format!("/students/{}/experiences#{anchor}", access.student())).into_response()
 }
 

@@ -95,7 +95,8 @@ async fn render_page(
     let views = list
         .into_iter()
         .map(|f| {
-            let (rule, numbers) = super::rule_and_numbers(lang, &f.row.rule, &f.row.kind, &f.row.evidence);
+            let (rule, numbers) =
+                super::early_warning::rule_and_numbers(lang, &f.row.rule, &f.row.kind, &f.row.evidence);
             let history = f
                 .history
                 .iter()
