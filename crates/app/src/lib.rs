@@ -60,6 +60,7 @@ struct Inner {
     audit: AuditWriter,
     catalog: career::catalog::CatalogCache,
     standings: academics::standing::Registry,
+    flag_refresh: support::recompute::Registry,
     files: std::sync::OnceLock<portfolio::files::Files>,
 }
 
@@ -78,6 +79,7 @@ impl App {
             audit,
             catalog: Default::default(),
             standings: Default::default(),
+            flag_refresh: Default::default(),
             files: Default::default(),
         }))
     }
@@ -112,6 +114,11 @@ impl App {
             .files
             .get()
             .ok_or_else(|| Error::Internal(anyhow::anyhow!("no file store was set up")))
+    }
+
+    /// The districts whose flags are being recomputed in the background.
+    pub(crate) fn flag_refresh(&self) -> &support::recompute::Registry {
+        &self.0.flag_refresh
     }
 
     /// The districts whose academic standings are being recomputed.

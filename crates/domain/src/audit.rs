@@ -161,6 +161,16 @@ pub enum AuditAction {
     PortfolioSettingsSaved,
     /// A district added, retired or brought back one of its competencies.
     DistrictCompetencyChanged,
+    /// Indicator data (attendance, behaviour, course marks) was loaded from
+    /// a file or pushed through the API.
+    SupportDataLoaded,
+    /// A district's early-warning thresholds or routing were changed.
+    SupportSettingsSaved,
+    /// The rules raised a flag (system; the owner in the detail).
+    FlagRaised,
+    /// A flag moved: acknowledged, worked, resolved, cleared, reopened, a
+    /// next step set or its owner changed (detail: the event key).
+    FlagChanged,
 
     /// A need was recorded, or its status or "what is being done" changed.
     NeedRecorded,
@@ -283,6 +293,10 @@ impl AuditAction {
             AuditAction::CapstoneRubricSaved => "capstone_rubric_saved",
             AuditAction::PortfolioSettingsSaved => "portfolio_settings_saved",
             AuditAction::DistrictCompetencyChanged => "district_competency_changed",
+            AuditAction::SupportDataLoaded => "support_data_loaded",
+            AuditAction::SupportSettingsSaved => "support_settings_saved",
+            AuditAction::FlagRaised => "flag_raised",
+            AuditAction::FlagChanged => "flag_changed",
 
             AuditAction::NeedRecorded => "need_recorded",
             AuditAction::NeedChanged => "need_changed",

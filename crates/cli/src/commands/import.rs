@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
+use ssp_app::support::loads::Indicator;
 use ssp_roster::{ImportError, ImportOptions, MoreOptions, Progress, Refusal, Report};
 use time::OffsetDateTime;
 
@@ -20,6 +21,21 @@ pub enum ImportCommand {
     /// Transcripts from the student information system (CSV shaped like
     /// Ed-Fi's CourseTranscript; columns in docs/ACADEMICS.md).
     Transcripts(AcademicArgs),
+    /// Attendance (CSV; days enrolled and absent by kind, as of a date;
+    /// columns in docs/SUPPORT.md). All or nothing; flags recomputed.
+    Attendance(AcademicArgs),
+    /// Behaviour (CSV; incidents and suspension days; docs/SUPPORT.md).
+    Behaviour(AcademicArgs),
+    /// Course marks by term (CSV; docs/SUPPORT.md).
+    Marks(AcademicArgs),
+}
+
+/// What an academic or support file holds.
+#[derive(Debug, Clone, Copy)]
+enum FileKind {
+    Catalog,
+    Transcripts,
+    Support(ssp_app::support::loads::Indicator),
 }
 
 #[derive(Debug, Args)]
@@ -60,8 +76,15 @@ pub struct OneRosterArgs {
 pub async fn run(settings: &Settings, cmd: ImportCommand) -> anyhow::Result<()> {
     let args = match cmd {
         ImportCommand::Oneroster(args) => args,
-        ImportCommand::Catalog(args) => return academic(settings, args, true).await,
-        ImportCommand::Transcripts(args) => return academic(settings, args, false).await,
+        ImportCommand::Catalog(args) => return academic(settings, args, FileKind::Catalog).await,
+        ImportCommand::Transcripts(args) => return academic(settings, args, FileKind::Transcripts).await,
+        ImportCommand::Attendance(args) => {
+            return academic(settings, args, FileKind::Support(Indicator::Attendance)).await
+        }
+        ImportCommand::Behaviour(args) => {
+            return academic(settings, args, FileKind::Support(Indicator::Behaviour)).await
+        }
+        ImportCommand::Marks(args) => return academic(settings, args, FileKind::Support(Indicator::Marks)).await,
     };
     let db = super::open_migrated(settings).await?;
     let opts = ImportOptions {
@@ -243,10 +266,12 @@ pub fn render(r: &Report) -> String {
     out
 }
 
-/// `ssp import catalog|transcripts FILE`: one transaction; every row
-/// problem printed with its line and column; exits non-zero when the file
-/// is refused or nothing could be loaded.
-async fn academic(settings: &Settings, args: AcademicArgs, catalog: bool) -> anyhow::Result<()> {
+/// `ssp import catalog|transcripts|attendance|behaviour|marks FILE`: one
+/// transaction; every row problem printed with its line and column; exits
+/// non-zero when the file is refused or nothing could be loaded (a support
+/// file with any row problem loads nothing).
+async fn academic(settings: &Settings, args: AcademicArgs, kind: FileKind) -> anyhow::Result<()> {
+    let catalog = matches!(kind, FileKind::Catalog);
     use ssp_app::academics::catalog::Loader;
     let db = super::open_migrated(settings).await?;
     let district = match &args.district {
@@ -271,10 +296,10 @@ async fn academic(settings: &Settings, args: AcademicArgs, catalog: bool) -> any
         request_id: "cli".into(),
     };
     let input = std::io::BufReader::new(file);
-    let result = if catalog {
-        ssp_app::academics::catalog::load(&app, &by, input).await?
-    } else {
-        ssp_app::academics::transcript::load(&app, &by, input).await?
+    let result = match kind {
+        FileKind::Catalog => ssp_app::academics::catalog::load(&app, &by, input).await?,
+        FileKind::Transcripts => ssp_app::academics::transcript::load(&app, &by, input).await?,
+        FileKind::Support(which) => ssp_app::support::loads::load(&app, &by, which, input).await?,
     };
     // Every audit depends on the catalog: recompute the district's stored
     // standings when a load changed it (a transcript load already did its
@@ -309,6 +334,9 @@ async fn academic(settings: &Settings, args: AcademicArgs, catalog: bool) -> any
         }
     }
     println!("{name}: {}.", report.summary());
+    if matches!(kind, FileKind::Support(_)) && !report.problems.is_empty() {
+        anyhow::bail!("nothing was loaded from {name}: correct the rows listed above and load it again");
+    }
     if !report.problems.is_empty() && report.created + report.updated + report.unchanged == 0 {
         anyhow::bail!("nothing was loaded from {name}: every row has a problem (listed above)");
     }

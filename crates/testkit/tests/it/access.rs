@@ -358,6 +358,8 @@ async fn every_student_route_goes_through_the_access_module() {
         "/careers",
         "/careers/clusters",
         "/careers/{code}",
+        // The signed-in staff member's own flags (only rows they own).
+        "/flags",
     ];
     // A class roster: filtered by the reader's list scope; 404 to anyone who
     // neither teaches the class nor may see any of its students
@@ -397,6 +399,11 @@ async fn every_student_route_goes_through_the_access_module() {
         "/admin/graduation/sets/{id}",
         "/admin/graduation/sets/{id}/remove",
         "/admin/graduation/scale",
+        // The district's early-warning settings and indicator uploads
+        // (support_flags.rs checks the refusals and the all-or-nothing load).
+        "/admin/support",
+        "/admin/support/settings",
+        "/admin/support/upload",
         // A showcase link: no account; the token is the key (portfolio.rs
         // checks only the chosen work shows and a closed link shows none).
         "/showcase/{token}",
@@ -477,6 +484,7 @@ async fn every_student_route_goes_through_the_access_module() {
             .replace("{artifact}", &Uuid::now_v7().to_string())
             .replace("{showcase}", &Uuid::now_v7().to_string())
             .replace("{collection}", &Uuid::now_v7().to_string())
+            .replace("{flag}", &Uuid::now_v7().to_string())
             .replace("{entry}", &Uuid::now_v7().to_string())
             .replace("{need}", &Uuid::now_v7().to_string())
             .replace("{intervention}", &Uuid::now_v7().to_string());

@@ -14,7 +14,8 @@
 //!   occupation search and pages, clusters, the postsecondary plan
 //! * `team/` — the SSP team, the plan manager, guardians' rights
 //! * `records/` — notes, interactions and follow-ups, the access log
-//! * `support/` — needs, tiered interventions and their progress charts,
+//! * `support/` — early-warning flags and settings, needs, tiered
+//!   interventions and their progress charts,
 //!   the district's own strategies
 //! * `admin/` — district settings, the audit log, the roster import,
 //!   deactivated people, accounts, identity providers, career pathways
@@ -57,4 +58,5 @@ pub fn routes() -> Router<AppState> {
         .merge(support::interventions::routes())
         .merge(support::strategies::routes())
         .merge(admin::routes())
+        .merge(support::early_warning::routes())
 }

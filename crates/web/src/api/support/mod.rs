@@ -1,7 +1,9 @@
-//! JSON handlers for students who need support (issue 17): needs
-//! (`needs.rs`) and tiered interventions (`interventions.rs`). Each
+//! JSON handlers for students who need support (issue 17): early-warning
+//! flags and the indicator pushes (`flags.rs`), needs (`needs.rs`) and
+//! tiered interventions (`interventions.rs`). Each
 //! module's `router()` registers its operations (with `routes!`, as in
 //! `api/mod.rs`).
 
+pub mod flags;
 pub mod interventions;
 pub mod needs;

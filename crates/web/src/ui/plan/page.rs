@@ -95,6 +95,8 @@ struct StudentPage {
     /// Staff who may read the student's needs (students and families never do).
     can_needs: bool,
     can_log: bool,
+    /// Staff who may read the student's early-warning flags.
+    can_flags: bool,
     sharing: Option<Sharing>,
     back_href: &'static str,
     back_label: String,
@@ -339,6 +341,7 @@ pub async fn plan_page(
         .iter()
         .any(|s| access.decide(RecordKind::Note(*s), Action::View) != Decision::Deny);
     let can_log = access.decide(RecordKind::AccessLog, Action::View).is_allowed();
+    let can_flags = access.decide(ssp_app::support::FLAG, Action::View).is_allowed();
     let sharing = access.facts.facts.eligible.then(|| {
         let shares = access.facts.facts.shares_with_guardians;
         let can_change = access.decide(RecordKind::SharingChoice, Action::Edit).is_allowed();
@@ -426,6 +429,7 @@ pub async fn plan_page(
             .decide(RecordKind::Support(Sensitivity::Staff), Action::View)
             .is_allowed(),
         can_log,
+        can_flags,
         sharing,
     })?;
     Ok((status, html).into_response())

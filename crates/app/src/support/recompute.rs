@@ -1,0 +1,468 @@
+//! Flags follow their data: after a load (the students it changed), an API
+//! push (that student) or a change of the district's thresholds (every
+//! student with data, in the background), each student's [`FlagInput`] is
+//! built from the stored readings and transcript, [`evaluate`]d with the
+//! district's thresholds, and the result applied: a new finding opens a
+//! flag assigned at once ([`choose_owner`]) with the default next step due
+//! in [`super::DEFAULT_NEXT_STEP_DAYS`] days; an existing flag gets the
+//! system's move ([`system_move`]: clear, reopen) and its evidence, as-of
+//! date and stale mark refreshed. Every change is audited with no actor
+//! (the system) and the request that caused it.
+//!
+//! Reads are batched: five statements for up to [`BATCH`] students, one
+//! transaction for their writes.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Mutex;
+
+use serde_json::json;
+use ssp_db::repo::academics::catalog as catalog_repo;
+use ssp_db::repo::audit::{self, AuditEvent};
+use ssp_db::repo::support::flags::{self as flags_repo, FlagRow};
+use ssp_db::repo::support::readings::{self, StudentFacts};
+use ssp_domain::academics::on_track::grade9_on_track;
+use ssp_domain::academics::transcript::gpa;
+use ssp_domain::audit::AuditAction;
+use ssp_domain::support::flag::{choose_owner, system_move, transition, FlagKind, FlagStatus, OwnerBasis};
+use ssp_domain::support::indicators::{Attendance, Behaviour, CourseMark, CourseMarkRaw, DataSource, Reading};
+use ssp_domain::support::rules::{evaluate, Evidence, Finding, FlagInput, Rule};
+use ssp_domain::{GradeLevel, OrgId, PersonId, StaffRole, StudentId};
+use time::{Date, Duration};
+use uuid::Uuid;
+
+use crate::error::Error;
+use crate::App;
+
+/// Students read and written together.
+pub const BATCH: usize = 200;
+
+/// What a recomputation changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub opened: usize,
+    pub moved: usize,
+    pub refreshed: usize,
+    /// Findings no one could own (no plan manager, nobody at the school):
+    /// logged, not stored.
+    pub unowned: usize,
+}
+
+/// The owner basis as stored: `plan_manager`, `routed:<role>`,
+/// `fallback:<role>`, `reassigned`.
+pub fn basis_key(b: OwnerBasis) -> String {
+    match b {
+        OwnerBasis::PlanManager => "plan_manager".into(),
+        OwnerBasis::Routed(r) => format!("routed:{}", r.as_str()),
+        OwnerBasis::Fallback(r) => format!("fallback:{}", r.as_str()),
+    }
+}
+
+/// The numbers behind a finding and its rule's threshold, as the flag
+/// stores them (JSON; every value a string the page puts in the sentence).
+pub fn evidence_json(f: &Finding) -> String {
+    let mut v = match &f.evidence {
+        Evidence::Absence { attendance: a, percent } => json!({
+            "days_enrolled": a.days_enrolled.to_string(),
+            "days_absent": a.days_absent().to_string(),
+            "excused": a.excused.to_string(),
+            "unexcused": a.unexcused.to_string(),
+            "disciplinary": a.disciplinary.to_string(),
+            "percent": percent.to_string(),
+        }),
+        Evidence::Suspension(b) => json!({
+            "incidents": b.incidents.to_string(),
+            "iss_days": b.in_school_suspension_days.to_string(),
+            "oss_days": b.out_of_school_suspension_days.to_string(),
+            "days": b.suspension_days().to_string(),
+        }),
+        Evidence::FailedCourses(c) => json!({
+            "count": c.len().to_string(),
+            "courses": c.iter().map(|m| m.course_code.as_str()).collect::<Vec<_>>().join(", "),
+        }),
+        Evidence::Gpa(p) => json!({ "gpa": p.to_string() }),
+        Evidence::Grade9(g) => json!({
+            "credits_earned": g.credits_earned.to_string(),
+            "credits_needed": g.credits_needed.to_string(),
+            "core_fs": g.core_semester_fs.to_string(),
+            "core_fs_allowed": g.core_fs_allowed.to_string(),
+        }),
+    };
+    let rule = match f.rule {
+        Rule::ChronicAbsence {
+            percent,
+            min_days_enrolled,
+        } => json!({ "threshold_percent": percent.to_string(), "threshold_min_days": min_days_enrolled.to_string() }),
+        Rule::Suspension { min_days } => json!({ "threshold_days": min_days.to_string() }),
+        Rule::LowGpa { at_most } => json!({ "threshold_gpa": at_most.to_string() }),
+        Rule::Grade9OffTrack {
+            min_credits,
+            max_core_semester_fs,
+        } => json!({ "threshold_credits": min_credits.to_string(), "threshold_fs": max_core_semester_fs.to_string() }),
+        Rule::HighSchoolCourseFailure | Rule::MiddleGradesCourseFailure => json!({}),
+    };
+    if let (Some(o), Some(r)) = (v.as_object_mut(), rule.as_object()) {
+        o.extend(r.clone());
+    }
+    v.to_string()
+}
+
+fn source(s: &str) -> DataSource {
+    DataSource::parse(s).unwrap_or_else(|_| DataSource::parse("unknown").expect("a valid source"))
+}
+
+/// Everything the rules see about one student, from the batch's rows.
+struct Batch {
+    facts: Vec<StudentFacts>,
+    attendance: HashMap<Uuid, Reading<Attendance>>,
+    behaviour: HashMap<Uuid, Reading<Behaviour>>,
+    marks: HashMap<Uuid, Reading<Vec<CourseMark>>>,
+    transcripts: HashMap<Uuid, Vec<ssp_db::repo::academics::transcripts::EntryRow>>,
+    flags: HashMap<(Uuid, String), FlagRow>,
+    holders: HashMap<Uuid, Vec<(StaffRole, PersonId)>>,
+}
+
+async fn read_batch(app: &App, students: &[StudentId]) -> Result<Batch, Error> {
+    let db = app.db();
+    let facts = readings::student_facts(db, students).await?;
+    let r = readings::for_students(db, students).await?;
+    let mut attendance = HashMap::new();
+    // Rows come oldest school year first: the last one is current.
+    for a in r.attendance {
+        let value = Attendance {
+            days_enrolled: a.days_enrolled.max(0) as u32,
+            excused: a.excused.max(0) as u32,
+            unexcused: a.unexcused.max(0) as u32,
+            disciplinary: a.disciplinary.max(0) as u32,
+        };
+        attendance.insert(
+            a.student_id,
+            Reading {
+                value,
+                as_of: a.as_of,
+                source: source(&a.source),
+            },
+        );
+    }
+    let mut behaviour = HashMap::new();
+    for b in r.behaviour {
+        let value = Behaviour {
+            incidents: b.incidents.max(0) as u32,
+            in_school_suspension_days: b.iss_days.max(0) as u32,
+            out_of_school_suspension_days: b.oss_days.max(0) as u32,
+        };
+        behaviour.insert(
+            b.student_id,
+            Reading {
+                value,
+                as_of: b.as_of,
+                source: source(&b.source),
+            },
+        );
+    }
+    let mut marks: HashMap<Uuid, Reading<Vec<CourseMark>>> = HashMap::new();
+    for m in r.marks {
+        let ends = m.term_ends_on.to_string();
+        let Ok(mark) = (CourseMarkRaw {
+            course_code: &m.course_code,
+            subject: &m.subject,
+            term_length: &m.term_length,
+            failing: if m.failing { "yes" } else { "no" },
+            term_ends_on: &ends,
+        })
+        .parse() else {
+            continue;
+        };
+        let e = marks.entry(m.student_id).or_insert_with(|| Reading {
+            value: Vec::new(),
+            as_of: m.as_of,
+            source: source(&m.source),
+        });
+        // The marks are as of their newest date, from its source.
+        if m.as_of > e.as_of {
+            e.as_of = m.as_of;
+            e.source = source(&m.source);
+        }
+        e.value.push(mark);
+    }
+    let mut transcripts: HashMap<Uuid, Vec<_>> = HashMap::new();
+    for (s, row) in readings::transcripts(db, students).await? {
+        transcripts.entry(s).or_default().push(row);
+    }
+    let flags = flags_repo::for_students(db, students)
+        .await?
+        .into_iter()
+        .map(|f| ((f.student_id, f.kind.clone()), f))
+        .collect();
+    let schools: Vec<Uuid> = facts
+        .iter()
+        .map(|f| f.school_id)
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let mut holders: HashMap<Uuid, Vec<(StaffRole, PersonId)>> = HashMap::new();
+    for (school, role, person) in readings::role_holders(db, &schools).await? {
+        if let Ok(role) = StaffRole::parse(&role) {
+            holders.entry(school).or_default().push((role, PersonId(person)));
+        }
+    }
+    Ok(Batch {
+        facts,
+        attendance,
+        behaviour,
+        marks,
+        transcripts,
+        flags,
+        holders,
+    })
+}
+
+/// Recomputes the flags of `students` of `district` now. `request_id`
+/// ties the audit rows to what caused it.
+pub async fn students(app: &App, district: OrgId, students: &[StudentId], request_id: &str) -> Result<Changes, Error> {
+    let mut total = Changes::default();
+    if students.is_empty() {
+        return Ok(total);
+    }
+    let settings = super::settings::of(app, district).await?;
+    let rules = crate::academics::rules::of(app, district).await?;
+    let catalog = crate::academics::catalog_of(&catalog_repo::list(app.db(), district).await?);
+    for part in students.chunks(BATCH) {
+        let b = read_batch(app, part).await?;
+        let c = apply(app, district, &settings, &rules, &catalog, &b, request_id).await?;
+        total.opened += c.opened;
+        total.moved += c.moved;
+        total.refreshed += c.refreshed;
+        total.unowned += c.unowned;
+    }
+    Ok(total)
+}
+
+async fn apply(
+    app: &App,
+    district: OrgId,
+    settings: &super::settings::SupportSettings,
+    rules: &crate::academics::rules::DistrictRules,
+    catalog: &ssp_domain::academics::course::Catalog,
+    b: &Batch,
+    request_id: &str,
+) -> Result<Changes, Error> {
+    let now = app.now();
+    let today = now.date();
+    let t = &settings.thresholds;
+    let mut changes = Changes::default();
+    let mut tx = app.db().begin().await?;
+    for s in b.facts.iter().filter(|s| s.district_id == district.0) {
+        let Ok(grade_level) = GradeLevel::new(i64::from(s.grade_level)) else {
+            continue;
+        };
+        let entries: Vec<_> = b
+            .transcripts
+            .get(&s.person_id)
+            .map(|rows| {
+                rows.iter()
+                    .filter_map(|r| crate::academics::entry_of(r, &rules.scale))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let transcript_as_of: Option<Date> = b
+            .transcripts
+            .get(&s.person_id)
+            .and_then(|rows| rows.iter().map(|r| r.updated_at.date()).max());
+        let transcript_source = source("transcript");
+        let input = FlagInput {
+            grade_level,
+            attendance: b.attendance.get(&s.person_id).cloned(),
+            behaviour: b.behaviour.get(&s.person_id).cloned(),
+            marks: b.marks.get(&s.person_id).cloned(),
+            gpa: transcript_as_of.and_then(|as_of| {
+                gpa(&entries, &rules.scale).unweighted.map(|value| Reading {
+                    value,
+                    as_of,
+                    source: transcript_source.clone(),
+                })
+            }),
+            grade9: transcript_as_of
+                .filter(|_| grade_level.is_high_school())
+                .map(|as_of| Reading {
+                    value: grade9_on_track(&entries, catalog, &rules.scale, s.graduation_year, today, &t.grade9),
+                    as_of,
+                    source: transcript_source.clone(),
+                }),
+        };
+        let findings = evaluate(&input, t, today);
+        let student = StudentId(s.person_id);
+        for kind in FlagKind::ALL {
+            let finding = findings.iter().find(|f| f.kind == *kind);
+            let existing = b.flags.get(&(s.person_id, kind.key().to_owned()));
+            let event = |action: AuditAction, flag: Uuid, detail: String| {
+                let mut ev = AuditEvent::new(action, now);
+                ev.district_id = Some(district);
+                ev.student = Some(student);
+                ev.record_kind = Some(super::FLAG.as_str());
+                ev.record_id = Some(flag.to_string());
+                ev.request_id = Some(request_id.to_owned());
+                ev.detail = Some(detail);
+                ev
+            };
+            match (existing, finding) {
+                (None, None) => {}
+                (None, Some(f)) => {
+                    let holders = b.holders.get(&s.school_id).map(Vec::as_slice).unwrap_or(&[]);
+                    let Some(owner) = choose_owner(*kind, &settings.routing, s.plan_manager.map(PersonId), holders)
+                    else {
+                        tracing::warn!(kind = kind.key(), "a flag with no one to own it was not stored");
+                        changes.unowned += 1;
+                        continue;
+                    };
+                    let row = FlagRow {
+                        id: Uuid::now_v7(),
+                        district_id: district.0,
+                        school_id: s.school_id,
+                        student_id: s.person_id,
+                        kind: kind.key().to_owned(),
+                        status: FlagStatus::Open.key().to_owned(),
+                        rule: f.rule.key().to_owned(),
+                        evidence: evidence_json(f),
+                        as_of: f.as_of,
+                        source: f.source.as_str().to_owned(),
+                        stale: f.stale,
+                        owner_id: owner.person.0,
+                        owner_basis: basis_key(owner.basis),
+                        next_step: String::new(),
+                        next_step_due: today + Duration::days(super::DEFAULT_NEXT_STEP_DAYS),
+                        resolved_note: None,
+                        opened_at: now,
+                        updated_at: now,
+                    };
+                    flags_repo::insert(&mut tx, &row).await?;
+                    flags_repo::add_event(&mut tx, row.id, now, None, "raise", &row.status, &row.owner_basis).await?;
+                    audit::record(
+                        &mut tx,
+                        &event(
+                            AuditAction::FlagRaised,
+                            row.id,
+                            format!("{} owner={} {}", kind.key(), owner.person.0, row.owner_basis),
+                        ),
+                    )
+                    .await?;
+                    changes.opened += 1;
+                }
+                (Some(flag), finding) => {
+                    let mut row = flag.clone();
+                    let Ok(status) = FlagStatus::parse(&row.status) else {
+                        continue;
+                    };
+                    let mut moved = None;
+                    if let Some(ev) = system_move(status, finding.is_some()) {
+                        if let Ok(to) = transition(status, &ev) {
+                            row.status = to.key().to_owned();
+                            if to == FlagStatus::Open {
+                                // A relapse starts over: a fresh default
+                                // next step, the note of the last round gone.
+                                row.next_step = String::new();
+                                row.next_step_due = today + Duration::days(super::DEFAULT_NEXT_STEP_DAYS);
+                                row.resolved_note = None;
+                            }
+                            moved = Some(ev.key());
+                        }
+                    }
+                    if let Some(f) = finding {
+                        row.rule = f.rule.key().to_owned();
+                        row.evidence = evidence_json(f);
+                        row.as_of = f.as_of;
+                        row.source = f.source.as_str().to_owned();
+                        row.stale = f.stale;
+                    }
+                    row.school_id = s.school_id;
+                    if row == *flag {
+                        continue;
+                    }
+                    row.updated_at = now;
+                    flags_repo::update(&mut tx, &row).await?;
+                    if let Some(key) = moved {
+                        flags_repo::add_event(&mut tx, row.id, now, None, key, &row.status, "").await?;
+                        audit::record(
+                            &mut tx,
+                            &event(AuditAction::FlagChanged, row.id, format!("{} {key}", kind.key())),
+                        )
+                        .await?;
+                        changes.moved += 1;
+                    } else {
+                        changes.refreshed += 1;
+                    }
+                }
+            }
+        }
+    }
+    tx.commit().await?;
+    Ok(changes)
+}
+
+/// The districts being recomputed in the background.
+#[derive(Debug, Default)]
+pub struct Registry(Mutex<HashMap<OrgId, bool>>);
+
+impl Registry {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<OrgId, bool>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Recomputes every student of the district with data or a flag, now.
+pub async fn district(app: &App, district: OrgId, request_id: &str) -> Result<Changes, Error> {
+    let ids: Vec<StudentId> = flags_repo::students_with_data(app.db(), district)
+        .await?
+        .into_iter()
+        .map(StudentId)
+        .collect();
+    students(app, district, &ids, request_id).await
+}
+
+/// Starts recomputing the district in the background (after its thresholds
+/// or routing changed); a change while one runs makes it run once more.
+pub fn refresh_district_in_background(app: &App, d: OrgId) {
+    {
+        let mut running = app.flag_refresh().lock();
+        if let Some(again) = running.get_mut(&d) {
+            *again = true;
+            return;
+        }
+        running.insert(d, false);
+    }
+    let app = app.clone();
+    tokio::spawn(async move {
+        loop {
+            let started = std::time::Instant::now();
+            match district(&app, d, "support-settings").await {
+                Ok(c) => tracing::info!(
+                    district = %d.0,
+                    opened = c.opened,
+                    moved = c.moved,
+                    ms = started.elapsed().as_millis() as u64,
+                    "flags recomputed"
+                ),
+                Err(e) => tracing::error!(district = %d.0, error = %e, "recomputing flags failed"),
+            }
+            let mut running = app.flag_refresh().lock();
+            match running.get_mut(&d) {
+                Some(again) if *again => *again = false,
+                _ => {
+                    running.remove(&d);
+                    return;
+                }
+            }
+        }
+    });
+}
+
+/// Whether the district's flags are being recomputed now.
+pub fn running(app: &App, district: OrgId) -> bool {
+    app.flag_refresh().lock().contains_key(&district)
+}
+
+/// Waits until the district's background recomputation has finished.
+pub async fn wait_idle(app: &App, district: OrgId) {
+    while running(app, district) {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
