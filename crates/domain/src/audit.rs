@@ -184,6 +184,8 @@ pub enum AuditAction {
     InterventionSharingChanged,
     /// A district added or retired one of its own intervention strategies.
     SupportStrategyChanged,
+    /// A district administrator ran the fairness audit of flag rates.
+    FairnessReportViewed,
 }
 
 impl AuditAction {
@@ -306,6 +308,7 @@ impl AuditAction {
             AuditAction::InterventionLinked => "intervention_linked",
             AuditAction::InterventionSharingChanged => "intervention_sharing_changed",
             AuditAction::SupportStrategyChanged => "support_strategy_changed",
+            AuditAction::FairnessReportViewed => "fairness_report_viewed",
         }
     }
 }

@@ -3,11 +3,13 @@
 //! API (`loads.rs`), recomputing a student's flags when their data changes
 //! (`recompute.rs`) and the flag actions and lists (`flags.rs`); needs (by
 //! sensitivity, with break-glass for the restricted ones) and tiered
-//! interventions with progress monitoring.
+//! interventions with progress monitoring; the fairness audit of flag
+//! rates by subgroup (`fairness.rs`).
 //!
 //! Flags are staff records (`RecordKind::Support(Sensitivity::Staff)`):
 //! students and families never see them.
 
+pub mod fairness;
 pub mod flags;
 pub mod interventions;
 pub mod loads;

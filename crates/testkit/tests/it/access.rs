@@ -416,6 +416,9 @@ async fn every_student_route_goes_through_the_access_module() {
         // (support_needs.rs: 404 for anyone but a district administrator).
         "/admin/strategies",
         "/admin/strategies/retire",
+        // The fairness audit: aggregates for a district administrator only
+        // (support_fairness.rs checks 404 for anyone else).
+        "/admin/support/fairness",
         // The district's portfolio settings, not student data
         // (portfolio_settings.rs checks 404 for anyone but a district
         // administrator).

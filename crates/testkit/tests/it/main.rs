@@ -37,6 +37,7 @@ mod roster_safety;
 mod roster_sync;
 mod sso;
 mod support;
+mod support_fairness;
 mod support_flags;
 mod support_needs;
 mod twins;

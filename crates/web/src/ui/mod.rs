@@ -57,6 +57,7 @@ pub fn routes() -> Router<AppState> {
         .merge(support::needs::routes())
         .merge(support::interventions::routes())
         .merge(support::strategies::routes())
+        .merge(support::fairness::routes())
         .merge(admin::routes())
         .merge(support::early_warning::routes())
 }

@@ -79,6 +79,7 @@ fn nav(ctx: &Ctx) -> Vec<(String, String, bool)> {
     }
     if s.is_staff() {
         items.push(("/students".to_owned(), "nav-students"));
+        items.push(("/flags".to_owned(), "nav-my-flags"));
     }
     items.push(("/careers".to_owned(), "nav-careers"));
     if s.is_district_admin() {
@@ -90,6 +91,7 @@ fn nav(ctx: &Ctx) -> Vec<(String, String, bool)> {
         items.push(("/admin/catalog".to_owned(), "nav-catalog"));
         items.push(("/admin/graduation".to_owned(), "nav-graduation"));
         items.push(("/admin/portfolio".to_owned(), "nav-portfolio-settings"));
+        items.push(("/admin/support".to_owned(), "nav-support-settings"));
     }
     items
         .into_iter()

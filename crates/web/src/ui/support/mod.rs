@@ -4,6 +4,7 @@
 //! intervention strategies.
 
 pub mod early_warning;
+pub mod fairness;
 pub mod flags;
 pub mod interventions;
 pub mod needs;

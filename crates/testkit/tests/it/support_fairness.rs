@@ -1,0 +1,105 @@
+//! The fairness audit as a district administrator reads it: the share of
+//! students with an active flag by sex and by race/ethnicity, from the
+//! demographics the roster keeps apart, with small groups — and groups that
+//! would reveal them — not shown; nobody else may see it.
+
+use ssp_testkit::TestApp;
+use uuid::Uuid;
+
+use crate::academics::local_id;
+use crate::support_flags::upload;
+
+async fn students(app: &TestApp, n: usize) -> Vec<Uuid> {
+    let mut ids = Vec::new();
+    for i in 0..n {
+        let id = app
+            .query_id(
+                &format!(
+                    "SELECT person_id FROM students WHERE status = 'active' ORDER BY person_id LIMIT 1 OFFSET {i}"
+                ),
+                &[],
+            )
+            .await
+            .expect("the demo has enough students");
+        ids.push(id);
+    }
+    ids
+}
+
+async fn keep(app: &TestApp, student: Uuid, sex: &str, race: &str) {
+    let sql = format!(
+        "INSERT INTO student_demographics (student_id, district_id, sex, race_ethnicity, updated_at) \
+         SELECT person_id, district_id, '{sex}', '{race}', CURRENT_TIMESTAMP FROM students WHERE person_id = $1"
+    );
+    assert_eq!(app.execute(&sql, &[student]).await, 1);
+}
+
+#[tokio::test]
+async fn flag_rates_by_group_hide_small_groups_and_what_would_reveal_them() {
+    let app = TestApp::with_demo().await;
+    let all = students(&app, 25).await;
+    for s in &all[..12] {
+        keep(&app, *s, "female", "white").await;
+    }
+    for s in &all[12..24] {
+        keep(&app, *s, "male", "white").await;
+    }
+    keep(&app, all[24], "male", "asian").await;
+    // Three of the girls are chronically absent (14 of 120 days).
+    let mut csv = String::from(
+        "studentUniqueId,daysEnrolled,excusedAbsences,unexcusedAbsences,disciplinaryAbsences,asOfDate,sourceSystem\n",
+    );
+    for s in &all[..3] {
+        csv.push_str(&format!("{},120,7,7,0,2026-10-30,sis\n", local_id(&app, *s).await));
+    }
+    let r = upload(&app, "attendance", &csv).await;
+    assert!(r.status < 400, "{}", r.text);
+
+    let admin = app.signed_in("demo.districtadmin").await;
+    let page = admin.get("/admin/support/fairness").await;
+    assert_eq!(page.status, 200);
+    let by_sex = page
+        .text
+        .split("By sex")
+        .nth(1)
+        .unwrap()
+        .split("</table>")
+        .next()
+        .unwrap();
+    assert!(
+        by_sex.contains("<th scope=\"row\">Female</th><td>12</td><td>3</td><td>25.0 %</td>"),
+        "{by_sex}"
+    );
+    assert!(by_sex.contains("<th scope=\"row\">Male</th><td>13</td><td>0</td><td>0.0 %</td>"));
+    let by_race = page
+        .text
+        .split("By race and ethnicity")
+        .nth(1)
+        .unwrap()
+        .split("</table>")
+        .next()
+        .unwrap();
+    assert!(
+        by_race.contains("fewer than 10 students"),
+        "the one Asian student: {by_race}"
+    );
+    assert!(
+        by_race.contains("would reveal a small group"),
+        "white would reveal it by subtraction from the total: {by_race}"
+    );
+    assert!(
+        by_race.contains("<td>25</td><td>3</td><td>12.0 %</td>"),
+        "the total stays"
+    );
+    // One kind only.
+    let page = admin.get("/admin/support/fairness?kind=suspension").await;
+    assert!(page
+        .text
+        .contains("<th scope=\"row\">Female</th><td>12</td><td>0</td><td>0.0 %</td>"));
+    assert_eq!(app.count_audit("fairness_report_viewed").await, 2);
+
+    for who in ["demo.counselor", "demo.schooladmin", "demo.student"] {
+        let c = app.signed_in(who).await;
+        assert_eq!(c.get("/admin/support/fairness").await.status, 404, "{who}");
+    }
+}
