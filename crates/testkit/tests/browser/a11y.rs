@@ -167,6 +167,10 @@ async fn the_pages_people_use_have_no_axe_violations() {
                 format!("/students/{me}/experiences"),
                 format!("/students/{me}/portfolio"),
                 format!("/students/{me}/capstone"),
+                format!("/students/{me}/flags"),
+                format!("/students/{me}/needs"),
+                format!("/students/{me}/interventions"),
+                "/flags".into(),
             ],
         ),
         (
@@ -190,6 +194,10 @@ async fn the_pages_people_use_have_no_axe_violations() {
                 "/admin/graduation".into(),
                 "/admin/graduation?from=2027".into(),
                 "/admin/capstone-rubric".into(),
+                "/admin/portfolio".into(),
+                "/admin/support".into(),
+                "/admin/strategies".into(),
+                "/admin/support/fairness".into(),
             ],
         ),
     ];
