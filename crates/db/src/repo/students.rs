@@ -53,6 +53,27 @@ pub struct ListFilter {
     /// A 2024 career cluster key: only students who saved a career in it.
     pub interest_cluster: Option<String>,
     pub academic: AcademicFilter,
+    pub support: SupportFilter,
+}
+
+/// The caseload's support filters, on the stored flags and interventions
+/// (active flags: open, acknowledged or in progress).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SupportFilter {
+    #[default]
+    All,
+    /// An active flag, or an active tier 2 or 3 intervention: the school's
+    /// "students who need support".
+    NeedsSupport,
+    /// An active flag of this kind (a `FlagKind` key).
+    Flag(&'static str),
+    /// An active flag whose next step is past its due date.
+    OverdueNextStep,
+    /// An active flag whose owner no longer holds an active role at the
+    /// student's school (nor a district administrator's).
+    Unowned,
+    /// An active intervention at this tier (`tier_1`…`tier_3`).
+    Tier(&'static str),
 }
 
 /// The caseload's academic filters, on the stored `academic_status`.
@@ -241,6 +262,36 @@ fn where_clause(
         AcademicFilter::PlanNotApproved => sql.push_str(
             " AND s.grade_level >= 8 AND NOT EXISTS (SELECT 1 FROM academic_status a WHERE a.student_id = s.person_id AND a.plan_status = 'approved')",
         ),
+    }
+    // As the academic filters: one indexed lookup per student in scope.
+    const ACTIVE_FLAG: &str = "SELECT 1 FROM flags f WHERE f.student_id = s.person_id \
+         AND f.status IN ('open', 'acknowledged', 'in_progress')";
+    match filter.support {
+        SupportFilter::All => {}
+        SupportFilter::NeedsSupport => sql.push_str(&format!(
+            " AND (EXISTS ({ACTIVE_FLAG}) OR EXISTS (SELECT 1 FROM interventions i WHERE i.student_id = s.person_id \
+             AND i.status = 'active' AND i.tier IN ('tier_2', 'tier_3')))"
+        )),
+        // The kinds and tiers are the domain's keys, never typed text.
+        SupportFilter::Flag(kind) => sql.push_str(&format!(" AND EXISTS ({ACTIVE_FLAG} AND f.kind = '{kind}')")),
+        SupportFilter::OverdueNextStep => {
+            texts.push(today.to_string());
+            let due = match db {
+                Db::Sqlite(_) => format!("${n}"),
+                Db::Postgres(_) => format!("CAST(${n} AS DATE)"),
+            };
+            n += 1;
+            sql.push_str(&format!(" AND EXISTS ({ACTIVE_FLAG} AND f.next_step_due < {due})"));
+        }
+        SupportFilter::Unowned => sql.push_str(&format!(
+            " AND EXISTS ({ACTIVE_FLAG} AND NOT EXISTS (SELECT 1 FROM staff_assignments sa \
+             WHERE sa.person_id = f.owner_id AND sa.status = 'active' \
+             AND (sa.org_id = s.school_id OR sa.role = 'district_admin')))"
+        )),
+        SupportFilter::Tier(tier) => sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM interventions i WHERE i.student_id = s.person_id \
+             AND i.status = 'active' AND i.tier = '{tier}')"
+        )),
     }
     if let Some(cluster) = &filter.interest_cluster {
         texts.push(cluster.clone());

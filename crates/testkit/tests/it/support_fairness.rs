@@ -103,3 +103,69 @@ async fn flag_rates_by_group_hide_small_groups_and_what_would_reveal_them() {
         assert_eq!(c.get("/admin/support/fairness").await.status, 404, "{who}");
     }
 }
+
+#[tokio::test]
+async fn the_caseload_lists_students_who_need_support_by_flag_overdue_step_and_tier() {
+    let app = TestApp::with_demo().await;
+    let me = app.person("demo.student").await;
+    let peers: Vec<Uuid> = {
+        let mut v = Vec::new();
+        for i in 0..2 {
+            v.push(
+                app.query_id(
+                    &format!(
+                        "SELECT person_id FROM students WHERE status = 'active' AND school_id = \
+                         (SELECT school_id FROM students WHERE person_id = $1) ORDER BY person_id LIMIT 1 OFFSET {i}"
+                    ),
+                    &[me],
+                )
+                .await
+                .unwrap(),
+            );
+        }
+        v
+    };
+    let mut csv = String::from(
+        "studentUniqueId,daysEnrolled,excusedAbsences,unexcusedAbsences,disciplinaryAbsences,asOfDate,sourceSystem\n",
+    );
+    for s in &peers {
+        csv.push_str(&format!("{},120,7,7,0,2026-10-30,sis\n", local_id(&app, *s).await));
+    }
+    assert!(upload(&app, "attendance", &csv).await.status < 400);
+    let names: Vec<String> = {
+        let mut v = Vec::new();
+        for s in &peers {
+            v.push(
+                app.texts("SELECT family_name FROM persons WHERE id = $1", &[*s])
+                    .await
+                    .remove(0),
+            );
+        }
+        v
+    };
+    let counselor = app.signed_in("demo.counselor").await;
+    let listed = |body: &str| names.iter().filter(|n| body.contains(n.as_str())).count();
+    let page = counselor.get("/students?view=all&support=needs_support").await;
+    assert_eq!(page.status, 200, "{}", page.text);
+    assert_eq!(listed(&page.text), 2, "{}", page.text);
+    assert!(page.text.contains("Students who need support"));
+    let page = counselor.get("/students?view=all&support=chronic_absence").await;
+    assert_eq!(listed(&page.text), 2);
+    let page = counselor.get("/students?view=all&support=suspension").await;
+    assert_eq!(listed(&page.text), 0);
+    let page = counselor.get("/students?view=all&support=overdue_next_step").await;
+    assert_eq!(listed(&page.text), 0, "the next step is due in 7 days");
+    assert_eq!(counselor.get("/students?support=nonsense").await.status, 400);
+
+    // Eight days on, the default next steps are overdue.
+    app.clock.advance(time::Duration::days(8));
+    let counselor = app.signed_in("demo.counselor").await;
+    let page = counselor.get("/students?view=all&support=overdue_next_step").await;
+    assert_eq!(listed(&page.text), 2, "{}", page.text);
+    let api = counselor.get_json("/api/v1/students?support=overdue_next_step").await;
+    let v: serde_json::Value = serde_json::from_str(&api.body).unwrap();
+    assert_eq!(v["total"], 2, "{}", api.body);
+    let bad = counselor.get_json("/api/v1/students?support=nope").await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.body.contains("support"));
+}

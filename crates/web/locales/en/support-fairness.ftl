@@ -38,3 +38,17 @@ fairness-race-ethnicity-not-reported = Not reported
 nav-my-flags = My flags
 nav-support-settings = Early warning
 nav-strategies = Intervention strategies
+
+## The caseload's support filter
+students-support = Support
+students-support-all = All students
+students-support-needs-support = Students who need support
+students-support-chronic-absence = Flag: chronic absence
+students-support-suspension = Flag: suspension
+students-support-course-failure = Flag: course failure
+students-support-low-gpa = Flag: low GPA
+students-support-grade9-off-track = Flag: grade 9 off track
+students-support-overdue-next-step = Flag with an overdue next step
+students-support-unowned = Flag whose owner has left
+students-support-tier-2 = Tier 2 intervention
+students-support-tier-3 = Tier 3 intervention

@@ -38,3 +38,17 @@ fairness-race-ethnicity-not-reported = No informado
 nav-my-flags = Mis alertas
 nav-support-settings = Alerta temprana
 nav-strategies = Estrategias de intervención
+
+## The caseload's support filter
+students-support = Apoyo
+students-support-all = Todos los estudiantes
+students-support-needs-support = Estudiantes que necesitan apoyo
+students-support-chronic-absence = Alerta: ausentismo crónico
+students-support-suspension = Alerta: suspensión
+students-support-course-failure = Alerta: curso reprobado
+students-support-low-gpa = Alerta: promedio bajo
+students-support-grade9-off-track = Alerta: 9.º grado fuera de ruta
+students-support-overdue-next-step = Alerta con el siguiente paso vencido
+students-support-unowned = Alerta cuyo responsable ya no está
+students-support-tier-2 = Intervención de nivel 2
+students-support-tier-3 = Intervención de nivel 3

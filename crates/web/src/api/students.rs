@@ -32,6 +32,10 @@ pub struct ListParams {
     grade: Option<String>,
     /// A 2024 career-cluster key: students who saved a career in it.
     cluster: Option<String>,
+    /// `needs_support` (an active flag or a tier 2–3 intervention), a flag
+    /// kind (`chronic_absence`, `suspension`, `course_failure`, `low_gpa`,
+    /// `grade9_off_track`), `overdue_next_step`, `unowned`, or `tier_1`…`tier_3`.
+    support: Option<String>,
     /// Students to skip (name order).
     offset: Option<i64>,
     /// At most 200; 50 by default.
@@ -70,12 +74,12 @@ pub struct ListJson {
     get,
     path = "/api/v1/students",
     operation_id = "listStudents",
-    summary = "The caller's caseload or everyone they may see (staff only), with plan status and interest inventory; filter by grade and career cluster of interest",
+    summary = "The caller's caseload or everyone they may see (staff only), with plan status and interest inventory; filter by grade, career cluster of interest and support (flags, overdue next steps, intervention tier)",
     params(ListParams),
     responses(
         (status = 200, description = "OK", body = ListJson),
         (status = 403, description = "students_list_staff_only: students and families reach their plans directly.", body = crate::api::openapi::ErrorJson),
-        (status = 422, description = "invalid_student_list: view, grade, cluster (unknown_choice), offset, limit (invalid).", body = RejectedJson),
+        (status = 422, description = "invalid_student_list: view, grade, cluster, support (unknown_choice), offset, limit (invalid).", body = RejectedJson),
     )
 )]
 pub async fn list(
@@ -120,6 +124,10 @@ pub async fn list(
             }
         },
     };
+    let support = crate::ui::students::list::support_filter(q.support.as_deref().unwrap_or("")).unwrap_or_else(|| {
+        bad.push(FieldError::new("support", "unknown_choice"));
+        ssp_db::repo::students::SupportFilter::All
+    });
     let offset = q.offset.unwrap_or(0);
     if offset < 0 {
         bad.push(FieldError::new("offset", "invalid"));
@@ -139,6 +147,7 @@ pub async fn list(
         search: None,
         interest_cluster: cluster,
         academic: ssp_db::repo::students::AcademicFilter::All,
+        support,
     };
     let db = state.db();
     let today = state.now().date();

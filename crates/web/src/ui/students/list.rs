@@ -7,7 +7,9 @@ use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use ssp_app::career::inventory::Standing;
-use ssp_db::repo::students::{self, AcademicFilter, ListFilter, PageStart, Search, SortBy, StatusFilter};
+use ssp_db::repo::students::{
+    self, AcademicFilter, ListFilter, PageStart, Search, SortBy, StatusFilter, SupportFilter,
+};
 use ssp_domain::access::{list_scope, ListScope, ScopePart};
 use ssp_domain::career::cluster::Cluster2024;
 use ssp_domain::person::PersonName;
@@ -36,6 +38,7 @@ pub struct ListQuery {
     cluster: Option<String>,
     /// `not_on_track` or `plan_not_approved`.
     academic: Option<String>,
+    support: Option<String>,
 }
 
 struct Row {
@@ -75,6 +78,8 @@ struct StudentsPage {
     clusters: Vec<(String, String)>,
     academic: &'static str,
     academics: Vec<(&'static str, String)>,
+    support: &'static str,
+    supports: Vec<(&'static str, String)>,
     /// Query strings of the neighbouring pages.
     prev: Option<String>,
     next: Option<String>,
@@ -155,7 +160,15 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
         "plan_not_approved" => ("plan_not_approved", AcademicFilter::PlanNotApproved),
         _ => return Err(bad()),
     };
+    let support_raw = q.support.as_deref().unwrap_or("");
+    let support_filter = support_filter(support_raw).ok_or_else(bad)?;
+    let support: &'static str = SUPPORT_CHOICES
+        .iter()
+        .find(|c| **c == support_raw)
+        .copied()
+        .unwrap_or("all");
     let filter = ListFilter {
+        support: support_filter,
         academic: academic_filter,
         interest_cluster: cluster.clone(),
         status: status_filter,
@@ -306,6 +319,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
             ("sort", sort),
             ("cluster", cluster.as_deref().unwrap_or("")),
             ("academic", academic),
+            ("support", support),
         ])
         .finish();
     let next = (page_no < pages).then(|| {
@@ -328,7 +342,13 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQ
     .into_iter()
     .map(|(v, k)| (v, page.t(k)))
     .collect();
+    let supports = SUPPORT_CHOICES
+        .iter()
+        .map(|v| (*v, page.t(&format!("students-support-{}", v.replace('_', "-")))))
+        .collect();
     render(&StudentsPage {
+        support,
+        supports,
         academic,
         academics,
         cluster: cluster.unwrap_or_default(),
@@ -399,4 +419,34 @@ fn all_tab_key(scope: &ListScope) -> &'static str {
     } else {
         "students-all"
     }
+}
+
+/// The support filter's choices, as the form and the API send them.
+pub const SUPPORT_CHOICES: [&str; 11] = [
+    "all",
+    "needs_support",
+    "chronic_absence",
+    "suspension",
+    "course_failure",
+    "low_gpa",
+    "grade9_off_track",
+    "overdue_next_step",
+    "unowned",
+    "tier_2",
+    "tier_3",
+];
+
+/// The support filter a choice names (blank is all); `None` for anything else.
+pub fn support_filter(raw: &str) -> Option<SupportFilter> {
+    use ssp_domain::support::flag::FlagKind;
+    Some(match raw {
+        "" | "all" => SupportFilter::All,
+        "needs_support" => SupportFilter::NeedsSupport,
+        "overdue_next_step" => SupportFilter::OverdueNextStep,
+        "unowned" => SupportFilter::Unowned,
+        "tier_1" => SupportFilter::Tier("tier_1"),
+        "tier_2" => SupportFilter::Tier("tier_2"),
+        "tier_3" => SupportFilter::Tier("tier_3"),
+        other => SupportFilter::Flag(FlagKind::parse(other).ok()?.key()),
+    })
 }
