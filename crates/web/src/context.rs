@@ -116,6 +116,28 @@ impl Ctx {
         self.session.as_deref().ok_or(AppError::SignInRequired)
     }
 
+    /// The session of a district administrator, for the admin pages:
+    /// signed out → the sign-in page; anyone else → 404, so the page's
+    /// existence is not revealed.
+    pub fn district_admin(&self) -> Result<&Session, AppError> {
+        let session = self.session()?;
+        if session.is_district_admin() {
+            Ok(session)
+        } else {
+            Err(AppError::NotFound)
+        }
+    }
+
+    /// As [`Ctx::district_admin`], for the JSON API: signed out → 401.
+    pub fn api_district_admin(&self) -> Result<&Session, AppError> {
+        let session = self.session().map_err(|_| AppError::Unauthenticated)?;
+        if session.is_district_admin() {
+            Ok(session)
+        } else {
+            Err(AppError::NotFound)
+        }
+    }
+
     /// The signed-in person as the use cases see them.
     pub fn actor(&self) -> Result<ssp_app::Actor, AppError> {
         let s = self.session()?;

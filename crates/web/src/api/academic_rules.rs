@@ -27,18 +27,6 @@ fn district_of(ctx: &Ctx) -> Result<ssp_domain::OrgId, AppError> {
     Ok(ctx.session().map_err(|_| AppError::Unauthenticated)?.district_id)
 }
 
-fn require_admin(ctx: &Ctx) -> Result<(), AppError> {
-    if ctx
-        .session()
-        .map_err(|_| AppError::Unauthenticated)?
-        .is_district_admin()
-    {
-        Ok(())
-    } else {
-        Err(AppError::NotFound)
-    }
-}
-
 /// A catalog course; credits as decimals (`0.5`), lists as arrays.
 #[derive(Serialize, ToSchema)]
 #[schema(as = CatalogCourse)]
@@ -152,7 +140,7 @@ pub async fn save_course(
     Path(code): Path<String>,
     Json(b): Json<CourseBody>,
 ) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.api_district_admin()?;
     let raw = CatalogCourseRaw {
         code: &code,
         title: &b.title,
@@ -247,7 +235,7 @@ fn load_answer(result: Result<LoadReport, ssp_app::academics::csv_file::FileRefu
     )
 )]
 pub async fn load_catalog(State(state): State<AppState>, ctx: Ctx, body: String) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.api_district_admin()?;
     let by = Loader::from(&ctx.actor()?);
     let result = catalog::load(&state, &by, body.as_bytes()).await?;
     if result.as_ref().is_ok_and(|r| r.created + r.updated > 0) {
@@ -268,7 +256,7 @@ pub async fn load_catalog(State(state): State<AppState>, ctx: Ctx, body: String)
     )
 )]
 pub async fn load_transcripts(State(state): State<AppState>, ctx: Ctx, body: String) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.api_district_admin()?;
     let by = Loader::from(&ctx.actor()?);
     Ok(load_answer(transcript::load(&state, &by, body.as_bytes()).await?))
 }
@@ -386,7 +374,7 @@ pub struct RulesJson {
     responses((status = 200, description = "OK", body = RulesJson))
 )]
 pub async fn show_rules(State(state): State<AppState>, ctx: Ctx) -> Result<Json<RulesJson>, AppError> {
-    require_admin(&ctx)?;
+    ctx.api_district_admin()?;
     let district = district_of(&ctx)?;
     let r = rules::of(&state, district).await?;
     let s = SettingsInput::of(&r);
@@ -504,7 +492,7 @@ async fn save_set(
     id: Option<Uuid>,
     b: SetJson,
 ) -> Result<Result<Uuid, Response>, AppError> {
-    require_admin(ctx)?;
+    ctx.api_district_admin()?;
     let by = Loader::from(&ctx.actor()?);
     match rules::save_set(state, &by, id, &set_input(b)).await? {
         Ok(id) => {
@@ -581,7 +569,7 @@ pub async fn change_set(
     responses((status = 204, description = "Removed."))
 )]
 pub async fn remove_set(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.api_district_admin()?;
     let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
     let by = Loader::from(&ctx.actor()?);
     rules::remove_set(&state, &by, id).await?;
@@ -605,7 +593,7 @@ pub async fn save_settings(
     ctx: Ctx,
     Json(b): Json<SettingsJson>,
 ) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.api_district_admin()?;
     let by = Loader::from(&ctx.actor()?);
     let input = SettingsInput {
         marks: b

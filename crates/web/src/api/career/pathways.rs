@@ -64,18 +64,6 @@ pub struct PathwayBody {
     pub cluster_2024: String,
 }
 
-fn require_admin(ctx: &Ctx) -> Result<(), AppError> {
-    if ctx
-        .session()
-        .map_err(|_| AppError::Unauthenticated)?
-        .is_district_admin()
-    {
-        Ok(())
-    } else {
-        Err(AppError::NotFound)
-    }
-}
-
 #[utoipa::path(
     post,
     path = "/api/v1/pathways",
@@ -89,7 +77,7 @@ fn require_admin(ctx: &Ctx) -> Result<(), AppError> {
     )
 )]
 pub async fn add(State(state): State<AppState>, ctx: Ctx, Json(b): Json<PathwayBody>) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.api_district_admin()?;
     let input = PathwayInput::parse(&b.name, &b.description, &b.legacy_cluster, &b.cluster_2024);
     let id = pathways::add(&state, &ctx.actor()?, input).await?;
     Ok((StatusCode::CREATED, Json(CreatedJson { id })).into_response())
@@ -112,7 +100,7 @@ pub struct PathwayPath {
     responses((status = 204, description = "Removed."))
 )]
 pub async fn remove(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.api_district_admin()?;
     pathways::remove(&state, &ctx.actor()?, &id).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -710,18 +710,6 @@ pub async fn withdraw(State(state): State<AppState>, ctx: Ctx, Path(id): Path<St
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-fn require_admin(ctx: &Ctx) -> Result<(), AppError> {
-    if ctx
-        .session()
-        .map_err(|_| AppError::Unauthenticated)?
-        .is_district_admin()
-    {
-        Ok(())
-    } else {
-        Err(AppError::NotFound)
-    }
-}
-
 /// The district's capstone rubric.
 #[utoipa::path(
     get,
@@ -731,7 +719,7 @@ fn require_admin(ctx: &Ctx) -> Result<(), AppError> {
     responses((status = 200, description = "OK", body = RubricJson))
 )]
 pub async fn show_rubric(State(state): State<AppState>, ctx: Ctx) -> Result<Json<RubricJson>, AppError> {
-    require_admin(&ctx)?;
+    ctx.api_district_admin()?;
     let by = Loader::from(&ctx.actor()?);
     Ok(Json(RubricJson::of(&capstone::rubric_of(&state, by.district).await?)))
 }
@@ -753,7 +741,7 @@ pub async fn save_rubric(
     ctx: Ctx,
     Json(b): Json<RubricJson>,
 ) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.api_district_admin()?;
     let by = Loader::from(&ctx.actor()?);
     capstone::save_rubric(&state, &by, &b.input())
         .await?

@@ -38,15 +38,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(change_collection, remove_collection))
 }
 
-fn require_admin(ctx: &Ctx) -> Result<ssp_app::Actor, AppError> {
-    let s = ctx.session().map_err(|_| AppError::Unauthenticated)?;
-    if s.is_district_admin() {
-        ctx.actor()
-    } else {
-        Err(AppError::NotFound)
-    }
-}
-
 /// One of the district's own competencies.
 #[derive(Serialize, ToSchema)]
 #[schema(as = DistrictCompetency)]
@@ -122,7 +113,8 @@ pub async fn put_settings(
     ctx: Ctx,
     Json(b): Json<SettingsBody>,
 ) -> Result<Response, AppError> {
-    let actor = require_admin(&ctx)?;
+    ctx.api_district_admin()?;
+    let actor = ctx.actor()?;
     let raw = match &b.max_best_work {
         serde_json::Value::String(s) => s.clone(),
         serde_json::Value::Number(n) => n.to_string(),
@@ -169,7 +161,8 @@ pub async fn add_competency(
     ctx: Ctx,
     Json(b): Json<CompetencyBody>,
 ) -> Result<Response, AppError> {
-    let actor = require_admin(&ctx)?;
+    ctx.api_district_admin()?;
+    let actor = ctx.actor()?;
     let key = settings::add_competency(&state, &actor, &b.key, &b.name).await?;
     Ok((StatusCode::CREATED, Json(KeyJson { key: key.to_string() })).into_response())
 }
@@ -208,7 +201,8 @@ pub async fn retire_competency(
     Path(key): Path<String>,
     Json(b): Json<RetireBody>,
 ) -> Result<Response, AppError> {
-    let actor = require_admin(&ctx)?;
+    ctx.api_district_admin()?;
+    let actor = ctx.actor()?;
     settings::set_retired(&state, &actor, &key, b.retired).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -69,14 +69,6 @@ struct GraduationPage {
     saved: Option<String>,
 }
 
-fn require_admin(ctx: &Ctx) -> Result<(), AppError> {
-    if ctx.session()?.is_district_admin() {
-        Ok(())
-    } else {
-        Err(AppError::NotFound)
-    }
-}
-
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct ShowQuery {
@@ -89,7 +81,7 @@ pub struct ShowQuery {
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ShowQuery>) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     let district = ctx.session()?.district_id;
     let r = rules::of(&state, district).await?;
     let (editing, set_form) = match (q.edit, q.from) {
@@ -364,7 +356,7 @@ fn settings_messages(lang: Language, p: &SettingsProblems) -> Vec<String> {
 }
 
 async fn save(state: AppState, ctx: Ctx, id: Option<Uuid>, pairs: Vec<(String, String)>) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     let input = set_input_of(&pairs);
     let by = Loader::from(&ctx.actor()?);
     match rules::save_set(&state, &by, id, &input).await? {
@@ -409,7 +401,7 @@ pub async fn change_set(
 
 /// Removes one of the district's sets.
 pub async fn remove_set(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
     let by = Loader::from(&ctx.actor()?);
     rules::remove_set(&state, &by, id).await?;
@@ -424,7 +416,7 @@ pub async fn save_settings(
     ctx: Ctx,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     let mut input = SettingsInput::default();
     let mut reset = false;
     for (k, v) in &pairs {

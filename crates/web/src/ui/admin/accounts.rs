@@ -16,22 +16,13 @@ use ssp_app::accounts::prepare::{self, PreparedBy};
 use ssp_domain::AccountId;
 use uuid::Uuid;
 
-use crate::context::{Ctx, Session};
+use crate::context::Ctx;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::ui::pages::{render, Page};
 
 /// The longest search kept (longer input is cut).
 const MAX_SEARCH: usize = 100;
-
-fn require_admin(ctx: &Ctx) -> Result<&Session, AppError> {
-    let session = ctx.session()?;
-    if session.is_district_admin() {
-        Ok(session)
-    } else {
-        Err(AppError::NotFound)
-    }
-}
 
 struct AccountRow {
     person: Uuid,
@@ -117,7 +108,7 @@ pub async fn show(
     ctx: Ctx,
     Query(q): Query<AccountsQuery>,
 ) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     let actor = ctx.actor()?;
     let search: String = q.q.as_deref().unwrap_or("").trim().chars().take(MAX_SEARCH).collect();
     let found = manage::search(&state, &actor, &search).await?;
@@ -166,7 +157,7 @@ pub async fn act(
     Path(account): Path<String>,
     Form(form): Form<ActionForm>,
 ) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     let actor = ctx.actor()?;
     let account = Uuid::parse_str(&account).map_err(|_| AppError::NotFound)?;
     if form.action == "invite" {
@@ -221,7 +212,7 @@ pub async fn prepare(
     ctx: Ctx,
     Form(form): Form<ActionForm>,
 ) -> Result<Response, AppError> {
-    let session = require_admin(&ctx)?;
+    let session = ctx.district_admin()?;
     let by = PreparedBy {
         person: Some(session.person_id),
         request_id: Some(ctx.request_id.0.clone()),

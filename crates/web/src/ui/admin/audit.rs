@@ -44,16 +44,6 @@ struct AuditPage {
     rows: Vec<(String, String, String, String, String)>,
 }
 
-/// Only district administrators; others get the same 404 as a missing page.
-fn require_admin(ctx: &Ctx) -> Result<(), AppError> {
-    let s = ctx.session()?;
-    if s.is_district_admin() {
-        Ok(())
-    } else {
-        Err(AppError::NotFound)
-    }
-}
-
 /// Turns the form into a filter; `Err(message key)` for a bad value.
 async fn filter(state: &AppState, ctx: &Ctx, q: &AuditQuery) -> Result<Result<AuditFilter, &'static str>, AppError> {
     let session = ctx.session()?;
@@ -134,7 +124,7 @@ pub async fn search(
     ctx: Ctx,
     Query(q): Query<AuditQuery>,
 ) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     let page = Page::new(&ctx, "audit-title");
     let query_string = url::form_urlencoded::Serializer::new(String::new())
         .extend_pairs([
@@ -193,7 +183,7 @@ pub async fn export_csv(
     ctx: Ctx,
     Query(q): Query<AuditQuery>,
 ) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     let f = match filter(&state, &ctx, &q).await? {
         Ok(f) => f,
         Err(_) => return Err(AppError::BadRequest("malformed_form")),

@@ -17,7 +17,7 @@ use ssp_domain::audit::AuditAction;
 use ssp_domain::StudentId;
 use uuid::Uuid;
 
-use crate::context::{Ctx, Session};
+use crate::context::Ctx;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::ui::pages::{render, Page};
@@ -26,15 +26,6 @@ use crate::ui::pages::{render, Page};
 const PAGE_SIZE: i64 = 50;
 /// The longest search kept (longer input is cut).
 const MAX_SEARCH: usize = 100;
-
-fn require_admin(ctx: &Ctx) -> Result<&Session, AppError> {
-    let session = ctx.session()?;
-    if session.is_district_admin() {
-        Ok(session)
-    } else {
-        Err(AppError::NotFound)
-    }
-}
 
 struct PersonRow {
     id: Uuid,
@@ -91,7 +82,7 @@ fn href(q: &str, page: i64) -> String {
 
 /// `GET /admin/people/deactivated?q=&page=`
 pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ListQuery>) -> Result<Response, AppError> {
-    let session = require_admin(&ctx)?;
+    let session = ctx.district_admin()?;
     let search: String = q.q.as_deref().unwrap_or("").trim().chars().take(MAX_SEARCH).collect();
     let filter = (!search.is_empty()).then_some(search.as_str());
     let district = session.district_id.0;
@@ -141,7 +132,7 @@ pub async fn reactivate(
     ctx: Ctx,
     Form(form): Form<ReactivateForm>,
 ) -> Result<Response, AppError> {
-    let session = require_admin(&ctx)?;
+    let session = ctx.district_admin()?;
     let person = Uuid::parse_str(form.person.trim()).map_err(|_| AppError::NotFound)?;
     let now = state.now();
     let mut tx = state.db().begin().await?;

@@ -35,16 +35,8 @@ struct PathwaysPage {
     draft: Draft,
 }
 
-fn require_admin(ctx: &Ctx) -> Result<(), AppError> {
-    if ctx.session()?.is_district_admin() {
-        Ok(())
-    } else {
-        Err(AppError::NotFound)
-    }
-}
-
 pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     render_page(&state, &ctx, None, Draft::default()).await
 }
 
@@ -105,7 +97,7 @@ pub struct PathwayForm {
 }
 
 pub async fn add(State(state): State<AppState>, ctx: Ctx, Form(f): Form<PathwayForm>) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     let input = PathwayInput::parse(&f.name, &f.description, &f.legacy_cluster, &f.cluster_2024);
     let draft = || {
         Draft::new(
@@ -142,7 +134,7 @@ pub async fn add(State(state): State<AppState>, ctx: Ctx, Form(f): Form<PathwayF
 }
 
 pub async fn remove(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     pathways::remove(&state, &ctx.actor()?, &id).await?;
     Ok(Redirect::to("/admin/pathways").into_response())
 }

@@ -46,21 +46,13 @@ struct SettingsPage {
     auth: AuthSettings,
 }
 
-fn require_admin(ctx: &Ctx) -> Result<(), AppError> {
-    if ctx.session()?.is_district_admin() {
-        Ok(())
-    } else {
-        Err(AppError::NotFound)
-    }
-}
-
 #[derive(Deserialize)]
 pub struct SavedQuery {
     saved: Option<String>,
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx, Query(q): Query<SavedQuery>) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     let s = settings::get(state.db(), ctx.session()?.district_id).await?;
     let auth = auth_settings::get(state.db(), ctx.session()?.district_id).await?;
     render_page(&ctx, &s, auth, q.saved.is_some(), None, StatusCode::OK)
@@ -131,7 +123,7 @@ pub async fn save(
     ctx: Ctx,
     Form(form): Form<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     let input = NewPlanSettings::parse(
         form.get("grace_days").map_or("", String::as_str),
         form.contains_key("require_guardian_signature"),
@@ -167,7 +159,7 @@ pub async fn save_time_zone(
     ctx: Ctx,
     Form(form): Form<TimeZoneForm>,
 ) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     let zone = form.time_zone.trim();
     if !is_time_zone(zone) {
         return refused(&state, &ctx, "settings-error-time-zone").await;
@@ -191,7 +183,7 @@ pub async fn save_sign_in(
     ctx: Ctx,
     Form(form): Form<SignInSettingsForm>,
 ) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     let require = form.require_staff_mfa.is_some();
     match ssp_app::accounts::settings::save(&state, &ctx.actor()?, require, &form.invitation_days).await {
         Ok(()) => Ok(Redirect::to("/admin/plan-settings?saved=1").into_response()),

@@ -31,15 +31,6 @@ const HISTORY_ROWS: i64 = 50;
 /// Row problems shown on the detail page (all of them are in the CSV).
 const ISSUES_SHOWN: usize = 100;
 
-fn require_admin(ctx: &Ctx) -> Result<&Session, AppError> {
-    let session = ctx.session()?;
-    if session.is_district_admin() {
-        Ok(session)
-    } else {
-        Err(AppError::NotFound)
-    }
-}
-
 /// The import, if it belongs to the administrator's district (else 404).
 async fn load_import(state: &AppState, session: &Session, id: &str) -> Result<ImportRow, AppError> {
     let id = Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
@@ -142,7 +133,7 @@ pub struct IndexQuery {
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx, Query(q): Query<IndexQuery>) -> Result<Response, AppError> {
-    let session = require_admin(&ctx)?;
+    let session = ctx.district_admin()?;
     let mut limit = stored_limit(&state, session).await?;
     if q.limit_saved.is_some() {
         let value = limit.value.clone();
@@ -218,7 +209,7 @@ pub struct LimitInput {
 
 /// `GET /admin/roster/limit`: the form lives on the roster page.
 pub async fn limit_page(ctx: Ctx) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     Ok(Redirect::to("/admin/roster#roster-limit").into_response())
 }
 
@@ -229,7 +220,7 @@ pub async fn save_limit(
     ctx: Ctx,
     Form(input): Form<LimitInput>,
 ) -> Result<Response, AppError> {
-    let session = require_admin(&ctx)?;
+    let session = ctx.district_admin()?;
     let Ok(limit) = DeactivationLimit::parse(&input.limit) else {
         let form = LimitForm {
             value: input.limit.chars().take(20).collect(),
@@ -417,7 +408,7 @@ pub async fn upload(
     ctx: Ctx,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, AppError> {
-    let session = require_admin(&ctx)?;
+    let session = ctx.district_admin()?;
     let limit = state.config().roster_upload_limit;
     let (st, cx) = (&state, &ctx);
     let refuse = |r: UploadRefusal| {
@@ -573,7 +564,7 @@ fn summary_view(page: &Page, report: &Report) -> SummaryView {
 }
 
 pub async fn detail(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
-    let session = require_admin(&ctx)?;
+    let session = ctx.district_admin()?;
     let row = load_import(&state, session, &id).await?;
     render_detail(&state, &ctx, &row, None, StatusCode::OK).await
 }
@@ -692,7 +683,7 @@ pub async fn decide(
     Path(id): Path<String>,
     Form(form): Form<DecisionForm>,
 ) -> Result<Response, AppError> {
-    let session = require_admin(&ctx)?;
+    let session = ctx.district_admin()?;
     let row = load_import(&state, session, &id).await?;
     let here = format!("/admin/roster/{}", row.id);
     if !matches!(form.decision.as_str(), "confirm" | "discard") {
@@ -784,7 +775,7 @@ pub async fn decide(
 
 /// `GET /admin/roster/{id}/issues.csv`: every kept row problem, audited.
 pub async fn issues_csv(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
-    let session = require_admin(&ctx)?;
+    let session = ctx.district_admin()?;
     let row = load_import(&state, session, &id).await?;
     let issues: Vec<Issue> = history::import_issues(state.db(), row.id)
         .await?

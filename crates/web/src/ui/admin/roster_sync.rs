@@ -23,15 +23,6 @@ use crate::ui::pages::{render, Page};
 /// The schedules offered, in hours (none: off).
 const SCHEDULES: [i32; 6] = [1, 3, 6, 12, 24, 168];
 
-fn require_admin(ctx: &Ctx) -> Result<&Session, AppError> {
-    let session = ctx.session()?;
-    if session.is_district_admin() {
-        Ok(session)
-    } else {
-        Err(AppError::NotFound)
-    }
-}
-
 /// What the form shows: the stored values, or what was typed.
 #[derive(Default)]
 struct FormValues {
@@ -75,7 +66,7 @@ pub struct PageQuery {
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx, Query(q): Query<PageQuery>) -> Result<Response, AppError> {
-    let session = require_admin(&ctx)?;
+    let session = ctx.district_admin()?;
     let notice = q.saved.is_some().then(|| crate::i18n::t(ctx.lang, "sync-saved"));
     render_page(&state, &ctx, session, None, Vec::new(), notice, None, StatusCode::OK).await
 }
@@ -168,7 +159,7 @@ pub async fn save(
     ctx: Ctx,
     Form(form): Form<SettingsForm>,
 ) -> Result<Response, AppError> {
-    let session = require_admin(&ctx)?;
+    let session = ctx.district_admin()?;
     let stored = roster_sync::get(state.db(), session.district_id.0).await?;
     let has_secret = stored.as_ref().is_some_and(|s| !s.client_secret.is_empty());
     let input = NewRosterSync::parse(
@@ -219,7 +210,7 @@ pub struct RunForm {
 /// `POST /admin/roster/sync/run`: queues a pull now and shows its progress
 /// on its history page.
 pub async fn run_now(State(state): State<AppState>, ctx: Ctx, Form(form): Form<RunForm>) -> Result<Response, AppError> {
-    let session = require_admin(&ctx)?;
+    let session = ctx.district_admin()?;
     let full = form.full.is_some();
     match roster_sync_jobs::start(&state, session.district_id.0, Some(session.person_id.0), full).await? {
         Ok(id) => Ok(Redirect::to(&format!("/admin/roster/{id}")).into_response()),

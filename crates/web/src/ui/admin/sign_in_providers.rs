@@ -15,19 +15,10 @@ use ssp_app::sign_in::providers;
 use ssp_domain::sign_in::{MatchField, NewIdentityProvider};
 use uuid::Uuid;
 
-use crate::context::{Ctx, Session};
+use crate::context::Ctx;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::ui::pages::{render, Page};
-
-fn require_admin(ctx: &Ctx) -> Result<&Session, AppError> {
-    let session = ctx.session()?;
-    if session.is_district_admin() {
-        Ok(session)
-    } else {
-        Err(AppError::NotFound)
-    }
-}
 
 struct ProviderRow {
     id: Uuid,
@@ -126,7 +117,7 @@ pub struct ShowQuery {
 
 /// `GET /admin/sign-in-providers`
 pub async fn show(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ShowQuery>) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     let notice = match (q.added.is_some(), q.removed.is_some()) {
         (true, _) => Some("sso-providers-added"),
         (_, true) => Some("sso-providers-removed"),
@@ -155,7 +146,7 @@ pub struct AddForm {
 /// `POST /admin/sign-in-providers`: adds a provider, or shows the form again
 /// with what was typed (but not the secret) and the first problem.
 pub async fn add(State(state): State<AppState>, ctx: Ctx, Form(form): Form<AddForm>) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     let actor = ctx.actor()?;
     let parsed = NewIdentityProvider::parse(
         &form.name,
@@ -185,7 +176,7 @@ pub async fn add(State(state): State<AppState>, ctx: Ctx, Form(form): Form<AddFo
 
 /// `POST /admin/sign-in-providers/{id}/remove`
 pub async fn remove(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     let actor = ctx.actor()?;
     let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
     providers::remove(&state, &actor, id).await?;

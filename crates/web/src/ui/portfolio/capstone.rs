@@ -606,14 +606,6 @@ struct RubricPage {
     saved: bool,
 }
 
-fn require_admin(ctx: &Ctx) -> Result<(), AppError> {
-    if ctx.session()?.is_district_admin() {
-        Ok(())
-    } else {
-        Err(AppError::NotFound)
-    }
-}
-
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct RubricQuery {
@@ -656,7 +648,7 @@ async fn rubric_page(
     ctx: Ctx,
     Query(q): Query<RubricQuery>,
 ) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     let district = ctx.session()?.district_id;
     let rubric = capstone::rubric_of(&state, district).await?;
     rubric_html(&ctx, &RubricInput::of(&rubric), Vec::new(), q.saved.is_some())
@@ -712,7 +704,7 @@ async fn save_rubric(
     ctx: Ctx,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     let input = rubric_input_of(&pairs);
     let by = Loader::from(&ctx.actor()?);
     match capstone::save_rubric(&state, &by, &input).await? {

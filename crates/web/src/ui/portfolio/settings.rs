@@ -50,14 +50,6 @@ struct Saved {
     saved: Option<String>,
 }
 
-fn require_admin(ctx: &Ctx) -> Result<(), AppError> {
-    if ctx.session()?.is_district_admin() {
-        Ok(())
-    } else {
-        Err(AppError::NotFound)
-    }
-}
-
 /// One line per refused field: "Name: what is wrong".
 fn problems(lang: Language, r: &Rejected) -> Vec<String> {
     r.fields
@@ -118,7 +110,7 @@ async fn render_page(state: &AppState, ctx: &Ctx, forms: Forms, status: StatusCo
 }
 
 async fn show(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Saved>) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     let saved = q
         .saved
         .filter(|s| ["best", "added", "retired", "restored"].contains(&s.as_str()));
@@ -145,7 +137,7 @@ async fn save_best_work(
     ctx: Ctx,
     Form(f): Form<BestWorkForm>,
 ) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     match settings::save_max_best_work(&state, &ctx.actor()?, parse_best_work_limit(&f.max_best_work)).await {
         Ok(()) => Ok(Redirect::to("/admin/portfolio?saved=best#best-work").into_response()),
         Err(ssp_app::Error::Rejected(r)) => {
@@ -173,7 +165,7 @@ async fn add_competency(
     ctx: Ctx,
     Form(f): Form<CompetencyForm>,
 ) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     match settings::add_competency(&state, &ctx.actor()?, &f.key, &f.name).await {
         Ok(_) => Ok(Redirect::to("/admin/portfolio?saved=added#competencies").into_response()),
         Err(ssp_app::Error::Rejected(r)) => {
@@ -190,13 +182,13 @@ async fn add_competency(
 }
 
 async fn retire(State(state): State<AppState>, ctx: Ctx, Path(key): Path<String>) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     settings::set_retired(&state, &ctx.actor()?, &key, true).await?;
     Ok(Redirect::to("/admin/portfolio?saved=retired#competencies").into_response())
 }
 
 async fn restore(State(state): State<AppState>, ctx: Ctx, Path(key): Path<String>) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     settings::set_retired(&state, &ctx.actor()?, &key, false).await?;
     Ok(Redirect::to("/admin/portfolio?saved=restored#competencies").into_response())
 }

@@ -39,14 +39,6 @@ struct StrategiesPage {
     draft: Draft,
 }
 
-fn require_admin(ctx: &Ctx) -> Result<(), AppError> {
-    if ctx.session()?.is_district_admin() {
-        Ok(())
-    } else {
-        Err(AppError::NotFound)
-    }
-}
-
 fn tier_label(page: &Page, t: Tier) -> String {
     page.t(&format!("tier-{}", t.key().replace('_', "-")))
 }
@@ -89,7 +81,7 @@ async fn render_page(state: &AppState, ctx: &Ctx, error: Option<String>, draft: 
 }
 
 async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     render_page(&state, &ctx, None, Draft::default()).await
 }
 
@@ -104,7 +96,7 @@ struct AddForm {
 }
 
 async fn add(State(state): State<AppState>, ctx: Ctx, Form(f): Form<AddForm>) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     match cases::add_strategy(&state, &ctx.actor()?, &f.key, &f.name, &f.tier).await {
         Ok(_) => Ok(Redirect::to("/admin/strategies").into_response()),
         Err(ssp_app::Error::Rejected(r)) => {
@@ -124,7 +116,7 @@ struct RetireForm {
 }
 
 async fn retire(State(state): State<AppState>, ctx: Ctx, Form(f): Form<RetireForm>) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     cases::set_strategy_retired(&state, &ctx.actor()?, &f.key, f.retire == "yes").await?;
     Ok(Redirect::to("/admin/strategies").into_response())
 }
