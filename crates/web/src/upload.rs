@@ -124,3 +124,51 @@ pub async fn read(state: &AppState, mut form: Multipart) -> Result<Upload, AppEr
     }
     Ok(up)
 }
+
+/// A small form whose file is read into memory: the admin pages' CSV loads
+/// (course catalog, transcripts, indicator data).
+#[derive(Debug, Default)]
+pub struct SmallUpload {
+    pub fields: Vec<(String, String)>,
+    /// The part named `file`, unless it passed the limit.
+    pub bytes: Option<Vec<u8>>,
+    /// The file passed the limit; reading stopped there.
+    pub too_big: bool,
+}
+
+impl SmallUpload {
+    /// The first value of a text field, or "".
+    pub fn get(&self, name: &str) -> &str {
+        self.fields
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    }
+}
+
+/// Reads every text field and the part named `file`, up to `limit` bytes.
+pub async fn read_small(mut form: Multipart, limit: usize) -> Result<SmallUpload, AppError> {
+    let bad = |_| AppError::BadRequest("malformed_form");
+    let mut up = SmallUpload::default();
+    while let Some(mut field) = form.next_field().await.map_err(bad)? {
+        let name = field.name().unwrap_or("").to_owned();
+        if name == "file" {
+            let mut buf = Vec::new();
+            while let Some(chunk) = field.chunk().await.map_err(bad)? {
+                if buf.len() + chunk.len() > limit {
+                    up.too_big = true;
+                    break;
+                }
+                buf.extend_from_slice(&chunk);
+            }
+            if !up.too_big {
+                up.bytes = Some(buf);
+            }
+        } else {
+            let value = field.text().await.map_err(bad)?;
+            up.fields.push((name, value));
+        }
+    }
+    Ok(up)
+}

@@ -56,21 +56,13 @@ struct CatalogPage {
     rigors: Vec<(&'static str, String)>,
 }
 
-fn require_admin(ctx: &Ctx) -> Result<(), AppError> {
-    if ctx.session()?.is_district_admin() {
-        Ok(())
-    } else {
-        Err(AppError::NotFound)
-    }
-}
-
 #[derive(Deserialize)]
 pub struct ShowQuery {
     edit: Option<String>,
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ShowQuery>) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     let form = Form {
         edit: q.edit,
         ..Form::default()
@@ -213,7 +205,7 @@ pub async fn save_course(
     ctx: Ctx,
     axum::Form(f): axum::Form<CourseForm>,
 ) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     let raw = CatalogCourseRaw {
         code: &f.code,
         title: &f.title,
@@ -286,36 +278,10 @@ pub async fn upload(
     ctx: Ctx,
     form: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
-    let mut form = form.map_err(|_| AppError::BadRequest("malformed_form"))?;
-    let mut kind = String::new();
-    let mut bytes: Option<Vec<u8>> = None;
-    let mut too_big = false;
-    while let Some(mut field) = form
-        .next_field()
-        .await
-        .map_err(|_| AppError::BadRequest("malformed_form"))?
-    {
-        match field.name() {
-            Some("kind") => kind = field.text().await.map_err(|_| AppError::BadRequest("malformed_form"))?,
-            Some("file") => {
-                let mut buf = Vec::new();
-                while let Some(chunk) = field
-                    .chunk()
-                    .await
-                    .map_err(|_| AppError::BadRequest("malformed_form"))?
-                {
-                    if buf.len() + chunk.len() > UPLOAD_LIMIT {
-                        too_big = true;
-                        break;
-                    }
-                    buf.extend_from_slice(&chunk);
-                }
-                bytes = Some(buf);
-            }
-            _ => {}
-        }
-    }
+    ctx.district_admin()?;
+    let form = form.map_err(|_| AppError::BadRequest("malformed_form"))?;
+    let up = crate::upload::read_small(form, UPLOAD_LIMIT).await?;
+    let (kind, too_big, bytes) = (up.get("kind").to_owned(), up.too_big, up.bytes);
     let lang = ctx.lang;
     let t = |k: &str| crate::i18n::t(lang, k);
     let heading = match kind.as_str() {

@@ -49,14 +49,6 @@ struct SettingsPage {
     outcome: Option<Outcome>,
 }
 
-fn require_admin(ctx: &Ctx) -> Result<(), AppError> {
-    if ctx.session()?.is_district_admin() {
-        Ok(())
-    } else {
-        Err(AppError::NotFound)
-    }
-}
-
 const FIELDS: [&str; 7] = [
     "chronic_absence_percent",
     "min_days_enrolled",
@@ -194,7 +186,7 @@ pub struct Saved {
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Saved>) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     let typed = Typed {
         saved: q.saved.is_some(),
         ..Typed::default()
@@ -220,7 +212,7 @@ pub struct SettingsForm {
 }
 
 pub async fn save(State(state): State<AppState>, ctx: Ctx, Form(f): Form<SettingsForm>) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
+    ctx.district_admin()?;
     let raw = ThresholdsRaw {
         chronic_absence_percent: &f.chronic_absence_percent,
         min_days_enrolled: &f.min_days_enrolled,
@@ -271,36 +263,10 @@ pub async fn upload(
     ctx: Ctx,
     form: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, AppError> {
-    require_admin(&ctx)?;
-    let mut form = form.map_err(|_| AppError::BadRequest("malformed_form"))?;
-    let mut kind = String::new();
-    let mut bytes: Option<Vec<u8>> = None;
-    let mut too_big = false;
-    while let Some(mut field) = form
-        .next_field()
-        .await
-        .map_err(|_| AppError::BadRequest("malformed_form"))?
-    {
-        match field.name() {
-            Some("kind") => kind = field.text().await.map_err(|_| AppError::BadRequest("malformed_form"))?,
-            Some("file") => {
-                let mut buf = Vec::new();
-                while let Some(chunk) = field
-                    .chunk()
-                    .await
-                    .map_err(|_| AppError::BadRequest("malformed_form"))?
-                {
-                    if buf.len() + chunk.len() > UPLOAD_LIMIT {
-                        too_big = true;
-                        break;
-                    }
-                    buf.extend_from_slice(&chunk);
-                }
-                bytes = Some(buf);
-            }
-            _ => {}
-        }
-    }
+    ctx.district_admin()?;
+    let form = form.map_err(|_| AppError::BadRequest("malformed_form"))?;
+    let up = crate::upload::read_small(form, UPLOAD_LIMIT).await?;
+    let (kind, too_big, bytes) = (up.get("kind").to_owned(), up.too_big, up.bytes);
     let lang = ctx.lang;
     let t = |k: &str| crate::i18n::t(lang, k);
     let which = Indicator::parse(&kind).ok_or(AppError::BadRequest("malformed_form"))?;
