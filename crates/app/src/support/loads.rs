@@ -350,7 +350,17 @@ pub async fn load(
     ev.detail = Some(format!("{}; {} students", report.summary(), touched.len()));
     audit::record(&mut tx, &ev).await?;
     tx.commit().await?;
-    super::recompute::students(app, by.district, &touched, &by.request_id).await?;
+    let started = std::time::Instant::now();
+    let changes = super::recompute::students(app, by.district, &touched, &by.request_id).await?;
+    tracing::info!(
+        file = which.key(),
+        students = touched.len(),
+        opened = changes.opened,
+        moved = changes.moved,
+        refreshed = changes.refreshed,
+        ms = started.elapsed().as_millis() as u64,
+        "flags current after a load"
+    );
     Ok(Ok(report))
 }
 

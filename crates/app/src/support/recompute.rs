@@ -250,6 +250,9 @@ async fn apply(
     let today = now.date();
     let t = &settings.thresholds;
     let mut changes = Changes::default();
+    // New flags, history lines and audit rows are written together after
+    // the batch (many rows per statement); changed flags one by one.
+    let (mut opened, mut events, mut audits) = (Vec::new(), Vec::new(), Vec::new());
     let mut tx = app.db().begin().await?;
     for s in b.facts.iter().filter(|s| s.district_id == district.0) {
         let Ok(grade_level) = GradeLevel::new(i64::from(s.grade_level)) else {
@@ -334,17 +337,20 @@ async fn apply(
                         opened_at: now,
                         updated_at: now,
                     };
-                    flags_repo::insert(&mut tx, &row).await?;
-                    flags_repo::add_event(&mut tx, row.id, now, None, "raise", &row.status, &row.owner_basis).await?;
-                    audit::record(
-                        &mut tx,
-                        &event(
-                            AuditAction::FlagRaised,
-                            row.id,
-                            format!("{} owner={} {}", kind.key(), owner.person.0, row.owner_basis),
-                        ),
-                    )
-                    .await?;
+                    events.push(flags_repo::NewEvent {
+                        flag: row.id,
+                        at: now,
+                        actor: None,
+                        event: "raise",
+                        status: row.status.clone(),
+                        detail: row.owner_basis.clone(),
+                    });
+                    audits.push(event(
+                        AuditAction::FlagRaised,
+                        row.id,
+                        format!("{} owner={} {}", kind.key(), owner.person.0, row.owner_basis),
+                    ));
+                    opened.push(row);
                     changes.opened += 1;
                 }
                 (Some(flag), finding) => {
@@ -380,12 +386,15 @@ async fn apply(
                     row.updated_at = now;
                     flags_repo::update(&mut tx, &row).await?;
                     if let Some(key) = moved {
-                        flags_repo::add_event(&mut tx, row.id, now, None, key, &row.status, "").await?;
-                        audit::record(
-                            &mut tx,
-                            &event(AuditAction::FlagChanged, row.id, format!("{} {key}", kind.key())),
-                        )
-                        .await?;
+                        events.push(flags_repo::NewEvent {
+                            flag: row.id,
+                            at: now,
+                            actor: None,
+                            event: key,
+                            status: row.status.clone(),
+                            detail: String::new(),
+                        });
+                        audits.push(event(AuditAction::FlagChanged, row.id, format!("{} {key}", kind.key())));
                         changes.moved += 1;
                     } else {
                         changes.refreshed += 1;
@@ -394,6 +403,9 @@ async fn apply(
             }
         }
     }
+    flags_repo::insert_many(&mut tx, &opened).await?;
+    flags_repo::add_events(&mut tx, &events).await?;
+    audit::record_many(&mut tx, &audits).await?;
     tx.commit().await?;
     Ok(changes)
 }
@@ -465,4 +477,18 @@ pub async fn wait_idle(app: &App, district: OrgId) {
     while running(app, district) {
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
+}
+
+/// Recomputes every district's flags now, one district after another (after
+/// `ssp demo` writes its indicator data, or a full load of every district).
+pub async fn every_district(app: &App, request_id: &str) -> Result<Changes, Error> {
+    let mut total = Changes::default();
+    for d in ssp_db::repo::orgs::districts(app.db()).await? {
+        let c = district(app, OrgId(d.id), request_id).await?;
+        total.opened += c.opened;
+        total.moved += c.moved;
+        total.refreshed += c.refreshed;
+        total.unowned += c.unowned;
+    }
+    Ok(total)
 }

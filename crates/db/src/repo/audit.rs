@@ -82,10 +82,24 @@ pub async fn recent(db: &Db, limit: i64) -> Result<Vec<AuditRow>, DbError> {
 
 /// Writes many events in one transaction (the web layer's group commit).
 pub async fn record_many(tx: &mut Tx, events: &[AuditEvent]) -> Result<(), DbError> {
-    for ev in events {
-        record(tx, ev).await?;
-    }
-    Ok(())
+    crate::repo::bulk::bulk_insert!(
+        tx,
+        "INSERT INTO audit_events (id, at, district_id, actor_person_id, action, student_id, record_kind, record_id, \
+         request_id, detail) ",
+        events,
+        10,
+        |b, ev| b
+            .push_bind(AuditEventId::new().0)
+            .push_bind(ev.at)
+            .push_bind(ev.district_id.map(|d| d.0))
+            .push_bind(ev.actor.map(|a| a.0))
+            .push_bind(ev.action.as_str())
+            .push_bind(ev.student.map(|s| s.0))
+            .push_bind(ev.record_kind)
+            .push_bind(ev.record_id.as_deref())
+            .push_bind(ev.request_id.as_deref())
+            .push_bind(ev.detail.as_deref())
+    )
 }
 
 /// One line of "who viewed my plan".

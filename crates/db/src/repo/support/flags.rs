@@ -184,6 +184,65 @@ pub struct EventRow {
     pub detail: String,
 }
 
+/// Inserts many new flags at once (a recomputation's openings).
+pub async fn insert_many(tx: &mut Tx, rows: &[FlagRow]) -> Result<(), DbError> {
+    crate::repo::bulk::bulk_insert!(
+        tx,
+        "INSERT INTO flags (id, district_id, school_id, student_id, kind, status, rule, evidence, as_of, source, stale, \
+         owner_id, owner_basis, next_step, next_step_due, resolved_note, opened_at, updated_at) ",
+        rows,
+        18,
+        |b, f| b
+            .push_bind(f.id)
+            .push_bind(f.district_id)
+            .push_bind(f.school_id)
+            .push_bind(f.student_id)
+            .push_bind(f.kind.as_str())
+            .push_bind(f.status.as_str())
+            .push_bind(f.rule.as_str())
+            .push_bind(f.evidence.as_str())
+            .push_bind(f.as_of)
+            .push_bind(f.source.as_str())
+            .push_bind(f.stale)
+            .push_bind(f.owner_id)
+            .push_bind(f.owner_basis.as_str())
+            .push_bind(f.next_step.as_str())
+            .push_bind(f.next_step_due)
+            .push_bind(f.resolved_note.as_deref())
+            .push_bind(f.opened_at)
+            .push_bind(f.updated_at)
+    )
+}
+
+/// A line of a flag's history to insert.
+#[derive(Debug, Clone)]
+pub struct NewEvent {
+    pub flag: Uuid,
+    pub at: OffsetDateTime,
+    pub actor: Option<PersonId>,
+    pub event: &'static str,
+    pub status: String,
+    pub detail: String,
+}
+
+/// Inserts many lines of flag history at once.
+pub async fn add_events(tx: &mut Tx, rows: &[NewEvent]) -> Result<(), DbError> {
+    crate::repo::bulk::bulk_insert!(
+        tx,
+        "INSERT INTO flag_events (id, flag_id, at, actor_id, event, status, detail) ",
+        rows,
+        7,
+        |b, e| b
+            .push_bind(Uuid::now_v7())
+            .push_bind(e.flag)
+            .push_bind(e.at)
+            .push_bind(e.actor.map(|a| a.0))
+            .push_bind(e.event)
+            .push_bind(e.status.as_str())
+            .push_bind(e.detail.as_str())
+    )
+}
+
 pub async fn add_event(
     tx: &mut Tx,
     flag: Uuid,
