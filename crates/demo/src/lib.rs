@@ -15,6 +15,7 @@ mod portfolio;
 mod schedule;
 mod school;
 mod showcase;
+mod support;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -37,8 +38,10 @@ use crate::ids::{IdGen, SourceIds};
 use crate::plans::PlanGen;
 use crate::portfolio::PortfolioGen;
 use crate::school::{build_district_office, build_school, ContentGen, DistrictCtx, Gen, Term};
+use crate::support::SupportGen;
 
 pub use crate::showcase::{demo_sign_ins, DemoSignIn};
+pub use crate::support::flags::FlagWork;
 
 /// The password of every demo account.
 pub const DEMO_PASSWORD: &str = "ssp-demo-2026";
@@ -67,6 +70,12 @@ const ACADEMIC_ID_STREAM: u64 = 10;
 // The portfolio: its own streams too.
 const PORTFOLIO_DATA_STREAM: u64 = 11;
 const PORTFOLIO_ID_STREAM: u64 = 12;
+// Support data (indicators, needs, interventions): its own streams too.
+const SUPPORT_DATA_STREAM: u64 = 13;
+const SUPPORT_ID_STREAM: u64 = 14;
+// The team's work on the flags the app raised: its own streams.
+const FLAG_WORK_STREAM: u64 = 15;
+const FLAG_WORK_ID_STREAM: u64 = 16;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoOptions {
@@ -147,6 +156,18 @@ pub struct DemoSummary {
     /// Capstones of every stage, and those passed.
     pub capstones: u64,
     pub capstones_passed: u64,
+    /// Support data: indicator readings, needs and interventions (flags
+    /// are raised by the app's rules afterwards).
+    pub attendance_readings: u64,
+    pub behaviour_readings: u64,
+    pub course_marks: u64,
+    /// At or above 10 % of at least 20 enrolled days missed.
+    pub chronically_absent: u64,
+    /// At least one day of suspension.
+    pub suspended: u64,
+    pub needs: u64,
+    pub interventions: u64,
+    pub intervention_points: u64,
     /// Files of the showcase student's portfolio: the demo writes their
     /// rows; the caller puts them in the file store.
     pub files: Vec<DemoFile>,
@@ -258,6 +279,20 @@ pub async fn generate(
     Ok(summary)
 }
 
+/// After the app has raised the flags of the demo's indicator data (the
+/// caller runs the app's rules, as a load does): links each active
+/// intervention to the flag it answers and has the team work the flags
+/// (in progress, acknowledged with a next step, some overdue, the rest
+/// open). `now` is the app's clock.
+pub async fn work_flags(db: &Db, opts: &DemoOptions, now: OffsetDateTime) -> Result<FlagWork, DemoError> {
+    let mut rng = seeded(opts.seed, FLAG_WORK_STREAM);
+    let mut ids = IdGen::new(
+        seeded(opts.seed, FLAG_WORK_ID_STREAM),
+        now.unix_timestamp() as u64 * 1000,
+    );
+    support::flags::work_flags(db, &mut rng, &mut ids, now).await
+}
+
 impl DemoSummary {
     fn add(mut self, other: &DemoSummary) -> DemoSummary {
         self.districts += other.districts;
@@ -293,6 +328,14 @@ impl DemoSummary {
         self.verified_hundredths += other.verified_hundredths;
         self.capstones += other.capstones;
         self.capstones_passed += other.capstones_passed;
+        self.attendance_readings += other.attendance_readings;
+        self.behaviour_readings += other.behaviour_readings;
+        self.course_marks += other.course_marks;
+        self.chronically_absent += other.chronically_absent;
+        self.suspended += other.suspended;
+        self.needs += other.needs;
+        self.interventions += other.interventions;
+        self.intervention_points += other.intervention_points;
         self.files.extend(other.files.iter().cloned());
         self
     }
@@ -399,6 +442,20 @@ fn portfolio_gen(opts: &DemoOptions, district: u32, ranges: DistrictRanges) -> P
     }
 }
 
+/// The support data's random stream and ids: from five eighths of the way
+/// into the plan content's range (after the portfolio's three eighths).
+fn support_gen(opts: &DemoOptions, district: u32, ranges: DistrictRanges) -> SupportGen {
+    let d = u64::from(district);
+    SupportGen {
+        rng: seeded(opts.seed, SUPPORT_DATA_STREAM + 16 * d),
+        ids: IdGen::new(
+            seeded(opts.seed, SUPPORT_ID_STREAM + 16 * d),
+            base_ms(opts.today) - d * ranges.ids + ranges.ids / 8 * 5,
+        ),
+        enabled: opts.plans,
+    }
+}
+
 /// Each district draws from its own random streams and numbers (ids,
 /// usernames, state student ids) from its own range, so districts can be
 /// generated in any order, or side by side, and still come out the same.
@@ -434,6 +491,7 @@ impl DistrictLoad<'_> {
             plans: plan_gen(self.opts, district.number, self.ranges),
             career: career_gen(self.opts, district.number, self.ranges),
             portfolio: portfolio_gen(self.opts, district.number, self.ranges),
+            support: support_gen(self.opts, district.number, self.ranges),
             academics: academic_gen(self.opts, district.number, self.ranges),
             catalog: DemoCatalog::new(),
         };

@@ -23,6 +23,7 @@ use crate::plans::{self, PlanBatch, PlanCtx, PlanGen, PlanGuardian, PlanStudent,
 use crate::portfolio::{self, PortfolioBatch, PortfolioGen};
 use crate::schedule::{assign_teachers, course, plan_grade, DEPARTMENTS, ENGLISH, PERIODS};
 use crate::showcase;
+use crate::support::{self, SupportBatch, SupportGen};
 use crate::DemoSummary;
 
 /// Share of families that speak Spanish at home.
@@ -82,6 +83,8 @@ pub(crate) struct Batch {
     pub academics: AcademicBatch,
     /// Their portfolios, experiences and capstones.
     pub portfolio: PortfolioBatch,
+    /// Their indicator data, needs and interventions.
+    pub support: SupportBatch,
     pub guardian_people: u64,
     pub staff_people: u64,
 }
@@ -101,7 +104,8 @@ impl Batch {
         self.plans.insert(tx, now).await?;
         self.career.insert(tx).await?;
         self.academics.insert(tx).await?;
-        self.portfolio.insert(tx).await
+        self.portfolio.insert(tx).await?;
+        self.support.insert(tx, now).await
     }
 
     pub(crate) fn tally(&self, summary: &mut DemoSummary) {
@@ -115,6 +119,7 @@ impl Batch {
         self.career.tally(summary);
         self.academics.tally(summary);
         self.portfolio.tally(summary);
+        self.support.tally(summary);
     }
 }
 
@@ -142,6 +147,7 @@ pub(crate) struct ContentGen {
     pub plans: PlanGen,
     pub career: CareerGen,
     pub portfolio: PortfolioGen,
+    pub support: SupportGen,
     pub academics: AcademicGen,
     pub catalog: DemoCatalog,
 }
@@ -330,6 +336,14 @@ pub(crate) fn build_school(
         &plan_ctx,
         &plan_students,
         &b.batch.portfolio.passed,
+    );
+    b.batch.support = support::build_support(
+        &mut content.support,
+        &plan_ctx,
+        &staff,
+        &plan_students,
+        &content.catalog,
+        &b.batch.academics.transcript,
     );
 
     if showcase {

@@ -251,6 +251,23 @@ async fn a_district_of_2000_looks_like_a_real_one() {
             "SELECT COUNT(DISTINCT student_id) FROM capstones WHERE status = 'passed'",
         )
         .await as u64,
+        attendance_readings: count(&db, "SELECT COUNT(*) FROM attendance_readings").await as u64,
+        behaviour_readings: count(&db, "SELECT COUNT(*) FROM behaviour_readings").await as u64,
+        course_marks: count(&db, "SELECT COUNT(*) FROM course_marks").await as u64,
+        chronically_absent: count(
+            &db,
+            "SELECT COUNT(*) FROM attendance_readings WHERE days_enrolled >= 20 \
+             AND 10 * (excused + unexcused + disciplinary) >= days_enrolled",
+        )
+        .await as u64,
+        suspended: count(
+            &db,
+            "SELECT COUNT(*) FROM behaviour_readings WHERE iss_days + oss_days >= 1",
+        )
+        .await as u64,
+        needs: count(&db, "SELECT COUNT(*) FROM needs").await as u64,
+        interventions: count(&db, "SELECT COUNT(*) FROM interventions").await as u64,
+        intervention_points: count(&db, "SELECT COUNT(*) FROM intervention_points").await as u64,
         // The files' bytes are not in the database; their rows are.
         files: summary.files.clone(),
     };
@@ -260,6 +277,16 @@ async fn a_district_of_2000_looks_like_a_real_one() {
     );
     assert_eq!(summary, counted);
     assert_eq!((summary.districts, summary.students), (1, 2_000));
+    // Support data at realistic rates: attendance for everyone, about one
+    // student in six chronically absent, a few percent suspended, needs and
+    // interventions for a minority.
+    assert_eq!(summary.attendance_readings, 2_000);
+    assert!((240..=400).contains(&summary.chronically_absent), "{summary:?}");
+    assert!((20..=120).contains(&summary.suspended), "{summary:?}");
+    assert!(summary.course_marks > 2_000 * 4, "{summary:?}");
+    assert!((100..=350).contains(&summary.needs), "{summary:?}");
+    assert!((100..=350).contains(&summary.interventions), "{summary:?}");
+    assert!(summary.intervention_points > summary.interventions, "{summary:?}");
     assert!(summary.schools >= 2, "{summary:?}");
     assert_eq!(count(&db, "SELECT COUNT(*) FROM orgs WHERE kind = 'state'").await, 1);
     assert_eq!(

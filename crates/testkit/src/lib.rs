@@ -104,6 +104,16 @@ impl TestApp {
         let summary = ssp_demo::generate(&app.db, &opts, &|_| {})
             .await
             .expect("demo generates");
+        // The flags of its indicator data, raised by the app's rules and
+        // worked by the demo's team, as `ssp demo` does.
+        if summary.attendance_readings > 0 {
+            ssp_app::support::recompute::every_district(app.state.app(), "demo")
+                .await
+                .expect("the demo's flags are raised");
+            ssp_demo::work_flags(&app.db, &opts, app.state.app().now())
+                .await
+                .expect("the demo's flags are worked");
+        }
         // The showcase student's portfolio files, as `ssp demo` stores them.
         let files = app.state.app().files().expect("a file store");
         for f in summary.files {

@@ -79,14 +79,43 @@ pub async fn generate(settings: &Settings, db: &Db, opts: &DemoOptions) -> anyho
         }
     };
     let result = ssp_demo::generate(db, opts, &progress).await;
+    let mut flags_line = None;
+    if let Some(summary) = result.as_ref().ok().filter(|s| s.attendance_readings > 0) {
+        bar.set_message("raising early-warning flags");
+        let started = Instant::now();
+        let flags = raise_flags(db, opts).await?;
+        flags_line = Some(format!(
+            "Flags: {} raised by the app's rules from the indicator data of {} students in {:.1} s.",
+            flags.opened,
+            summary.attendance_readings,
+            started.elapsed().as_secs_f64()
+        ));
+    }
     if result.is_ok() {
         bar.set_message("updating planner statistics");
         db.analyze().await.context("updating planner statistics")?;
     }
     bar.finish_and_clear();
+    if let Some(line) = flags_line {
+        println!("{line}");
+    }
     let summary = result.context("generating the demo district")?;
     store_files(&settings.data_dir, &summary.files).await?;
     Ok(summary)
+}
+
+/// The app's rules raise the flags of the demo's indicator data, every
+/// district in turn, as a load of every district's files would; then the
+/// demo's team works them ([`ssp_demo::work_flags`]).
+pub async fn raise_flags(db: &Db, opts: &DemoOptions) -> anyhow::Result<ssp_app::support::recompute::Changes> {
+    let app = ssp_app::App::new(db.clone(), std::sync::Arc::new(ssp_app::SystemClock));
+    let changes = ssp_app::support::recompute::every_district(&app, "demo")
+        .await
+        .context("raising the demo's early-warning flags")?;
+    ssp_demo::work_flags(db, opts, app.now())
+        .await
+        .context("working the demo's flags")?;
+    Ok(changes)
 }
 
 /// Writes the demo's portfolio files where `ssp serve` reads them
@@ -135,6 +164,17 @@ pub fn print_summary(s: &DemoSummary, secs: f64) {
             s.verified_hundredths / 100,
             s.capstones,
             s.capstones_passed
+        );
+        println!(
+            "Support: attendance for {} students ({} chronically absent), {} behaviour records ({} suspended), {} course marks, {} needs, {} interventions with {} progress points; flags raised by the rules.",
+            s.attendance_readings,
+            s.chronically_absent,
+            s.behaviour_readings,
+            s.suspended,
+            s.course_marks,
+            s.needs,
+            s.interventions,
+            s.intervention_points
         );
     }
 }

@@ -3,6 +3,7 @@
 //! with their history (`flags.rs`), needs, and tiered interventions with
 //! their progress points, links and the district's own strategies.
 
+pub mod bulk;
 pub mod fairness;
 pub mod flags;
 pub mod interventions;
