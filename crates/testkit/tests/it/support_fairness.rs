@@ -102,6 +102,148 @@ async fn flag_rates_by_group_hide_small_groups_and_what_would_reveal_them() {
         let c = app.signed_in(who).await;
         assert_eq!(c.get("/admin/support/fairness").await.status, 404, "{who}");
     }
+
+    // The API gives the same report, audited too; nobody else gets it.
+    let api = admin.get_json("/api/v1/admin/support/fairness").await;
+    assert_eq!(api.status, 200, "{}", api.body);
+    assert!(api.body.contains("\"kind\":\"any\""), "{}", api.body);
+    assert!(
+        api.body
+            .contains("{\"group\":\"female\",\"students\":12,\"flagged\":3,\"percent\":\"25.0\",\"suppressed\":null}"),
+        "{}",
+        api.body
+    );
+    assert!(api.body.contains("\"suppressed\":\"small_group\""), "{}", api.body);
+    assert!(!api.body.contains(&local_id(&app, all[0]).await), "no student is named");
+    assert_eq!(app.count_audit("fairness_report_viewed").await, 3);
+    let one_kind = admin.get_json("/api/v1/admin/support/fairness?kind=suspension").await;
+    assert!(one_kind.body.contains("\"kind\":\"suspension\""));
+    assert_eq!(
+        admin
+            .get_json("/api/v1/admin/support/fairness?kind=height")
+            .await
+            .status,
+        400
+    );
+    assert_eq!(
+        app.count_audit("fairness_report_viewed").await,
+        4,
+        "a refused query reads nothing"
+    );
+    for who in ["demo.counselor", "demo.schooladmin", "demo.student"] {
+        let c = app.signed_in(who).await;
+        assert_eq!(c.get_json("/api/v1/admin/support/fairness").await.status, 404, "{who}");
+    }
+    assert_eq!(
+        app.client().get_json("/api/v1/admin/support/fairness").await.status,
+        401
+    );
+}
+
+/// The session's CSRF token, for JSON writes.
+async fn token(c: &ssp_testkit::TestClient) -> String {
+    c.get_json("/api/v1/session")
+        .await
+        .body
+        .split("\"csrf_token\":\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .map(str::to_owned)
+        .expect("the session's token")
+}
+
+#[tokio::test]
+async fn a_district_keeps_its_strategy_library_through_the_api() {
+    let app = TestApp::with_demo().await;
+    let admin = app.signed_in("demo.districtadmin").await;
+    let t = token(&admin).await;
+    let listed = admin.get_json("/api/v1/admin/support/strategies").await;
+    assert_eq!(listed.status, 200);
+    assert!(
+        listed.body.contains(
+            "{\"key\":\"check_and_connect\",\"tier\":\"tier_2\",\"name\":null,\"own\":false,\"retired\":false}"
+        ),
+        "{}",
+        listed.body
+    );
+
+    let added = admin
+        .post_json(
+            "/api/v1/admin/support/strategies",
+            r#"{"key":"walking_school_bus","name":"Walking school bus","tier":"tier_1"}"#,
+            Some(&t),
+        )
+        .await;
+    assert_eq!(added.status, 201, "{}", added.body);
+    assert!(added.body.contains("walking_school_bus"));
+    // Bad input: a duplicate key, a bad tier; nothing added.
+    for bad in [
+        r#"{"key":"walking_school_bus","name":"Again","tier":"tier_1"}"#,
+        r#"{"key":"check_and_connect","name":"Shipped","tier":"tier_2"}"#,
+        r#"{"key":"new_one","name":"New","tier":"tier_9"}"#,
+        r#"{"key":"","name":"","tier":""}"#,
+    ] {
+        let r = admin.post_json("/api/v1/admin/support/strategies", bad, Some(&t)).await;
+        assert_eq!(r.status, 422, "{bad}: {}", r.body);
+    }
+    let listed = admin.get_json("/api/v1/admin/support/strategies").await;
+    assert_eq!(listed.body.matches("\"own\":true").count(), 1, "{}", listed.body);
+    assert!(listed
+        .body
+        .contains("\"name\":\"Walking school bus\",\"own\":true,\"retired\":false"));
+
+    let retired = admin
+        .send_json(
+            "PUT",
+            "/api/v1/admin/support/strategies/walking_school_bus",
+            r#"{"retired":true}"#,
+            Some(&t),
+        )
+        .await;
+    assert_eq!(retired.status, 204, "{}", retired.body);
+    assert!(admin
+        .get_json("/api/v1/admin/support/strategies")
+        .await
+        .body
+        .contains("\"own\":true,\"retired\":true"));
+    // The strategies page agrees.
+    let page = admin.get("/admin/strategies").await;
+    assert!(page.text.contains("Walking school bus"));
+    let missing = admin
+        .send_json(
+            "PUT",
+            "/api/v1/admin/support/strategies/check_and_connect",
+            r#"{"retired":true}"#,
+            Some(&t),
+        )
+        .await;
+    assert_eq!(
+        missing.status, 404,
+        "a shipped strategy is not the district's to retire"
+    );
+    assert_eq!(app.count_audit("support_strategy_changed").await, 2);
+
+    for who in ["demo.counselor", "demo.schooladmin", "demo.student"] {
+        let c = app.signed_in(who).await;
+        let t = token(&c).await;
+        assert_eq!(
+            c.get_json("/api/v1/admin/support/strategies").await.status,
+            404,
+            "{who}"
+        );
+        let r = c
+            .post_json(
+                "/api/v1/admin/support/strategies",
+                r#"{"key":"sneaky","name":"Sneaky","tier":"tier_1"}"#,
+                Some(&t),
+            )
+            .await;
+        assert_eq!(r.status, 404, "{who}");
+    }
+    assert_eq!(
+        app.client().get_json("/api/v1/admin/support/strategies").await.status,
+        401
+    );
 }
 
 #[tokio::test]

@@ -126,6 +126,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(academic_rules::change_set, academic_rules::remove_set))
         .routes(routes!(academic_rules::save_settings))
         .merge(portfolio::router())
+        .merge(support::admin::router())
         .merge(support::flags::router())
         .merge(support::needs::router())
         .merge(support::interventions::router())

@@ -4,6 +4,7 @@
 //! module's `router()` registers its operations (with `routes!`, as in
 //! `api/mod.rs`).
 
+pub mod admin;
 pub mod flags;
 pub mod interventions;
 pub mod needs;
