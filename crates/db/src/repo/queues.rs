@@ -104,6 +104,39 @@ pub async fn action_steps(
     run(db, &sql, me, Some(until), scope, today).await
 }
 
+/// Active early-warning flags `me` owns whose next step is due by `until`
+/// (overdue first); `text` is the flag's kind.
+pub async fn flag_next_steps(
+    db: &Db,
+    me: PersonId,
+    until: Date,
+    scope: &ListScope,
+    today: Date,
+) -> Result<Queue, DbError> {
+    let sql = format!(
+        "SELECT {PERSON}, f.id AS record_id, f.kind AS text, f.next_step_due AS due_on, COUNT(*) OVER () AS total \
+         FROM flags f JOIN students s ON s.person_id = f.student_id JOIN persons p ON p.id = s.person_id \
+         WHERE f.owner_id = $1 AND f.status IN ('open', 'acknowledged', 'in_progress') AND f.next_step_due <= $3 \
+           AND s.status = 'active' AND {{scope}} \
+         ORDER BY f.next_step_due, f.id LIMIT $2"
+    );
+    run(db, &sql, me, Some(until), scope, today).await
+}
+
+/// Active flags in the actor's scope owned by someone else whose next step
+/// is overdue (before `today`), oldest first: what a school sees waiting.
+/// `text` is the flag's kind.
+pub async fn overdue_flags_of_others(db: &Db, me: PersonId, scope: &ListScope, today: Date) -> Result<Queue, DbError> {
+    let sql = format!(
+        "SELECT {PERSON}, f.id AS record_id, f.kind AS text, f.next_step_due AS due_on, COUNT(*) OVER () AS total \
+         FROM flags f JOIN students s ON s.person_id = f.student_id JOIN persons p ON p.id = s.person_id \
+         WHERE f.owner_id <> $1 AND f.status IN ('open', 'acknowledged', 'in_progress') AND f.next_step_due < $3 \
+           AND s.status = 'active' AND {{scope}} \
+         ORDER BY f.next_step_due, f.id LIMIT $2"
+    );
+    run(db, &sql, me, Some(today), scope, today).await
+}
+
 /// Goals `me` suggested that the student has not started yet (oldest first).
 pub async fn suggested_waiting(db: &Db, me: PersonId, scope: &ListScope, today: Date) -> Result<Queue, DbError> {
     let sql = format!(

@@ -15,6 +15,7 @@ mod corrections;
 mod csrf;
 mod db;
 mod demo_portfolio;
+mod demo_support;
 mod errors;
 mod experiences;
 mod graduation;

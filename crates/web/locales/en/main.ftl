@@ -256,6 +256,9 @@ queue-due-on = due { $date }
 queue-overdue-since = overdue since { $date }
 queue-check-in-due = check-in was due { $date }
 queue-more = { $shown } of { $count } shown
+queue-flags = My flags: next steps due
+queue-school-flags = Overdue next steps on others' flags
+queue-all-students = All students with an overdue next step
 
 ## Audit log
 audit-title = Audit log

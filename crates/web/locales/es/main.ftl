@@ -257,6 +257,9 @@ queue-due-on = vence el { $date }
 queue-overdue-since = atrasado desde el { $date }
 queue-check-in-due = el seguimiento vencía el { $date }
 queue-more = Se muestran { $shown } de { $count }
+queue-flags = Mis alertas: próximos pasos pendientes
+queue-school-flags = Próximos pasos vencidos en alertas de otras personas
+queue-all-students = Todos los estudiantes con un próximo paso vencido
 
 ## Registro de auditoría
 audit-title = Registro de auditoría

@@ -22,6 +22,8 @@ pub struct QueueView {
     pub items: Vec<ItemView>,
     /// "20 of 34 shown" when the list is cut.
     pub more: Option<String>,
+    /// A link to the whole list, where there is one.
+    pub all: Option<String>,
 }
 
 pub struct ItemView {
@@ -84,6 +86,19 @@ fn view(
         title: page.t(key),
         items,
         more,
+        all: None,
+    }
+}
+
+struct ScopeParts;
+
+impl ScopeParts {
+    /// The scope holds a whole school or district.
+    fn school_wide(scope: &ListScope) -> bool {
+        scope
+            .parts
+            .iter()
+            .any(|p| matches!(p, ScopePart::School(_) | ScopePart::District(_)))
     }
 }
 
@@ -114,6 +129,27 @@ pub async fn staff_queues(state: &AppState, session: &Session, page: &Page) -> R
         format!("/students/{}/goals/{}", i.student_id, i.record_id)
     }));
     out.push(overdue_check_ins(state, session, page, &supported).await?);
+    let kind_name = |text: &mut String| {
+        *text = page.t(&format!("support-kind-{}", text.replace('_', "-")));
+    };
+    let q = queues::flag_next_steps(db, me, until, &full, today).await?;
+    let mut flags = view(page, "queue-flags", "queue-flags", q, today, |i| {
+        format!("/students/{}/flags#flag-{}", i.student_id, i.record_id)
+    });
+    flags.items.iter_mut().for_each(|i| kind_name(&mut i.text));
+    out.push(flags);
+    // A school's (or district's) staff with the whole school in scope also
+    // see the next steps others let pass.
+    let school_wide = ScopeParts::school_wide(&full);
+    if school_wide {
+        let q = queues::overdue_flags_of_others(db, me, &full, today).await?;
+        let mut overdue = view(page, "queue-school-flags", "queue-school-flags", q, today, |i| {
+            format!("/students/{}/flags#flag-{}", i.student_id, i.record_id)
+        });
+        overdue.items.iter_mut().for_each(|i| kind_name(&mut i.text));
+        overdue.all = Some("/students?support=overdue_next_step".to_owned());
+        out.push(overdue);
+    }
     let q = queues::reviews_to_sign(db, me, year.0).await?;
     let mut reviews = view(page, "queue-reviews", "queue-reviews", q, today, |i| {
         format!("/students/{}#review", i.student_id)
@@ -183,6 +219,7 @@ async fn overdue_check_ins(
             crate::i18n::t_args(page.lang, "queue-more", &args)
         }),
         items,
+        all: None,
     })
 }
 
