@@ -265,6 +265,28 @@ pub async fn load(
     which: Indicator,
     input: impl Read,
 ) -> Result<Result<LoadReport, FileRefusal>, Error> {
+    load_with_progress(app, by, which, input, &|_| {}).await
+}
+
+/// How far a load has come, for a progress bar (the CLI's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadProgress {
+    /// Every row read and checked; writing starts.
+    Checked { rows: usize },
+    /// Rows written so far, of those to write.
+    Writing { done: usize, total: usize },
+    /// Students whose flags are current, of those the load changed.
+    Flags { done: usize, total: usize },
+}
+
+/// [`load`], telling `progress` how far it has come.
+pub async fn load_with_progress(
+    app: &App,
+    by: &Loader,
+    which: Indicator,
+    input: impl Read,
+    progress: &(dyn Fn(LoadProgress) + Sync),
+) -> Result<Result<LoadReport, FileRefusal>, Error> {
     let rows = match csv_file::read(input, which.required()) {
         Ok(r) => r,
         Err(refusal) => return Ok(Err(refusal)),
@@ -329,10 +351,17 @@ pub async fn load(
     if !report.problems.is_empty() {
         return Ok(Ok(report));
     }
+    progress(LoadProgress::Checked { rows: rows.len() });
     let now = app.now();
     let mut tx = app.db().begin().await?;
     let mut touched = Vec::new();
-    for row in &good {
+    for (i, row) in good.iter().enumerate() {
+        if i % 1_000 == 0 {
+            progress(LoadProgress::Writing {
+                done: i,
+                total: good.len(),
+            });
+        }
         if write(&mut tx, by.district, row, now).await? {
             report.updated += 1;
             touched.push(student_of(row));
@@ -351,7 +380,15 @@ pub async fn load(
     audit::record(&mut tx, &ev).await?;
     tx.commit().await?;
     let started = std::time::Instant::now();
-    let changes = super::recompute::students(app, by.district, &touched, &by.request_id).await?;
+    progress(LoadProgress::Writing {
+        done: good.len(),
+        total: good.len(),
+    });
+    let changes =
+        super::recompute::students_with_progress(app, by.district, &touched, &by.request_id, &|done, total| {
+            progress(LoadProgress::Flags { done, total })
+        })
+        .await?;
     tracing::info!(
         file = which.key(),
         students = touched.len(),

@@ -219,6 +219,17 @@ async fn read_batch(app: &App, students: &[StudentId]) -> Result<Batch, Error> {
 /// Recomputes the flags of `students` of `district` now. `request_id`
 /// ties the audit rows to what caused it.
 pub async fn students(app: &App, district: OrgId, students: &[StudentId], request_id: &str) -> Result<Changes, Error> {
+    students_with_progress(app, district, students, request_id, &|_, _| {}).await
+}
+
+/// [`students`], telling `progress(done, total)` after each batch.
+pub async fn students_with_progress(
+    app: &App,
+    district: OrgId,
+    students: &[StudentId],
+    request_id: &str,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Changes, Error> {
     let mut total = Changes::default();
     if students.is_empty() {
         return Ok(total);
@@ -226,6 +237,7 @@ pub async fn students(app: &App, district: OrgId, students: &[StudentId], reques
     let settings = super::settings::of(app, district).await?;
     let rules = crate::academics::rules::of(app, district).await?;
     let catalog = crate::academics::catalog_of(&catalog_repo::list(app.db(), district).await?);
+    let mut done = 0;
     for part in students.chunks(BATCH) {
         let b = read_batch(app, part).await?;
         let c = apply(app, district, &settings, &rules, &catalog, &b, request_id).await?;
@@ -233,6 +245,8 @@ pub async fn students(app: &App, district: OrgId, students: &[StudentId], reques
         total.moved += c.moved;
         total.refreshed += c.refreshed;
         total.unowned += c.unowned;
+        progress((done + part.len()).min(students.len()), students.len());
+        done += part.len();
     }
     Ok(total)
 }

@@ -299,7 +299,55 @@ async fn academic(settings: &Settings, args: AcademicArgs, kind: FileKind) -> an
     let result = match kind {
         FileKind::Catalog => ssp_app::academics::catalog::load(&app, &by, input).await?,
         FileKind::Transcripts => ssp_app::academics::transcript::load(&app, &by, input).await?,
-        FileKind::Support(which) => ssp_app::support::loads::load(&app, &by, which, input).await?,
+        FileKind::Support(which) => {
+            use ssp_app::support::loads::{load_with_progress, LoadProgress};
+            let bar = ProgressBar::new(0);
+            bar.set_style(
+                ProgressStyle::with_template("{msg:24} [{bar:40}] {pos}/{len} ({elapsed})")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar())
+                    .progress_chars("=> "),
+            );
+            bar.set_message("reading and checking");
+            let started = std::time::Instant::now();
+            let flags_started = std::sync::Mutex::new(None);
+            let progress = |p: LoadProgress| match p {
+                LoadProgress::Checked { rows } => {
+                    bar.set_message("writing");
+                    bar.set_length(rows as u64);
+                }
+                LoadProgress::Writing { done, total } => {
+                    bar.set_length(total as u64);
+                    bar.set_position(done as u64);
+                    if done == total {
+                        if let Ok(mut s) = flags_started.lock() {
+                            s.get_or_insert_with(std::time::Instant::now);
+                        }
+                    }
+                }
+                LoadProgress::Flags { done, total } => {
+                    bar.set_message("flags (students)");
+                    bar.set_length(total as u64);
+                    bar.set_position(done as u64);
+                }
+            };
+            let result = load_with_progress(&app, &by, which, input, &progress).await?;
+            bar.finish_and_clear();
+            if result.as_ref().is_ok_and(|r| r.problems.is_empty()) {
+                let flags = flags_started
+                    .lock()
+                    .ok()
+                    .and_then(|s| *s)
+                    .map(|s| {
+                        format!(
+                            ", the flags current {:.1} s after its rows were written",
+                            s.elapsed().as_secs_f64()
+                        )
+                    })
+                    .unwrap_or_default();
+                println!("Loaded in {:.1} s{flags}.", started.elapsed().as_secs_f64());
+            }
+            result
+        }
     };
     // Every audit depends on the catalog: recompute the district's stored
     // standings when a load changed it (a transcript load already did its
