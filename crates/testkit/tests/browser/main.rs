@@ -7,6 +7,7 @@
 //! written under `target/tmp/browser/` (or `$SSP_BROWSER_ARTIFACTS`).
 
 mod a11y;
+mod uploads;
 
 use ssp_testkit::browser::{Browser, LiveServer, ARTIFACTS_ENV};
 use ssp_testkit::TestApp;

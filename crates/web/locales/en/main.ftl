@@ -791,3 +791,9 @@ deactivated-kind-person = Person
 deactivated-reactivate = Reactivate
 deactivated-reactivated = The person is active again: they can sign in, and their plan is visible to their team again.
 deactivated-page = Page { $page } of { $pages }
+
+## Upload progress (app.js)
+upload-progress-label = Upload progress
+upload-sending = Sending the file:
+upload-processing = The file is sent; checking and loading it. This page will show the result.
+upload-failed = The file could not be sent. Check the connection and try again.

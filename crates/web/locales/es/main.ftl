@@ -792,3 +792,9 @@ deactivated-kind-person = Persona
 deactivated-reactivate = Reactivar
 deactivated-reactivated = La persona está activa de nuevo: puede iniciar sesión y su equipo vuelve a ver su plan.
 deactivated-page = Página { $page } de { $pages }
+
+## Upload progress (app.js)
+upload-progress-label = Progreso del envío
+upload-sending = Enviando el archivo:
+upload-processing = El archivo se envió; se está revisando y cargando. Esta página mostrará el resultado.
+upload-failed = No se pudo enviar el archivo. Revise la conexión e inténtelo de nuevo.
