@@ -91,6 +91,7 @@ SQL
         wall=$(echo "$(date +%s.%N) - $started" | bc)
         flags=$(grep -o 'students=[0-9]* opened=[0-9]* moved=[0-9]* refreshed=[0-9]* ms=[0-9]*' "$work/log.txt" | tail -1)
         printf '%s %-10s %8d rows  %6.1f s wall  flags: %s\n' "$district" "$kind" "$rows" "$wall" "$flags"
+        grep -h "^Loaded in" "$work/out.txt" | sed 's/^/    /'
     done
 done
 printf 'full import: %d rows in %.1f s wall\n' "$total_rows" "$(echo "$(date +%s.%N) - $start_all" | bc)"
