@@ -20,6 +20,8 @@
 #
 #   bench/support.sh                      # the default demo district (2,000)
 #   STUDENTS=300000 bench/support.sh      # the state
+#   PG_URL=postgres://postgres@127.0.0.1:5432 bench/support.sh   # on PostgreSQL
+#                                         # (a scratch database ssp_support_bench)
 #   SSP=/tmp/old/ssp bench/support.sh     # another build of ssp
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,55 +34,55 @@ if [[ -z "${SSP:-}" ]]; then
     SSP=$TARGET/release/ssp
 fi
 UPDATE=${UPDATE:-$TARGET/release/examples/flag_update}
-db_file=/tmp/ssp-bench-support-$STUDENTS.db
-db=sqlite://$db_file
 work=$(mktemp -d /tmp/ssp-bench-support.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-rm -f "$db_file" "$db_file-wal" "$db_file-shm"
+if [[ -n "${PG_URL:-}" ]]; then
+    psql "$PG_URL/postgres" -qc "DROP DATABASE IF EXISTS ssp_support_bench" -c "CREATE DATABASE ssp_support_bench"
+    db=$PG_URL/ssp_support_bench
+    # Rows as CSV with a header; the dialect's "a week later" and coin toss.
+    sql() { psql "$db" -q --csv -c "$1"; }
+    week() { echo "($1 + 7)"; }
+    one_in() { echo "(CASE WHEN random() < 1.0 / $1 THEN 1 ELSE 0 END)"; }
+else
+    db_file=/tmp/ssp-bench-support-$STUDENTS.db
+    rm -f "$db_file" "$db_file-wal" "$db_file-shm"
+    db=sqlite://$db_file
+    sql() { sqlite3 -csv -header "$db_file" "$1"; }
+    week() { echo "date($1, '+7 days')"; }
+    one_in() { echo "(abs(random()) % $1 = 0)"; }
+fi
 
-echo "== 1. demo state of $STUDENTS students, flags raised by the rules ($db_file)"
+rm -f "${db_file:-}"{,-wal,-shm}
+echo "== 1. demo state of $STUDENTS students, flags raised by the rules ($db)"
 /usr/bin/time -f "demo: %e s wall, peak RSS %M KiB" "$SSP" --database-url "$db" demo --students "$STUDENTS" \
     | grep -E "^(Demo data|Support|Flags)"
-sqlite3 "$db_file" "SELECT 'flags: ' || COUNT(*) || ' (' || GROUP_CONCAT(kind || ' ' || n, ', ') || ')' FROM (SELECT kind, COUNT(*) AS n FROM flags GROUP BY kind)"
-sqlite3 "$db_file" "SELECT 'flag status: ' || GROUP_CONCAT(status || ' ' || n, ', ') FROM (SELECT status, COUNT(*) AS n FROM flags GROUP BY status)"
+sql "SELECT kind, status, COUNT(*) AS flags FROM flags GROUP BY kind, status ORDER BY kind, status"
 
 echo "== 2. a full import of next week's indicator files, district by district"
-# Next week: the as-of date a week later (never after today), five more
-# school days enrolled, and so on; rows name students by their local id.
-week='+7 days'
+# Next week: the as-of date a week later, five more school days enrolled,
+# an absence more for about a quarter of the students and an incident more
+# for a tenth of those with a record; rows name students by their local id.
 total_rows=0
 start_all=$(date +%s.%N)
-for district in $(sqlite3 "$db_file" "SELECT source_id FROM orgs WHERE kind = 'district' ORDER BY source_id"); do
+for district in $(sql "SELECT source_id FROM orgs WHERE kind = 'district' ORDER BY source_id" | tail -n +2); do
     of_district="(SELECT id FROM orgs WHERE kind = 'district' AND source_id = '$district')"
-    sqlite3 -csv -header "$db_file" > "$work/attendance-$district.csv" <<SQL
-SELECT COALESCE(s.local_id, s.state_student_id) AS studentUniqueId,
-       a.days_enrolled + 5 AS daysEnrolled,
-       a.excused AS excusedAbsences,
-       a.unexcused + (abs(random()) % 4 = 0) AS unexcusedAbsences,
-       a.disciplinary AS disciplinaryAbsences,
-       date(a.as_of, '$week') AS asOfDate,
-       a.source AS sourceSystem
+    sql "SELECT COALESCE(s.local_id, s.state_student_id) AS \"studentUniqueId\",
+       a.days_enrolled + 5 AS \"daysEnrolled\", a.excused AS \"excusedAbsences\",
+       a.unexcused + $(one_in 4) AS \"unexcusedAbsences\", a.disciplinary AS \"disciplinaryAbsences\",
+       $(week a.as_of) AS \"asOfDate\", a.source AS \"sourceSystem\"
 FROM attendance_readings a JOIN students s ON s.person_id = a.student_id
-WHERE a.district_id = $of_district;
-SQL
-    sqlite3 -csv -header "$db_file" > "$work/behaviour-$district.csv" <<SQL
-SELECT COALESCE(s.local_id, s.state_student_id) AS studentUniqueId,
-       b.incidents + (abs(random()) % 10 = 0) AS incidents,
-       b.iss_days AS inSchoolSuspensionDays,
-       b.oss_days AS outOfSchoolSuspensionDays,
-       date(b.as_of, '$week') AS asOfDate,
-       b.source AS sourceSystem
+WHERE a.district_id = $of_district" > "$work/attendance-$district.csv"
+    sql "SELECT COALESCE(s.local_id, s.state_student_id) AS \"studentUniqueId\",
+       b.incidents + $(one_in 10) AS incidents, b.iss_days AS \"inSchoolSuspensionDays\",
+       b.oss_days AS \"outOfSchoolSuspensionDays\", $(week b.as_of) AS \"asOfDate\", b.source AS \"sourceSystem\"
 FROM behaviour_readings b JOIN students s ON s.person_id = b.student_id
-WHERE b.district_id = $of_district;
-SQL
-    sqlite3 -csv -header "$db_file" > "$work/marks-$district.csv" <<SQL
-SELECT COALESCE(s.local_id, s.state_student_id) AS studentUniqueId,
-       m.course_code AS courseCode, m.subject AS academicSubject, m.term_length AS termLength,
+WHERE b.district_id = $of_district" > "$work/behaviour-$district.csv"
+    sql "SELECT COALESCE(s.local_id, s.state_student_id) AS \"studentUniqueId\",
+       m.course_code AS \"courseCode\", m.subject AS \"academicSubject\", m.term_length AS \"termLength\",
        CASE WHEN m.failing THEN 'yes' ELSE 'no' END AS failing,
-       m.term_ends_on AS termEndDate, date(m.as_of, '$week') AS asOfDate, m.source AS sourceSystem
+       m.term_ends_on AS \"termEndDate\", $(week m.as_of) AS \"asOfDate\", m.source AS \"sourceSystem\"
 FROM course_marks m JOIN students s ON s.person_id = m.student_id
-WHERE m.district_id = $of_district;
-SQL
+WHERE m.district_id = $of_district" > "$work/marks-$district.csv"
     for kind in attendance behaviour marks; do
         file="$work/$kind-$district.csv"
         rows=$(($(wc -l < "$file") - 1))
@@ -89,9 +91,8 @@ SQL
         "$SSP" --database-url "$db" import "$kind" --district "$district" "$file" > "$work/out.txt" 2> "$work/log.txt" \
             || { cat "$work/out.txt" "$work/log.txt"; exit 1; }
         wall=$(echo "$(date +%s.%N) - $started" | bc)
-        flags=$(grep -o 'students=[0-9]* opened=[0-9]* moved=[0-9]* refreshed=[0-9]* ms=[0-9]*' "$work/log.txt" | tail -1)
-        printf '%s %-10s %8d rows  %6.1f s wall  flags: %s\n' "$district" "$kind" "$rows" "$wall" "$flags"
-        grep -h "^Loaded in" "$work/out.txt" | sed 's/^/    /'
+        printf '%s %-10s %8d rows  %6.1f s wall; %s\n' "$district" "$kind" "$rows" "$wall" \
+            "$(grep -h "^Loaded in" "$work/out.txt" || echo "nothing changed")"
     done
 done
 printf 'full import: %d rows in %.1f s wall\n' "$total_rows" "$(echo "$(date +%s.%N) - $start_all" | bc)"
