@@ -19,7 +19,8 @@ use ssp_domain::access::Action;
 use ssp_domain::audit::AuditAction;
 use ssp_domain::input::Rejected;
 use ssp_domain::support::indicators::{
-    Attendance, AttendanceRaw, Behaviour, BehaviourRaw, CourseMark, CourseMarkRaw, Reading,
+    attendance_of_days, Attendance, AttendanceRaw, Behaviour, BehaviourRaw, CourseMark, CourseMarkRaw, DayAttendance,
+    Reading,
 };
 use ssp_domain::{OrgId, SchoolYear, StudentId};
 use time::{Date, OffsetDateTime};
@@ -34,17 +35,27 @@ use crate::App;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Indicator {
     Attendance,
+    /// Attendance as daily events, one row per student and school day
+    /// (files only; written as each school year's totals).
+    AttendanceEvents,
     Behaviour,
     Marks,
 }
 
 impl Indicator {
-    pub const ALL: [Indicator; 3] = [Indicator::Attendance, Indicator::Behaviour, Indicator::Marks];
+    pub const ALL: [Indicator; 4] = [
+        Indicator::Attendance,
+        Indicator::AttendanceEvents,
+        Indicator::Behaviour,
+        Indicator::Marks,
+    ];
 
-    /// `attendance`, `behaviour`, `marks` (the CLI's and the page's word).
+    /// `attendance`, `attendance-events`, `behaviour`, `marks` (the CLI's
+    /// and the page's word).
     pub fn key(self) -> &'static str {
         match self {
             Indicator::Attendance => "attendance",
+            Indicator::AttendanceEvents => "attendance-events",
             Indicator::Behaviour => "behaviour",
             Indicator::Marks => "marks",
         }
@@ -58,6 +69,7 @@ impl Indicator {
     pub fn columns(self) -> &'static [(&'static str, &'static str)] {
         match self {
             Indicator::Attendance => &ATTENDANCE_COLUMNS,
+            Indicator::AttendanceEvents => &ATTENDANCE_EVENT_COLUMNS,
             Indicator::Behaviour => &BEHAVIOUR_COLUMNS,
             Indicator::Marks => &MARK_COLUMNS,
         }
@@ -67,6 +79,7 @@ impl Indicator {
     pub fn required(self) -> &'static [&'static str] {
         match self {
             Indicator::Attendance => &["studentUniqueId", "daysEnrolled", "asOfDate"],
+            Indicator::AttendanceEvents => &["studentUniqueId", "eventDate", "attendanceEventCategory"],
             Indicator::Behaviour => &["studentUniqueId", "asOfDate"],
             Indicator::Marks => &[
                 "studentUniqueId",
@@ -87,6 +100,14 @@ pub const ATTENDANCE_COLUMNS: [(&str, &str); 7] = [
     ("unexcusedAbsences", "unexcused"),
     ("disciplinaryAbsences", "disciplinary"),
     ("asOfDate", "as_of"),
+    ("sourceSystem", "source"),
+];
+
+/// Ed-Fi's `StudentSchoolAttendanceEvent`, one row per student and day.
+pub const ATTENDANCE_EVENT_COLUMNS: [(&str, &str); 4] = [
+    ("studentUniqueId", "student"),
+    ("eventDate", "as_of"),
+    ("attendanceEventCategory", "category"),
     ("sourceSystem", "source"),
 ];
 
@@ -117,6 +138,8 @@ pub const FILE_SOURCE: &str = "file";
 #[derive(Debug, Clone)]
 enum Row {
     Attendance(AttendanceRow),
+    /// One school day from a daily event (added up before writing).
+    Day(StudentId, Date, DayAttendance, String),
     Behaviour(BehaviourRow),
     Mark(MarkRow),
 }
@@ -189,6 +212,22 @@ fn parse_row(which: Indicator, get: &dyn Fn(&str) -> String, student: StudentId,
             };
             raw.parse(today).map(|r| Row::Attendance(attendance_row(student, &r)))
         }
+        Indicator::AttendanceEvents => {
+            // One day of one student; `load` adds the days up.
+            let reading = Reading::parse((), &get("as_of"), &source, today);
+            let day = DayAttendance::parse(&get("category"));
+            match (reading, day) {
+                (Ok(r), Ok(day)) => Ok(Row::Day(student, r.as_of, day, r.source.as_str().to_owned())),
+                (r, d) => {
+                    let mut fields = r.err().map(|e| e.fields).unwrap_or_default();
+                    fields.extend(d.err());
+                    Err(Rejected {
+                        error: "invalid_reading",
+                        fields,
+                    })
+                }
+            }
+        }
         Indicator::Behaviour => {
             let (i, iss, oss, a) = (
                 get("incidents"),
@@ -238,16 +277,50 @@ fn parse_row(which: Indicator, get: &dyn Fn(&str) -> String, student: StudentId,
     }
 }
 
+/// Daily events → one attendance row per student and school year: the days
+/// added up ([`attendance_of_days`]), as of the latest day, from its source.
+fn add_up_days(rows: Vec<Row>) -> Vec<Row> {
+    let mut years: std::collections::BTreeMap<(uuid::Uuid, i32), Vec<(Date, DayAttendance, String)>> =
+        std::collections::BTreeMap::new();
+    for row in rows {
+        if let Row::Day(student, date, day, source) = row {
+            years
+                .entry((student.0, SchoolYear::containing(date).0))
+                .or_default()
+                .push((date, day, source));
+        }
+    }
+    years
+        .into_iter()
+        .filter_map(|((student, year), days)| {
+            let (as_of, _, source) = days.iter().max_by_key(|(d, ..)| *d)?.clone();
+            let a = attendance_of_days(days.iter().map(|(d, day, _)| (*d, *day)));
+            Some(Row::Attendance(AttendanceRow {
+                student_id: student,
+                school_year: year,
+                days_enrolled: a.days_enrolled as i32,
+                excused: a.excused as i32,
+                unexcused: a.unexcused as i32,
+                disciplinary: a.disciplinary as i32,
+                as_of,
+                source,
+            }))
+        })
+        .collect()
+}
+
 async fn write(tx: &mut Tx, district: OrgId, row: &Row, now: OffsetDateTime) -> Result<bool, Error> {
     Ok(match row {
         Row::Attendance(r) => readings::put_attendance(tx, district, r, now).await?,
         Row::Behaviour(r) => readings::put_behaviour(tx, district, r, now).await?,
         Row::Mark(r) => readings::put_mark(tx, district, r, now).await?,
+        Row::Day(..) => unreachable!("days are added up into attendance before writing"),
     })
 }
 
 fn student_of(row: &Row) -> StudentId {
     StudentId(match row {
+        Row::Day(s, ..) => s.0,
         Row::Attendance(r) => r.student_id,
         Row::Behaviour(r) => r.student_id,
         Row::Mark(r) => r.student_id,
@@ -350,6 +423,9 @@ pub async fn load_with_progress(
     }
     if !report.problems.is_empty() {
         return Ok(Ok(report));
+    }
+    if which == Indicator::AttendanceEvents {
+        good = add_up_days(good);
     }
     progress(LoadProgress::Checked { rows: rows.len() });
     let now = app.now();

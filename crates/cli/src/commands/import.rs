@@ -24,6 +24,10 @@ pub enum ImportCommand {
     /// Attendance (CSV; days enrolled and absent by kind, as of a date;
     /// columns in docs/SUPPORT.md). All or nothing; flags recomputed.
     Attendance(AcademicArgs),
+    /// Attendance as daily events (CSV; one row per student and school
+    /// day, Ed-Fi's StudentSchoolAttendanceEvent; docs/SUPPORT.md), added up
+    /// into each school year's attendance. All or nothing; flags recomputed.
+    AttendanceEvents(AcademicArgs),
     /// Behaviour (CSV; incidents and suspension days; docs/SUPPORT.md).
     Behaviour(AcademicArgs),
     /// Course marks by term (CSV; docs/SUPPORT.md).
@@ -80,6 +84,9 @@ pub async fn run(settings: &Settings, cmd: ImportCommand) -> anyhow::Result<()> 
         ImportCommand::Transcripts(args) => return academic(settings, args, FileKind::Transcripts).await,
         ImportCommand::Attendance(args) => {
             return academic(settings, args, FileKind::Support(Indicator::Attendance)).await
+        }
+        ImportCommand::AttendanceEvents(args) => {
+            return academic(settings, args, FileKind::Support(Indicator::AttendanceEvents)).await
         }
         ImportCommand::Behaviour(args) => {
             return academic(settings, args, FileKind::Support(Indicator::Behaviour)).await

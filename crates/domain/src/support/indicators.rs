@@ -305,8 +305,132 @@ impl CourseMarkRaw<'_> {
     }
 }
 
+/// What one school day was for a student, from a daily attendance event
+/// (Ed-Fi's `StudentSchoolAttendanceEvent` categories).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DayAttendance {
+    /// In attendance, tardy, an early departure or a partial day.
+    Present,
+    Excused,
+    Unexcused,
+    /// Out-of-school suspension and other disciplinary removal.
+    Disciplinary,
+}
+
+impl DayAttendance {
+    /// An event's category, as Ed-Fi names it (`In Attendance`, `Excused
+    /// Absence`, `Unexcused Absence`, `Tardy`, `Early departure`,
+    /// `Partial`) or in snake case, any letter case; `Disciplinary Absence`
+    /// for a suspension day. Field `category`: `required`, `unknown_choice`.
+    pub fn parse(raw: &str) -> Result<Self, FieldError> {
+        let key: String = raw
+            .trim()
+            .chars()
+            .map(|c| {
+                if c == ' ' || c == '-' {
+                    '_'
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
+            .collect();
+        match key.as_str() {
+            "" => Err(FieldError::new("category", "required")),
+            "in_attendance" | "present" | "tardy" | "early_departure" | "partial" => Ok(DayAttendance::Present),
+            "excused_absence" | "excused" => Ok(DayAttendance::Excused),
+            "unexcused_absence" | "unexcused" => Ok(DayAttendance::Unexcused),
+            "disciplinary_absence" | "disciplinary" | "out_of_school_suspension" => Ok(DayAttendance::Disciplinary),
+            _ => Err(FieldError::new("category", "unknown_choice")),
+        }
+    }
+}
+
+/// A school year's attendance from its daily events: every date with an
+/// event is a day enrolled, counted once; a date with several events
+/// counts as its most serious absence (present < excused < unexcused <
+/// disciplinary). The file must carry every school day (present days too)
+/// for the days enrolled to be right.
+pub fn attendance_of_days(days: impl IntoIterator<Item = (Date, DayAttendance)>) -> Attendance {
+    let mut by_date: std::collections::BTreeMap<Date, DayAttendance> = std::collections::BTreeMap::new();
+    for (date, day) in days {
+        let e = by_date.entry(date).or_insert(day);
+        *e = (*e).max(day);
+    }
+    let mut a = Attendance {
+        days_enrolled: by_date.len() as u32,
+        excused: 0,
+        unexcused: 0,
+        disciplinary: 0,
+    };
+    for day in by_date.values() {
+        match day {
+            DayAttendance::Present => {}
+            DayAttendance::Excused => a.excused += 1,
+            DayAttendance::Unexcused => a.unexcused += 1,
+            DayAttendance::Disciplinary => a.disciplinary += 1,
+        }
+    }
+    a
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn daily_events_add_up_to_the_years_attendance() {
+        use super::DayAttendance as D;
+        let cases: &[(&[(Date, D)], (u32, u32, u32, u32))] = &[
+            (&[], (0, 0, 0, 0)),
+            (&[(date!(2026 - 09 - 01), D::Present)], (1, 0, 0, 0)),
+            (
+                &[
+                    (date!(2026 - 09 - 01), D::Present),
+                    (date!(2026 - 09 - 02), D::Excused),
+                    (date!(2026 - 09 - 03), D::Unexcused),
+                    (date!(2026 - 09 - 04), D::Disciplinary),
+                ],
+                (4, 1, 1, 1),
+            ),
+            // Two events on one day: the day once, as its worst.
+            (
+                &[
+                    (date!(2026 - 09 - 01), D::Present),
+                    (date!(2026 - 09 - 01), D::Unexcused),
+                ],
+                (1, 0, 1, 0),
+            ),
+            (
+                &[(date!(2026 - 09 - 01), D::Excused), (date!(2026 - 09 - 01), D::Excused)],
+                (1, 1, 0, 0),
+            ),
+        ];
+        for (days, (n, e, u, d)) in cases {
+            let a = super::attendance_of_days(days.iter().copied());
+            assert_eq!(
+                (a.days_enrolled, a.excused, a.unexcused, a.disciplinary),
+                (*n, *e, *u, *d),
+                "{days:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn event_categories_read_as_ed_fi_names_them() {
+        use super::DayAttendance as D;
+        for (raw, want) in [
+            ("In Attendance", Ok(D::Present)),
+            ("Tardy", Ok(D::Present)),
+            ("Early departure", Ok(D::Present)),
+            ("excused absence", Ok(D::Excused)),
+            ("Unexcused Absence", Ok(D::Unexcused)),
+            ("unexcused_absence", Ok(D::Unexcused)),
+            ("Disciplinary Absence", Ok(D::Disciplinary)),
+            ("", Err("required")),
+            ("Absent-ish", Err("unknown_choice")),
+        ] {
+            assert_eq!(D::parse(raw).map_err(|e| e.code), want, "{raw}");
+        }
+    }
+
     use time::macros::date;
 
     use super::*;

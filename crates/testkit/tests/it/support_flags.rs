@@ -499,3 +499,72 @@ async fn a_flag_is_reassigned_only_to_staff_who_may_work_it() {
         mine.body
     );
 }
+
+#[tokio::test]
+async fn daily_attendance_events_add_up_to_the_years_attendance_and_raise_the_flag() {
+    let app = TestApp::with_demo().await;
+    let me = app.person("demo.student").await;
+    let local = local_id(&app, me).await;
+    // 22 school days in September and October: 3 unexcused absences, one
+    // excused, a tardy day (present) and a day with two events (counted
+    // once, as the absence).
+    let mut csv = String::from("studentUniqueId,eventDate,attendanceEventCategory,sourceSystem\n");
+    let mut day = time::macros::date!(2026 - 09 - 01);
+    let mut n = 0;
+    while n < 22 {
+        if !matches!(day.weekday(), time::Weekday::Saturday | time::Weekday::Sunday) {
+            let category = match n {
+                3 | 7 | 11 => "Unexcused Absence",
+                5 => "Excused Absence",
+                9 => "Tardy",
+                _ => "In Attendance",
+            };
+            csv.push_str(&format!("{local},{day},{category},sis daily\n"));
+            if n == 11 {
+                csv.push_str(&format!("{local},{day},In Attendance,sis daily\n"));
+            }
+            n += 1;
+        }
+        day = day.next_day().unwrap();
+    }
+    let res = upload(&app, "attendance-events", &csv).await;
+    assert_eq!(res.status, 200, "{}", res.text);
+    assert!(res.text.contains("1 row(s) new or changed"), "{}", res.text);
+    let stored: Vec<String> = app
+        .texts(
+            "SELECT days_enrolled || ' ' || excused || ' ' || unexcused || ' ' || disciplinary || ' ' || source \
+             FROM attendance_readings WHERE student_id = $1",
+            &[me],
+        )
+        .await;
+    assert_eq!(stored, vec!["22 1 3 0 sis daily".to_owned()]);
+    // 4 of 22 days (18.2 %), enrolled 20 days or more: chronic absence.
+    let (status, _, _) = flag_of(&app, me, "chronic_absence").await.expect("a flag");
+    assert_eq!(status, "open");
+
+    // A file with a bad category or a future date changes nothing.
+    let bad = format!(
+        "studentUniqueId,eventDate,attendanceEventCategory\n\
+         {local},2026-10-29,In Attendance\n\
+         {local},2026-10-30,Sick-ish\n\
+         {local},2027-01-04,In Attendance\n\
+         NOBODY-9,2026-10-30,In Attendance\n"
+    );
+    let res = upload(&app, "attendance-events", &bad).await;
+    assert_eq!(res.status, 422, "{}", res.text);
+    for want in [
+        "Line 3, column attendanceEventCategory:",
+        "Line 4, column eventDate: the date is in the future.",
+        "Line 5, column studentUniqueId: no student in this district has this id.",
+        "Nothing was loaded: 3 problem(s) in the file.",
+    ] {
+        assert!(res.text.contains(want), "{want} in {}", res.text);
+    }
+    let stored_after: Vec<String> = app
+        .texts(
+            "SELECT days_enrolled || ' ' || excused || ' ' || unexcused FROM attendance_readings WHERE student_id = $1",
+            &[me],
+        )
+        .await;
+    assert_eq!(stored_after, vec!["22 1 3".to_owned()]);
+}
