@@ -21,6 +21,7 @@ pub mod invitations;
 pub mod notes;
 pub mod notices;
 pub mod orgs;
+pub mod partners;
 pub mod outbox;
 pub mod people;
 pub mod plan;
