@@ -34,13 +34,20 @@ pub struct ConsentForm {
     pub expires_on: String,
 }
 
-/// A paper consent's extra: who signed, and the scan (already read and
-/// checked by the upload reader).
-#[derive(Debug, Clone)]
-pub struct PaperScan {
-    pub signer_name: String,
-    pub bytes: Vec<u8>,
-    pub extension: &'static str,
+/// The largest consent scan kept (10 MiB).
+pub const MAX_SCAN_BYTES: u64 = 10 << 20;
+
+/// The scan's type from its first bytes: PDF, JPEG or PNG only.
+pub fn scan_extension(head: &[u8]) -> Option<&'static str> {
+    if head.starts_with(b"%PDF-") {
+        Some("pdf")
+    } else if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("jpg")
+    } else if head.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("png")
+    } else {
+        None
+    }
 }
 
 /// The categories a partner serves (every service's categories).
@@ -83,21 +90,39 @@ async fn parse(app: &App, access: &StudentAccess, form: &ConsentForm) -> Result<
         .ok()
         .filter(|_| !form.partner.trim().is_empty());
     let partner = match partner {
-        Some(id) => repo::partner(app.db(), access.facts.district_id, id).await?.map(|p| p.id),
+        Some(id) => repo::partner(app.db(), access.facts.district_id, id)
+            .await?
+            .map(|p| p.id),
         None => None,
     };
     let Some(partner) = partner else {
         let mut fields = vec![input::FieldError::new(
             "partner",
-            if form.partner.trim().is_empty() { "required" } else { "unknown_choice" },
+            if form.partner.trim().is_empty() {
+                "required"
+            } else {
+                "unknown_choice"
+            },
         )];
-        if let Err(r) = NewConsent::parse(&form.categories, &form.purpose, &form.expires_on, &ServiceCategory::ALL.to_vec(), app.now().date()) {
+        if let Err(r) = NewConsent::parse(
+            &form.categories,
+            &form.purpose,
+            &form.expires_on,
+            ServiceCategory::ALL,
+            app.now().date(),
+        ) {
             fields.extend(r.fields);
         }
         return Err(Rejected::new("invalid_consent", fields).into());
     };
     let served = served(app, partner).await?;
-    let c = NewConsent::parse(&form.categories, &form.purpose, &form.expires_on, &served, app.now().date())?;
+    let c = NewConsent::parse(
+        &form.categories,
+        &form.purpose,
+        &form.expires_on,
+        &served,
+        app.now().date(),
+    )?;
     Ok((partner, c))
 }
 
@@ -113,12 +138,17 @@ pub async fn grant(app: &App, access: &StudentAccess, form: &ConsentForm, langua
     write(app, access, partner, &c, ConsentMethod::Electronic, None, language).await
 }
 
-/// Staff record a signed paper consent with its scan.
+/// Staff record a signed paper consent with its scan (a PDF, JPEG or PNG
+/// staged by the upload reader; `too_big` when it passed the limit).
+/// Fields beyond the form's: `signer_name` (1–200), `scan` (`required`,
+/// `too_large`, `unknown_type`).
 pub async fn record_paper(
     app: &App,
     access: &StudentAccess,
     form: &ConsentForm,
-    scan: Option<PaperScan>,
+    signer_name: &str,
+    scan: Option<&crate::portfolio::artifacts::StagedFile>,
+    too_big: bool,
 ) -> Result<Uuid, Error> {
     access.require(app, STAFF_KIND, Action::Create).await?;
     if access.is_self() {
@@ -126,11 +156,23 @@ pub async fn record_paper(
     }
     let parsed = parse(app, access, form).await;
     let mut fields = Vec::new();
-    let signer = scan.as_ref().map(|s| input::text("signer_name", &s.signer_name, 1..=200));
-    match &signer {
+    let signer = input::text("signer_name", signer_name, 1..=200);
+    if let Err(e) = &signer {
+        fields.push(*e);
+    }
+    let mut bytes = Vec::new();
+    let mut extension = None;
+    match scan {
+        _ if too_big => fields.push(input::FieldError::new("scan", "too_large")),
         None => fields.push(input::FieldError::new("scan", "required")),
-        Some(Err(e)) => fields.push(*e),
-        Some(Ok(_)) => {}
+        Some(f) if f.bytes > MAX_SCAN_BYTES => fields.push(input::FieldError::new("scan", "too_large")),
+        Some(f) => {
+            bytes = tokio::fs::read(&f.path).await.map_err(|e| Error::Internal(e.into()))?;
+            extension = scan_extension(&bytes);
+            if extension.is_none() {
+                fields.push(input::FieldError::new("scan", "unknown_type"));
+            }
+        }
     }
     let (partner, c) = match parsed {
         Ok(v) if fields.is_empty() => v,
@@ -141,10 +183,14 @@ pub async fn record_paper(
         }
         Err(e) => return Err(e),
     };
-    let scan = scan.expect("checked");
-    let key = format!("consents/{}/{}.{}", access.student(), Uuid::now_v7(), scan.extension);
-    app.files()?.put_bytes(&key, scan.bytes).await?;
-    let signer = signer.and_then(Result::ok).unwrap_or_default();
+    let key = format!(
+        "consents/{}/{}.{}",
+        access.student(),
+        Uuid::now_v7(),
+        extension.expect("checked")
+    );
+    app.files()?.put_bytes(&key, bytes).await?;
+    let signer = signer.unwrap_or_default();
     write(
         app,
         access,

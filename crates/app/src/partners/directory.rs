@@ -5,11 +5,11 @@
 
 use ssp_db::repo::audit;
 use ssp_db::repo::partners::{self as repo, PartnerRow, ResourceRow, ResourceWrite};
+use ssp_db::Tx;
 use ssp_domain::audit::AuditAction;
 use ssp_domain::input::Rejected;
 use ssp_domain::partners::category;
 use ssp_domain::partners::directory::{NewPartner, NewResource, ResourceKind, COLUMNS};
-use ssp_db::Tx;
 use uuid::Uuid;
 
 use super::{event, is_staff, require_maintainer};

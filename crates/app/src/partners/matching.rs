@@ -31,7 +31,11 @@ pub struct Proposed {
 /// Turns a stored resource into the matcher's candidate.
 pub fn candidate(r: &ResourceRow) -> Candidate {
     let list = |s: &str| -> Vec<String> {
-        s.split(',').map(str::trim).filter(|x| !x.is_empty()).map(str::to_owned).collect()
+        s.split(',')
+            .map(str::trim)
+            .filter(|x| !x.is_empty())
+            .map(str::to_owned)
+            .collect()
     };
     Candidate {
         id: r.id,

@@ -48,7 +48,11 @@ pub async fn require_maintainer(app: &App, actor: &Actor) -> Result<(), Error> {
 }
 
 /// An audit event by the actor, not about one student.
-pub(crate) fn event(app: &App, actor: &Actor, action: ssp_domain::audit::AuditAction) -> ssp_db::repo::audit::AuditEvent {
+pub(crate) fn event(
+    app: &App,
+    actor: &Actor,
+    action: ssp_domain::audit::AuditAction,
+) -> ssp_db::repo::audit::AuditEvent {
     let mut ev = ssp_db::repo::audit::AuditEvent::new(action, app.now());
     ev.actor = Some(actor.person);
     ev.district_id = Some(actor.district);

@@ -47,7 +47,10 @@ pub async fn create(app: &App, actor: &Actor, partner: &str, form: &PartnerUserF
     let username = f.check(input::text("username", &form.username.to_lowercase(), 3..=64));
     let email = f.check(input::text("email", &form.email, 0..=254));
     if let Some(u) = &username {
-        if !u.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '@')) {
+        if !u
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '@'))
+        {
             f.push("username", "invalid_username");
         }
     }
@@ -145,14 +148,18 @@ async fn view(app: &App, row: ReferralRow, consent: repo::ConsentRow) -> Result<
             .map(|n| n.description),
         None => None,
     };
-    let steps = repo::steps(app.db(), row.id, &["shared", "staff", "restricted_health", "restricted_social"])
-        .await?
-        .into_iter()
-        .map(|mut s| {
-            s.note = String::new();
-            s
-        })
-        .collect();
+    let steps = repo::steps(
+        app.db(),
+        row.id,
+        &["shared", "staff", "restricted_health", "restricted_social"],
+    )
+    .await?
+    .into_iter()
+    .map(|mut s| {
+        s.note = String::new();
+        s
+    })
+    .collect();
     Ok(PartnerReferral {
         grade: header.grade_level,
         school: header.school_name,
@@ -165,7 +172,13 @@ async fn view(app: &App, row: ReferralRow, consent: repo::ConsentRow) -> Result<
 }
 
 /// Writes the disclosure and its audit row for one referral shown.
-async fn disclose(app: &App, actor: &Actor, partner: Uuid, row: &ReferralRow, consent: &repo::ConsentRow) -> Result<(), Error> {
+async fn disclose(
+    app: &App,
+    actor: &Actor,
+    partner: Uuid,
+    row: &ReferralRow,
+    consent: &repo::ConsentRow,
+) -> Result<(), Error> {
     let now = app.now();
     let student = StudentId(row.student_id);
     let mut tx = app.db().begin().await?;
@@ -213,7 +226,12 @@ pub async fn referrals(app: &App, actor: &Actor) -> Result<Vec<PartnerReferral>,
 /// Finds a referral the actor may act on, or writes the audited denial
 /// and answers not-found (another organisation's, no active consent, a
 /// guessed or malformed id).
-async fn allowed(app: &App, actor: &Actor, raw: &str, action: Action) -> Result<(Uuid, ReferralRow, repo::ConsentRow), Error> {
+async fn allowed(
+    app: &App,
+    actor: &Actor,
+    raw: &str,
+    action: Action,
+) -> Result<(Uuid, ReferralRow, repo::ConsentRow), Error> {
     let partner = my_partner(app, actor).await?;
     let row = match raw.trim().parse::<Uuid>() {
         Ok(id) => repo::referral(app.db(), id).await?,
@@ -253,7 +271,11 @@ pub async fn move_step(app: &App, actor: &Actor, referral: &str, step: Result<St
     ev.student = Some(StudentId(row.student_id));
     ev.record_kind = Some("referral");
     ev.record_id = Some(row.id.to_string());
-    ev.detail = Some(format!("event={} status={} by=partner", step.event.key(), next.status.key()));
+    ev.detail = Some(format!(
+        "event={} status={} by=partner",
+        step.event.key(),
+        next.status.key()
+    ));
     audit::record(&mut tx, &ev).await?;
     tx.commit().await?;
     Ok(())
@@ -269,7 +291,8 @@ pub async fn disclosures(app: &App, access: &StudentAccess) -> Result<Vec<Disclo
 /// The partner users of one organisation (maintainers).
 pub async fn users(app: &App, actor: &Actor, partner: Uuid) -> Result<Vec<repo::PartnerUserRow>, Error> {
     require_maintainer(app, actor).await?;
-    repo::partner(app.db(), actor.district, partner).await?.ok_or(Error::NotFound)?;
+    repo::partner(app.db(), actor.district, partner)
+        .await?
+        .ok_or(Error::NotFound)?;
     Ok(repo::partner_users(app.db(), partner).await?)
 }
-

@@ -6,7 +6,7 @@
 //! school opportunity shares nothing outside the school and needs none.
 //! The family reads what was referred, to whom and its status.
 
-use ssp_db::repo::partners::{self as repo, ReferralRow, ReferralState, ReferralWrite, StepRow};
+use ssp_db::repo::partners::{self as repo, ReferralRow, ReferralState, ReferralWrite, StepRow, StepWrite};
 use ssp_domain::access::{Action, RecordKind, Sensitivity};
 use ssp_domain::audit::AuditAction;
 use ssp_domain::input::{self, Fields, Rejected};
@@ -82,7 +82,8 @@ impl StepForm {
         };
         let note = f.check(input::text("note", &self.note, 0..=2_000));
         let sensitivity = f.check(
-            Sensitivity::from_form(&self.sensitivity).map_err(|_| input::FieldError::new("sensitivity", "unknown_choice")),
+            Sensitivity::from_form(&self.sensitivity)
+                .map_err(|_| input::FieldError::new("sensitivity", "unknown_choice")),
         );
         f.finish("invalid_referral_step", || Step {
             event: match event.expect("checked") {
@@ -112,7 +113,14 @@ pub async fn make(app: &App, access: &StudentAccess, form: &ReferralForm) -> Res
         Err(_) => None,
     };
     if resource.is_none() {
-        f.push("resource", if form.resource.trim().is_empty() { "required" } else { "unknown_choice" });
+        f.push(
+            "resource",
+            if form.resource.trim().is_empty() {
+                "required"
+            } else {
+                "unknown_choice"
+            },
+        );
     }
     let need = match form.need.trim() {
         "" => None,
@@ -165,7 +173,10 @@ pub async fn make(app: &App, access: &StudentAccess, form: &ReferralForm) -> Res
     let kind = ResourceKind::parse(&resource.kind).map_err(|e| Error::Internal(e.into()))?;
     if kind == ResourceKind::PartnerService {
         let partner = resource.partner_id.ok_or(Error::Conflict("resource_has_no_partner"))?;
-        if super::consent::active_for(app, access.student(), partner, category).await?.is_none() {
+        if super::consent::active_for(app, access.student(), partner, category)
+            .await?
+            .is_none()
+        {
             return Err(Error::Conflict("consent_required"));
         }
     }
@@ -244,15 +255,34 @@ pub(crate) async fn apply(
     if !stored {
         return Err(Error::Conflict("illegal_referral_move"));
     }
-    repo::add_step(tx, row.id, step.event.key(), step.on, &step.note, step.sensitivity.as_str(), actor, now).await?;
+    repo::add_step(
+        tx,
+        &StepWrite {
+            referral: row.id,
+            event: step.event.key(),
+            on: step.on,
+            note: &step.note,
+            sensitivity: step.sensitivity.as_str(),
+            actor,
+        },
+        now,
+    )
+    .await?;
     Ok(next)
 }
 
 /// Staff move a referral or an enrolment of the student a step.
-pub async fn move_step(app: &App, access: &StudentAccess, referral: &str, step: Result<Step, Rejected>) -> Result<(), Error> {
+pub async fn move_step(
+    app: &App,
+    access: &StudentAccess,
+    referral: &str,
+    step: Result<Step, Rejected>,
+) -> Result<(), Error> {
     access.require(app, STAFF_KIND, Action::Edit).await?;
     let row = match referral.trim().parse::<Uuid>() {
-        Ok(id) => repo::referral(app.db(), id).await?.filter(|r| r.student_id == access.student().0),
+        Ok(id) => repo::referral(app.db(), id)
+            .await?
+            .filter(|r| r.student_id == access.student().0),
         Err(_) => None,
     };
     let Some(row) = row else {
@@ -260,7 +290,10 @@ pub async fn move_step(app: &App, access: &StudentAccess, referral: &str, step: 
         return Err(Error::NotFound);
     };
     let step = step?;
-    if !access.decide(RecordKind::Support(step.sensitivity), Action::Create).is_allowed() {
+    if !access
+        .decide(RecordKind::Support(step.sensitivity), Action::Create)
+        .is_allowed()
+    {
         return Err(Rejected::one("invalid_referral_step", "sensitivity", "not_allowed").into());
     }
     let mut w = PlanWrite::begin(app, access).await?;

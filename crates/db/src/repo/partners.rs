@@ -46,7 +46,10 @@ pub async fn upsert_partner(
 
 pub async fn partners(db: &Db, district: OrgId) -> Result<Vec<PartnerRow>, DbError> {
     let sql = "SELECT id, name, description, contact FROM partners WHERE district_id = $1 ORDER BY name LIMIT 1000";
-    Ok(with_reader!(db, |p| sqlx::query_as(sql).bind(district.0).fetch_all(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(district.0)
+        .fetch_all(p)
+        .await)?)
 }
 
 pub async fn partner(db: &Db, district: OrgId, id: Uuid) -> Result<Option<PartnerRow>, DbError> {
@@ -72,7 +75,10 @@ pub async fn partner_by_name(tx: &mut Tx, district: OrgId, name: &str) -> Result
 /// The categories of every service a partner offers, comma-joined lists.
 pub async fn served(db: &Db, partner: Uuid) -> Result<Vec<String>, DbError> {
     let sql = "SELECT categories FROM resources WHERE partner_id = $1";
-    Ok(with_reader!(db, |p| sqlx::query_scalar(sql).bind(partner).fetch_all(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_scalar(sql)
+        .bind(partner)
+        .fetch_all(p)
+        .await)?)
 }
 
 // ---- resources ------------------------------------------------------------
@@ -222,7 +228,10 @@ pub async fn add_partner_user(
 /// The organisation a person works for as a partner user.
 pub async fn partner_of(db: &Db, person: PersonId) -> Result<Option<Uuid>, DbError> {
     let sql = "SELECT partner_id FROM partner_users WHERE person_id = $1";
-    Ok(with_reader!(db, |p| sqlx::query_scalar(sql).bind(person.0).fetch_optional(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_scalar(sql)
+        .bind(person.0)
+        .fetch_optional(p)
+        .await)?)
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -237,7 +246,10 @@ pub async fn partner_users(db: &Db, partner: Uuid) -> Result<Vec<PartnerUserRow>
     let sql = "SELECT u.person_id, p.given_name, p.family_name, a.username FROM partner_users u \
                JOIN persons p ON p.id = u.person_id LEFT JOIN accounts a ON a.person_id = u.person_id \
                WHERE u.partner_id = $1 ORDER BY p.family_name, p.given_name";
-    Ok(with_reader!(db, |p| sqlx::query_as(sql).bind(partner).fetch_all(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(partner)
+        .fetch_all(p)
+        .await)?)
 }
 
 // ---- consents -------------------------------------------------------------
@@ -381,7 +393,8 @@ pub struct ReferralRow {
     pub preferred_name: Option<String>,
 }
 
-const REFERRAL_COLUMNS: &str = "f.id, f.student_id, s.school_id, f.resource_id, r.name AS resource_name, f.partner_id, \
+const REFERRAL_COLUMNS: &str =
+    "f.id, f.student_id, s.school_id, f.resource_id, r.name AS resource_name, f.partner_id, \
      pa.name AS partner_name, f.kind, f.category, f.need_id, f.goal_id, f.reason, f.status, f.sent_on, f.accepted_on, \
      f.declined_on, f.first_service_on, f.closed_on, f.outcome, p.given_name, p.family_name, p.preferred_name";
 const REFERRAL_FROM: &str = "referrals f JOIN resources r ON r.id = f.resource_id \
@@ -464,26 +477,27 @@ pub async fn update_referral(
     Ok(n == 1)
 }
 
-pub async fn add_step(
-    tx: &mut Tx,
-    referral: Uuid,
-    event: &str,
-    on: Date,
-    note: &str,
-    sensitivity: &str,
-    actor: PersonId,
-    now: OffsetDateTime,
-) -> Result<(), DbError> {
+/// A step as the use case writes it.
+pub struct StepWrite<'a> {
+    pub referral: Uuid,
+    pub event: &'a str,
+    pub on: Date,
+    pub note: &'a str,
+    pub sensitivity: &'a str,
+    pub actor: PersonId,
+}
+
+pub async fn add_step(tx: &mut Tx, s: &StepWrite<'_>, now: OffsetDateTime) -> Result<(), DbError> {
     let sql = "INSERT INTO referral_steps (id, referral_id, event, on_date, note, sensitivity, actor_id, created_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
     with_tx!(tx, |c| sqlx::query(sql)
         .bind(Uuid::now_v7())
-        .bind(referral)
-        .bind(event)
-        .bind(on)
-        .bind(note)
-        .bind(sensitivity)
-        .bind(actor.0)
+        .bind(s.referral)
+        .bind(s.event)
+        .bind(s.on)
+        .bind(s.note)
+        .bind(s.sensitivity)
+        .bind(s.actor.0)
         .bind(now)
         .execute(&mut *c)
         .await
@@ -527,7 +541,10 @@ pub async fn referrals_of_student(db: &Db, student: StudentId) -> Result<Vec<Ref
         "SELECT {REFERRAL_COLUMNS} FROM {REFERRAL_FROM} WHERE f.student_id = $1 \
          ORDER BY f.created_at DESC, f.id DESC LIMIT 500"
     );
-    Ok(with_reader!(db, |p| sqlx::query_as(&sql).bind(student.0).fetch_all(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+        .bind(student.0)
+        .fetch_all(p)
+        .await)?)
 }
 
 pub async fn referrals_of_partner(db: &Db, partner: Uuid) -> Result<Vec<ReferralRow>, DbError> {
@@ -535,12 +552,18 @@ pub async fn referrals_of_partner(db: &Db, partner: Uuid) -> Result<Vec<Referral
         "SELECT {REFERRAL_COLUMNS} FROM {REFERRAL_FROM} WHERE f.partner_id = $1 \
          ORDER BY f.created_at DESC, f.id DESC LIMIT 2000"
     );
-    Ok(with_reader!(db, |p| sqlx::query_as(&sql).bind(partner).fetch_all(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+        .bind(partner)
+        .fetch_all(p)
+        .await)?)
 }
 
 pub async fn referral(db: &Db, id: Uuid) -> Result<Option<ReferralRow>, DbError> {
     let sql = format!("SELECT {REFERRAL_COLUMNS} FROM {REFERRAL_FROM} WHERE f.id = $1");
-    Ok(with_reader!(db, |p| sqlx::query_as(&sql).bind(id).fetch_optional(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+        .bind(id)
+        .fetch_optional(p)
+        .await)?)
 }
 
 /// Every referral of the district (for the loop metrics), capped.
@@ -549,7 +572,10 @@ pub async fn referrals_of_district(db: &Db, district: OrgId) -> Result<Vec<Refer
         "SELECT {REFERRAL_COLUMNS} FROM {REFERRAL_FROM} WHERE f.district_id = $1 AND f.kind = 'referral' \
          ORDER BY f.created_at LIMIT 200000"
     );
-    Ok(with_reader!(db, |p| sqlx::query_as(&sql).bind(district.0).fetch_all(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+        .bind(district.0)
+        .fetch_all(p)
+        .await)?)
 }
 
 // ---- disclosures ----------------------------------------------------------
@@ -600,7 +626,10 @@ pub async fn disclosures(db: &Db, student: StudentId) -> Result<Vec<DisclosureRo
     let sql = "SELECT d.at, pa.name AS partner_name, p.given_name, p.family_name, d.categories, d.purpose \
                FROM disclosures d JOIN partners pa ON pa.id = d.partner_id JOIN persons p ON p.id = d.person_id \
                WHERE d.student_id = $1 ORDER BY d.at DESC LIMIT 1000";
-    Ok(with_reader!(db, |p| sqlx::query_as(sql).bind(student.0).fetch_all(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(student.0)
+        .fetch_all(p)
+        .await)?)
 }
 
 // ---- settings -------------------------------------------------------------
@@ -608,7 +637,10 @@ pub async fn disclosures(db: &Db, student: StudentId) -> Result<Vec<DisclosureRo
 /// The district's reminder age, if it set one.
 pub async fn reminder_days(db: &Db, district: OrgId) -> Result<Option<i32>, DbError> {
     let sql = "SELECT reminder_days FROM partner_settings WHERE district_id = $1";
-    Ok(with_reader!(db, |p| sqlx::query_scalar(sql).bind(district.0).fetch_optional(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_scalar(sql)
+        .bind(district.0)
+        .fetch_optional(p)
+        .await)?)
 }
 
 pub async fn set_reminder_days(tx: &mut Tx, district: OrgId, days: i32, now: OffsetDateTime) -> Result<(), DbError> {
@@ -629,17 +661,27 @@ pub async fn set_reminder_days(tx: &mut Tx, district: OrgId, days: i32, now: Off
 pub async fn family_languages(db: &Db, student: StudentId) -> Result<Vec<String>, DbError> {
     let sql = "SELECT preferred_language FROM persons WHERE id = $1 \
                UNION SELECT contact_language FROM guardian_links WHERE student_id = $1 AND status = 'active'";
-    Ok(with_reader!(db, |p| sqlx::query_scalar(sql).bind(student.0).fetch_all(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_scalar(sql)
+        .bind(student.0)
+        .fetch_all(p)
+        .await)?)
 }
 
 /// The student's open needs: id, kind, class.
 pub async fn open_needs(db: &Db, student: StudentId) -> Result<Vec<(Uuid, String, String)>, DbError> {
-    let sql = "SELECT id, kind, sensitivity FROM needs WHERE student_id = $1 AND status IN ('identified', 'in_progress')";
-    Ok(with_reader!(db, |p| sqlx::query_as(sql).bind(student.0).fetch_all(p).await)?)
+    let sql =
+        "SELECT id, kind, sensitivity FROM needs WHERE student_id = $1 AND status IN ('identified', 'in_progress')";
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(student.0)
+        .fetch_all(p)
+        .await)?)
 }
 
 /// An organisation's name (a school's, for the metrics).
 pub async fn org_name(db: &Db, id: Uuid) -> Result<Option<String>, DbError> {
     let sql = "SELECT name FROM orgs WHERE id = $1";
-    Ok(with_reader!(db, |p| sqlx::query_scalar(sql).bind(id).fetch_optional(p).await)?)
+    Ok(with_reader!(db, |p| sqlx::query_scalar(sql)
+        .bind(id)
+        .fetch_optional(p)
+        .await)?)
 }

@@ -427,7 +427,19 @@ async fn every_documented_student_operation_refuses_an_unrelated_actor() {
                     // (api_career.rs checks an outsider sees no one).
                     || path == "/api/v1/students"
                     // The caller's own open flags (rows they own).
-                    || path == "/api/v1/flags",
+                    || path == "/api/v1/flags"
+                    // The district's resource directory and partners: staff
+                    // and partner users read, maintainers write
+                    // (partners.rs checks a teacher gets 403); the loop
+                    // metrics and reminder age likewise.
+                    || path.starts_with("/api/v1/partners")
+                    || path.starts_with("/api/v1/resources")
+                    || path == "/api/v1/referral-metrics"
+                    || path == "/api/v1/partner-settings"
+                    // A partner user's own referrals: only those to their
+                    // organisation under an active consent (partners.rs
+                    // checks guessed ids, revocation and expiry).
+                    || path.starts_with("/api/v1/partner/"),
                 "classify {path} here"
             );
             continue;
