@@ -211,3 +211,9 @@ pub async fn import_csv(app: &App, actor: &Actor, bytes: &[u8]) -> Result<Import
 pub fn columns() -> &'static [&'static str] {
     &COLUMNS
 }
+
+/// The district's partners, for a student's consent form: anyone who may
+/// grant or record a consent (the caller has checked).
+pub async fn partners_in(app: &App, district: ssp_domain::OrgId) -> Result<Vec<PartnerRow>, Error> {
+    Ok(repo::partners(app.db(), district).await?)
+}

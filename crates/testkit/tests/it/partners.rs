@@ -543,3 +543,181 @@ async fn the_district_sets_the_reminder_age_and_an_old_referral_shows_overdue() 
         true
     );
 }
+
+// ---- the pages ------------------------------------------------------------
+
+#[tokio::test]
+async fn the_pages_propose_refer_consent_and_close_the_loop() {
+    let w = world().await;
+    let page = format!("/students/{}/partners", w.camila);
+    // The plan manager sees the proposal with its reason, and no consent yet
+    // refuses the referral with a clear message.
+    let counselor = w.app.signed_in("demo.counselor").await;
+    let res = counselor.get(&page).await;
+    assert_eq!(res.status, 200, "{}", res.text);
+    assert!(res.text.contains("Clear Sight eye exams"), "{}", res.text);
+    assert!(res.text.contains("Serves a need: Vision or dental"), "{}", res.text);
+    let resource = w.resource("Clear Sight eye exams").await.to_string();
+    let need = w.need.to_string();
+    let res = counselor
+        .post_form(
+            &format!("{page}/referrals"),
+            &[
+                ("resource", resource.as_str()),
+                ("need", need.as_str()),
+                ("reason", "needs glasses"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422, "{}", res.text);
+    assert!(
+        res.text.contains("a parent or guardian must first give consent"),
+        "{}",
+        res.text
+    );
+    // The Spanish-speaking parent grants consent on the page, in Spanish.
+    let guardian = w.app.signed_in("demo.guardian.es").await;
+    let res = guardian.get(&page).await;
+    assert_eq!(res.status, 200, "{}", res.text);
+    assert!(res.text.contains("Dar consentimiento para compartir"), "{}", res.text);
+    assert!(
+        !res.text.contains("Clear Sight eye exams"),
+        "the family sees no proposals"
+    );
+    let partner = w.partner.to_string();
+    let res = guardian
+        .post_form(
+            &format!("{page}/consents"),
+            &[
+                ("partner", partner.as_str()),
+                ("categories", "vision_dental"),
+                ("categories", "food"),
+                ("purpose", "Examen de la vista"),
+                ("expires_on", "2027-06-30"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422, "{}", res.text);
+    assert!(
+        res.text.contains("esta organización no ofrece ese tipo de ayuda"),
+        "{}",
+        res.text
+    );
+    let res = guardian
+        .post_form(
+            &format!("{page}/consents"),
+            &[
+                ("partner", partner.as_str()),
+                ("categories", "vision_dental"),
+                ("purpose", "Examen de la vista"),
+                ("expires_on", "2027-06-30"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let consents = json(&guardian.get_json(&w.path("consents")).await);
+    assert_eq!(consents[0]["language"], "es");
+    // Now the referral goes; the partner user moves it on their page.
+    counselor.get(&page).await;
+    let res = counselor
+        .post_form(
+            &format!("{page}/referrals"),
+            &[
+                ("resource", resource.as_str()),
+                ("need", need.as_str()),
+                ("reason", "needs glasses"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let referral = json(&counselor.get_json(&w.path("referrals")).await)[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let ana = w.partner_user().await;
+    let res = ana.get("/partner").await;
+    assert_eq!(res.status, 200, "{}", res.text);
+    assert!(
+        res.text.contains("Needs glasses: cannot read the board"),
+        "{}",
+        res.text
+    );
+    let res = ana
+        .post_form(
+            &format!("/partner/referrals/{referral}"),
+            &[("event", "record_service")],
+        )
+        .await;
+    assert_eq!(res.status, 422, "a service before acceptance: {}", res.text);
+    assert!(res.text.contains("cannot move to that step"), "{}", res.text);
+    for (event, outcome) in [("accept", ""), ("record_service", ""), ("close", "need_met")] {
+        ana.get("/partner").await;
+        let res = ana
+            .post_form(
+                &format!("/partner/referrals/{referral}"),
+                &[("event", event), ("outcome", outcome)],
+            )
+            .await;
+        assert_eq!(res.status, 303, "{event}: {}", res.text);
+    }
+    // The family reads the status and the record of disclosures.
+    let res = guardian.get(&page).await;
+    assert!(res.text.contains("Cerrada · necesidad atendida"), "{}", res.text);
+    assert!(res.text.contains("Ana Lopez"), "{}", res.text);
+    // The directory page, with the loop metrics for the coordinator.
+    let res = w.csc.get("/partners").await;
+    assert_eq!(res.status, 200, "{}", res.text);
+    assert!(
+        res.text.contains("Lego club") && res.text.contains("Median days to acceptance"),
+        "{}",
+        res.text
+    );
+    let teacher = w.app.signed_in("demo.teacher").await;
+    let res = teacher.get("/partners").await;
+    assert_eq!(res.status, 200);
+    assert!(
+        !res.text.contains("Median days to acceptance"),
+        "metrics are the maintainers'"
+    );
+}
+
+#[tokio::test]
+async fn the_import_page_lists_every_problem_and_applies_nothing() {
+    let w = world().await;
+    let page = w.csc.get("/partners").await;
+    let t = page.csrf().unwrap();
+    let bad = b"kind,name,categories,grade_max\nschool_opportunity,Chess club,enrichment,5\n";
+    let res = w
+        .csc
+        .post_multipart(
+            &format!("/partners/import?csrf={t}"),
+            &[],
+            &[("file", "dir.csv", bad.as_slice())],
+        )
+        .await;
+    assert_eq!(res.status, 422, "{}", res.text);
+    assert!(res.text.contains("Nothing was imported"), "{}", res.text);
+    assert!(res.text.contains("grade_max"), "{}", res.text);
+    assert!(!w.csc.get("/partners?q=chess").await.text.contains("Chess club"));
+    let good = b"kind,name,categories\nschool_opportunity,Chess club,enrichment\n";
+    let res = w
+        .csc
+        .post_multipart(
+            &format!("/partners/import?csrf={t}"),
+            &[],
+            &[("file", "dir.csv", good.as_slice())],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    assert!(w.csc.get("/partners?q=chess").await.text.contains("Chess club"));
+    let teacher = w.app.signed_in("demo.teacher").await;
+    let t = teacher.get("/partners").await.csrf().unwrap();
+    let res = teacher
+        .post_multipart(
+            &format!("/partners/import?csrf={t}"),
+            &[],
+            &[("file", "dir.csv", good.as_slice())],
+        )
+        .await;
+    assert_eq!(res.status, 403, "{}", res.text);
+}
