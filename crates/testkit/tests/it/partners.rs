@@ -502,6 +502,39 @@ async fn staff_record_a_paper_consent_with_its_scan() {
     );
     // With it the referral goes.
     assert_eq!(w.refer().await.status, 201);
+    // The same on the page; the student may not record one.
+    let page = counselor.get(&format!("/students/{}/partners", w.camila)).await;
+    assert!(page.text.contains("Record a signed paper consent"), "{}", page.text);
+    let t = page.csrf().unwrap();
+    let res = counselor
+        .post_multipart(
+            &format!("/students/{}/partners/consents/paper?csrf={t}", w.camila),
+            &fields,
+            &[("file", "consent.png", b"\x89PNG\r\n\x1a\n....".as_slice())],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    assert_eq!(
+        json(&counselor.get_json(&w.path("consents")).await)
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    let student = w.app.signed_in("demo.student").await;
+    let t = student
+        .get(&format!("/students/{}/partners", w.camila))
+        .await
+        .csrf()
+        .unwrap();
+    let res = student
+        .post_multipart(
+            &format!("/students/{}/partners/consents/paper?csrf={t}", w.camila),
+            &fields,
+            &[("file", "consent.pdf", b"%PDF-1.4".as_slice())],
+        )
+        .await;
+    assert_eq!(res.status, 404, "{}", res.text);
 }
 
 #[tokio::test]

@@ -178,3 +178,5 @@ partners-problem-too-many-rows = the file has too many rows.
 partners-problem-invalid-username = use letters, digits and . _ - @.
 
 nav-partners = Resources
+partners-paper = Record a signed paper consent
+partners-paper-save = Record the consent

@@ -179,3 +179,5 @@ partners-problem-too-many-rows = el archivo tiene demasiadas filas.
 partners-problem-invalid-username = use letras, dígitos y . _ - @.
 
 nav-partners = Recursos
+partners-paper = Registrar un consentimiento firmado en papel
+partners-paper-save = Registrar el consentimiento

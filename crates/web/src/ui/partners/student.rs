@@ -34,6 +34,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/students/{id}/partners", get(show))
         .route("/students/{id}/partners/consents", post(grant))
+        .route("/students/{id}/partners/consents/paper", post(paper))
         .route("/students/{id}/partners/consents/{consent}/revoke", post(revoke))
         .route("/students/{id}/partners/referrals", post(refer))
         .route("/students/{id}/partners/referrals/{referral}", post(step))
@@ -81,6 +82,7 @@ struct StudentPartnersPage {
     error: Option<String>,
     staff: bool,
     may_grant: bool,
+    may_record_paper: bool,
     may_revoke: bool,
     proposals: Vec<ProposalView>,
     referrals: Vec<ReferralView>,
@@ -239,7 +241,7 @@ async fn render_page(
         })
         .collect();
     let may_grant = consents::may_grant(access);
-    let partners = if may_grant || staff {
+    let partners = if may_grant || consents::staff_may_record(access) {
         directory::partners_in(state, access.facts.district_id)
             .await?
             .into_iter()
@@ -259,6 +261,7 @@ async fn render_page(
         error,
         staff,
         may_grant,
+        may_record_paper: consents::staff_may_record(access),
         may_revoke: may_grant || consents::staff_may_record(access),
         proposals,
         referrals,
@@ -318,6 +321,49 @@ pub async fn grant(
         expires_on: field("expires_on").join(""),
     };
     match consents::grant(&state, &access, &form, ctx.lang).await {
+        Ok(_) => Ok(back(&access, "consents")),
+        Err(e) => {
+            let msg = message(&ctx, e)?;
+            render_page(&state, &ctx, &access, Some(msg)).await
+        }
+    }
+}
+
+/// Staff record a signed paper consent with its scan (multipart; the CSRF
+/// token rides in the action's query). Refused before a byte is read for
+/// anyone who may not record one.
+pub async fn paper(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    form: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Result<Response, AppError> {
+    let access = StudentAccess::load(&state, &ctx.actor()?, &id).await?;
+    if !consents::staff_may_record(&access) {
+        access
+            .require(&state, RecordKind::Support(Sensitivity::Staff), Action::Create)
+            .await?;
+        return Err(AppError::NotFound);
+    }
+    let form = form.map_err(|_| AppError::BadRequest("malformed_form"))?;
+    let up = crate::upload::read(&state, form).await?;
+    let consent = ConsentForm {
+        partner: up.get("partner").to_owned(),
+        categories: up.all("categories").join(","),
+        purpose: up.get("purpose").to_owned(),
+        expires_on: up.get("expires_on").to_owned(),
+    };
+    let result = consents::record_paper(
+        &state,
+        &access,
+        &consent,
+        up.get("signer_name"),
+        up.staged.as_ref(),
+        up.too_big,
+    )
+    .await;
+    up.discard().await;
+    match result {
         Ok(_) => Ok(back(&access, "consents")),
         Err(e) => {
             let msg = message(&ctx, e)?;
