@@ -43,7 +43,16 @@ pub async fn save_partner(app: &App, actor: &Actor, input: Parsed<NewPartner>) -
     let p = input?;
     let now = app.now();
     let mut tx = app.db().begin().await?;
-    let id = repo::upsert_partner(&mut tx, actor.district, &p.name, &p.description, &p.contact, now).await?;
+    let id = repo::upsert_partner(
+        &mut tx,
+        Uuid::now_v7(),
+        actor.district,
+        &p.name,
+        &p.description,
+        &p.contact,
+        now,
+    )
+    .await?;
     let mut ev = event(app, actor, AuditAction::PartnerSaved);
     ev.record_kind = Some("partner");
     ev.record_id = Some(id.to_string());
@@ -66,6 +75,7 @@ async fn write_resource(tx: &mut Tx, actor: &Actor, r: &NewResource, now: time::
     let areas: String = r.interest_areas.iter().map(|a| a.letter()).collect();
     Ok(repo::upsert_resource(
         tx,
+        Uuid::now_v7(),
         &ResourceWrite {
             district: actor.district,
             partner,

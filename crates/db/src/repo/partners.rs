@@ -20,9 +20,11 @@ pub struct PartnerRow {
     pub contact: String,
 }
 
-/// Adds a partner, or updates the one of that name; answers its id.
+/// Adds a partner (with the id `id`), or updates the one of that name;
+/// answers its id.
 pub async fn upsert_partner(
     tx: &mut Tx,
+    id: Uuid,
     district: OrgId,
     name: &str,
     description: &str,
@@ -34,7 +36,7 @@ pub async fn upsert_partner(
                ON CONFLICT (district_id, name) DO UPDATE SET description = excluded.description, \
                contact = excluded.contact, updated_at = excluded.updated_at RETURNING id";
     Ok(with_tx!(tx, |c| sqlx::query_scalar(sql)
-        .bind(Uuid::now_v7())
+        .bind(id)
         .bind(district.0)
         .bind(name)
         .bind(description)
@@ -128,8 +130,14 @@ pub struct ResourceWrite<'a> {
     pub keywords: &'a str,
 }
 
-/// Adds a resource or updates the one of that name; answers its id.
-pub async fn upsert_resource(tx: &mut Tx, r: &ResourceWrite<'_>, now: OffsetDateTime) -> Result<Uuid, DbError> {
+/// Adds a resource (with the id `id`) or updates the one of that name;
+/// answers its id.
+pub async fn upsert_resource(
+    tx: &mut Tx,
+    id: Uuid,
+    r: &ResourceWrite<'_>,
+    now: OffsetDateTime,
+) -> Result<Uuid, DbError> {
     let sql = "INSERT INTO resources (id, district_id, partner_id, kind, name, categories, description, eligibility, \
                grade_min, grade_max, languages, location, hours, cost, capacity, contact, interest_areas, keywords, \
                created_at, updated_at) \
@@ -142,7 +150,7 @@ pub async fn upsert_resource(tx: &mut Tx, r: &ResourceWrite<'_>, now: OffsetDate
                interest_areas = excluded.interest_areas, keywords = excluded.keywords, \
                updated_at = excluded.updated_at RETURNING id";
     Ok(with_tx!(tx, |c| sqlx::query_scalar(sql)
-        .bind(Uuid::now_v7())
+        .bind(id)
         .bind(r.district.0)
         .bind(r.partner)
         .bind(r.kind)

@@ -754,3 +754,19 @@ async fn the_import_page_lists_every_problem_and_applies_nothing() {
         .await;
     assert_eq!(res.status, 403, "{}", res.text);
 }
+
+#[tokio::test]
+async fn the_demo_has_the_clubs_the_partners_and_a_partner_user() {
+    let app = TestApp::with_demo().await;
+    let ana = app.signed_in("demo.partner").await;
+    let list = json(&ana.get_json("/api/v1/resources?q=volleyball").await);
+    assert_eq!(list[0]["name"], "Volleyball team", "{list}");
+    let list = json(&ana.get_json("/api/v1/resources?category=vision_dental").await);
+    assert_eq!(list[0]["partner"], "Clear Sight Vision Clinic", "{list}");
+    let res = ana.get("/partner").await;
+    assert_eq!(res.status, 200, "{}", res.text);
+    assert!(res.text.contains("No referrals yet"), "nothing referred, nothing shown");
+    // A partner user is no one to the school.
+    let camila = app.person("demo.student").await;
+    assert_eq!(ana.get(&format!("/students/{camila}")).await.status, 404);
+}
