@@ -29,6 +29,7 @@ pub mod clock;
 pub mod error;
 pub mod home;
 pub mod mail;
+pub mod partners;
 pub mod plan;
 pub mod portfolio;
 pub mod records;

@@ -9,6 +9,7 @@ mod career;
 mod district;
 mod ids;
 mod names;
+mod partners;
 mod people;
 mod plans;
 mod portfolio;
@@ -558,6 +559,9 @@ impl DistrictLoad<'_> {
             batch.tally(&mut summary);
             (self.school_loaded)(batch.students.len() as u64);
         }
+        // The partner user's account counts with the others.
+        summary.accounts +=
+            partners::seed(&mut tx, || gen.ids.next(), district_id, district.number == 1, hash, now).await?;
         tx.commit().await?;
         tracing::info!(district = %district.name, students = summary.students, "demo district loaded");
         Ok(summary)

@@ -6,6 +6,7 @@
 //! total function over role × relationship × sensitivity × action, so a new
 //! kind cannot be added without its rules (the matrix test enumerates all).
 
+use crate::partners::ServiceCategory;
 use crate::{OrgId, PersonId, StaffRole};
 
 /// What is being done to a record.
@@ -279,6 +280,8 @@ pub enum Reason {
     SchoolStaff,
     DistrictAdmin,
     BreakGlass,
+    /// A partner user, under an active consent for the category.
+    Partner,
 }
 
 impl Reason {
@@ -292,6 +295,7 @@ impl Reason {
             Reason::SchoolStaff => "school_staff",
             Reason::DistrictAdmin => "district_admin",
             Reason::BreakGlass => "break_glass",
+            Reason::Partner => "partner",
         }
     }
 }
@@ -456,6 +460,34 @@ fn staff_decision(rel: &Relationship, kind: RecordKind, sensitivity: Sensitivity
             Edit if reason != Reason::DistrictAdmin => Allow(reason),
             _ => Deny,
         },
+    }
+}
+
+/// What a partner organisation's user is to one student: gathered by the
+/// caller from the referrals to the user's organisation and the consents
+/// for it, on today's date.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PartnerTie {
+    /// The student has been referred to the user's organisation.
+    pub referred: bool,
+    /// The categories of an active consent (granted, not expired, not
+    /// revoked) for the organisation; empty when none is active.
+    pub consented: Vec<ServiceCategory>,
+}
+
+/// The decision for a partner user about a referred student's records in
+/// one service category (DESIGN §5): only students referred to their
+/// organisation, only while consent is active, only the consented
+/// categories. They view the referral and what it carries, and move it
+/// (accept, decline, record a service, close): `Edit`. Nothing else — no
+/// plan, no team, no notes, no export, no further disclosure.
+pub fn decide_partner(tie: &PartnerTie, category: ServiceCategory, action: Action) -> Decision {
+    if !tie.referred || !tie.consented.contains(&category) {
+        return Decision::Deny;
+    }
+    match action {
+        Action::View | Action::Edit => Decision::Allow(Reason::Partner),
+        _ => Decision::Deny,
     }
 }
 

@@ -399,3 +399,86 @@ fn a_new_note_defaults_to_staff_only_which_every_note_author_may_write() {
         }
     }
 }
+
+/// The partner persona: one row per situation, one column per action
+/// (View, Create, Edit, Sign, Export, Disclose), for a vision/dental
+/// referral and for a category outside the consent. The tie is built from
+/// a stored consent on the day, so revocation and expiry are the real
+/// rules of [`crate::partners::Consent`].
+#[test]
+fn partner_matrix_referred_consented_revoked_expired() {
+    use crate::partners::{Consent, ServiceCategory as C};
+    use time::macros::date;
+    let today = date!(2026 - 12 - 06);
+    let consent = |revoked: bool, expires_on| Consent {
+        categories: vec![C::VisionDental],
+        granted_on: date!(2026 - 11 - 01),
+        expires_on,
+        revoked,
+    };
+    let tie = |referred: bool, c: Option<Consent>| PartnerTie {
+        referred,
+        consented: c
+            .filter(|c| c.state_on(today) == crate::partners::ConsentState::Active)
+            .map(|c| c.categories)
+            .unwrap_or_default(),
+    };
+    let active = Some(consent(false, date!(2027 - 06 - 30)));
+    let rows: Vec<(&str, PartnerTie, &str, &str)> = vec![
+        // (situation, tie, vision_dental, health)
+        (
+            "referred, consent active",
+            tie(true, active.clone()),
+            "Y-Y---",
+            "------",
+        ),
+        (
+            "referred, consent revoked",
+            tie(true, Some(consent(true, date!(2027 - 06 - 30)))),
+            "------",
+            "------",
+        ),
+        (
+            "referred, consent expired",
+            tie(true, Some(consent(false, date!(2026 - 12 - 05)))),
+            "------",
+            "------",
+        ),
+        (
+            "referred, consent ends today",
+            tie(true, Some(consent(false, today))),
+            "Y-Y---",
+            "------",
+        ),
+        ("referred, no consent", tie(true, None), "------", "------"),
+        ("not referred, consent active", tie(false, active), "------", "------"),
+        ("a stranger", PartnerTie::default(), "------", "------"),
+    ];
+    for (situation, tie, vision, health) in rows {
+        for (category, want) in [(C::VisionDental, vision), (C::Health, health)] {
+            let got: String = Action::ALL
+                .iter()
+                .map(|a| match decide_partner(&tie, category, *a) {
+                    Decision::Allow(Reason::Partner) => 'Y',
+                    Decision::Allow(_) => '?',
+                    Decision::BreakGlass => 'B',
+                    Decision::Deny => '-',
+                })
+                .collect();
+            assert_eq!(got, want, "{situation}, {}", category.key());
+        }
+    }
+}
+
+/// A partner user is no one to the school: with no school relationship
+/// `decide` refuses every record kind, so partner access goes only through
+/// [`decide_partner`].
+#[test]
+fn a_partner_user_has_no_school_access() {
+    for kind in RecordKind::ALL {
+        for action in Action::ALL {
+            assert_eq!(decide(&rel(), MINOR, kind, action), Decision::Deny);
+        }
+    }
+    assert_eq!(Reason::Partner.as_str(), "partner");
+}

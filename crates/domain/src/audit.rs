@@ -186,6 +186,25 @@ pub enum AuditAction {
     SupportStrategyChanged,
     /// A district administrator ran the fairness audit of flag rates.
     FairnessReportViewed,
+
+    /// The resource directory changed: a partner, a resource, a CSV import.
+    PartnerSaved,
+    ResourceSaved,
+    DirectoryImported,
+    /// A partner user's account was created.
+    PartnerUserCreated,
+    /// Consent to share with a partner was granted (on the page or from a
+    /// signed paper form) or revoked.
+    ConsentGranted,
+    ConsentRevoked,
+    /// A referral or enrolment was made, or moved a step.
+    ReferralMade,
+    ReferralMoved,
+    /// A partner user read a referred student's information (also in the
+    /// record of disclosures).
+    PartnerDisclosure,
+    /// The district's referral reminder age changed.
+    PartnerSettingsChanged,
 }
 
 impl AuditAction {
@@ -309,6 +328,16 @@ impl AuditAction {
             AuditAction::InterventionSharingChanged => "intervention_sharing_changed",
             AuditAction::SupportStrategyChanged => "support_strategy_changed",
             AuditAction::FairnessReportViewed => "fairness_report_viewed",
+            AuditAction::PartnerSaved => "partner_saved",
+            AuditAction::ResourceSaved => "resource_saved",
+            AuditAction::DirectoryImported => "directory_imported",
+            AuditAction::PartnerUserCreated => "partner_user_created",
+            AuditAction::ConsentGranted => "consent_granted",
+            AuditAction::ConsentRevoked => "consent_revoked",
+            AuditAction::ReferralMade => "referral_made",
+            AuditAction::ReferralMoved => "referral_moved",
+            AuditAction::PartnerDisclosure => "partner_disclosure",
+            AuditAction::PartnerSettingsChanged => "partner_settings_changed",
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod input;
 pub mod invitation;
 pub mod language;
 pub mod org;
+pub mod partners;
 pub mod person;
 pub mod plan;
 pub mod portfolio;

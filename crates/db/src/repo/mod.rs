@@ -22,6 +22,7 @@ pub mod notes;
 pub mod notices;
 pub mod orgs;
 pub mod outbox;
+pub mod partners;
 pub mod people;
 pub mod plan;
 pub mod portfolio;

@@ -118,6 +118,26 @@ async fn the_pages_people_use_have_no_axe_violations() {
     )
     .await;
 
+    // The partners' pages: a partner, the directory, a need it serves.
+    let csc = app.signed_in("demo.csc").await;
+    let session = csc.get_json("/api/v1/session").await.body;
+    let t = session
+        .split("\"csrf_token\":\"")
+        .nth(1)
+        .and_then(|t| t.split('"').next())
+        .unwrap()
+        .to_owned();
+    csc.post_json("/api/v1/partners", r#"{"name":"Clear Sight Clinic"}"#, Some(&t))
+        .await;
+    let csv = "kind,name,partner,categories,keywords\nschool_opportunity,Lego club,,enrichment,lego building\n\
+               partner_service,Clear Sight eye exams,Clear Sight Clinic,vision_dental,glasses\n";
+    csc.post_json(
+        "/api/v1/resources/import",
+        &serde_json::json!({ "csv": csv }).to_string(),
+        Some(&t),
+    )
+    .await;
+
     let mut problems = Vec::new();
     let mut checked = 0;
     let visits: [(&str, Vec<String>); 4] = [
@@ -171,6 +191,8 @@ async fn the_pages_people_use_have_no_axe_violations() {
                 format!("/students/{me}/needs"),
                 format!("/students/{me}/interventions"),
                 "/flags".into(),
+                format!("/students/{me}/partners"),
+                "/partners".into(),
             ],
         ),
         (
@@ -180,6 +202,7 @@ async fn the_pages_people_use_have_no_axe_violations() {
                 format!("/students/{me}"),
                 format!("/students/{me}/career/results"),
                 format!("/students/{me}/capstone"),
+                format!("/students/{me}/partners"),
             ],
         ),
         (
@@ -198,6 +221,7 @@ async fn the_pages_people_use_have_no_axe_violations() {
                 "/admin/support".into(),
                 "/admin/strategies".into(),
                 "/admin/support/fairness".into(),
+                "/partners".into(),
             ],
         ),
     ];

@@ -360,6 +360,16 @@ async fn every_student_route_goes_through_the_access_module() {
         "/careers/{code}",
         // The signed-in staff member's own flags (only rows they own).
         "/flags",
+        // The district's resource directory (reference data for staff and
+        // partner users; the import, metrics and settings are the
+        // maintainers' — partners.rs checks a teacher is refused).
+        "/partners",
+        "/partners/import",
+        "/partners/settings",
+        // A partner user's own referrals: only those to their organisation
+        // under an active consent; others 404 and are audited (partners.rs).
+        "/partner",
+        "/partner/referrals/{referral}",
     ];
     // A class roster: filtered by the reader's list scope; 404 to anyone who
     // neither teaches the class nor may see any of its students
@@ -490,6 +500,8 @@ async fn every_student_route_goes_through_the_access_module() {
             .replace("{flag}", &Uuid::now_v7().to_string())
             .replace("{entry}", &Uuid::now_v7().to_string())
             .replace("{need}", &Uuid::now_v7().to_string())
+            .replace("{consent}", &Uuid::now_v7().to_string())
+            .replace("{referral}", &Uuid::now_v7().to_string())
             .replace("{intervention}", &Uuid::now_v7().to_string());
         for m in methods {
             let before = w.app.count_audit("access_denied").await;

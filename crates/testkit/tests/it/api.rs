@@ -431,7 +431,19 @@ async fn every_documented_student_operation_refuses_an_unrelated_actor() {
                     // The district's fairness audit and strategy library: a
                     // district administrator's (support_fairness.rs checks
                     // others get 404).
-                    || path.starts_with("/api/v1/admin/support/"),
+                    || path.starts_with("/api/v1/admin/support/")
+                    // The district's resource directory and partners: staff
+                    // and partner users read, maintainers write
+                    // (partners.rs checks a teacher gets 403); the loop
+                    // metrics and reminder age likewise.
+                    || path.starts_with("/api/v1/partners")
+                    || path.starts_with("/api/v1/resources")
+                    || path == "/api/v1/referral-metrics"
+                    || path == "/api/v1/partner-settings"
+                    // A partner user's own referrals: only those to their
+                    // organisation under an active consent (partners.rs
+                    // checks guessed ids, revocation and expiry).
+                    || path.starts_with("/api/v1/partner/"),
                 "classify {path} here"
             );
             continue;

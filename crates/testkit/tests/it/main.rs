@@ -25,6 +25,7 @@ mod invitations;
 mod living_demo;
 mod mail;
 mod mfa;
+mod partners;
 mod plan;
 mod plan_forms;
 mod portfolio;

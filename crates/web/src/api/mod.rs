@@ -40,6 +40,7 @@ pub mod academic_rules;
 pub mod academics;
 pub mod career;
 pub mod openapi;
+pub mod partners;
 pub mod plan;
 pub mod portfolio;
 pub mod records;
@@ -130,6 +131,7 @@ pub fn api_router() -> OpenApiRouter<AppState> {
         .merge(support::flags::router())
         .merge(support::needs::router())
         .merge(support::interventions::router())
+        .merge(partners::router())
 }
 
 /// The whole document, as served.

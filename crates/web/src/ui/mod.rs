@@ -30,6 +30,7 @@ pub mod career;
 pub mod home;
 pub mod language;
 pub mod pages;
+pub mod partners;
 pub mod plan;
 pub mod portfolio;
 pub mod records;
@@ -60,4 +61,5 @@ pub fn routes() -> Router<AppState> {
         .merge(support::fairness::routes())
         .merge(admin::routes())
         .merge(support::early_warning::routes())
+        .merge(partners::routes())
 }

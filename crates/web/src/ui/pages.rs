@@ -80,6 +80,7 @@ fn nav(ctx: &Ctx) -> Vec<(String, String, bool)> {
     if s.is_staff() {
         items.push(("/students".to_owned(), "nav-students"));
         items.push(("/flags".to_owned(), "nav-my-flags"));
+        items.push(("/partners".to_owned(), "nav-partners"));
     }
     items.push(("/careers".to_owned(), "nav-careers"));
     if s.is_district_admin() {

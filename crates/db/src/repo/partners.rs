@@ -1,0 +1,695 @@
+//! Community partners (issue 18): the resource directory, partner users,
+//! consents, referrals and their steps, the record of disclosures and the
+//! district's reminder age. Lists of categories, languages, interest areas
+//! and keywords are stored comma-joined; the rules read them in the domain.
+
+use sqlx::FromRow;
+use ssp_domain::{OrgId, PersonId, StudentId};
+use time::{Date, OffsetDateTime};
+use uuid::Uuid;
+
+use crate::{with_reader, with_tx, Db, DbError, Tx};
+
+// ---- partners -------------------------------------------------------------
+
+#[derive(Debug, Clone, FromRow)]
+pub struct PartnerRow {
+    pub id: Uuid,
+    pub name: String,
+    pub description: String,
+    pub contact: String,
+}
+
+/// Adds a partner (with the id `id`), or updates the one of that name;
+/// answers its id.
+pub async fn upsert_partner(
+    tx: &mut Tx,
+    id: Uuid,
+    district: OrgId,
+    name: &str,
+    description: &str,
+    contact: &str,
+    now: OffsetDateTime,
+) -> Result<Uuid, DbError> {
+    let sql = "INSERT INTO partners (id, district_id, name, description, contact, created_at, updated_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $6) \
+               ON CONFLICT (district_id, name) DO UPDATE SET description = excluded.description, \
+               contact = excluded.contact, updated_at = excluded.updated_at RETURNING id";
+    Ok(with_tx!(tx, |c| sqlx::query_scalar(sql)
+        .bind(id)
+        .bind(district.0)
+        .bind(name)
+        .bind(description)
+        .bind(contact)
+        .bind(now)
+        .fetch_one(&mut *c)
+        .await)?)
+}
+
+pub async fn partners(db: &Db, district: OrgId) -> Result<Vec<PartnerRow>, DbError> {
+    let sql = "SELECT id, name, description, contact FROM partners WHERE district_id = $1 ORDER BY name LIMIT 1000";
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(district.0)
+        .fetch_all(p)
+        .await)?)
+}
+
+pub async fn partner(db: &Db, district: OrgId, id: Uuid) -> Result<Option<PartnerRow>, DbError> {
+    let sql = "SELECT id, name, description, contact FROM partners WHERE district_id = $1 AND id = $2";
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(district.0)
+        .bind(id)
+        .fetch_optional(p)
+        .await)?)
+}
+
+/// The partner of that name in the district, inside a transaction (the
+/// CSV import looks its rows' partners up there).
+pub async fn partner_by_name(tx: &mut Tx, district: OrgId, name: &str) -> Result<Option<Uuid>, DbError> {
+    let sql = "SELECT id FROM partners WHERE district_id = $1 AND name = $2";
+    Ok(with_tx!(tx, |c| sqlx::query_scalar(sql)
+        .bind(district.0)
+        .bind(name)
+        .fetch_optional(&mut *c)
+        .await)?)
+}
+
+/// The categories of every service a partner offers, comma-joined lists.
+pub async fn served(db: &Db, partner: Uuid) -> Result<Vec<String>, DbError> {
+    let sql = "SELECT categories FROM resources WHERE partner_id = $1";
+    Ok(with_reader!(db, |p| sqlx::query_scalar(sql)
+        .bind(partner)
+        .fetch_all(p)
+        .await)?)
+}
+
+// ---- resources ------------------------------------------------------------
+
+#[derive(Debug, Clone, FromRow)]
+pub struct ResourceRow {
+    pub id: Uuid,
+    pub partner_id: Option<Uuid>,
+    pub partner_name: Option<String>,
+    pub kind: String,
+    pub name: String,
+    pub categories: String,
+    pub description: String,
+    pub eligibility: String,
+    pub grade_min: i32,
+    pub grade_max: i32,
+    pub languages: String,
+    pub location: String,
+    pub hours: String,
+    pub cost: String,
+    pub capacity: Option<i32>,
+    pub contact: String,
+    pub interest_areas: String,
+    pub keywords: String,
+    /// Open referrals and enrolments (sent, accepted, in service).
+    pub taken: i64,
+}
+
+/// A resource as the use case writes it (lists already joined).
+pub struct ResourceWrite<'a> {
+    pub district: OrgId,
+    pub partner: Option<Uuid>,
+    pub kind: &'a str,
+    pub name: &'a str,
+    pub categories: &'a str,
+    pub description: &'a str,
+    pub eligibility: &'a str,
+    pub grade_min: i32,
+    pub grade_max: i32,
+    pub languages: &'a str,
+    pub location: &'a str,
+    pub hours: &'a str,
+    pub cost: &'a str,
+    pub capacity: Option<i32>,
+    pub contact: &'a str,
+    pub interest_areas: &'a str,
+    pub keywords: &'a str,
+}
+
+/// Adds a resource (with the id `id`) or updates the one of that name;
+/// answers its id.
+pub async fn upsert_resource(
+    tx: &mut Tx,
+    id: Uuid,
+    r: &ResourceWrite<'_>,
+    now: OffsetDateTime,
+) -> Result<Uuid, DbError> {
+    let sql = "INSERT INTO resources (id, district_id, partner_id, kind, name, categories, description, eligibility, \
+               grade_min, grade_max, languages, location, hours, cost, capacity, contact, interest_areas, keywords, \
+               created_at, updated_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19) \
+               ON CONFLICT (district_id, name) DO UPDATE SET partner_id = excluded.partner_id, kind = excluded.kind, \
+               categories = excluded.categories, description = excluded.description, \
+               eligibility = excluded.eligibility, grade_min = excluded.grade_min, grade_max = excluded.grade_max, \
+               languages = excluded.languages, location = excluded.location, hours = excluded.hours, \
+               cost = excluded.cost, capacity = excluded.capacity, contact = excluded.contact, \
+               interest_areas = excluded.interest_areas, keywords = excluded.keywords, \
+               updated_at = excluded.updated_at RETURNING id";
+    Ok(with_tx!(tx, |c| sqlx::query_scalar(sql)
+        .bind(id)
+        .bind(r.district.0)
+        .bind(r.partner)
+        .bind(r.kind)
+        .bind(r.name)
+        .bind(r.categories)
+        .bind(r.description)
+        .bind(r.eligibility)
+        .bind(r.grade_min)
+        .bind(r.grade_max)
+        .bind(r.languages)
+        .bind(r.location)
+        .bind(r.hours)
+        .bind(r.cost)
+        .bind(r.capacity)
+        .bind(r.contact)
+        .bind(r.interest_areas)
+        .bind(r.keywords)
+        .bind(now)
+        .fetch_one(&mut *c)
+        .await)?)
+}
+
+const RESOURCE_COLUMNS: &str = "r.id, r.partner_id, pa.name AS partner_name, r.kind, r.name, r.categories, \
+     r.description, r.eligibility, r.grade_min, r.grade_max, r.languages, r.location, r.hours, r.cost, r.capacity, \
+     r.contact, r.interest_areas, r.keywords, \
+     (SELECT COUNT(*) FROM referrals f WHERE f.resource_id = r.id AND f.status IN ('sent', 'accepted', 'in_service')) AS taken";
+
+/// The district's directory, by name; `q` filters on the name, the
+/// partner's name, the categories and the keywords (lower-cased
+/// substring); `category` on one category key.
+pub async fn resources(db: &Db, district: OrgId, q: &str, category: &str) -> Result<Vec<ResourceRow>, DbError> {
+    let q = format!("%{}%", q.trim().to_lowercase());
+    let category = format!("%{}%", category.trim());
+    let sql = format!(
+        "SELECT {RESOURCE_COLUMNS} FROM resources r LEFT JOIN partners pa ON pa.id = r.partner_id \
+         WHERE r.district_id = $1 AND (LOWER(r.name) LIKE $2 OR LOWER(COALESCE(pa.name, '')) LIKE $2 \
+         OR r.categories LIKE $2 OR r.keywords LIKE $2) AND r.categories LIKE $3 ORDER BY r.name LIMIT 2000"
+    );
+    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+        .bind(district.0)
+        .bind(&q)
+        .bind(&category)
+        .fetch_all(p)
+        .await)?)
+}
+
+pub async fn resource(db: &Db, district: OrgId, id: Uuid) -> Result<Option<ResourceRow>, DbError> {
+    let sql = format!(
+        "SELECT {RESOURCE_COLUMNS} FROM resources r LEFT JOIN partners pa ON pa.id = r.partner_id \
+         WHERE r.district_id = $1 AND r.id = $2"
+    );
+    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+        .bind(district.0)
+        .bind(id)
+        .fetch_optional(p)
+        .await)?)
+}
+
+// ---- partner users --------------------------------------------------------
+
+pub async fn add_partner_user(
+    tx: &mut Tx,
+    district: OrgId,
+    person: PersonId,
+    partner: Uuid,
+    by: PersonId,
+    now: OffsetDateTime,
+) -> Result<(), DbError> {
+    let sql = "INSERT INTO partner_users (person_id, partner_id, district_id, created_by, created_at) \
+               VALUES ($1, $2, $3, $4, $5)";
+    with_tx!(tx, |c| sqlx::query(sql)
+        .bind(person.0)
+        .bind(partner)
+        .bind(district.0)
+        .bind(by.0)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|_| ()))?;
+    Ok(())
+}
+
+/// The organisation a person works for as a partner user.
+pub async fn partner_of(db: &Db, person: PersonId) -> Result<Option<Uuid>, DbError> {
+    let sql = "SELECT partner_id FROM partner_users WHERE person_id = $1";
+    Ok(with_reader!(db, |p| sqlx::query_scalar(sql)
+        .bind(person.0)
+        .fetch_optional(p)
+        .await)?)
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct PartnerUserRow {
+    pub person_id: Uuid,
+    pub given_name: String,
+    pub family_name: String,
+    pub username: Option<String>,
+}
+
+pub async fn partner_users(db: &Db, partner: Uuid) -> Result<Vec<PartnerUserRow>, DbError> {
+    let sql = "SELECT u.person_id, p.given_name, p.family_name, a.username FROM partner_users u \
+               JOIN persons p ON p.id = u.person_id LEFT JOIN accounts a ON a.person_id = u.person_id \
+               WHERE u.partner_id = $1 ORDER BY p.family_name, p.given_name";
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(partner)
+        .fetch_all(p)
+        .await)?)
+}
+
+// ---- consents -------------------------------------------------------------
+
+#[derive(Debug, Clone, FromRow)]
+pub struct ConsentRow {
+    pub id: Uuid,
+    pub partner_id: Uuid,
+    pub partner_name: String,
+    pub categories: String,
+    pub purpose: String,
+    pub granted_on: Date,
+    pub expires_on: Date,
+    pub method: String,
+    pub granted_by: Option<Uuid>,
+    pub signer_name: Option<String>,
+    pub scan_key: Option<String>,
+    pub language: String,
+    pub revoked_at: Option<OffsetDateTime>,
+    pub created_at: OffsetDateTime,
+}
+
+pub struct ConsentWrite<'a> {
+    pub district: OrgId,
+    pub student: StudentId,
+    pub partner: Uuid,
+    pub categories: &'a str,
+    pub purpose: &'a str,
+    pub granted_on: Date,
+    pub expires_on: Date,
+    pub method: &'a str,
+    pub granted_by: Option<PersonId>,
+    pub signer_name: Option<&'a str>,
+    pub scan_key: Option<&'a str>,
+    pub language: &'a str,
+    pub recorded_by: PersonId,
+}
+
+pub async fn insert_consent(tx: &mut Tx, c: &ConsentWrite<'_>, now: OffsetDateTime) -> Result<Uuid, DbError> {
+    let id = Uuid::now_v7();
+    let sql = "INSERT INTO consents (id, district_id, student_id, partner_id, categories, purpose, granted_on, \
+               expires_on, method, granted_by, signer_name, scan_key, language, recorded_by, created_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
+    with_tx!(tx, |x| sqlx::query(sql)
+        .bind(id)
+        .bind(c.district.0)
+        .bind(c.student.0)
+        .bind(c.partner)
+        .bind(c.categories)
+        .bind(c.purpose)
+        .bind(c.granted_on)
+        .bind(c.expires_on)
+        .bind(c.method)
+        .bind(c.granted_by.map(|p| p.0))
+        .bind(c.signer_name)
+        .bind(c.scan_key)
+        .bind(c.language)
+        .bind(c.recorded_by.0)
+        .bind(now)
+        .execute(&mut *x)
+        .await
+        .map(|_| ()))?;
+    Ok(id)
+}
+
+/// Revokes a consent of the student; false when there is no such consent
+/// or it was already revoked.
+pub async fn revoke_consent(
+    tx: &mut Tx,
+    student: StudentId,
+    id: Uuid,
+    by: PersonId,
+    now: OffsetDateTime,
+) -> Result<bool, DbError> {
+    let sql = "UPDATE consents SET revoked_at = $1, revoked_by = $2 \
+               WHERE id = $3 AND student_id = $4 AND revoked_at IS NULL";
+    let n = with_tx!(tx, |c| sqlx::query(sql)
+        .bind(now)
+        .bind(by.0)
+        .bind(id)
+        .bind(student.0)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+const CONSENT_COLUMNS: &str = "c.id, c.partner_id, pa.name AS partner_name, c.categories, c.purpose, c.granted_on, \
+     c.expires_on, c.method, c.granted_by, c.signer_name, c.scan_key, c.language, c.revoked_at, c.created_at";
+
+/// The student's consents, newest first; `partner` narrows to one.
+pub async fn consents(db: &Db, student: StudentId, partner: Option<Uuid>) -> Result<Vec<ConsentRow>, DbError> {
+    let sql = format!(
+        "SELECT {CONSENT_COLUMNS} FROM consents c JOIN partners pa ON pa.id = c.partner_id \
+         WHERE c.student_id = $1 AND ($2 IS NULL OR c.partner_id = $2) ORDER BY c.created_at DESC, c.id DESC LIMIT 500"
+    );
+    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+        .bind(student.0)
+        .bind(partner)
+        .fetch_all(p)
+        .await)?)
+}
+
+pub async fn consent(db: &Db, student: StudentId, id: Uuid) -> Result<Option<ConsentRow>, DbError> {
+    let sql = format!(
+        "SELECT {CONSENT_COLUMNS} FROM consents c JOIN partners pa ON pa.id = c.partner_id \
+         WHERE c.student_id = $1 AND c.id = $2"
+    );
+    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+        .bind(student.0)
+        .bind(id)
+        .fetch_optional(p)
+        .await)?)
+}
+
+// ---- referrals ------------------------------------------------------------
+
+#[derive(Debug, Clone, FromRow)]
+pub struct ReferralRow {
+    pub id: Uuid,
+    pub student_id: Uuid,
+    pub school_id: Option<Uuid>,
+    pub resource_id: Uuid,
+    pub resource_name: String,
+    pub partner_id: Option<Uuid>,
+    pub partner_name: Option<String>,
+    pub kind: String,
+    pub category: String,
+    pub need_id: Option<Uuid>,
+    pub goal_id: Option<Uuid>,
+    pub reason: String,
+    pub status: String,
+    pub sent_on: Date,
+    pub accepted_on: Option<Date>,
+    pub declined_on: Option<Date>,
+    pub first_service_on: Option<Date>,
+    pub closed_on: Option<Date>,
+    pub outcome: Option<String>,
+    pub given_name: String,
+    pub family_name: String,
+    pub preferred_name: Option<String>,
+}
+
+const REFERRAL_COLUMNS: &str =
+    "f.id, f.student_id, s.school_id, f.resource_id, r.name AS resource_name, f.partner_id, \
+     pa.name AS partner_name, f.kind, f.category, f.need_id, f.goal_id, f.reason, f.status, f.sent_on, f.accepted_on, \
+     f.declined_on, f.first_service_on, f.closed_on, f.outcome, p.given_name, p.family_name, p.preferred_name";
+const REFERRAL_FROM: &str = "referrals f JOIN resources r ON r.id = f.resource_id \
+     LEFT JOIN partners pa ON pa.id = f.partner_id JOIN students s ON s.person_id = f.student_id \
+     JOIN persons p ON p.id = f.student_id";
+
+pub struct ReferralWrite<'a> {
+    pub district: OrgId,
+    pub student: StudentId,
+    pub resource: Uuid,
+    pub partner: Option<Uuid>,
+    pub kind: &'a str,
+    pub category: &'a str,
+    pub need: Option<Uuid>,
+    pub goal: Option<Uuid>,
+    pub reason: &'a str,
+    pub sent_on: Date,
+    pub created_by: PersonId,
+}
+
+pub async fn insert_referral(tx: &mut Tx, r: &ReferralWrite<'_>, now: OffsetDateTime) -> Result<Uuid, DbError> {
+    let id = Uuid::now_v7();
+    let sql = "INSERT INTO referrals (id, district_id, student_id, resource_id, partner_id, kind, category, need_id, \
+               goal_id, reason, status, sent_on, created_by, created_at, updated_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'sent', $11, $12, $13, $13)";
+    with_tx!(tx, |c| sqlx::query(sql)
+        .bind(id)
+        .bind(r.district.0)
+        .bind(r.student.0)
+        .bind(r.resource)
+        .bind(r.partner)
+        .bind(r.kind)
+        .bind(r.category)
+        .bind(r.need)
+        .bind(r.goal)
+        .bind(r.reason)
+        .bind(r.sent_on)
+        .bind(r.created_by.0)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|_| ()))?;
+    Ok(id)
+}
+
+/// The referral's new status and dates.
+pub struct ReferralState<'a> {
+    pub status: &'a str,
+    pub accepted_on: Option<Date>,
+    pub declined_on: Option<Date>,
+    pub first_service_on: Option<Date>,
+    pub closed_on: Option<Date>,
+    pub outcome: Option<&'a str>,
+}
+
+/// Stores a move, only if the referral is still at `from` (so two moves at
+/// once cannot both apply); false otherwise.
+pub async fn update_referral(
+    tx: &mut Tx,
+    id: Uuid,
+    from: &str,
+    s: &ReferralState<'_>,
+    now: OffsetDateTime,
+) -> Result<bool, DbError> {
+    let sql = "UPDATE referrals SET status = $1, accepted_on = $2, declined_on = $3, first_service_on = $4, \
+               closed_on = $5, outcome = $6, updated_at = $7 WHERE id = $8 AND status = $9";
+    let n = with_tx!(tx, |c| sqlx::query(sql)
+        .bind(s.status)
+        .bind(s.accepted_on)
+        .bind(s.declined_on)
+        .bind(s.first_service_on)
+        .bind(s.closed_on)
+        .bind(s.outcome)
+        .bind(now)
+        .bind(id)
+        .bind(from)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// A step as the use case writes it.
+pub struct StepWrite<'a> {
+    pub referral: Uuid,
+    pub event: &'a str,
+    pub on: Date,
+    pub note: &'a str,
+    pub sensitivity: &'a str,
+    pub actor: PersonId,
+}
+
+pub async fn add_step(tx: &mut Tx, s: &StepWrite<'_>, now: OffsetDateTime) -> Result<(), DbError> {
+    let sql = "INSERT INTO referral_steps (id, referral_id, event, on_date, note, sensitivity, actor_id, created_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+    with_tx!(tx, |c| sqlx::query(sql)
+        .bind(Uuid::now_v7())
+        .bind(s.referral)
+        .bind(s.event)
+        .bind(s.on)
+        .bind(s.note)
+        .bind(s.sensitivity)
+        .bind(s.actor.0)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|_| ()))?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct StepRow {
+    pub event: String,
+    pub on_date: Date,
+    pub note: String,
+    pub sensitivity: String,
+    pub given_name: String,
+    pub family_name: String,
+}
+
+/// A referral's steps of the given classes, in order.
+pub async fn steps(db: &Db, referral: Uuid, classes: &[&str]) -> Result<Vec<StepRow>, DbError> {
+    if classes.is_empty() {
+        return Ok(vec![]);
+    }
+    let placeholders: Vec<String> = (0..classes.len()).map(|i| format!("${}", i + 2)).collect();
+    let sql = format!(
+        "SELECT t.event, t.on_date, t.note, t.sensitivity, p.given_name, p.family_name FROM referral_steps t \
+         JOIN persons p ON p.id = t.actor_id WHERE t.referral_id = $1 AND t.sensitivity IN ({}) \
+         ORDER BY t.created_at, t.id",
+        placeholders.join(", ")
+    );
+    Ok(with_reader!(db, |p| {
+        let mut q = sqlx::query_as(&sql).bind(referral);
+        for c in classes {
+            q = q.bind(*c);
+        }
+        q.fetch_all(p).await
+    })?)
+}
+
+pub async fn referrals_of_student(db: &Db, student: StudentId) -> Result<Vec<ReferralRow>, DbError> {
+    let sql = format!(
+        "SELECT {REFERRAL_COLUMNS} FROM {REFERRAL_FROM} WHERE f.student_id = $1 \
+         ORDER BY f.created_at DESC, f.id DESC LIMIT 500"
+    );
+    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+        .bind(student.0)
+        .fetch_all(p)
+        .await)?)
+}
+
+pub async fn referrals_of_partner(db: &Db, partner: Uuid) -> Result<Vec<ReferralRow>, DbError> {
+    let sql = format!(
+        "SELECT {REFERRAL_COLUMNS} FROM {REFERRAL_FROM} WHERE f.partner_id = $1 \
+         ORDER BY f.created_at DESC, f.id DESC LIMIT 2000"
+    );
+    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+        .bind(partner)
+        .fetch_all(p)
+        .await)?)
+}
+
+pub async fn referral(db: &Db, id: Uuid) -> Result<Option<ReferralRow>, DbError> {
+    let sql = format!("SELECT {REFERRAL_COLUMNS} FROM {REFERRAL_FROM} WHERE f.id = $1");
+    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+        .bind(id)
+        .fetch_optional(p)
+        .await)?)
+}
+
+/// Every referral of the district (for the loop metrics), capped.
+pub async fn referrals_of_district(db: &Db, district: OrgId) -> Result<Vec<ReferralRow>, DbError> {
+    let sql = format!(
+        "SELECT {REFERRAL_COLUMNS} FROM {REFERRAL_FROM} WHERE f.district_id = $1 AND f.kind = 'referral' \
+         ORDER BY f.created_at LIMIT 200000"
+    );
+    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+        .bind(district.0)
+        .fetch_all(p)
+        .await)?)
+}
+
+// ---- disclosures ----------------------------------------------------------
+
+pub struct DisclosureWrite<'a> {
+    pub district: OrgId,
+    pub student: StudentId,
+    pub partner: Uuid,
+    pub person: PersonId,
+    pub referral: Option<Uuid>,
+    pub consent: Uuid,
+    pub categories: &'a str,
+    pub purpose: &'a str,
+}
+
+pub async fn insert_disclosure(tx: &mut Tx, d: &DisclosureWrite<'_>, now: OffsetDateTime) -> Result<(), DbError> {
+    let sql = "INSERT INTO disclosures (id, district_id, student_id, partner_id, person_id, referral_id, consent_id, \
+               categories, purpose, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+    with_tx!(tx, |c| sqlx::query(sql)
+        .bind(Uuid::now_v7())
+        .bind(d.district.0)
+        .bind(d.student.0)
+        .bind(d.partner)
+        .bind(d.person.0)
+        .bind(d.referral)
+        .bind(d.consent)
+        .bind(d.categories)
+        .bind(d.purpose)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|_| ()))?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct DisclosureRow {
+    pub at: OffsetDateTime,
+    pub partner_name: String,
+    pub given_name: String,
+    pub family_name: String,
+    pub categories: String,
+    pub purpose: String,
+}
+
+/// The student's record of disclosures, newest first.
+pub async fn disclosures(db: &Db, student: StudentId) -> Result<Vec<DisclosureRow>, DbError> {
+    let sql = "SELECT d.at, pa.name AS partner_name, p.given_name, p.family_name, d.categories, d.purpose \
+               FROM disclosures d JOIN partners pa ON pa.id = d.partner_id JOIN persons p ON p.id = d.person_id \
+               WHERE d.student_id = $1 ORDER BY d.at DESC LIMIT 1000";
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(student.0)
+        .fetch_all(p)
+        .await)?)
+}
+
+// ---- settings -------------------------------------------------------------
+
+/// The district's reminder age, if it set one.
+pub async fn reminder_days(db: &Db, district: OrgId) -> Result<Option<i32>, DbError> {
+    let sql = "SELECT reminder_days FROM partner_settings WHERE district_id = $1";
+    Ok(with_reader!(db, |p| sqlx::query_scalar(sql)
+        .bind(district.0)
+        .fetch_optional(p)
+        .await)?)
+}
+
+pub async fn set_reminder_days(tx: &mut Tx, district: OrgId, days: i32, now: OffsetDateTime) -> Result<(), DbError> {
+    let sql = "INSERT INTO partner_settings (district_id, reminder_days, updated_at) VALUES ($1, $2, $3) \
+               ON CONFLICT (district_id) DO UPDATE SET reminder_days = excluded.reminder_days, \
+               updated_at = excluded.updated_at";
+    with_tx!(tx, |c| sqlx::query(sql)
+        .bind(district.0)
+        .bind(days)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|_| ()))?;
+    Ok(())
+}
+
+/// The languages of the student and their active guardians.
+pub async fn family_languages(db: &Db, student: StudentId) -> Result<Vec<String>, DbError> {
+    let sql = "SELECT preferred_language FROM persons WHERE id = $1 \
+               UNION SELECT contact_language FROM guardian_links WHERE student_id = $1 AND status = 'active'";
+    Ok(with_reader!(db, |p| sqlx::query_scalar(sql)
+        .bind(student.0)
+        .fetch_all(p)
+        .await)?)
+}
+
+/// The student's open needs: id, kind, class.
+pub async fn open_needs(db: &Db, student: StudentId) -> Result<Vec<(Uuid, String, String)>, DbError> {
+    let sql =
+        "SELECT id, kind, sensitivity FROM needs WHERE student_id = $1 AND status IN ('identified', 'in_progress')";
+    Ok(with_reader!(db, |p| sqlx::query_as(sql)
+        .bind(student.0)
+        .fetch_all(p)
+        .await)?)
+}
+
+/// An organisation's name (a school's, for the metrics).
+pub async fn org_name(db: &Db, id: Uuid) -> Result<Option<String>, DbError> {
+    let sql = "SELECT name FROM orgs WHERE id = $1";
+    Ok(with_reader!(db, |p| sqlx::query_scalar(sql)
+        .bind(id)
+        .fetch_optional(p)
+        .await)?)
+}
