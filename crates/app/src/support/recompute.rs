@@ -15,6 +15,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
 
+use futures::{StreamExt, TryStreamExt};
 use serde_json::json;
 use ssp_db::repo::academics::catalog as catalog_repo;
 use ssp_db::repo::audit::{self, AuditEvent};
@@ -237,19 +238,32 @@ pub async fn students_with_progress(
     let settings = super::settings::of(app, district).await?;
     let rules = crate::academics::rules::of(app, district).await?;
     let catalog = crate::academics::catalog_of(&catalog_repo::list(app.db(), district).await?);
+    // Two batches side by side: one's reads run while the other computes
+    // and writes (the students are disjoint; SQLite's writes still queue
+    // for its one writer).
+    let (settings, rules, catalog) = (&settings, &rules, &catalog);
+    let mut batches = futures::stream::iter((0..students.len()).step_by(BATCH))
+        .map(|from| async move {
+            let part = &students[from..(from + BATCH).min(students.len())];
+            let b = read_batch(app, part).await?;
+            let c = apply(app, district, settings, rules, catalog, &b, request_id).await?;
+            Ok::<_, Error>((part.len(), c))
+        })
+        .buffered(SIDE_BY_SIDE);
     let mut done = 0;
-    for part in students.chunks(BATCH) {
-        let b = read_batch(app, part).await?;
-        let c = apply(app, district, &settings, &rules, &catalog, &b, request_id).await?;
+    while let Some((n, c)) = batches.try_next().await? {
         total.opened += c.opened;
         total.moved += c.moved;
         total.refreshed += c.refreshed;
         total.unowned += c.unowned;
-        progress((done + part.len()).min(students.len()), students.len());
-        done += part.len();
+        done += n;
+        progress(done.min(students.len()), students.len());
     }
     Ok(total)
 }
+
+/// Batches read and applied at the same time.
+const SIDE_BY_SIDE: usize = 2;
 
 async fn apply(
     app: &App,
