@@ -280,8 +280,9 @@ fn parse_row(which: Indicator, get: &dyn Fn(&str) -> String, student: StudentId,
 /// Daily events → one attendance row per student and school year: the days
 /// added up ([`attendance_of_days`]), as of the latest day, from its source.
 fn add_up_days(rows: Vec<Row>) -> Vec<Row> {
-    let mut years: std::collections::BTreeMap<(uuid::Uuid, i32), Vec<(Date, DayAttendance, String)>> =
-        std::collections::BTreeMap::new();
+    // (student, school year) → its days, with each day's source.
+    type Days = Vec<(Date, DayAttendance, String)>;
+    let mut years: std::collections::BTreeMap<(uuid::Uuid, i32), Days> = std::collections::BTreeMap::new();
     for row in rows {
         if let Row::Day(student, date, day, source) = row {
             years

@@ -204,7 +204,7 @@ pub(super) fn point_note(rng: &mut ChaCha8Rng, value: f64, baseline: f64, goal: 
             "",
         ]
     };
-    *options.choose(rng).unwrap_or(&"")
+    options.choose(rng).unwrap_or(&"")
 }
 
 /// How a finished intervention came out, from the share of the way to the

@@ -378,7 +378,9 @@ mod tests {
     #[test]
     fn daily_events_add_up_to_the_years_attendance() {
         use super::DayAttendance as D;
-        let cases: &[(&[(Date, D)], (u32, u32, u32, u32))] = &[
+        // The days, and (days enrolled, excused, unexcused, disciplinary).
+        type Case<'a> = (&'a [(Date, D)], (u32, u32, u32, u32));
+        let cases: &[Case] = &[
             (&[], (0, 0, 0, 0)),
             (&[(date!(2026 - 09 - 01), D::Present)], (1, 0, 0, 0)),
             (
