@@ -74,9 +74,8 @@ const PORTFOLIO_ID_STREAM: u64 = 12;
 // Support data (indicators, needs, interventions): its own streams too.
 const SUPPORT_DATA_STREAM: u64 = 13;
 const SUPPORT_ID_STREAM: u64 = 14;
-// The team's work on the flags the app raised: its own streams.
+// The team's work on the flags the app raised: its own stream.
 const FLAG_WORK_STREAM: u64 = 15;
-const FLAG_WORK_ID_STREAM: u64 = 16;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoOptions {

@@ -9,12 +9,13 @@ use std::collections::BTreeMap;
 
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
-use ssp_db::repo::support::bulk::{self, FlagEventBulkRow};
+use ssp_db::repo::support::bulk;
+use ssp_db::repo::support::flags::{self as flags_repo, NewEvent};
 use ssp_db::Db;
+use ssp_domain::PersonId;
 use time::{Date, Duration, OffsetDateTime};
 use uuid::Uuid;
 
-use crate::ids::IdGen;
 use crate::DemoError;
 
 /// What [`work_flags`] did.
@@ -85,20 +86,19 @@ pub async fn work_flags(
             work.acknowledged += 1;
         }
         groups.entry((status, step, due)).or_default().push(f.id);
-        events.push(FlagEventBulkRow {
-            id: ids.next(),
-            flag_id: f.id,
+        events.push(NewEvent {
+            flag: f.id,
             at: opened + Duration::hours(rng.gen_range(20..200)),
-            actor_id: f.owner_id,
+            actor: Some(PersonId(f.owner_id)),
             event,
-            status,
-            detail: step,
+            status: status.to_owned(),
+            detail: step.to_owned(),
         });
     }
     for ((status, step, due), ids) in &groups {
         bulk::set_flags(&mut tx, ids, status, step, *due, now).await?;
     }
-    bulk::flag_events(&mut tx, &events).await?;
+    flags_repo::add_events(&mut tx, &events).await?;
     tx.commit().await?;
     Ok(work)
 }

@@ -300,31 +300,3 @@ pub async fn backdate_flags(tx: &mut Tx, opened: OffsetDateTime) -> Result<(), D
     .map(|_| ()))?;
     Ok(())
 }
-
-/// A move in a flag's history (see `flag_events`).
-pub struct FlagEventBulkRow {
-    pub id: Uuid,
-    pub flag_id: Uuid,
-    pub at: OffsetDateTime,
-    pub actor_id: Uuid,
-    pub event: &'static str,
-    pub status: &'static str,
-    pub detail: &'static str,
-}
-
-pub async fn flag_events(tx: &mut Tx, rows: &[FlagEventBulkRow]) -> Result<(), DbError> {
-    bulk_insert!(
-        tx,
-        "INSERT INTO flag_events (id, flag_id, at, actor_id, event, status, detail) ",
-        rows,
-        7,
-        |b, r| b
-            .push_bind(r.id)
-            .push_bind(r.flag_id)
-            .push_bind(r.at)
-            .push_bind(r.actor_id)
-            .push_bind(r.event)
-            .push_bind(r.status)
-            .push_bind(r.detail)
-    )
-}

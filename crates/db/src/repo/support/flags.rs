@@ -117,35 +117,6 @@ pub async fn get(db: &Db, student: StudentId, id: Uuid) -> Result<Option<FlagRow
         .await)?)
 }
 
-pub async fn insert(tx: &mut Tx, f: &FlagRow) -> Result<(), DbError> {
-    let sql = "INSERT INTO flags (id, district_id, school_id, student_id, kind, status, rule, evidence, as_of, source, stale, owner_id, \
-               owner_basis, next_step, next_step_due, resolved_note, opened_at, updated_at) \
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)";
-    with_tx!(tx, |c| sqlx::query(sql)
-        .bind(f.id)
-        .bind(f.district_id)
-        .bind(f.school_id)
-        .bind(f.student_id)
-        .bind(f.kind.as_str())
-        .bind(f.status.as_str())
-        .bind(f.rule.as_str())
-        .bind(f.evidence.as_str())
-        .bind(f.as_of)
-        .bind(f.source.as_str())
-        .bind(f.stale)
-        .bind(f.owner_id)
-        .bind(f.owner_basis.as_str())
-        .bind(f.next_step.as_str())
-        .bind(f.next_step_due)
-        .bind(f.resolved_note.as_deref())
-        .bind(f.opened_at)
-        .bind(f.updated_at)
-        .execute(&mut *c)
-        .await
-        .map(|_| ()))?;
-    Ok(())
-}
-
 /// Writes every changeable column of a flag (status, evidence, owner, next
 /// step, note).
 pub async fn update(tx: &mut Tx, f: &FlagRow) -> Result<(), DbError> {

@@ -90,16 +90,12 @@ fn view(
     }
 }
 
-struct ScopeParts;
-
-impl ScopeParts {
-    /// The scope holds a whole school or district.
-    fn school_wide(scope: &ListScope) -> bool {
-        scope
-            .parts
-            .iter()
-            .any(|p| matches!(p, ScopePart::School(_) | ScopePart::District(_)))
-    }
+/// The scope holds a whole school or district.
+fn school_wide(scope: &ListScope) -> bool {
+    scope
+        .parts
+        .iter()
+        .any(|p| matches!(p, ScopePart::School(_) | ScopePart::District(_)))
 }
 
 /// The queues of a staff member, empty ones left out.
@@ -140,8 +136,7 @@ pub async fn staff_queues(state: &AppState, session: &Session, page: &Page) -> R
     out.push(flags);
     // A school's (or district's) staff with the whole school in scope also
     // see the next steps others let pass.
-    let school_wide = ScopeParts::school_wide(&full);
-    if school_wide {
+    if school_wide(&full) {
         let q = queues::overdue_flags_of_others(db, me, &full, today).await?;
         let mut overdue = view(page, "queue-school-flags", "queue-school-flags", q, today, |i| {
             format!("/students/{}/flags#flag-{}", i.student_id, i.record_id)
