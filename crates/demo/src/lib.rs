@@ -286,11 +286,7 @@ pub async fn generate(
 /// open). `now` is the app's clock.
 pub async fn work_flags(db: &Db, opts: &DemoOptions, now: OffsetDateTime) -> Result<FlagWork, DemoError> {
     let mut rng = seeded(opts.seed, FLAG_WORK_STREAM);
-    let mut ids = IdGen::new(
-        seeded(opts.seed, FLAG_WORK_ID_STREAM),
-        now.unix_timestamp() as u64 * 1000,
-    );
-    support::flags::work_flags(db, &mut rng, &mut ids, now).await
+    support::flags::work_flags(db, &mut rng, now).await
 }
 
 impl DemoSummary {

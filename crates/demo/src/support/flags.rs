@@ -44,12 +44,7 @@ const REVIEW_INTERVENTION: &str = "Review the intervention's progress points wit
 
 /// Links interventions to flags and works the flags (see the module), with
 /// `now` the app's clock when the flags were raised.
-pub async fn work_flags(
-    db: &Db,
-    rng: &mut ChaCha8Rng,
-    ids: &mut IdGen,
-    now: OffsetDateTime,
-) -> Result<FlagWork, DemoError> {
+pub async fn work_flags(db: &Db, rng: &mut ChaCha8Rng, now: OffsetDateTime) -> Result<FlagWork, DemoError> {
     let mut tx = db.begin().await?;
     let mut work = FlagWork {
         linked: bulk::link_interventions_to_flags(&mut tx).await?,
