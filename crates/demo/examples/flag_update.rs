@@ -13,6 +13,7 @@
 use std::sync::Arc;
 use std::time::Instant;
 
+use ssp_app::support::loads::Indicator;
 use ssp_app::support::recompute;
 use ssp_db::repo::orgs;
 use ssp_db::repo::support::flags as flags_repo;
@@ -47,7 +48,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (mut opened, mut moved) = (0, 0);
     let now = app.now();
     for (district, student) in &picked {
-        let Some(mut row) = readings::for_students(&db, &[*student]).await?.attendance.pop() else {
+        let Some(mut row) = readings::for_students(&db, &[*student], true, false, false)
+            .await?
+            .attendance
+            .pop()
+        else {
             continue;
         };
         // One more absence, unless that would pass the days enrolled.
@@ -60,7 +65,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut tx = db.begin().await?;
         readings::put_attendance(&mut tx, *district, &row, now).await?;
         tx.commit().await?;
-        let c = recompute::students(&app, *district, &[*student], "bench").await?;
+        let c = recompute::students(
+            &app,
+            *district,
+            &[*student],
+            Indicator::Attendance.flag_kinds(),
+            "bench",
+        )
+        .await?;
         times.push(started.elapsed().as_secs_f64() * 1000.0);
         opened += c.opened;
         moved += c.moved;

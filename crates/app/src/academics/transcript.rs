@@ -159,9 +159,20 @@ pub async fn load(app: &App, by: &Loader, input: impl Read) -> Result<Result<Loa
     audit::record(&mut tx, &ev).await?;
     tx.commit().await?;
     let catalog = super::catalog_of(&catalog_repo::list(app.db(), by.district).await?);
-    for student in touched {
-        super::course_plan::refresh_status_with(app, by.district, student, &catalog, &rules).await?;
+    let mut touched: Vec<StudentId> = touched.into_iter().collect();
+    touched.sort_unstable_by_key(|s| s.0);
+    for student in &touched {
+        super::course_plan::refresh_status_with(app, by.district, *student, &catalog, &rules).await?;
     }
+    // The GPA and grade-9 flags follow the transcript.
+    crate::support::recompute::students(
+        app,
+        by.district,
+        &touched,
+        crate::support::recompute::FROM_TRANSCRIPT,
+        &by.request_id,
+    )
+    .await?;
     // `updated` counts written rows (new or changed): the store cannot tell
     // a new row from a changed one without reading it first.
     Ok(Ok(report))
@@ -195,7 +206,16 @@ pub async fn add_transfer(app: &App, access: &StudentAccess, raw: &TranscriptEnt
         e.school_year.0,
         e.term.key()
     ));
-    w.commit_with(ev).await
+    w.commit_with(ev).await?;
+    crate::support::recompute::students(
+        app,
+        access.facts.district_id,
+        &[access.student()],
+        crate::support::recompute::FROM_TRANSCRIPT,
+        &access.caller().request_id,
+    )
+    .await?;
+    Ok(())
 }
 
 /// A student's academic record.

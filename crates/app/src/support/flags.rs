@@ -37,7 +37,8 @@ pub struct Flag {
 pub async fn of_student(app: &App, access: &StudentAccess) -> Result<Vec<Flag>, Error> {
     access.require(app, super::FLAG, Action::View).await?;
     let db = app.db();
-    let rows = repo::for_students(db, &[access.student()]).await?;
+    let kinds: Vec<&str> = FlagKind::ALL.iter().map(|k| k.key()).collect();
+    let rows = repo::for_students(db, &[access.student()], &kinds).await?;
     let mut events = repo::events(db, access.student()).await?;
     let names = repo::names(db, &rows.iter().map(|r| r.owner_id).collect::<Vec<_>>()).await?;
     let today = app.now().date();

@@ -18,6 +18,7 @@ use ssp_db::Tx;
 use ssp_domain::access::Action;
 use ssp_domain::audit::AuditAction;
 use ssp_domain::input::Rejected;
+use ssp_domain::support::flag::FlagKind;
 use ssp_domain::support::indicators::{
     attendance_of_days, Attendance, AttendanceRaw, Behaviour, BehaviourRaw, CourseMark, CourseMarkRaw, DayAttendance,
     Reading,
@@ -63,6 +64,16 @@ impl Indicator {
 
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|i| i.key() == s)
+    }
+
+    /// The flags this data feeds: the only ones a change of it can move
+    /// (a load recomputes just these).
+    pub fn flag_kinds(self) -> &'static [FlagKind] {
+        match self {
+            Indicator::Attendance | Indicator::AttendanceEvents => &[FlagKind::ChronicAbsence],
+            Indicator::Behaviour => &[FlagKind::Suspension],
+            Indicator::Marks => &[FlagKind::CourseFailure],
+        }
     }
 
     /// The file's columns: (CSV column, the domain field it fills).
@@ -461,11 +472,15 @@ pub async fn load_with_progress(
         done: good.len(),
         total: good.len(),
     });
-    let changes =
-        super::recompute::students_with_progress(app, by.district, &touched, &by.request_id, &|done, total| {
-            progress(LoadProgress::Flags { done, total })
-        })
-        .await?;
+    let changes = super::recompute::students_with_progress(
+        app,
+        by.district,
+        &touched,
+        which.flag_kinds(),
+        &by.request_id,
+        &|done, total| progress(LoadProgress::Flags { done, total }),
+    )
+    .await?;
     tracing::info!(
         file = which.key(),
         students = touched.len(),
@@ -504,7 +519,7 @@ pub async fn push(
     tx.commit().await?;
     if changed {
         let request_id = access.caller().request_id;
-        super::recompute::students(app, district, &[access.student()], &request_id).await?;
+        super::recompute::students(app, district, &[access.student()], which.flag_kinds(), &request_id).await?;
     }
     Ok(())
 }

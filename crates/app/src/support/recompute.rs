@@ -28,11 +28,15 @@ use ssp_domain::support::flag::{choose_owner, system_move, transition, FlagKind,
 use ssp_domain::support::indicators::{Attendance, Behaviour, CourseMark, CourseMarkRaw, DataSource, Reading};
 use ssp_domain::support::rules::{evaluate, Evidence, Finding, FlagInput, Rule};
 use ssp_domain::{GradeLevel, OrgId, PersonId, StaffRole, StudentId};
-use time::{Date, Duration};
+use time::Duration;
 use uuid::Uuid;
 
 use crate::error::Error;
 use crate::App;
+
+/// The flags a transcript feeds (a transcript load or a hand-entered
+/// entry recomputes just these).
+pub const FROM_TRANSCRIPT: &[FlagKind] = &[FlagKind::LowGpa, FlagKind::Grade9OffTrack];
 
 /// Students read and written together.
 pub const BATCH: usize = 200;
@@ -119,13 +123,35 @@ struct Batch {
     marks: HashMap<Uuid, Reading<Vec<CourseMark>>>,
     transcripts: HashMap<Uuid, Vec<ssp_db::repo::academics::transcripts::EntryRow>>,
     flags: HashMap<(Uuid, String), FlagRow>,
-    holders: HashMap<Uuid, Vec<(StaffRole, PersonId)>>,
 }
 
-async fn read_batch(app: &App, students: &[StudentId]) -> Result<Batch, Error> {
+/// What a recomputation reads for the kinds it recomputes: a load of
+/// attendance reads no transcript.
+#[derive(Debug, Clone, Copy)]
+struct Needs {
+    attendance: bool,
+    behaviour: bool,
+    marks: bool,
+    transcript: bool,
+}
+
+impl Needs {
+    fn of(kinds: &[FlagKind]) -> Self {
+        let has = |k| kinds.contains(&k);
+        Needs {
+            attendance: has(FlagKind::ChronicAbsence),
+            behaviour: has(FlagKind::Suspension),
+            marks: has(FlagKind::CourseFailure),
+            transcript: has(FlagKind::LowGpa) || has(FlagKind::Grade9OffTrack),
+        }
+    }
+}
+
+async fn read_batch(app: &App, students: &[StudentId], kinds: &[FlagKind]) -> Result<Batch, Error> {
     let db = app.db();
+    let needs = Needs::of(kinds);
     let facts = readings::student_facts(db, students).await?;
-    let r = readings::for_students(db, students).await?;
+    let r = readings::for_students(db, students, needs.attendance, needs.behaviour, needs.marks).await?;
     let mut attendance = HashMap::new();
     // Rows come oldest school year first: the last one is current.
     for a in r.attendance {
@@ -186,26 +212,17 @@ async fn read_batch(app: &App, students: &[StudentId]) -> Result<Batch, Error> {
         e.value.push(mark);
     }
     let mut transcripts: HashMap<Uuid, Vec<_>> = HashMap::new();
-    for (s, row) in readings::transcripts(db, students).await? {
-        transcripts.entry(s).or_default().push(row);
+    if needs.transcript {
+        for (s, row) in readings::transcripts(db, students).await? {
+            transcripts.entry(s).or_default().push(row);
+        }
     }
-    let flags = flags_repo::for_students(db, students)
+    let kind_keys: Vec<&str> = kinds.iter().map(|k| k.key()).collect();
+    let flags = flags_repo::for_students(db, students, &kind_keys)
         .await?
         .into_iter()
         .map(|f| ((f.student_id, f.kind.clone()), f))
         .collect();
-    let schools: Vec<Uuid> = facts
-        .iter()
-        .map(|f| f.school_id)
-        .collect::<HashSet<_>>()
-        .into_iter()
-        .collect();
-    let mut holders: HashMap<Uuid, Vec<(StaffRole, PersonId)>> = HashMap::new();
-    for (school, role, person) in readings::role_holders(db, &schools).await? {
-        if let Ok(role) = StaffRole::parse(&role) {
-            holders.entry(school).or_default().push((role, PersonId(person)));
-        }
-    }
     Ok(Batch {
         facts,
         attendance,
@@ -213,14 +230,61 @@ async fn read_batch(app: &App, students: &[StudentId]) -> Result<Batch, Error> {
         marks,
         transcripts,
         flags,
-        holders,
     })
 }
 
-/// Recomputes the flags of `students` of `district` now. `request_id`
-/// ties the audit rows to what caused it.
-pub async fn students(app: &App, district: OrgId, students: &[StudentId], request_id: &str) -> Result<Changes, Error> {
-    students_with_progress(app, district, students, request_id, &|_, _| {}).await
+/// The staff of each school who may own a routed or fallback flag, read
+/// once per school per recomputation (only when a new flag needs them).
+#[derive(Default)]
+struct Holders(Mutex<HashMap<Uuid, Vec<(StaffRole, PersonId)>>>);
+
+impl Holders {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Uuid, Vec<(StaffRole, PersonId)>>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Reads the schools not read yet.
+    async fn load(&self, app: &App, schools: &HashSet<Uuid>) -> Result<(), Error> {
+        let missing: Vec<Uuid> = {
+            let have = self.lock();
+            schools.iter().filter(|s| !have.contains_key(*s)).copied().collect()
+        };
+        if missing.is_empty() {
+            return Ok(());
+        }
+        let mut found: HashMap<Uuid, Vec<(StaffRole, PersonId)>> = missing.iter().map(|s| (*s, Vec::new())).collect();
+        for (school, role, person) in readings::role_holders(app.db(), &missing).await? {
+            if let Ok(role) = StaffRole::parse(&role) {
+                found.entry(school).or_default().push((role, PersonId(person)));
+            }
+        }
+        self.lock().extend(found);
+        Ok(())
+    }
+}
+
+/// The district's settings, and (for the GPA and grade-9 rules only) its
+/// graduation rules and catalog.
+struct Context {
+    settings: super::settings::SupportSettings,
+    academics: Option<(
+        crate::academics::rules::DistrictRules,
+        ssp_domain::academics::course::Catalog,
+    )>,
+    holders: Holders,
+}
+
+/// Recomputes the flags of `kinds` (those the changed data feeds; every
+/// kind after a change of thresholds) of `students` of `district` now.
+/// `request_id` ties the audit rows to what caused it.
+pub async fn students(
+    app: &App,
+    district: OrgId,
+    students: &[StudentId],
+    kinds: &[FlagKind],
+    request_id: &str,
+) -> Result<Changes, Error> {
+    students_with_progress(app, district, students, kinds, request_id, &|_, _| {}).await
 }
 
 /// [`students`], telling `progress(done, total)` after each batch.
@@ -228,25 +292,35 @@ pub async fn students_with_progress(
     app: &App,
     district: OrgId,
     students: &[StudentId],
+    kinds: &[FlagKind],
     request_id: &str,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Changes, Error> {
     let mut total = Changes::default();
-    if students.is_empty() {
+    if students.is_empty() || kinds.is_empty() {
         return Ok(total);
     }
     let settings = super::settings::of(app, district).await?;
-    let rules = crate::academics::rules::of(app, district).await?;
-    let catalog = crate::academics::catalog_of(&catalog_repo::list(app.db(), district).await?);
+    let academics = if Needs::of(kinds).transcript {
+        let rules = crate::academics::rules::of(app, district).await?;
+        let catalog = crate::academics::catalog_of(&catalog_repo::list(app.db(), district).await?);
+        Some((rules, catalog))
+    } else {
+        None
+    };
+    let cx = &Context {
+        settings,
+        academics,
+        holders: Holders::default(),
+    };
     // Two batches side by side: one's reads run while the other computes
     // and writes (the students are disjoint; SQLite's writes still queue
     // for its one writer).
-    let (settings, rules, catalog) = (&settings, &rules, &catalog);
     let mut batches = futures::stream::iter((0..students.len()).step_by(BATCH))
         .map(|from| async move {
             let part = &students[from..(from + BATCH).min(students.len())];
-            let b = read_batch(app, part).await?;
-            let c = apply(app, district, settings, rules, catalog, &b, request_id).await?;
+            let b = read_batch(app, part, kinds).await?;
+            let c = apply(app, district, cx, kinds, &b, request_id).await?;
             Ok::<_, Error>((part.len(), c))
         })
         .buffered(SIDE_BY_SIDE);
@@ -268,61 +342,78 @@ const SIDE_BY_SIDE: usize = 2;
 async fn apply(
     app: &App,
     district: OrgId,
-    settings: &super::settings::SupportSettings,
-    rules: &crate::academics::rules::DistrictRules,
-    catalog: &ssp_domain::academics::course::Catalog,
+    cx: &Context,
+    kinds: &[FlagKind],
     b: &Batch,
     request_id: &str,
 ) -> Result<Changes, Error> {
     let now = app.now();
     let today = now.date();
+    let settings = &cx.settings;
     let t = &settings.thresholds;
     let mut changes = Changes::default();
-    // New flags, history lines and audit rows are written together after
-    // the batch (many rows per statement); changed flags one by one.
-    let (mut opened, mut events, mut audits) = (Vec::new(), Vec::new(), Vec::new());
-    let mut tx = app.db().begin().await?;
+    // Evaluated first, written after: new flags need their school's staff
+    // (read once per school), and every write goes many rows per statement.
+    let mut evaluated = Vec::with_capacity(b.facts.len());
     for s in b.facts.iter().filter(|s| s.district_id == district.0) {
         let Ok(grade_level) = GradeLevel::new(i64::from(s.grade_level)) else {
             continue;
         };
-        let entries: Vec<_> = b
-            .transcripts
-            .get(&s.person_id)
-            .map(|rows| {
-                rows.iter()
+        let (gpa_reading, grade9) = match (&cx.academics, b.transcripts.get(&s.person_id)) {
+            (Some((rules, catalog)), Some(rows)) => {
+                let entries: Vec<_> = rows
+                    .iter()
                     .filter_map(|r| crate::academics::entry_of(r, &rules.scale))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let transcript_as_of: Option<Date> = b
-            .transcripts
-            .get(&s.person_id)
-            .and_then(|rows| rows.iter().map(|r| r.updated_at.date()).max());
-        let transcript_source = source("transcript");
+                    .collect();
+                let as_of = rows.iter().map(|r| r.updated_at.date()).max();
+                let transcript_source = source("transcript");
+                (
+                    as_of.and_then(|as_of| {
+                        gpa(&entries, &rules.scale).unweighted.map(|value| Reading {
+                            value,
+                            as_of,
+                            source: transcript_source.clone(),
+                        })
+                    }),
+                    as_of.filter(|_| grade_level.is_high_school()).map(|as_of| Reading {
+                        value: grade9_on_track(&entries, catalog, &rules.scale, s.graduation_year, today, &t.grade9),
+                        as_of,
+                        source: transcript_source.clone(),
+                    }),
+                )
+            }
+            _ => (None, None),
+        };
         let input = FlagInput {
             grade_level,
             attendance: b.attendance.get(&s.person_id).cloned(),
             behaviour: b.behaviour.get(&s.person_id).cloned(),
             marks: b.marks.get(&s.person_id).cloned(),
-            gpa: transcript_as_of.and_then(|as_of| {
-                gpa(&entries, &rules.scale).unweighted.map(|value| Reading {
-                    value,
-                    as_of,
-                    source: transcript_source.clone(),
-                })
-            }),
-            grade9: transcript_as_of
-                .filter(|_| grade_level.is_high_school())
-                .map(|as_of| Reading {
-                    value: grade9_on_track(&entries, catalog, &rules.scale, s.graduation_year, today, &t.grade9),
-                    as_of,
-                    source: transcript_source.clone(),
-                }),
+            gpa: gpa_reading,
+            grade9,
         };
-        let findings = evaluate(&input, t, today);
+        // Only the kinds recomputed: the others' data was not read.
+        let findings: Vec<Finding> = evaluate(&input, t, today)
+            .into_iter()
+            .filter(|f| kinds.contains(&f.kind))
+            .collect();
+        evaluated.push((s, findings));
+    }
+    let new_at: HashSet<Uuid> = evaluated
+        .iter()
+        .filter(|(s, findings)| {
+            findings
+                .iter()
+                .any(|f| !b.flags.contains_key(&(s.person_id, f.kind.key().to_owned())))
+        })
+        .map(|(s, _)| s.school_id)
+        .collect();
+    cx.holders.load(app, &new_at).await?;
+    let holders = cx.holders.lock().clone();
+    let (mut opened, mut updated, mut events, mut audits) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (s, findings) in &evaluated {
         let student = StudentId(s.person_id);
-        for kind in FlagKind::ALL {
+        for kind in kinds {
             let finding = findings.iter().find(|f| f.kind == *kind);
             let existing = b.flags.get(&(s.person_id, kind.key().to_owned()));
             let event = |action: AuditAction, flag: Uuid, detail: String| {
@@ -338,7 +429,7 @@ async fn apply(
             match (existing, finding) {
                 (None, None) => {}
                 (None, Some(f)) => {
-                    let holders = b.holders.get(&s.school_id).map(Vec::as_slice).unwrap_or(&[]);
+                    let holders = holders.get(&s.school_id).map(Vec::as_slice).unwrap_or(&[]);
                     let Some(owner) = choose_owner(*kind, &settings.routing, s.plan_manager.map(PersonId), holders)
                     else {
                         tracing::warn!(kind = kind.key(), "a flag with no one to own it was not stored");
@@ -412,7 +503,6 @@ async fn apply(
                         continue;
                     }
                     row.updated_at = now;
-                    flags_repo::update(&mut tx, &row).await?;
                     if let Some(key) = moved {
                         events.push(flags_repo::NewEvent {
                             flag: row.id,
@@ -427,11 +517,17 @@ async fn apply(
                     } else {
                         changes.refreshed += 1;
                     }
+                    updated.push(row);
                 }
             }
         }
     }
+    if opened.is_empty() && updated.is_empty() {
+        return Ok(changes);
+    }
+    let mut tx = app.db().begin().await?;
     flags_repo::insert_many(&mut tx, &opened).await?;
+    flags_repo::update_many(&mut tx, &updated).await?;
     flags_repo::add_events(&mut tx, &events).await?;
     audit::record_many(&mut tx, &audits).await?;
     tx.commit().await?;
@@ -455,7 +551,7 @@ pub async fn district(app: &App, district: OrgId, request_id: &str) -> Result<Ch
         .into_iter()
         .map(StudentId)
         .collect();
-    students(app, district, &ids, request_id).await
+    students(app, district, &ids, FlagKind::ALL, request_id).await
 }
 
 /// Starts recomputing the district in the background (after its thresholds

@@ -568,3 +568,50 @@ async fn daily_attendance_events_add_up_to_the_years_attendance_and_raise_the_fl
         .await;
     assert_eq!(stored_after, vec!["22 1 3".to_owned()]);
 }
+
+/// The GPA flag follows the transcript: a load that sinks the GPA raises
+/// it at once, owned by the plan manager; a load that lifts it clears it.
+#[tokio::test]
+async fn a_transcript_load_raises_and_then_clears_the_low_gpa_flag() {
+    use crate::academics::{load, CATALOG};
+    let app = TestApp::with_demo().await;
+    let me = app.person("demo.student").await;
+    let local = local_id(&app, me).await;
+    assert_eq!(load(&app, "catalog", CATALOG).await.status, 200);
+    // Twenty credits of one mark outweigh whatever else the demo's tenth
+    // grader has on record (As to Cs, about a dozen credits).
+    let transcript = |mark: &str, earned: &str| {
+        let mut csv = String::from(
+            "studentUniqueId,courseCode,courseTitle,schoolYear,term,whenTakenGradeLevel,finalLetterGradeEarned,\
+             attemptedCredits,earnedCredits,courseLevelCharacteristic\n",
+        );
+        for (code, title) in [
+            ("ENG9", "English 9"),
+            ("ALG1", "Algebra I"),
+            ("BIO", "Biology"),
+            ("WH", "World History"),
+            ("SPA1", "Spanish I"),
+        ] {
+            csv.push_str(&format!(
+                "{local},{code},{title},2025-2026,year,9,{mark},4,{earned},standard\n"
+            ));
+        }
+        csv
+    };
+    assert!(flag_of(&app, me, "low_gpa").await.is_none());
+    let res = load(&app, "transcripts", &transcript("F", "0")).await;
+    assert_eq!(res.status, 200, "{}", res.text);
+    let (status, owner, basis) = flag_of(&app, me, "low_gpa").await.expect("a low GPA flag");
+    assert_eq!(status, "open");
+    assert_eq!(owner, app.person("demo.counselor").await, "the plan manager owns it");
+    assert_eq!(basis, "plan_manager");
+    let counselor = app.signed_in("demo.counselor").await;
+    let page = counselor.get(&format!("/students/{me}/flags")).await;
+    assert!(page.text.contains("transcript"), "its source: {}", page.text);
+
+    let res = load(&app, "transcripts", &transcript("A", "4")).await;
+    assert_eq!(res.status, 200, "{}", res.text);
+    assert_eq!(flag_of(&app, me, "low_gpa").await.expect("the flag").0, "cleared");
+    // The attendance flag was not touched by a transcript load.
+    assert!(flag_of(&app, me, "chronic_absence").await.is_none());
+}

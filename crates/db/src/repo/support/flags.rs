@@ -91,9 +91,9 @@ const FLAG_COLUMNS: &str =
      f.stale, f.owner_id, f.owner_basis, f.next_step, f.next_step_due, f.resolved_note, f.opened_at, f.updated_at";
 
 /// Every flag of these students (any status).
-pub async fn for_students(db: &Db, students: &[StudentId]) -> Result<Vec<FlagRow>, DbError> {
+pub async fn for_students(db: &Db, students: &[StudentId], kinds: &[&str]) -> Result<Vec<FlagRow>, DbError> {
     let ids: Vec<Uuid> = students.iter().map(|s| s.0).collect();
-    if ids.is_empty() {
+    if ids.is_empty() || kinds.is_empty() {
         return Ok(Vec::new());
     }
     Ok(with_reader!(db, |p| {
@@ -101,6 +101,11 @@ pub async fn for_students(db: &Db, students: &[StudentId]) -> Result<Vec<FlagRow
         let mut sep = qb.separated(", ");
         for id in &ids {
             sep.push_bind(*id);
+        }
+        qb.push(") AND f.kind IN (");
+        let mut sep = qb.separated(", ");
+        for k in kinds {
+            sep.push_bind(*k);
         }
         qb.push(") ORDER BY f.student_id, f.kind");
         qb.build_query_as().fetch_all(p).await
@@ -141,6 +146,46 @@ pub async fn update(tx: &mut Tx, f: &FlagRow) -> Result<(), DbError> {
         .execute(&mut *c)
         .await
         .map(|_| ()))?;
+    Ok(())
+}
+
+/// Writes every changeable column of many flags (a recomputation's
+/// refreshed and moved flags): as many rows per statement as fit, each
+/// matched by id.
+pub async fn update_many(tx: &mut Tx, rows: &[FlagRow]) -> Result<(), DbError> {
+    const COLS: usize = 14;
+    let per = (crate::repo::bulk::MAX_BINDS / COLS).max(1);
+    with_tx!(tx, |c| {
+        for part in rows.chunks(per) {
+            let mut qb = sqlx::QueryBuilder::new(
+                "WITH v (id, status, rule, evidence, as_of, source, stale, owner_id, owner_basis, next_step, next_step_due, \
+                 resolved_note, school_id, updated_at) AS (",
+            );
+            qb.push_values(part, |mut b, f| {
+                b.push_bind(f.id)
+                    .push_bind(f.status.as_str())
+                    .push_bind(f.rule.as_str())
+                    .push_bind(f.evidence.as_str())
+                    .push_bind(f.as_of)
+                    .push_bind(f.source.as_str())
+                    .push_bind(f.stale)
+                    .push_bind(f.owner_id)
+                    .push_bind(f.owner_basis.as_str())
+                    .push_bind(f.next_step.as_str())
+                    .push_bind(f.next_step_due)
+                    .push_bind(f.resolved_note.as_deref())
+                    .push_bind(f.school_id)
+                    .push_bind(f.updated_at);
+            });
+            qb.push(
+                ") UPDATE flags SET status = v.status, rule = v.rule, evidence = v.evidence, as_of = v.as_of, source = v.source, \
+                 stale = v.stale, owner_id = v.owner_id, owner_basis = v.owner_basis, next_step = v.next_step, \
+                 next_step_due = v.next_step_due, resolved_note = v.resolved_note, school_id = v.school_id, \
+                 updated_at = v.updated_at FROM v WHERE flags.id = v.id",
+            );
+            qb.build().execute(&mut *c).await?;
+        }
+    });
     Ok(())
 }
 

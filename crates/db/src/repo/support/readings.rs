@@ -156,44 +156,55 @@ where
     qb.push(")");
 }
 
-/// The readings of `students` (at most a few hundred per call).
-pub async fn for_students(db: &Db, students: &[StudentId]) -> Result<Readings, DbError> {
+/// The readings of `students` (at most a few hundred per call): of each
+/// table asked for, in one statement.
+pub async fn for_students(
+    db: &Db,
+    students: &[StudentId],
+    attendance: bool,
+    behaviour: bool,
+    marks: bool,
+) -> Result<Readings, DbError> {
     let ids: Vec<Uuid> = students.iter().map(|s| s.0).collect();
+    let mut out = Readings::default();
     if ids.is_empty() {
-        return Ok(Readings::default());
+        return Ok(out);
     }
     let ids = ids.as_slice();
-    let attendance: Vec<AttendanceRow> = with_reader!(db, |p| {
-        let mut qb = sqlx::QueryBuilder::new(
-            "SELECT student_id, school_year, days_enrolled, excused, unexcused, disciplinary, as_of, source \
-             FROM attendance_readings WHERE student_id",
-        );
-        in_list(&mut qb, ids);
-        qb.push(" ORDER BY student_id, school_year");
-        qb.build_query_as().fetch_all(p).await
-    })?;
-    let behaviour: Vec<BehaviourRow> = with_reader!(db, |p| {
-        let mut qb = sqlx::QueryBuilder::new(
-            "SELECT student_id, school_year, incidents, iss_days, oss_days, as_of, source FROM behaviour_readings WHERE student_id",
-        );
-        in_list(&mut qb, ids);
-        qb.push(" ORDER BY student_id, school_year");
-        qb.build_query_as().fetch_all(p).await
-    })?;
-    let marks: Vec<MarkRow> = with_reader!(db, |p| {
-        let mut qb = sqlx::QueryBuilder::new(
-            "SELECT student_id, course_code, term_ends_on, subject, term_length, failing, as_of, source FROM course_marks \
-             WHERE student_id",
-        );
-        in_list(&mut qb, ids);
-        qb.push(" ORDER BY student_id, term_ends_on, course_code");
-        qb.build_query_as().fetch_all(p).await
-    })?;
-    Ok(Readings {
-        attendance,
-        behaviour,
-        marks,
-    })
+    if attendance {
+        out.attendance = with_reader!(db, |p| {
+            let mut qb = sqlx::QueryBuilder::new(
+                "SELECT student_id, school_year, days_enrolled, excused, unexcused, disciplinary, as_of, source \
+                 FROM attendance_readings WHERE student_id",
+            );
+            in_list(&mut qb, ids);
+            qb.push(" ORDER BY student_id, school_year");
+            qb.build_query_as().fetch_all(p).await
+        })?;
+    }
+    if behaviour {
+        out.behaviour = with_reader!(db, |p| {
+            let mut qb = sqlx::QueryBuilder::new(
+                "SELECT student_id, school_year, incidents, iss_days, oss_days, as_of, source FROM behaviour_readings \
+                 WHERE student_id",
+            );
+            in_list(&mut qb, ids);
+            qb.push(" ORDER BY student_id, school_year");
+            qb.build_query_as().fetch_all(p).await
+        })?;
+    }
+    if marks {
+        out.marks = with_reader!(db, |p| {
+            let mut qb = sqlx::QueryBuilder::new(
+                "SELECT student_id, course_code, term_ends_on, subject, term_length, failing, as_of, source FROM course_marks \
+                 WHERE student_id",
+            );
+            in_list(&mut qb, ids);
+            qb.push(" ORDER BY student_id, term_ends_on, course_code");
+            qb.build_query_as().fetch_all(p).await
+        })?;
+    }
+    Ok(out)
 }
 
 /// What the rules and the owner choice need about each student: school,
