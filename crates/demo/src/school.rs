@@ -5,7 +5,8 @@
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 use ssp_db::repo::bulk::{
-    self, AccountRow, ClassRow, CourseRow, EnrollmentRow, GuardianLinkRow, PersonRow, StaffRow, StudentRow,
+    self, AccountRow, ClassRow, CourseRow, DemographicsRow, EnrollmentRow, GuardianLinkRow, PersonRow, StaffRow,
+    StudentRow,
 };
 use ssp_db::repo::team::{self, PlanManagerBulkRow, TeamRow};
 use ssp_db::{DbError, Tx};
@@ -69,6 +70,8 @@ pub(crate) struct Batch {
     pub classes: Vec<ClassRow>,
     pub persons: Vec<PersonRow>,
     pub students: Vec<StudentRow>,
+    /// Sex and race/ethnicity, kept apart for the fairness audit.
+    pub demographics: Vec<DemographicsRow>,
     pub guardian_links: Vec<GuardianLinkRow>,
     pub staff: Vec<StaffRow>,
     pub enrollments: Vec<EnrollmentRow>,
@@ -95,6 +98,7 @@ impl Batch {
         bulk::classes(tx, &self.classes, now).await?;
         bulk::persons(tx, &self.persons, now).await?;
         bulk::students(tx, &self.students, now).await?;
+        bulk::student_demographics(tx, &self.demographics, now).await?;
         bulk::guardian_links(tx, &self.guardian_links, now).await?;
         bulk::staff_assignments(tx, &self.staff, now).await?;
         bulk::enrollments(tx, &self.enrollments, now).await?;
@@ -476,8 +480,52 @@ impl SchoolBuilder<'_, '_, '_> {
         };
         let birth_date = self.birth_date(grade);
         let made = self.add_student((given, preferred), name, pronouns, language, grade, birth_date);
+        self.add_demographics(made.id, sex, culture);
         self.link_family(family, made.id, grade);
         made.id
+    }
+
+    /// The student's sex and race/ethnicity as a roster would carry them,
+    /// at about the national public-school shares (NCES). Drawn from the
+    /// student's id, not the generator's stream, and never read by
+    /// anything but the fairness audit: no flag depends on them.
+    fn add_demographics(&mut self, student: Uuid, sex: Sex, culture: Culture) {
+        // splitmix64 of the id: a fixed draw in [0, 1) per student and use.
+        let draw = |salt: u64| {
+            let mut z = (student.as_u128() as u64) ^ ((student.as_u128() >> 64) as u64) ^ salt;
+            z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            (z ^ (z >> 31)) as f64 / (u64::MAX as f64 + 1.0)
+        };
+        let sex = match sex {
+            Sex::Female => "female",
+            Sex::Male => "male",
+        };
+        let race = draw(2);
+        let race_ethnicity = if culture == Culture::Spanish && race < 0.92 {
+            "hispanic_latino"
+        } else {
+            // The shares of students who are not Hispanic or Latino.
+            [
+                (0.615, "white"),
+                (0.825, "black_african_american"),
+                (0.895, "asian"),
+                (0.965, "two_or_more"),
+                (0.979, "american_indian_alaska_native"),
+                (0.985, "native_hawaiian_pacific_islander"),
+                (1.0, "not_reported"),
+            ]
+            .iter()
+            .find(|(upto, _)| draw(3) < *upto)
+            .map_or("not_reported", |(_, r)| r)
+        };
+        self.batch.demographics.push(DemographicsRow {
+            student_id: student,
+            district_id: self.ctx.id,
+            sex: Some(sex),
+            race_ethnicity,
+        });
     }
 
     fn pick_or_make_family(&mut self, grade: i32) -> usize {
@@ -836,6 +884,7 @@ impl SchoolBuilder<'_, '_, '_> {
             showcase::GRADE,
             birth,
         );
+        self.add_demographics(made.id, Sex::Female, Culture::Spanish);
         self.link_family(family, made.id, showcase::GRADE);
         self.batch.rename(made, showcase::STUDENT);
         made
@@ -857,6 +906,7 @@ impl SchoolBuilder<'_, '_, '_> {
             showcase::SIBLING_GRADE,
             eighteen,
         );
+        self.add_demographics(made.id, Sex::Male, Culture::Spanish);
         self.link_family(family, made.id, showcase::SIBLING_GRADE);
         made.id
     }

@@ -254,6 +254,29 @@ pub async fn students(tx: &mut Tx, rows: &[StudentRow], now: OffsetDateTime) -> 
     )
 }
 
+/// A student's kept demographics (the fairness audit's only source).
+pub struct DemographicsRow {
+    pub student_id: Uuid,
+    pub district_id: Uuid,
+    pub sex: Option<&'static str>,
+    pub race_ethnicity: &'static str,
+}
+
+pub async fn student_demographics(tx: &mut Tx, rows: &[DemographicsRow], now: OffsetDateTime) -> Result<(), DbError> {
+    bulk_insert!(
+        tx,
+        "INSERT INTO student_demographics (student_id, district_id, sex, race_ethnicity, updated_at) ",
+        rows,
+        5,
+        |b, r| b
+            .push_bind(r.student_id)
+            .push_bind(r.district_id)
+            .push_bind(r.sex)
+            .push_bind(r.race_ethnicity)
+            .push_bind(now)
+    )
+}
+
 pub struct GuardianLinkRow {
     pub id: Uuid,
     pub district_id: Uuid,

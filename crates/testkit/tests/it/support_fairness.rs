@@ -37,6 +37,8 @@ async fn keep(app: &TestApp, student: Uuid, sex: &str, race: &str) {
 #[tokio::test]
 async fn flag_rates_by_group_hide_small_groups_and_what_would_reveal_them() {
     let app = TestApp::with_demo().await;
+    // The demo keeps demographics for every student: start from none.
+    app.execute("DELETE FROM student_demographics", &[]).await;
     let all = students(&app, 25).await;
     for s in &all[..12] {
         keep(&app, *s, "female", "white").await;
@@ -310,4 +312,23 @@ async fn the_caseload_lists_students_who_need_support_by_flag_overdue_step_and_t
     let bad = counselor.get_json("/api/v1/students?support=nope").await;
     assert_eq!(bad.status, 422);
     assert!(bad.body.contains("support"));
+}
+
+/// The demo district's audit has something to show: every demo student
+/// has a sex and a race/ethnicity kept, so the groups are large enough to
+/// be shown rather than all "not reported".
+#[tokio::test]
+async fn the_demo_districts_audit_shows_its_groups() {
+    let app = TestApp::with_demo().await;
+    let admin = app.signed_in("demo.districtadmin").await;
+    let page = admin.get("/admin/support/fairness").await;
+    assert_eq!(page.status, 200);
+    let row = |label: &str| -> Option<u32> {
+        let after = page.text.split(&format!("<th scope=\"row\">{label}</th><td>")).nth(1)?;
+        after.split('<').next()?.parse().ok()
+    };
+    let (female, male) = (row("Female").expect("a female row"), row("Male").expect("a male row"));
+    assert!(female >= 10 && male >= 10, "female {female}, male {male}");
+    assert!(row("White").is_some_and(|n| n >= 10), "{}", page.text);
+    assert!(row("Hispanic or Latino").is_some_and(|n| n >= 10), "{}", page.text);
 }
