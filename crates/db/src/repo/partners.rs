@@ -574,15 +574,91 @@ pub async fn referral(db: &Db, id: Uuid) -> Result<Option<ReferralRow>, DbError>
         .await)?)
 }
 
-/// Every referral of the district (for the loop metrics), capped.
-pub async fn referrals_of_district(db: &Db, district: OrgId) -> Result<Vec<ReferralRow>, DbError> {
-    let sql = format!(
-        "SELECT {REFERRAL_COLUMNS} FROM {REFERRAL_FROM} WHERE f.district_id = $1 AND f.kind = 'referral' \
-         ORDER BY f.created_at LIMIT 200000"
+// ---- loop metrics ---------------------------------------------------------
+
+/// Referrals (not enrolments) of one school, partner and status.
+#[derive(Debug, Clone, FromRow)]
+pub struct StatusCount {
+    pub school_id: Option<Uuid>,
+    pub school_name: Option<String>,
+    pub partner_id: Option<Uuid>,
+    pub partner_name: Option<String>,
+    pub status: String,
+    pub n: i64,
+    /// Of those, closed with an outcome.
+    pub closed_with_outcome: i64,
+}
+
+/// How many referrals of one school and partner took `days` days from sent
+/// to the step (`acceptance` or `first_service`).
+#[derive(Debug, Clone, FromRow)]
+pub struct DaysCount {
+    pub school_id: Option<Uuid>,
+    pub partner_id: Option<Uuid>,
+    pub step: String,
+    pub days: i64,
+    pub n: i64,
+}
+
+/// The loop metrics' counts for the district, aggregated in SQL: referrals
+/// per school, partner and status, and the days to acceptance and to the
+/// first service as (days, how many) per school and partner — one row per
+/// distinct value, so nothing is cut however many referrals there are.
+pub async fn loop_counts(db: &Db, district: OrgId) -> Result<(Vec<StatusCount>, Vec<DaysCount>), DbError> {
+    let by_status = "SELECT s.school_id, o.name AS school_name, f.partner_id, pa.name AS partner_name, f.status, \
+                COUNT(*) AS n, \
+                SUM(CASE WHEN f.status = 'closed' AND f.outcome IS NOT NULL THEN 1 ELSE 0 END) AS closed_with_outcome \
+         FROM referrals f JOIN students s ON s.person_id = f.student_id \
+         LEFT JOIN orgs o ON o.id = s.school_id LEFT JOIN partners pa ON pa.id = f.partner_id \
+         WHERE f.district_id = $1 AND f.kind = 'referral' \
+         GROUP BY s.school_id, o.name, f.partner_id, pa.name, f.status";
+    // Whole days between two dates: the one place the engines differ.
+    let between = |to: &str| match db.engine() {
+        "postgres" => format!("CAST(f.{to} - f.sent_on AS BIGINT)"),
+        _ => format!("CAST(julianday(f.{to}) - julianday(f.sent_on) AS INTEGER)"),
+    };
+    let days_of = |step: &str, to: &str| {
+        let d = between(to);
+        format!(
+            "SELECT s.school_id, f.partner_id, '{step}' AS step, {d} AS days, COUNT(*) AS n \
+             FROM referrals f JOIN students s ON s.person_id = f.student_id \
+             WHERE f.district_id = $1 AND f.kind = 'referral' AND f.{to} IS NOT NULL \
+             GROUP BY s.school_id, f.partner_id, {d}"
+        )
+    };
+    let days = format!(
+        "{} UNION ALL {}",
+        days_of("acceptance", "accepted_on"),
+        days_of("first_service", "first_service_on")
     );
-    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+    Ok(with_reader!(db, |p| {
+        let counts = sqlx::query_as(by_status).bind(district.0).fetch_all(p).await?;
+        let days = sqlx::query_as(&days).bind(district.0).fetch_all(p).await?;
+        Ok::<_, sqlx::Error>((counts, days))
+    })?)
+}
+
+/// For the demo's referrals: (student, guardian with educational rights,
+/// plan manager, the guardian's language) of the district's active
+/// students in grades 6–11, none of them a showcase (`demo.`) account or
+/// its family, the showcase counselor's students first; a student shows
+/// once a guardian and manager pair.
+pub async fn demo_referral_students(tx: &mut Tx, district: OrgId) -> Result<Vec<(Uuid, Uuid, Uuid, String)>, DbError> {
+    let sql = "SELECT s.person_id, g.guardian_id, pm.staff_id, gp.preferred_language FROM students s \
+               JOIN persons p ON p.id = s.person_id \
+               JOIN guardian_links g ON g.student_id = s.person_id AND g.status = 'active' AND g.educational_rights \
+               JOIN persons gp ON gp.id = g.guardian_id \
+               JOIN plan_managers pm ON pm.student_id = s.person_id AND pm.ended_at IS NULL \
+               WHERE p.district_id = $1 AND s.status = 'active' AND s.grade_level BETWEEN 6 AND 11 \
+                 AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.username LIKE 'demo.%' \
+                     AND (a.person_id = s.person_id OR a.person_id IN \
+                          (SELECT l.guardian_id FROM guardian_links l WHERE l.student_id = s.person_id))) \
+               ORDER BY CASE WHEN EXISTS (SELECT 1 FROM accounts a WHERE a.person_id = pm.staff_id \
+                     AND a.username = 'demo.counselor') THEN 0 ELSE 1 END, s.person_id, g.guardian_id, pm.staff_id \
+               LIMIT 200";
+    Ok(with_tx!(tx, |c| sqlx::query_as(sql)
         .bind(district.0)
-        .fetch_all(p)
+        .fetch_all(&mut *c)
         .await)?)
 }
 
@@ -682,14 +758,5 @@ pub async fn open_needs(db: &Db, student: StudentId) -> Result<Vec<(Uuid, String
     Ok(with_reader!(db, |p| sqlx::query_as(sql)
         .bind(student.0)
         .fetch_all(p)
-        .await)?)
-}
-
-/// An organisation's name (a school's, for the metrics).
-pub async fn org_name(db: &Db, id: Uuid) -> Result<Option<String>, DbError> {
-    let sql = "SELECT name FROM orgs WHERE id = $1";
-    Ok(with_reader!(db, |p| sqlx::query_scalar(sql)
-        .bind(id)
-        .fetch_optional(p)
         .await)?)
 }
