@@ -35,32 +35,8 @@ pub struct PartnerUserForm {
 /// through "forgot password" or an SSO sign-in). Maintainers of the
 /// directory only. A taken username is the conflict `username_taken`.
 pub async fn create(app: &App, actor: &Actor, partner: &str, form: &PartnerUserForm) -> Result<PersonId, Error> {
-    require_maintainer(app, actor).await?;
-    let partner = match partner.trim().parse::<Uuid>() {
-        Ok(id) => repo::partner(app.db(), actor.district, id).await?,
-        Err(_) => None,
-    }
-    .ok_or(Error::NotFound)?;
-    let mut f = Fields::new();
-    let given = f.check(input::text("given_name", &form.given_name, 1..=100));
-    let family = f.check(input::text("family_name", &form.family_name, 1..=100));
-    let username = f.check(input::text("username", &form.username.to_lowercase(), 3..=64));
-    let email = f.check(input::text("email", &form.email, 0..=254));
-    if let Some(u) = &username {
-        if !u
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '@'))
-        {
-            f.push("username", "invalid_username");
-        }
-    }
-    f.finish("invalid_partner_user", || ())?;
-    let (given, family, username, email) = (
-        given.expect("checked"),
-        family.expect("checked"),
-        username.expect("checked"),
-        email.expect("checked"),
-    );
+    let partner = maintained_partner(app, actor, partner).await?;
+    let (given, family, username, email) = parse_form(form, true)?;
     let now = app.now();
     let person = PersonId::new();
     let mut tx = app.db().begin().await?;
@@ -91,6 +67,94 @@ pub async fn create(app: &App, actor: &Actor, partner: &str, form: &PartnerUserF
     audit::record(&mut tx, &ev).await?;
     tx.commit().await?;
     Ok(person)
+}
+
+/// The names, username (when `with_username`) and email of the form, or
+/// every field at fault (`invalid_partner_user`).
+fn parse_form(form: &PartnerUserForm, with_username: bool) -> Result<(String, String, String, String), Error> {
+    let mut f = Fields::new();
+    let given = f.check(input::text("given_name", &form.given_name, 1..=100));
+    let family = f.check(input::text("family_name", &form.family_name, 1..=100));
+    let username = if with_username {
+        f.check(input::text("username", &form.username.to_lowercase(), 3..=64))
+    } else {
+        Some(String::new())
+    };
+    let email = f.check(input::text("email", &form.email, 0..=254));
+    if let Some(u) = &username {
+        if !u
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '@'))
+        {
+            f.push("username", "invalid_username");
+        }
+    }
+    f.finish("invalid_partner_user", || ())?;
+    Ok((
+        given.expect("checked"),
+        family.expect("checked"),
+        username.expect("checked"),
+        email.expect("checked"),
+    ))
+}
+
+/// A partner of the actor's district, by its id as typed (maintainers).
+async fn maintained_partner(app: &App, actor: &Actor, partner: &str) -> Result<repo::PartnerRow, Error> {
+    require_maintainer(app, actor).await?;
+    match partner.trim().parse::<Uuid>() {
+        Ok(id) => repo::partner(app.db(), actor.district, id).await?,
+        Err(_) => None,
+    }
+    .ok_or(Error::NotFound)
+}
+
+fn person_id(raw: &str) -> Result<PersonId, Error> {
+    raw.trim().parse::<Uuid>().map(PersonId).map_err(|_| Error::NotFound)
+}
+
+/// Changes a partner user's names and email (the username stays: it is
+/// how they sign in).
+pub async fn update(
+    app: &App,
+    actor: &Actor,
+    partner: &str,
+    person: &str,
+    form: &PartnerUserForm,
+) -> Result<(), Error> {
+    let partner = maintained_partner(app, actor, partner).await?;
+    let person = person_id(person)?;
+    let (given, family, _, email) = parse_form(form, false)?;
+    let mut tx = app.db().begin().await?;
+    let email = (!email.is_empty()).then_some(email.as_str());
+    if !repo::update_partner_user(&mut tx, partner.id, person, (&given, &family, email), app.now()).await? {
+        return Err(Error::NotFound);
+    }
+    let mut ev = event(app, actor, AuditAction::PartnerUserChanged);
+    ev.record_kind = Some("partner_user");
+    ev.record_id = Some(person.to_string());
+    ev.detail = Some(format!("partner={}", partner.id));
+    audit::record(&mut tx, &ev).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Ends a partner user: no longer tied to the organisation, the account
+/// disabled and signed out everywhere. What they read stays in the record
+/// of disclosures.
+pub async fn remove(app: &App, actor: &Actor, partner: &str, person: &str) -> Result<(), Error> {
+    let partner = maintained_partner(app, actor, partner).await?;
+    let person = person_id(person)?;
+    let mut tx = app.db().begin().await?;
+    if !repo::remove_partner_user(&mut tx, partner.id, person).await? {
+        return Err(Error::NotFound);
+    }
+    let mut ev = event(app, actor, AuditAction::PartnerUserRemoved);
+    ev.record_kind = Some("partner_user");
+    ev.record_id = Some(person.to_string());
+    ev.detail = Some(format!("partner={}", partner.id));
+    audit::record(&mut tx, &ev).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// The organisation the actor works for, or not found.

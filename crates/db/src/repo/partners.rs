@@ -83,6 +83,81 @@ pub async fn served(db: &Db, partner: Uuid) -> Result<Vec<String>, DbError> {
         .await)?)
 }
 
+/// Adds a partner; a name taken in the district is the conflict
+/// `partners_district_id_name_uq`.
+pub async fn insert_partner(
+    tx: &mut Tx,
+    id: Uuid,
+    district: OrgId,
+    p: (&str, &str, &str),
+    now: OffsetDateTime,
+) -> Result<(), DbError> {
+    let sql = "INSERT INTO partners (id, district_id, name, description, contact, created_at, updated_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $6)";
+    with_tx!(tx, |c| sqlx::query(sql)
+        .bind(id)
+        .bind(district.0)
+        .bind(p.0)
+        .bind(p.1)
+        .bind(p.2)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|_| ()))?;
+    Ok(())
+}
+
+/// Changes a partner's name, description and contact; false when the
+/// district has no partner with that id.
+pub async fn update_partner(
+    tx: &mut Tx,
+    district: OrgId,
+    id: Uuid,
+    p: (&str, &str, &str),
+    now: OffsetDateTime,
+) -> Result<bool, DbError> {
+    let sql = "UPDATE partners SET name = $3, description = $4, contact = $5, updated_at = $6 \
+               WHERE district_id = $1 AND id = $2";
+    let n = with_tx!(tx, |c| sqlx::query(sql)
+        .bind(district.0)
+        .bind(id)
+        .bind(p.0)
+        .bind(p.1)
+        .bind(p.2)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// What still refers to a partner: (referrals, consents and disclosures —
+/// the student's record, kept; partner users).
+pub async fn partner_ties(tx: &mut Tx, id: Uuid) -> Result<(i64, i64), DbError> {
+    let sql = "SELECT (SELECT COUNT(*) FROM referrals WHERE partner_id = $1) \
+                    + (SELECT COUNT(*) FROM consents WHERE partner_id = $1) \
+                    + (SELECT COUNT(*) FROM disclosures WHERE partner_id = $1), \
+                      (SELECT COUNT(*) FROM partner_users WHERE partner_id = $1)";
+    Ok(with_tx!(tx, |c| sqlx::query_as(sql).bind(id).fetch_one(&mut *c).await)?)
+}
+
+/// Deletes a partner and its services (the caller checked nothing else
+/// refers to it); false when the district has no partner with that id.
+pub async fn delete_partner(tx: &mut Tx, district: OrgId, id: Uuid) -> Result<bool, DbError> {
+    let services = "DELETE FROM resources WHERE district_id = $1 AND partner_id = $2";
+    let partner = "DELETE FROM partners WHERE district_id = $1 AND id = $2";
+    let n = with_tx!(tx, |c| {
+        sqlx::query(services).bind(district.0).bind(id).execute(&mut *c).await?;
+        sqlx::query(partner)
+            .bind(district.0)
+            .bind(id)
+            .execute(&mut *c)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(n == 1)
+}
+
 // ---- resources ------------------------------------------------------------
 
 #[derive(Debug, Clone, FromRow)]
@@ -173,6 +248,94 @@ pub async fn upsert_resource(
         .await)?)
 }
 
+/// Binds `$3`…`$18` of a resource write: partner to keywords.
+macro_rules! bind_resource {
+    ($q:expr, $r:expr) => {
+        $q.bind($r.partner)
+            .bind($r.kind)
+            .bind($r.name)
+            .bind($r.categories)
+            .bind($r.description)
+            .bind($r.eligibility)
+            .bind($r.grade_min)
+            .bind($r.grade_max)
+            .bind($r.languages)
+            .bind($r.location)
+            .bind($r.hours)
+            .bind($r.cost)
+            .bind($r.capacity)
+            .bind($r.contact)
+            .bind($r.interest_areas)
+            .bind($r.keywords)
+    };
+}
+
+/// Adds a resource (with the id `id`); a name taken in the district is
+/// the conflict `resources_district_id_name_uq`.
+pub async fn insert_resource(tx: &mut Tx, id: Uuid, r: &ResourceWrite<'_>, now: OffsetDateTime) -> Result<(), DbError> {
+    let sql = "INSERT INTO resources (id, district_id, partner_id, kind, name, categories, description, eligibility, \
+               grade_min, grade_max, languages, location, hours, cost, capacity, contact, interest_areas, keywords, \
+               created_at, updated_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19)";
+    with_tx!(tx, |c| bind_resource!(sqlx::query(sql).bind(id).bind(r.district.0), r)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|_| ()))?;
+    Ok(())
+}
+
+/// Rewrites a resource of the district; false when it has none with that
+/// id. A name taken by another resource is the conflict
+/// `resources_district_id_name_uq`.
+pub async fn update_resource(
+    tx: &mut Tx,
+    id: Uuid,
+    r: &ResourceWrite<'_>,
+    now: OffsetDateTime,
+) -> Result<bool, DbError> {
+    let sql = "UPDATE resources SET partner_id = $3, kind = $4, name = $5, categories = $6, description = $7, \
+               eligibility = $8, grade_min = $9, grade_max = $10, languages = $11, location = $12, hours = $13, \
+               cost = $14, capacity = $15, contact = $16, interest_areas = $17, keywords = $18, updated_at = $19 \
+               WHERE id = $1 AND district_id = $2";
+    let n = with_tx!(tx, |c| bind_resource!(sqlx::query(sql).bind(id).bind(r.district.0), r)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// The partner of a resource (none for a school opportunity).
+pub async fn resource_partner(tx: &mut Tx, id: Uuid) -> Result<Option<Uuid>, DbError> {
+    let sql = "SELECT partner_id FROM resources WHERE id = $1";
+    Ok(with_tx!(tx, |c| sqlx::query_scalar(sql)
+        .bind(id)
+        .fetch_one(&mut *c)
+        .await)?)
+}
+
+/// How many referrals and enrolments (any state) name a resource.
+pub async fn resource_referrals(tx: &mut Tx, id: Uuid) -> Result<i64, DbError> {
+    let sql = "SELECT COUNT(*) FROM referrals WHERE resource_id = $1";
+    Ok(with_tx!(tx, |c| sqlx::query_scalar(sql)
+        .bind(id)
+        .fetch_one(&mut *c)
+        .await)?)
+}
+
+/// Deletes a resource of the district; false when it has none with that id.
+pub async fn delete_resource(tx: &mut Tx, district: OrgId, id: Uuid) -> Result<bool, DbError> {
+    let sql = "DELETE FROM resources WHERE district_id = $1 AND id = $2";
+    let n = with_tx!(tx, |c| sqlx::query(sql)
+        .bind(district.0)
+        .bind(id)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
 const RESOURCE_COLUMNS: &str = "r.id, r.partner_id, pa.name AS partner_name, r.kind, r.name, r.categories, \
      r.description, r.eligibility, r.grade_min, r.grade_max, r.languages, r.location, r.hours, r.cost, r.capacity, \
      r.contact, r.interest_areas, r.keywords, \
@@ -248,16 +411,64 @@ pub struct PartnerUserRow {
     pub given_name: String,
     pub family_name: String,
     pub username: Option<String>,
+    pub email: Option<String>,
 }
 
 pub async fn partner_users(db: &Db, partner: Uuid) -> Result<Vec<PartnerUserRow>, DbError> {
-    let sql = "SELECT u.person_id, p.given_name, p.family_name, a.username FROM partner_users u \
+    let sql = "SELECT u.person_id, p.given_name, p.family_name, a.username, p.email FROM partner_users u \
                JOIN persons p ON p.id = u.person_id LEFT JOIN accounts a ON a.person_id = u.person_id \
                WHERE u.partner_id = $1 ORDER BY p.family_name, p.given_name";
     Ok(with_reader!(db, |p| sqlx::query_as(sql)
         .bind(partner)
         .fetch_all(p)
         .await)?)
+}
+
+/// Changes a partner user's names and email; false when the person is not
+/// a user of that partner.
+pub async fn update_partner_user(
+    tx: &mut Tx,
+    partner: Uuid,
+    person: PersonId,
+    names: (&str, &str, Option<&str>),
+    now: OffsetDateTime,
+) -> Result<bool, DbError> {
+    let sql = "UPDATE persons SET given_name = $3, family_name = $4, email = $5, updated_at = $6 \
+               WHERE id = $2 AND id IN (SELECT person_id FROM partner_users WHERE partner_id = $1)";
+    let n = with_tx!(tx, |c| sqlx::query(sql)
+        .bind(partner)
+        .bind(person.0)
+        .bind(names.0)
+        .bind(names.1)
+        .bind(names.2)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// Ends a partner user: the tie to the organisation goes, the account is
+/// disabled and its sessions end (the person and what they did stay in the
+/// record). False when the person is not a user of that partner.
+pub async fn remove_partner_user(tx: &mut Tx, partner: Uuid, person: PersonId) -> Result<bool, DbError> {
+    let tie = "DELETE FROM partner_users WHERE partner_id = $1 AND person_id = $2";
+    let account = "UPDATE accounts SET disabled = TRUE WHERE person_id = $1";
+    let sessions = "DELETE FROM sessions WHERE account_id IN (SELECT id FROM accounts WHERE person_id = $1)";
+    let n = with_tx!(tx, |c| {
+        let n = sqlx::query(tie)
+            .bind(partner)
+            .bind(person.0)
+            .execute(&mut *c)
+            .await?
+            .rows_affected();
+        if n == 1 {
+            sqlx::query(account).bind(person.0).execute(&mut *c).await?;
+            sqlx::query(sessions).bind(person.0).execute(&mut *c).await?;
+        }
+        Ok::<_, sqlx::Error>(n)
+    })?;
+    Ok(n == 1)
 }
 
 // ---- consents -------------------------------------------------------------

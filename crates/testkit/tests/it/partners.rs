@@ -9,21 +9,21 @@ use ssp_testkit::{TestApp, TestClient, TestResponse};
 use time::Duration;
 use uuid::Uuid;
 
-async fn token(c: &TestClient) -> String {
+pub(crate) async fn token(c: &TestClient) -> String {
     let v: serde_json::Value = serde_json::from_str(&c.get_json("/api/v1/session").await.body).unwrap();
     v["csrf_token"].as_str().unwrap().to_owned()
 }
 
-async fn post(c: &TestClient, path: &str, body: serde_json::Value) -> TestResponse {
+pub(crate) async fn post(c: &TestClient, path: &str, body: serde_json::Value) -> TestResponse {
     let t = token(c).await;
     c.post_json(path, &body.to_string(), Some(&t)).await
 }
 
-fn json(res: &TestResponse) -> serde_json::Value {
+pub(crate) fn json(res: &TestResponse) -> serde_json::Value {
     serde_json::from_str(&res.body).unwrap_or_else(|e| panic!("{e}: {}", res.body))
 }
 
-fn id_of(res: &TestResponse) -> Uuid {
+pub(crate) fn id_of(res: &TestResponse) -> Uuid {
     assert_eq!(res.status, 201, "{}", res.body);
     json(res)["id"].as_str().unwrap().parse().unwrap()
 }
@@ -33,16 +33,16 @@ school_opportunity,Lego club,,enrichment,6,12,,12,RI,lego building robots,Tue 3-
 school_opportunity,Volleyball team,,enrichment,9,12,,,S,volleyball sports,Mon/Wed 3-5pm,free,Gym\n\
 partner_service,Clear Sight eye exams,Clear Sight Clinic,vision_dental,6,12,\"en,es\",,,glasses eyes,Sat 9-12,free,555-0100\n";
 
-struct World {
-    app: TestApp,
-    camila: Uuid,
-    partner: Uuid,
-    need: Uuid,
-    csc: TestClient,
+pub(crate) struct World {
+    pub app: TestApp,
+    pub camila: Uuid,
+    pub partner: Uuid,
+    pub need: Uuid,
+    pub csc: TestClient,
 }
 
 impl World {
-    async fn resource(&self, name: &str) -> Uuid {
+    pub async fn resource(&self, name: &str) -> Uuid {
         let list = json(&self.csc.get_json("/api/v1/resources").await);
         list.as_array()
             .unwrap()
@@ -54,7 +54,7 @@ impl World {
             .unwrap()
     }
 
-    async fn partner_user(&self) -> TestClient {
+    pub async fn partner_user(&self) -> TestClient {
         self.app
             .execute(
                 "UPDATE accounts SET password_hash = (SELECT password_hash FROM accounts WHERE username = 'demo.counselor') \
@@ -68,11 +68,11 @@ impl World {
         c
     }
 
-    fn path(&self, tail: &str) -> String {
+    pub fn path(&self, tail: &str) -> String {
         format!("/api/v1/students/{}/{tail}", self.camila)
     }
 
-    async fn grant(&self, categories: &str) -> TestResponse {
+    pub async fn grant(&self, categories: &str) -> TestResponse {
         let guardian = self.app.signed_in("demo.guardian").await;
         post(
             &guardian,
@@ -87,7 +87,7 @@ impl World {
         .await
     }
 
-    async fn refer(&self) -> TestResponse {
+    pub async fn refer(&self) -> TestResponse {
         let counselor = self.app.signed_in("demo.counselor").await;
         let resource = self.resource("Clear Sight eye exams").await;
         post(
@@ -99,7 +99,7 @@ impl World {
     }
 }
 
-async fn world() -> World {
+pub(crate) async fn world() -> World {
     let app = TestApp::with_demo().await;
     let camila = app.person("demo.student").await;
     let csc = app.signed_in("demo.csc").await;
