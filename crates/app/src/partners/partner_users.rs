@@ -180,6 +180,8 @@ pub struct PartnerReferral {
     pub consent_expires_on: time::Date,
     /// Events and days only (the school's notes stay at the school).
     pub steps: Vec<StepRow>,
+    /// Sitting at its step longer than the district's reminder age.
+    pub overdue: bool,
 }
 
 /// The tie and the consent row that makes it, for one referral.
@@ -232,6 +234,7 @@ async fn view(app: &App, row: ReferralRow, consent: repo::ConsentRow) -> Result<
         consent_expires_on: consent.expires_on,
         steps,
         row,
+        overdue: false,
     })
 }
 
@@ -271,20 +274,112 @@ async fn disclose(
     Ok(())
 }
 
+/// Which of the organisation's referrals a list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Show {
+    #[default]
+    All,
+    /// Sent: to accept or decline.
+    New,
+    /// Accepted, no service given yet.
+    ToFirstService,
+    /// Receiving services.
+    InService,
+    /// Sitting at their step longer than the district's reminder age.
+    TooLong,
+}
+
+impl Show {
+    /// `new`, `to_first_service`, `in_service`, `too_long`; anything else
+    /// is all.
+    pub fn parse(raw: &str) -> Show {
+        match raw {
+            "new" => Show::New,
+            "to_first_service" => Show::ToFirstService,
+            "in_service" => Show::InService,
+            "too_long" => Show::TooLong,
+            _ => Show::All,
+        }
+    }
+
+    fn wants(self, row: &ReferralRow, overdue: bool) -> bool {
+        match self {
+            Show::All => true,
+            Show::New => row.status == "sent",
+            Show::ToFirstService => row.status == "accepted",
+            Show::InService => row.status == "in_service",
+            Show::TooLong => overdue,
+        }
+    }
+}
+
 /// The referrals to the actor's organisation they may see now (others are
-/// left out). Each student shown is a disclosure.
-pub async fn referrals(app: &App, actor: &Actor) -> Result<Vec<PartnerReferral>, Error> {
+/// left out), those `show` picks. Each student shown is a disclosure.
+pub async fn referrals(app: &App, actor: &Actor, show: Show) -> Result<Vec<PartnerReferral>, Error> {
     let partner = my_partner(app, actor).await?;
+    let days = referrals::reminder_days(app, actor.district).await?;
+    let today = app.now().date();
     let mut out = Vec::new();
     for row in repo::referrals_of_partner(app.db(), partner).await? {
+        let overdue = referrals::rule(&row)?.overdue(days, today);
+        if !show.wants(&row, overdue) {
+            continue;
+        }
         let (tie, consent) = tie(app, partner, &row).await?;
         let category = ServiceCategory::parse(&row.category).unwrap_or(ServiceCategory::Enrichment);
         if let (true, Some(consent)) = (decide_partner(&tie, category, Action::View).is_allowed(), consent) {
             disclose(app, actor, partner, &row, &consent).await?;
-            out.push(view(app, row, consent).await?);
+            let mut view = view(app, row, consent).await?;
+            view.overdue = overdue;
+            out.push(view);
         }
     }
     Ok(out)
+}
+
+/// What waits for a partner user's organisation, counted over the
+/// referrals they may see, naming no one (so nothing is disclosed).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Waiting {
+    pub partner_name: String,
+    pub new: u32,
+    pub to_first_service: u32,
+    pub in_service: u32,
+    pub too_long: u32,
+}
+
+/// The counts for a partner user's home page.
+pub async fn waiting(app: &App, actor: &Actor) -> Result<Waiting, Error> {
+    let partner = my_partner(app, actor).await?;
+    let days = referrals::reminder_days(app, actor.district).await?;
+    let today = app.now().date();
+    let mut w = Waiting {
+        partner_name: repo::partner(app.db(), actor.district, partner)
+            .await?
+            .map(|p| p.name)
+            .unwrap_or_default(),
+        ..Waiting::default()
+    };
+    for row in repo::referrals_of_partner(app.db(), partner).await? {
+        if matches!(row.status.as_str(), "declined" | "closed") {
+            continue;
+        }
+        let (tie, _) = tie(app, partner, &row).await?;
+        let category = ServiceCategory::parse(&row.category).unwrap_or(ServiceCategory::Enrichment);
+        if !decide_partner(&tie, category, Action::View).is_allowed() {
+            continue;
+        }
+        match row.status.as_str() {
+            "sent" => w.new += 1,
+            "accepted" => w.to_first_service += 1,
+            "in_service" => w.in_service += 1,
+            _ => {}
+        }
+        if referrals::rule(&row)?.overdue(days, today) {
+            w.too_long += 1;
+        }
+    }
+    Ok(w)
 }
 
 /// Finds a referral the actor may act on, or writes the audited denial

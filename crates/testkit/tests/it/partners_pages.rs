@@ -1,8 +1,12 @@
 //! Community partners (issue 18) on the pages, as their users use them:
 //! the coordinator's forms for one partner organisation, one resource and
-//! one partner-user account (each refusal clear, nothing changed).
+//! one partner-user account (each refusal clear, nothing changed); the
+//! partner user's home and menu; and referrals waiting too long on the home
+//! work queues of the people who should act.
 
-use super::partners::{id_of, json, world, World};
+use time::Duration;
+
+use super::partners::{id_of, json, post, world, World};
 
 async fn names_in_directory(w: &World, q: &str) -> String {
     w.csc.get(&format!("/partners?q={q}")).await.text
@@ -309,4 +313,121 @@ async fn only_maintainers_use_the_directory_forms_and_every_form_needs_its_token
         .await;
     assert_eq!(res.status, 403, "{}", res.text);
     assert!(!w.csc.get("/partners").await.text.contains("Forged"));
+}
+
+#[tokio::test]
+async fn a_partner_user_lands_on_their_referrals_with_only_their_menu() {
+    let w = world().await;
+    id_of(&w.grant("vision_dental").await);
+    let referral = id_of(&w.refer().await);
+    let ana = w.partner_user().await;
+    let home = ana.get("/").await;
+    assert_eq!(home.status, 200, "{}", home.text);
+    assert!(home.text.contains("Signed in for Clear Sight Clinic"), "{}", home.text);
+    assert!(
+        home.text
+            .contains(r#"<a href="/partner?show=new">A new referral to accept or decline</a>"#),
+        "{}",
+        home.text
+    );
+    // The menu: home, their referrals, the directory — nothing of the school's.
+    for link in [r#"href="/partner""#, r#"href="/partners""#] {
+        assert!(home.text.contains(link), "{link}: {}", home.text);
+    }
+    for link in [r#"href="/students""#, r#"href="/careers""#, r#"href="/flags""#] {
+        assert!(!home.text.contains(link), "{link}: {}", home.text);
+    }
+    // The home names no student, so it discloses nothing; the list does.
+    assert!(!home.text.contains("Camila"), "{}", home.text);
+    assert_eq!(w.app.count_audit("partner_disclosure").await, 0);
+    let list = ana.get("/partner?show=new").await;
+    assert_eq!(list.status, 200, "{}", list.text);
+    assert!(list.text.contains(&format!("referral-{referral}")), "{}", list.text);
+    assert_eq!(w.app.count_audit("partner_disclosure").await, 1);
+    let other = ana.get("/partner?show=in_service").await;
+    assert!(!other.text.contains(&format!("referral-{referral}")), "{}", other.text);
+    // Accepted: it moves to "waiting for a first service".
+    ana.get("/partner").await;
+    let res = ana
+        .post_form(&format!("/partner/referrals/{referral}"), &[("event", "accept")])
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let home = ana.get("/").await.text;
+    assert!(!home.contains("new referral"), "{home}");
+    assert!(
+        home.contains(
+            r#"<a href="/partner?show=to_first_service">An accepted referral waiting for a first service</a>"#
+        ),
+        "{home}"
+    );
+    // In Spanish.
+    let res = ana.post_form("/language", &[("lang", "es"), ("return_to", "/")]).await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    let home = ana.get("/").await.text;
+    assert!(
+        home.contains("Una derivación aceptada en espera del primer servicio"),
+        "{home}"
+    );
+}
+
+#[tokio::test]
+async fn a_referral_waiting_too_long_is_on_the_home_of_its_referrer_and_of_the_partner() {
+    let w = world().await;
+    id_of(&w.grant("vision_dental").await);
+    let referral = id_of(&w.refer().await);
+    let item = format!("/students/{}/partners#referral-{referral}", w.camila);
+    let counselor = w.app.signed_in("demo.counselor").await;
+    let ana = w.partner_user().await;
+    // Fresh: on nobody's queue.
+    assert!(!counselor.get("/").await.text.contains(&item));
+    assert!(!ana.get("/").await.text.contains("Referrals waiting too long"));
+    // Fifteen days at "sent", past the district's fourteen (a new day, a
+    // new sign-in).
+    w.app.clock.advance(Duration::days(15));
+    let counselor = w.app.signed_in("demo.counselor").await;
+    let ana = w.partner_user().await;
+    let home = counselor.get("/").await.text;
+    assert!(home.contains("Referrals waiting too long"), "{home}");
+    assert!(home.contains(&item), "{home}");
+    assert!(home.contains("Clear Sight eye exams · Sent"), "{home}");
+    assert!(home.contains("overdue since"), "{home}");
+    let home = ana.get("/").await.text;
+    assert!(
+        home.contains(r#"<a href="/partner?show=too_long">Referrals waiting too long: 1</a>"#),
+        "{home}"
+    );
+    let list = ana.get("/partner?show=too_long").await.text;
+    assert!(
+        list.contains(&format!("referral-{referral}")) && list.contains("Waiting too long"),
+        "{list}"
+    );
+    // Someone who neither made it nor manages the plan: not on their queue.
+    let teacher = w.app.signed_in("demo.teacher").await;
+    assert!(!teacher.get("/").await.text.contains(&item));
+    // The district allows thirty days: no longer waiting too long.
+    let admin = w.app.signed_in("demo.districtadmin").await;
+    let res = post(
+        &admin,
+        "/api/v1/partner-settings",
+        serde_json::json!({"reminder_days": "30"}),
+    )
+    .await;
+    assert_eq!(res.status, 204, "{}", res.body);
+    assert!(!counselor.get("/").await.text.contains(&item));
+    assert!(!ana.get("/").await.text.contains("Referrals waiting too long"));
+    // Back to fourteen; once the partner accepts, the step is new again.
+    let res = post(
+        &admin,
+        "/api/v1/partner-settings",
+        serde_json::json!({"reminder_days": "14"}),
+    )
+    .await;
+    assert_eq!(res.status, 204, "{}", res.body);
+    assert!(counselor.get("/").await.text.contains(&item));
+    ana.get("/partner").await;
+    let res = ana
+        .post_form(&format!("/partner/referrals/{referral}"), &[("event", "accept")])
+        .await;
+    assert_eq!(res.status, 303, "{}", res.text);
+    assert!(!counselor.get("/").await.text.contains(&item));
 }

@@ -225,3 +225,32 @@ partners-partner-hint = A partner's service names its organisation; a school opp
 partners-languages-hint = Language codes, such as en, es. Leave empty for any language.
 partners-capacity-hint = Places in all. Leave empty for no limit.
 partners-keywords-hint = Words that match students' interests, strengths and goals, separated by spaces.
+
+# The partner user's home and lists.
+nav-partner-referrals = Referrals
+home-partner-role = Signed in for { $partner }
+home-partner-new = { $count ->
+    [one] A new referral to accept or decline
+   *[other] { $count } new referrals to accept or decline
+}
+home-partner-to-first-service = { $count ->
+    [one] An accepted referral waiting for a first service
+   *[other] { $count } accepted referrals waiting for a first service
+}
+home-partner-too-long = { $count ->
+    [one] Referrals waiting too long: 1
+   *[other] Referrals waiting too long: { $count }
+}
+home-partner-in-service = { $count ->
+    [one] A student receiving services
+   *[other] { $count } students receiving services
+}
+home-partner-privacy = Students' names show on the referral lists. Each time you open one, it is recorded in the student's record of disclosures.
+home-partner-all = All referrals
+partners-lists = Referral lists
+partners-show-all = All
+partners-show-new = New
+partners-show-to-first-service = Waiting for a first service
+partners-show-in-service = Receiving services
+partners-show-too-long = Waiting too long
+queue-referrals-too-long = Referrals waiting too long

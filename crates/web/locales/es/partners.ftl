@@ -226,3 +226,32 @@ partners-partner-hint = Un servicio de una organización la nombra; una oportuni
 partners-languages-hint = Códigos de idioma, como en, es. Déjelo vacío para cualquier idioma.
 partners-capacity-hint = Plazas en total. Déjelo vacío si no hay límite.
 partners-keywords-hint = Palabras que coinciden con los intereses, fortalezas y metas de los estudiantes, separadas por espacios.
+
+# The partner user's home and lists.
+nav-partner-referrals = Derivaciones
+home-partner-role = Sesión iniciada para { $partner }
+home-partner-new = { $count ->
+    [one] Una derivación nueva para aceptar o rechazar
+   *[other] { $count } derivaciones nuevas para aceptar o rechazar
+}
+home-partner-to-first-service = { $count ->
+    [one] Una derivación aceptada en espera del primer servicio
+   *[other] { $count } derivaciones aceptadas en espera del primer servicio
+}
+home-partner-too-long = { $count ->
+    [one] Derivaciones que esperan demasiado: 1
+   *[other] Derivaciones que esperan demasiado: { $count }
+}
+home-partner-in-service = { $count ->
+    [one] Un estudiante recibe servicios
+   *[other] { $count } estudiantes reciben servicios
+}
+home-partner-privacy = Los nombres de los estudiantes aparecen en las listas de derivaciones. Cada vez que abre una, queda anotado en el registro de divulgaciones del estudiante.
+home-partner-all = Todas las derivaciones
+partners-lists = Listas de derivaciones
+partners-show-all = Todas
+partners-show-new = Nuevas
+partners-show-to-first-service = En espera del primer servicio
+partners-show-in-service = Reciben servicios
+partners-show-too-long = Esperan demasiado
+queue-referrals-too-long = Derivaciones que esperan demasiado
