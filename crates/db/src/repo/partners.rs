@@ -492,6 +492,7 @@ pub struct ConsentRow {
 }
 
 pub struct ConsentWrite<'a> {
+    pub id: Uuid,
     pub district: OrgId,
     pub student: StudentId,
     pub partner: Uuid,
@@ -508,7 +509,7 @@ pub struct ConsentWrite<'a> {
 }
 
 pub async fn insert_consent(tx: &mut Tx, c: &ConsentWrite<'_>, now: OffsetDateTime) -> Result<Uuid, DbError> {
-    let id = Uuid::now_v7();
+    let id = c.id;
     let sql = "INSERT INTO consents (id, district_id, student_id, partner_id, categories, purpose, granted_on, \
                expires_on, method, granted_by, signer_name, scan_key, language, recorded_by, created_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
@@ -621,6 +622,7 @@ const REFERRAL_FROM: &str = "referrals f JOIN resources r ON r.id = f.resource_i
      JOIN persons p ON p.id = f.student_id";
 
 pub struct ReferralWrite<'a> {
+    pub id: Uuid,
     pub district: OrgId,
     pub student: StudentId,
     pub resource: Uuid,
@@ -635,7 +637,7 @@ pub struct ReferralWrite<'a> {
 }
 
 pub async fn insert_referral(tx: &mut Tx, r: &ReferralWrite<'_>, now: OffsetDateTime) -> Result<Uuid, DbError> {
-    let id = Uuid::now_v7();
+    let id = r.id;
     let sql = "INSERT INTO referrals (id, district_id, student_id, resource_id, partner_id, kind, category, need_id, \
                goal_id, reason, status, sent_on, created_by, created_at, updated_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'sent', $11, $12, $13, $13)";
@@ -698,6 +700,7 @@ pub async fn update_referral(
 
 /// A step as the use case writes it.
 pub struct StepWrite<'a> {
+    pub id: Uuid,
     pub referral: Uuid,
     pub event: &'a str,
     pub on: Date,
@@ -710,7 +713,7 @@ pub async fn add_step(tx: &mut Tx, s: &StepWrite<'_>, now: OffsetDateTime) -> Re
     let sql = "INSERT INTO referral_steps (id, referral_id, event, on_date, note, sensitivity, actor_id, created_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
     with_tx!(tx, |c| sqlx::query(sql)
-        .bind(Uuid::now_v7())
+        .bind(s.id)
         .bind(s.referral)
         .bind(s.event)
         .bind(s.on)
