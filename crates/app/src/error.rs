@@ -68,6 +68,8 @@ pub fn conflict_code(constraint: &str) -> &'static str {
         "accounts_username_uq" => "username_taken",
         "accounts_email_uq" => "email_taken",
         "career_pathways_district_id_name_uq" => "pathway_name_taken",
+        "partners_district_id_name_uq" => "partner_name_taken",
+        "resources_district_id_name_uq" => "resource_name_taken",
         _ => "already_exists",
     }
 }

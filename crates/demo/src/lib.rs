@@ -555,8 +555,16 @@ impl DistrictLoad<'_> {
             (self.school_loaded)(batch.students.len() as u64);
         }
         // The partner user's account counts with the others.
-        summary.accounts +=
-            partners::seed(&mut tx, || gen.ids.next(), district_id, district.number == 1, hash, now).await?;
+        summary.accounts += partners::seed(
+            &mut tx,
+            || gen.ids.next(),
+            district_id,
+            district.number == 1,
+            hash,
+            self.opts.today,
+            now,
+        )
+        .await?;
         tx.commit().await?;
         tracing::info!(district = %district.name, students = summary.students, "demo district loaded");
         Ok(summary)

@@ -30,7 +30,8 @@ pub struct DemoSignIn {
     pub note: &'static str,
 }
 
-/// The showcase accounts, student and family first, then staff.
+/// The showcase accounts, student and family first, then staff, then the
+/// community partner's user.
 pub fn demo_sign_ins() -> Vec<DemoSignIn> {
     let s = |role, username, note| DemoSignIn { role, username, note };
     vec![
@@ -82,5 +83,10 @@ pub fn demo_sign_ins() -> Vec<DemoSignIn> {
             "community school coordinator at Riverside High School",
         ),
         s("mentor_advisor", MENTOR, "mentor/advisor at Riverside High School"),
+        s(
+            "partner_user",
+            crate::partners::PARTNER_USER,
+            "Ana Lopez, staff of the Clear Sight Vision Clinic, a community partner",
+        ),
     ]
 }

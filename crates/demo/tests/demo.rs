@@ -127,6 +127,12 @@ async fn dump(db: &Db) -> Vec<String> {
         "capstone_products",
         "capstone_panelists",
         "capstone_results",
+        "partners",
+        "resources",
+        "partner_users",
+        "consents",
+        "referrals",
+        "referral_steps",
     ];
     let mut out = Vec::new();
     for table in tables {
@@ -412,6 +418,7 @@ async fn the_showcase_accounts_are_wired_together() {
         let role_sql = match sign_in.role {
             "student" => "SELECT COUNT(*) FROM students s JOIN accounts a ON a.person_id = s.person_id WHERE a.username = $1".to_owned(),
             "guardian" => "SELECT COUNT(*) FROM guardian_links g JOIN accounts a ON a.person_id = g.guardian_id WHERE a.username = $1".to_owned(),
+            "partner_user" => "SELECT COUNT(*) FROM partner_users u JOIN accounts a ON a.person_id = u.person_id WHERE a.username = $1".to_owned(),
             staff => format!(
                 "SELECT COUNT(*) FROM staff_assignments s JOIN accounts a ON a.person_id = s.person_id \
                  WHERE a.username = $1 AND s.role = '{staff}'"
@@ -795,6 +802,24 @@ async fn the_showcase_accounts_each_have_something_to_do() {
         );
         assert!(count(&db, &wrote).await >= 1, "{username}");
     }
+    // demo.partner: referrals to the clinic at every step, under consents
+    // in force, one revoked and one expired.
+    let clinic = format!(
+        "(SELECT partner_id FROM partner_users WHERE person_id = {})",
+        person("demo.partner")
+    );
+    for status in ["sent", "accepted", "declined", "in_service", "closed"] {
+        let n = count(
+            &db,
+            &format!("SELECT COUNT(*) FROM referrals WHERE partner_id = {clinic} AND status = '{status}'"),
+        )
+        .await;
+        assert!(n >= 1, "{status}");
+    }
+    let revoked = format!("SELECT COUNT(*) FROM consents WHERE partner_id = {clinic} AND revoked_at IS NOT NULL");
+    assert_eq!(count(&db, &revoked).await, 1);
+    let expired = format!("SELECT COUNT(*) FROM consents WHERE partner_id = {clinic} AND expires_on < '2026-11-02'");
+    assert_eq!(count(&db, &expired).await, 1);
 }
 
 /// The app's clock, stopped at the demo's morning.

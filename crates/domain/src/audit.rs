@@ -191,8 +191,13 @@ pub enum AuditAction {
     PartnerSaved,
     ResourceSaved,
     DirectoryImported,
-    /// A partner user's account was created.
+    /// A partner organisation or a resource was removed from the directory.
+    PartnerRemoved,
+    ResourceRemoved,
+    /// A partner user's account was created, changed, or ended.
     PartnerUserCreated,
+    PartnerUserChanged,
+    PartnerUserRemoved,
     /// Consent to share with a partner was granted (on the page or from a
     /// signed paper form) or revoked.
     ConsentGranted,
@@ -331,7 +336,11 @@ impl AuditAction {
             AuditAction::PartnerSaved => "partner_saved",
             AuditAction::ResourceSaved => "resource_saved",
             AuditAction::DirectoryImported => "directory_imported",
+            AuditAction::PartnerRemoved => "partner_removed",
+            AuditAction::ResourceRemoved => "resource_removed",
             AuditAction::PartnerUserCreated => "partner_user_created",
+            AuditAction::PartnerUserChanged => "partner_user_changed",
+            AuditAction::PartnerUserRemoved => "partner_user_removed",
             AuditAction::ConsentGranted => "consent_granted",
             AuditAction::ConsentRevoked => "consent_revoked",
             AuditAction::ReferralMade => "referral_made",

@@ -217,6 +217,7 @@ async fn write(
     let id = repo::insert_consent(
         w.tx(),
         &ConsentWrite {
+            id: Uuid::now_v7(),
             district: access.facts.district_id,
             student: access.student(),
             partner,

@@ -61,8 +61,25 @@ pub async fn save_partner(app: &App, actor: &Actor, input: Parsed<NewPartner>) -
     Ok(id)
 }
 
+/// Which row a resource write goes to.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Target {
+    /// The resource of that name, added if there is none (the API, the CSV).
+    ByName,
+    /// A new resource; a name taken is `resource_name_taken`.
+    New,
+    /// The resource with that id (not found when the district has none).
+    Id(Uuid),
+}
+
 /// Writes one parsed resource; its partner must exist (`unknown_partner`).
-async fn write_resource(tx: &mut Tx, actor: &Actor, r: &NewResource, now: time::OffsetDateTime) -> Result<Uuid, Error> {
+pub(super) async fn write_resource(
+    tx: &mut Tx,
+    actor: &Actor,
+    r: &NewResource,
+    now: time::OffsetDateTime,
+    target: Target,
+) -> Result<Uuid, Error> {
     let partner = match r.kind {
         ResourceKind::SchoolOpportunity => None,
         ResourceKind::PartnerService => Some(
@@ -73,31 +90,41 @@ async fn write_resource(tx: &mut Tx, actor: &Actor, r: &NewResource, now: time::
     };
     let join = |v: &[String]| v.join(",");
     let areas: String = r.interest_areas.iter().map(|a| a.letter()).collect();
-    Ok(repo::upsert_resource(
-        tx,
-        Uuid::now_v7(),
-        &ResourceWrite {
-            district: actor.district,
-            partner,
-            kind: r.kind.key(),
-            name: &r.name,
-            categories: &category::join(&r.categories),
-            description: &r.description,
-            eligibility: &r.eligibility,
-            grade_min: i32::from(r.grade_min),
-            grade_max: i32::from(r.grade_max),
-            languages: &join(&r.languages),
-            location: &r.location,
-            hours: &r.hours,
-            cost: &r.cost,
-            capacity: r.capacity.map(|c| c as i32),
-            contact: &r.contact,
-            interest_areas: &areas,
-            keywords: &join(&r.keywords),
-        },
-        now,
-    )
-    .await?)
+    let (categories, languages, keywords) = (category::join(&r.categories), join(&r.languages), join(&r.keywords));
+    let w = ResourceWrite {
+        district: actor.district,
+        partner,
+        kind: r.kind.key(),
+        name: &r.name,
+        categories: &categories,
+        description: &r.description,
+        eligibility: &r.eligibility,
+        grade_min: i32::from(r.grade_min),
+        grade_max: i32::from(r.grade_max),
+        languages: &languages,
+        location: &r.location,
+        hours: &r.hours,
+        cost: &r.cost,
+        capacity: r.capacity.map(|c| c as i32),
+        contact: &r.contact,
+        interest_areas: &areas,
+        keywords: &keywords,
+    };
+    match target {
+        Target::ByName => Ok(repo::upsert_resource(tx, Uuid::now_v7(), &w, now).await?),
+        Target::New => {
+            let id = Uuid::now_v7();
+            repo::insert_resource(tx, id, &w, now).await?;
+            Ok(id)
+        }
+        Target::Id(id) => {
+            if repo::update_resource(tx, id, &w, now).await? {
+                Ok(id)
+            } else {
+                Err(Error::NotFound)
+            }
+        }
+    }
 }
 
 /// Adds or updates (by name) a resource.
@@ -106,7 +133,7 @@ pub async fn save_resource(app: &App, actor: &Actor, input: Parsed<NewResource>)
     let r = input?;
     let now = app.now();
     let mut tx = app.db().begin().await?;
-    let id = write_resource(&mut tx, actor, &r, now).await?;
+    let id = write_resource(&mut tx, actor, &r, now, Target::ByName).await?;
     let mut ev = event(app, actor, AuditAction::ResourceSaved);
     ev.record_kind = Some("resource");
     ev.record_id = Some(id.to_string());
@@ -192,7 +219,7 @@ pub async fn import_csv(app: &App, actor: &Actor, bytes: &[u8]) -> Result<Import
     let now = app.now();
     let mut tx = app.db().begin().await?;
     for (line, r) in &parsed {
-        match write_resource(&mut tx, actor, r, now).await {
+        match write_resource(&mut tx, actor, r, now, Target::ByName).await {
             Ok(_) => {}
             Err(Error::Rejected(rej)) => problems.extend(rej.fields.into_iter().map(|f| RowProblem {
                 line: *line,

@@ -1,16 +1,18 @@
 //! Loop metrics per school and per partner: referrals by status, median
 //! days to acceptance and to first service, the share closed with an
-//! outcome ([`ssp_domain::partners::metrics::loop_metrics`]). For the
+//! outcome. The database counts (`repo::partners::loop_counts`: by school,
+//! partner and status, and the days as (days, how many)); the groups are
+//! added up here and the figures made by [`Counts::metrics`]. For the
 //! directory's maintainers (community school coordinators, district
 //! administrators); aggregate, no student named.
 
 use std::collections::BTreeMap;
 
 use ssp_db::repo::partners as repo;
-use ssp_domain::partners::metrics::{loop_metrics, LoopMetrics};
-use ssp_domain::partners::Referral;
+use ssp_domain::partners::metrics::{Counts, LoopMetrics};
+use ssp_domain::partners::ReferralStatus;
+use uuid::Uuid;
 
-use super::referrals::rule;
 use super::require_maintainer;
 use crate::error::Error;
 use crate::{Actor, App};
@@ -32,39 +34,51 @@ pub struct Metrics {
 
 pub async fn metrics(app: &App, actor: &Actor) -> Result<Metrics, Error> {
     require_maintainer(app, actor).await?;
-    let rows = repo::referrals_of_district(app.db(), actor.district).await?;
-    let mut by_school: BTreeMap<uuid::Uuid, Vec<Referral>> = BTreeMap::new();
-    let mut by_partner: BTreeMap<String, Vec<Referral>> = BTreeMap::new();
-    let mut all = Vec::new();
-    for row in &rows {
-        let r = rule(row)?;
-        if let Some(s) = row.school_id {
-            by_school.entry(s).or_default().push(r);
+    let (statuses, days) = repo::loop_counts(app.db(), actor.district).await?;
+    // The finest groups the database answers: (school, partner).
+    let mut cells: BTreeMap<(Option<Uuid>, Option<Uuid>), Counts> = BTreeMap::new();
+    let mut school_names: BTreeMap<Option<Uuid>, String> = BTreeMap::new();
+    let mut partner_names: BTreeMap<Option<Uuid>, String> = BTreeMap::new();
+    for row in statuses {
+        let status = ReferralStatus::parse(&row.status).map_err(|e| Error::Internal(e.into()))?;
+        let cell = cells.entry((row.school_id, row.partner_id)).or_default();
+        cell.by_status.push((status, row.n as u32));
+        cell.closed_with_outcome += row.closed_with_outcome as u32;
+        school_names.insert(row.school_id, row.school_name.unwrap_or_default());
+        partner_names.insert(row.partner_id, row.partner_name.unwrap_or_default());
+    }
+    for row in days {
+        let cell = cells.entry((row.school_id, row.partner_id)).or_default();
+        let pair = (row.days, row.n as u64);
+        match row.step.as_str() {
+            "acceptance" => cell.to_acceptance.push(pair),
+            _ => cell.to_first_service.push(pair),
         }
-        by_partner
-            .entry(row.partner_name.clone().unwrap_or_default())
-            .or_default()
-            .push(r);
-        all.push(r);
     }
-    let mut schools = Vec::new();
-    for (id, rs) in by_school {
-        let name = repo::org_name(app.db(), id).await?.unwrap_or_default();
-        schools.push(Group {
-            name,
-            metrics: loop_metrics(&rs),
-        });
+    let mut by_school: BTreeMap<Option<Uuid>, Counts> = BTreeMap::new();
+    let mut by_partner: BTreeMap<Option<Uuid>, Counts> = BTreeMap::new();
+    let mut total = Counts::default();
+    for ((school, partner), c) in &cells {
+        by_school.entry(*school).or_default().add(c);
+        by_partner.entry(*partner).or_default().add(c);
+        total.add(c);
     }
-    schools.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(Metrics {
-        schools,
-        partners: by_partner
+    let groups = |m: BTreeMap<Option<Uuid>, Counts>, names: &BTreeMap<Option<Uuid>, String>, skip_none: bool| {
+        let mut out: Vec<Group> = m
             .into_iter()
-            .map(|(name, rs)| Group {
-                name,
-                metrics: loop_metrics(&rs),
+            .filter(|(id, _)| !(skip_none && id.is_none()))
+            .map(|(id, c)| Group {
+                name: names.get(&id).cloned().unwrap_or_default(),
+                metrics: c.metrics(),
             })
-            .collect(),
-        total: loop_metrics(&all),
+            .collect();
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        out
+    };
+    Ok(Metrics {
+        // A student with no school counts in the district's total only.
+        schools: groups(by_school, &school_names, true),
+        partners: groups(by_partner, &partner_names, false),
+        total: total.metrics(),
     })
 }

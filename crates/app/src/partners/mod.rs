@@ -1,5 +1,6 @@
 //! Community partners (issue 18): the resource directory and its CSV
-//! import (`directory.rs`), the matcher's proposals for a student
+//! import (`directory.rs`) and its entries one at a time (`maintain.rs`),
+//! the matcher's proposals for a student
 //! (`matching.rs`), family consent (`consent.rs`), referrals and
 //! enrolments with their state machine (`referrals.rs`), what partner
 //! users see and do under consent, with the record of disclosures
@@ -7,6 +8,7 @@
 
 pub mod consent;
 pub mod directory;
+pub mod maintain;
 pub mod matching;
 pub mod metrics;
 pub mod partner_users;

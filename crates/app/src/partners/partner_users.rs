@@ -35,32 +35,8 @@ pub struct PartnerUserForm {
 /// through "forgot password" or an SSO sign-in). Maintainers of the
 /// directory only. A taken username is the conflict `username_taken`.
 pub async fn create(app: &App, actor: &Actor, partner: &str, form: &PartnerUserForm) -> Result<PersonId, Error> {
-    require_maintainer(app, actor).await?;
-    let partner = match partner.trim().parse::<Uuid>() {
-        Ok(id) => repo::partner(app.db(), actor.district, id).await?,
-        Err(_) => None,
-    }
-    .ok_or(Error::NotFound)?;
-    let mut f = Fields::new();
-    let given = f.check(input::text("given_name", &form.given_name, 1..=100));
-    let family = f.check(input::text("family_name", &form.family_name, 1..=100));
-    let username = f.check(input::text("username", &form.username.to_lowercase(), 3..=64));
-    let email = f.check(input::text("email", &form.email, 0..=254));
-    if let Some(u) = &username {
-        if !u
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '@'))
-        {
-            f.push("username", "invalid_username");
-        }
-    }
-    f.finish("invalid_partner_user", || ())?;
-    let (given, family, username, email) = (
-        given.expect("checked"),
-        family.expect("checked"),
-        username.expect("checked"),
-        email.expect("checked"),
-    );
+    let partner = maintained_partner(app, actor, partner).await?;
+    let (given, family, username, email) = parse_form(form, true)?;
     let now = app.now();
     let person = PersonId::new();
     let mut tx = app.db().begin().await?;
@@ -93,6 +69,94 @@ pub async fn create(app: &App, actor: &Actor, partner: &str, form: &PartnerUserF
     Ok(person)
 }
 
+/// The names, username (when `with_username`) and email of the form, or
+/// every field at fault (`invalid_partner_user`).
+fn parse_form(form: &PartnerUserForm, with_username: bool) -> Result<(String, String, String, String), Error> {
+    let mut f = Fields::new();
+    let given = f.check(input::text("given_name", &form.given_name, 1..=100));
+    let family = f.check(input::text("family_name", &form.family_name, 1..=100));
+    let username = if with_username {
+        f.check(input::text("username", &form.username.to_lowercase(), 3..=64))
+    } else {
+        Some(String::new())
+    };
+    let email = f.check(input::text("email", &form.email, 0..=254));
+    if let Some(u) = &username {
+        if !u
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '@'))
+        {
+            f.push("username", "invalid_username");
+        }
+    }
+    f.finish("invalid_partner_user", || ())?;
+    Ok((
+        given.expect("checked"),
+        family.expect("checked"),
+        username.expect("checked"),
+        email.expect("checked"),
+    ))
+}
+
+/// A partner of the actor's district, by its id as typed (maintainers).
+async fn maintained_partner(app: &App, actor: &Actor, partner: &str) -> Result<repo::PartnerRow, Error> {
+    require_maintainer(app, actor).await?;
+    match partner.trim().parse::<Uuid>() {
+        Ok(id) => repo::partner(app.db(), actor.district, id).await?,
+        Err(_) => None,
+    }
+    .ok_or(Error::NotFound)
+}
+
+fn person_id(raw: &str) -> Result<PersonId, Error> {
+    raw.trim().parse::<Uuid>().map(PersonId).map_err(|_| Error::NotFound)
+}
+
+/// Changes a partner user's names and email (the username stays: it is
+/// how they sign in).
+pub async fn update(
+    app: &App,
+    actor: &Actor,
+    partner: &str,
+    person: &str,
+    form: &PartnerUserForm,
+) -> Result<(), Error> {
+    let partner = maintained_partner(app, actor, partner).await?;
+    let person = person_id(person)?;
+    let (given, family, _, email) = parse_form(form, false)?;
+    let mut tx = app.db().begin().await?;
+    let email = (!email.is_empty()).then_some(email.as_str());
+    if !repo::update_partner_user(&mut tx, partner.id, person, (&given, &family, email), app.now()).await? {
+        return Err(Error::NotFound);
+    }
+    let mut ev = event(app, actor, AuditAction::PartnerUserChanged);
+    ev.record_kind = Some("partner_user");
+    ev.record_id = Some(person.to_string());
+    ev.detail = Some(format!("partner={}", partner.id));
+    audit::record(&mut tx, &ev).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Ends a partner user: no longer tied to the organisation, the account
+/// disabled and signed out everywhere. What they read stays in the record
+/// of disclosures.
+pub async fn remove(app: &App, actor: &Actor, partner: &str, person: &str) -> Result<(), Error> {
+    let partner = maintained_partner(app, actor, partner).await?;
+    let person = person_id(person)?;
+    let mut tx = app.db().begin().await?;
+    if !repo::remove_partner_user(&mut tx, partner.id, person).await? {
+        return Err(Error::NotFound);
+    }
+    let mut ev = event(app, actor, AuditAction::PartnerUserRemoved);
+    ev.record_kind = Some("partner_user");
+    ev.record_id = Some(person.to_string());
+    ev.detail = Some(format!("partner={}", partner.id));
+    audit::record(&mut tx, &ev).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// The organisation the actor works for, or not found.
 pub async fn my_partner(app: &App, actor: &Actor) -> Result<Uuid, Error> {
     repo::partner_of(app.db(), actor.person).await?.ok_or(Error::NotFound)
@@ -116,6 +180,8 @@ pub struct PartnerReferral {
     pub consent_expires_on: time::Date,
     /// Events and days only (the school's notes stay at the school).
     pub steps: Vec<StepRow>,
+    /// Sitting at its step longer than the district's reminder age.
+    pub overdue: bool,
 }
 
 /// The tie and the consent row that makes it, for one referral.
@@ -168,6 +234,7 @@ async fn view(app: &App, row: ReferralRow, consent: repo::ConsentRow) -> Result<
         consent_expires_on: consent.expires_on,
         steps,
         row,
+        overdue: false,
     })
 }
 
@@ -207,20 +274,112 @@ async fn disclose(
     Ok(())
 }
 
+/// Which of the organisation's referrals a list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Show {
+    #[default]
+    All,
+    /// Sent: to accept or decline.
+    New,
+    /// Accepted, no service given yet.
+    ToFirstService,
+    /// Receiving services.
+    InService,
+    /// Sitting at their step longer than the district's reminder age.
+    TooLong,
+}
+
+impl Show {
+    /// `new`, `to_first_service`, `in_service`, `too_long`; anything else
+    /// is all.
+    pub fn parse(raw: &str) -> Show {
+        match raw {
+            "new" => Show::New,
+            "to_first_service" => Show::ToFirstService,
+            "in_service" => Show::InService,
+            "too_long" => Show::TooLong,
+            _ => Show::All,
+        }
+    }
+
+    fn wants(self, row: &ReferralRow, overdue: bool) -> bool {
+        match self {
+            Show::All => true,
+            Show::New => row.status == "sent",
+            Show::ToFirstService => row.status == "accepted",
+            Show::InService => row.status == "in_service",
+            Show::TooLong => overdue,
+        }
+    }
+}
+
 /// The referrals to the actor's organisation they may see now (others are
-/// left out). Each student shown is a disclosure.
-pub async fn referrals(app: &App, actor: &Actor) -> Result<Vec<PartnerReferral>, Error> {
+/// left out), those `show` picks. Each student shown is a disclosure.
+pub async fn referrals(app: &App, actor: &Actor, show: Show) -> Result<Vec<PartnerReferral>, Error> {
     let partner = my_partner(app, actor).await?;
+    let days = referrals::reminder_days(app, actor.district).await?;
+    let today = app.now().date();
     let mut out = Vec::new();
     for row in repo::referrals_of_partner(app.db(), partner).await? {
+        let overdue = referrals::rule(&row)?.overdue(days, today);
+        if !show.wants(&row, overdue) {
+            continue;
+        }
         let (tie, consent) = tie(app, partner, &row).await?;
         let category = ServiceCategory::parse(&row.category).unwrap_or(ServiceCategory::Enrichment);
         if let (true, Some(consent)) = (decide_partner(&tie, category, Action::View).is_allowed(), consent) {
             disclose(app, actor, partner, &row, &consent).await?;
-            out.push(view(app, row, consent).await?);
+            let mut view = view(app, row, consent).await?;
+            view.overdue = overdue;
+            out.push(view);
         }
     }
     Ok(out)
+}
+
+/// What waits for a partner user's organisation, counted over the
+/// referrals they may see, naming no one (so nothing is disclosed).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Waiting {
+    pub partner_name: String,
+    pub new: u32,
+    pub to_first_service: u32,
+    pub in_service: u32,
+    pub too_long: u32,
+}
+
+/// The counts for a partner user's home page.
+pub async fn waiting(app: &App, actor: &Actor) -> Result<Waiting, Error> {
+    let partner = my_partner(app, actor).await?;
+    let days = referrals::reminder_days(app, actor.district).await?;
+    let today = app.now().date();
+    let mut w = Waiting {
+        partner_name: repo::partner(app.db(), actor.district, partner)
+            .await?
+            .map(|p| p.name)
+            .unwrap_or_default(),
+        ..Waiting::default()
+    };
+    for row in repo::referrals_of_partner(app.db(), partner).await? {
+        if matches!(row.status.as_str(), "declined" | "closed") {
+            continue;
+        }
+        let (tie, _) = tie(app, partner, &row).await?;
+        let category = ServiceCategory::parse(&row.category).unwrap_or(ServiceCategory::Enrichment);
+        if !decide_partner(&tie, category, Action::View).is_allowed() {
+            continue;
+        }
+        match row.status.as_str() {
+            "sent" => w.new += 1,
+            "accepted" => w.to_first_service += 1,
+            "in_service" => w.in_service += 1,
+            _ => {}
+        }
+        if referrals::rule(&row)?.overdue(days, today) {
+            w.too_long += 1;
+        }
+    }
+    Ok(w)
 }
 
 /// Finds a referral the actor may act on, or writes the audited denial

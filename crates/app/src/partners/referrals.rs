@@ -185,6 +185,7 @@ pub async fn make(app: &App, access: &StudentAccess, form: &ReferralForm) -> Res
     let id = repo::insert_referral(
         w.tx(),
         &ReferralWrite {
+            id: Uuid::now_v7(),
             district,
             student: access.student(),
             resource: resource.id,
@@ -258,6 +259,7 @@ pub(crate) async fn apply(
     repo::add_step(
         tx,
         &StepWrite {
+            id: Uuid::now_v7(),
             referral: row.id,
             event: step.event.key(),
             on: step.on,

@@ -83,6 +83,81 @@ pub async fn served(db: &Db, partner: Uuid) -> Result<Vec<String>, DbError> {
         .await)?)
 }
 
+/// Adds a partner; a name taken in the district is the conflict
+/// `partners_district_id_name_uq`.
+pub async fn insert_partner(
+    tx: &mut Tx,
+    id: Uuid,
+    district: OrgId,
+    p: (&str, &str, &str),
+    now: OffsetDateTime,
+) -> Result<(), DbError> {
+    let sql = "INSERT INTO partners (id, district_id, name, description, contact, created_at, updated_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $6)";
+    with_tx!(tx, |c| sqlx::query(sql)
+        .bind(id)
+        .bind(district.0)
+        .bind(p.0)
+        .bind(p.1)
+        .bind(p.2)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|_| ()))?;
+    Ok(())
+}
+
+/// Changes a partner's name, description and contact; false when the
+/// district has no partner with that id.
+pub async fn update_partner(
+    tx: &mut Tx,
+    district: OrgId,
+    id: Uuid,
+    p: (&str, &str, &str),
+    now: OffsetDateTime,
+) -> Result<bool, DbError> {
+    let sql = "UPDATE partners SET name = $3, description = $4, contact = $5, updated_at = $6 \
+               WHERE district_id = $1 AND id = $2";
+    let n = with_tx!(tx, |c| sqlx::query(sql)
+        .bind(district.0)
+        .bind(id)
+        .bind(p.0)
+        .bind(p.1)
+        .bind(p.2)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// What still refers to a partner: (referrals, consents and disclosures —
+/// the student's record, kept; partner users).
+pub async fn partner_ties(tx: &mut Tx, id: Uuid) -> Result<(i64, i64), DbError> {
+    let sql = "SELECT (SELECT COUNT(*) FROM referrals WHERE partner_id = $1) \
+                    + (SELECT COUNT(*) FROM consents WHERE partner_id = $1) \
+                    + (SELECT COUNT(*) FROM disclosures WHERE partner_id = $1), \
+                      (SELECT COUNT(*) FROM partner_users WHERE partner_id = $1)";
+    Ok(with_tx!(tx, |c| sqlx::query_as(sql).bind(id).fetch_one(&mut *c).await)?)
+}
+
+/// Deletes a partner and its services (the caller checked nothing else
+/// refers to it); false when the district has no partner with that id.
+pub async fn delete_partner(tx: &mut Tx, district: OrgId, id: Uuid) -> Result<bool, DbError> {
+    let services = "DELETE FROM resources WHERE district_id = $1 AND partner_id = $2";
+    let partner = "DELETE FROM partners WHERE district_id = $1 AND id = $2";
+    let n = with_tx!(tx, |c| {
+        sqlx::query(services).bind(district.0).bind(id).execute(&mut *c).await?;
+        sqlx::query(partner)
+            .bind(district.0)
+            .bind(id)
+            .execute(&mut *c)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(n == 1)
+}
+
 // ---- resources ------------------------------------------------------------
 
 #[derive(Debug, Clone, FromRow)]
@@ -173,6 +248,94 @@ pub async fn upsert_resource(
         .await)?)
 }
 
+/// Binds `$3`…`$18` of a resource write: partner to keywords.
+macro_rules! bind_resource {
+    ($q:expr, $r:expr) => {
+        $q.bind($r.partner)
+            .bind($r.kind)
+            .bind($r.name)
+            .bind($r.categories)
+            .bind($r.description)
+            .bind($r.eligibility)
+            .bind($r.grade_min)
+            .bind($r.grade_max)
+            .bind($r.languages)
+            .bind($r.location)
+            .bind($r.hours)
+            .bind($r.cost)
+            .bind($r.capacity)
+            .bind($r.contact)
+            .bind($r.interest_areas)
+            .bind($r.keywords)
+    };
+}
+
+/// Adds a resource (with the id `id`); a name taken in the district is
+/// the conflict `resources_district_id_name_uq`.
+pub async fn insert_resource(tx: &mut Tx, id: Uuid, r: &ResourceWrite<'_>, now: OffsetDateTime) -> Result<(), DbError> {
+    let sql = "INSERT INTO resources (id, district_id, partner_id, kind, name, categories, description, eligibility, \
+               grade_min, grade_max, languages, location, hours, cost, capacity, contact, interest_areas, keywords, \
+               created_at, updated_at) \
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19)";
+    with_tx!(tx, |c| bind_resource!(sqlx::query(sql).bind(id).bind(r.district.0), r)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|_| ()))?;
+    Ok(())
+}
+
+/// Rewrites a resource of the district; false when it has none with that
+/// id. A name taken by another resource is the conflict
+/// `resources_district_id_name_uq`.
+pub async fn update_resource(
+    tx: &mut Tx,
+    id: Uuid,
+    r: &ResourceWrite<'_>,
+    now: OffsetDateTime,
+) -> Result<bool, DbError> {
+    let sql = "UPDATE resources SET partner_id = $3, kind = $4, name = $5, categories = $6, description = $7, \
+               eligibility = $8, grade_min = $9, grade_max = $10, languages = $11, location = $12, hours = $13, \
+               cost = $14, capacity = $15, contact = $16, interest_areas = $17, keywords = $18, updated_at = $19 \
+               WHERE id = $1 AND district_id = $2";
+    let n = with_tx!(tx, |c| bind_resource!(sqlx::query(sql).bind(id).bind(r.district.0), r)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// The partner of a resource (none for a school opportunity).
+pub async fn resource_partner(tx: &mut Tx, id: Uuid) -> Result<Option<Uuid>, DbError> {
+    let sql = "SELECT partner_id FROM resources WHERE id = $1";
+    Ok(with_tx!(tx, |c| sqlx::query_scalar(sql)
+        .bind(id)
+        .fetch_one(&mut *c)
+        .await)?)
+}
+
+/// How many referrals and enrolments (any state) name a resource.
+pub async fn resource_referrals(tx: &mut Tx, id: Uuid) -> Result<i64, DbError> {
+    let sql = "SELECT COUNT(*) FROM referrals WHERE resource_id = $1";
+    Ok(with_tx!(tx, |c| sqlx::query_scalar(sql)
+        .bind(id)
+        .fetch_one(&mut *c)
+        .await)?)
+}
+
+/// Deletes a resource of the district; false when it has none with that id.
+pub async fn delete_resource(tx: &mut Tx, district: OrgId, id: Uuid) -> Result<bool, DbError> {
+    let sql = "DELETE FROM resources WHERE district_id = $1 AND id = $2";
+    let n = with_tx!(tx, |c| sqlx::query(sql)
+        .bind(district.0)
+        .bind(id)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
 const RESOURCE_COLUMNS: &str = "r.id, r.partner_id, pa.name AS partner_name, r.kind, r.name, r.categories, \
      r.description, r.eligibility, r.grade_min, r.grade_max, r.languages, r.location, r.hours, r.cost, r.capacity, \
      r.contact, r.interest_areas, r.keywords, \
@@ -248,16 +411,64 @@ pub struct PartnerUserRow {
     pub given_name: String,
     pub family_name: String,
     pub username: Option<String>,
+    pub email: Option<String>,
 }
 
 pub async fn partner_users(db: &Db, partner: Uuid) -> Result<Vec<PartnerUserRow>, DbError> {
-    let sql = "SELECT u.person_id, p.given_name, p.family_name, a.username FROM partner_users u \
+    let sql = "SELECT u.person_id, p.given_name, p.family_name, a.username, p.email FROM partner_users u \
                JOIN persons p ON p.id = u.person_id LEFT JOIN accounts a ON a.person_id = u.person_id \
                WHERE u.partner_id = $1 ORDER BY p.family_name, p.given_name";
     Ok(with_reader!(db, |p| sqlx::query_as(sql)
         .bind(partner)
         .fetch_all(p)
         .await)?)
+}
+
+/// Changes a partner user's names and email; false when the person is not
+/// a user of that partner.
+pub async fn update_partner_user(
+    tx: &mut Tx,
+    partner: Uuid,
+    person: PersonId,
+    names: (&str, &str, Option<&str>),
+    now: OffsetDateTime,
+) -> Result<bool, DbError> {
+    let sql = "UPDATE persons SET given_name = $3, family_name = $4, email = $5, updated_at = $6 \
+               WHERE id = $2 AND id IN (SELECT person_id FROM partner_users WHERE partner_id = $1)";
+    let n = with_tx!(tx, |c| sqlx::query(sql)
+        .bind(partner)
+        .bind(person.0)
+        .bind(names.0)
+        .bind(names.1)
+        .bind(names.2)
+        .bind(now)
+        .execute(&mut *c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// Ends a partner user: the tie to the organisation goes, the account is
+/// disabled and its sessions end (the person and what they did stay in the
+/// record). False when the person is not a user of that partner.
+pub async fn remove_partner_user(tx: &mut Tx, partner: Uuid, person: PersonId) -> Result<bool, DbError> {
+    let tie = "DELETE FROM partner_users WHERE partner_id = $1 AND person_id = $2";
+    let account = "UPDATE accounts SET disabled = TRUE WHERE person_id = $1";
+    let sessions = "DELETE FROM sessions WHERE account_id IN (SELECT id FROM accounts WHERE person_id = $1)";
+    let n = with_tx!(tx, |c| {
+        let n = sqlx::query(tie)
+            .bind(partner)
+            .bind(person.0)
+            .execute(&mut *c)
+            .await?
+            .rows_affected();
+        if n == 1 {
+            sqlx::query(account).bind(person.0).execute(&mut *c).await?;
+            sqlx::query(sessions).bind(person.0).execute(&mut *c).await?;
+        }
+        Ok::<_, sqlx::Error>(n)
+    })?;
+    Ok(n == 1)
 }
 
 // ---- consents -------------------------------------------------------------
@@ -281,6 +492,7 @@ pub struct ConsentRow {
 }
 
 pub struct ConsentWrite<'a> {
+    pub id: Uuid,
     pub district: OrgId,
     pub student: StudentId,
     pub partner: Uuid,
@@ -297,7 +509,7 @@ pub struct ConsentWrite<'a> {
 }
 
 pub async fn insert_consent(tx: &mut Tx, c: &ConsentWrite<'_>, now: OffsetDateTime) -> Result<Uuid, DbError> {
-    let id = Uuid::now_v7();
+    let id = c.id;
     let sql = "INSERT INTO consents (id, district_id, student_id, partner_id, categories, purpose, granted_on, \
                expires_on, method, granted_by, signer_name, scan_key, language, recorded_by, created_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
@@ -410,6 +622,7 @@ const REFERRAL_FROM: &str = "referrals f JOIN resources r ON r.id = f.resource_i
      JOIN persons p ON p.id = f.student_id";
 
 pub struct ReferralWrite<'a> {
+    pub id: Uuid,
     pub district: OrgId,
     pub student: StudentId,
     pub resource: Uuid,
@@ -424,7 +637,7 @@ pub struct ReferralWrite<'a> {
 }
 
 pub async fn insert_referral(tx: &mut Tx, r: &ReferralWrite<'_>, now: OffsetDateTime) -> Result<Uuid, DbError> {
-    let id = Uuid::now_v7();
+    let id = r.id;
     let sql = "INSERT INTO referrals (id, district_id, student_id, resource_id, partner_id, kind, category, need_id, \
                goal_id, reason, status, sent_on, created_by, created_at, updated_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'sent', $11, $12, $13, $13)";
@@ -487,6 +700,7 @@ pub async fn update_referral(
 
 /// A step as the use case writes it.
 pub struct StepWrite<'a> {
+    pub id: Uuid,
     pub referral: Uuid,
     pub event: &'a str,
     pub on: Date,
@@ -499,7 +713,7 @@ pub async fn add_step(tx: &mut Tx, s: &StepWrite<'_>, now: OffsetDateTime) -> Re
     let sql = "INSERT INTO referral_steps (id, referral_id, event, on_date, note, sensitivity, actor_id, created_at) \
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
     with_tx!(tx, |c| sqlx::query(sql)
-        .bind(Uuid::now_v7())
+        .bind(s.id)
         .bind(s.referral)
         .bind(s.event)
         .bind(s.on)
@@ -574,15 +788,91 @@ pub async fn referral(db: &Db, id: Uuid) -> Result<Option<ReferralRow>, DbError>
         .await)?)
 }
 
-/// Every referral of the district (for the loop metrics), capped.
-pub async fn referrals_of_district(db: &Db, district: OrgId) -> Result<Vec<ReferralRow>, DbError> {
-    let sql = format!(
-        "SELECT {REFERRAL_COLUMNS} FROM {REFERRAL_FROM} WHERE f.district_id = $1 AND f.kind = 'referral' \
-         ORDER BY f.created_at LIMIT 200000"
+// ---- loop metrics ---------------------------------------------------------
+
+/// Referrals (not enrolments) of one school, partner and status.
+#[derive(Debug, Clone, FromRow)]
+pub struct StatusCount {
+    pub school_id: Option<Uuid>,
+    pub school_name: Option<String>,
+    pub partner_id: Option<Uuid>,
+    pub partner_name: Option<String>,
+    pub status: String,
+    pub n: i64,
+    /// Of those, closed with an outcome.
+    pub closed_with_outcome: i64,
+}
+
+/// How many referrals of one school and partner took `days` days from sent
+/// to the step (`acceptance` or `first_service`).
+#[derive(Debug, Clone, FromRow)]
+pub struct DaysCount {
+    pub school_id: Option<Uuid>,
+    pub partner_id: Option<Uuid>,
+    pub step: String,
+    pub days: i64,
+    pub n: i64,
+}
+
+/// The loop metrics' counts for the district, aggregated in SQL: referrals
+/// per school, partner and status, and the days to acceptance and to the
+/// first service as (days, how many) per school and partner — one row per
+/// distinct value, so nothing is cut however many referrals there are.
+pub async fn loop_counts(db: &Db, district: OrgId) -> Result<(Vec<StatusCount>, Vec<DaysCount>), DbError> {
+    let by_status = "SELECT s.school_id, o.name AS school_name, f.partner_id, pa.name AS partner_name, f.status, \
+                COUNT(*) AS n, \
+                SUM(CASE WHEN f.status = 'closed' AND f.outcome IS NOT NULL THEN 1 ELSE 0 END) AS closed_with_outcome \
+         FROM referrals f JOIN students s ON s.person_id = f.student_id \
+         LEFT JOIN orgs o ON o.id = s.school_id LEFT JOIN partners pa ON pa.id = f.partner_id \
+         WHERE f.district_id = $1 AND f.kind = 'referral' \
+         GROUP BY s.school_id, o.name, f.partner_id, pa.name, f.status";
+    // Whole days between two dates: the one place the engines differ.
+    let between = |to: &str| match db.engine() {
+        "postgres" => format!("CAST(f.{to} - f.sent_on AS BIGINT)"),
+        _ => format!("CAST(julianday(f.{to}) - julianday(f.sent_on) AS INTEGER)"),
+    };
+    let days_of = |step: &str, to: &str| {
+        let d = between(to);
+        format!(
+            "SELECT s.school_id, f.partner_id, '{step}' AS step, {d} AS days, COUNT(*) AS n \
+             FROM referrals f JOIN students s ON s.person_id = f.student_id \
+             WHERE f.district_id = $1 AND f.kind = 'referral' AND f.{to} IS NOT NULL \
+             GROUP BY s.school_id, f.partner_id, {d}"
+        )
+    };
+    let days = format!(
+        "{} UNION ALL {}",
+        days_of("acceptance", "accepted_on"),
+        days_of("first_service", "first_service_on")
     );
-    Ok(with_reader!(db, |p| sqlx::query_as(&sql)
+    Ok(with_reader!(db, |p| {
+        let counts = sqlx::query_as(by_status).bind(district.0).fetch_all(p).await?;
+        let days = sqlx::query_as(&days).bind(district.0).fetch_all(p).await?;
+        Ok::<_, sqlx::Error>((counts, days))
+    })?)
+}
+
+/// For the demo's referrals: (student, guardian with educational rights,
+/// plan manager, the guardian's language) of the district's active
+/// students in grades 6–11, none of them a showcase (`demo.`) account or
+/// its family, the showcase counselor's students first; a student shows
+/// once a guardian and manager pair.
+pub async fn demo_referral_students(tx: &mut Tx, district: OrgId) -> Result<Vec<(Uuid, Uuid, Uuid, String)>, DbError> {
+    let sql = "SELECT s.person_id, g.guardian_id, pm.staff_id, gp.preferred_language FROM students s \
+               JOIN persons p ON p.id = s.person_id \
+               JOIN guardian_links g ON g.student_id = s.person_id AND g.status = 'active' AND g.educational_rights \
+               JOIN persons gp ON gp.id = g.guardian_id \
+               JOIN plan_managers pm ON pm.student_id = s.person_id AND pm.ended_at IS NULL \
+               WHERE p.district_id = $1 AND s.status = 'active' AND s.grade_level BETWEEN 6 AND 11 \
+                 AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.username LIKE 'demo.%' \
+                     AND (a.person_id = s.person_id OR a.person_id IN \
+                          (SELECT l.guardian_id FROM guardian_links l WHERE l.student_id = s.person_id))) \
+               ORDER BY CASE WHEN EXISTS (SELECT 1 FROM accounts a WHERE a.person_id = pm.staff_id \
+                     AND a.username = 'demo.counselor') THEN 0 ELSE 1 END, s.person_id, g.guardian_id, pm.staff_id \
+               LIMIT 200";
+    Ok(with_tx!(tx, |c| sqlx::query_as(sql)
         .bind(district.0)
-        .fetch_all(p)
+        .fetch_all(&mut *c)
         .await)?)
 }
 
@@ -682,14 +972,5 @@ pub async fn open_needs(db: &Db, student: StudentId) -> Result<Vec<(Uuid, String
     Ok(with_reader!(db, |p| sqlx::query_as(sql)
         .bind(student.0)
         .fetch_all(p)
-        .await)?)
-}
-
-/// An organisation's name (a school's, for the metrics).
-pub async fn org_name(db: &Db, id: Uuid) -> Result<Option<String>, DbError> {
-    let sql = "SELECT name FROM orgs WHERE id = $1";
-    Ok(with_reader!(db, |p| sqlx::query_scalar(sql)
-        .bind(id)
-        .fetch_optional(p)
         .await)?)
 }

@@ -82,6 +82,8 @@ pub struct ActorFacts {
     pub staff: Vec<StaffFact>,
     pub is_guardian: bool,
     pub is_student: bool,
+    /// A community partner organisation's user (issue 18).
+    pub is_partner_user: bool,
 }
 
 pub async fn actor_facts(db: &Db, person: PersonId) -> Result<ActorFacts, DbError> {
@@ -90,8 +92,10 @@ pub async fn actor_facts(db: &Db, person: PersonId) -> Result<ActorFacts, DbErro
                      WHERE s.person_id = $1 AND s.status = 'active' ORDER BY o.name, s.role";
     let flags_sql = "SELECT \
           EXISTS (SELECT 1 FROM guardian_links WHERE guardian_id = $1 AND status = 'active'), \
-          EXISTS (SELECT 1 FROM students WHERE person_id = $1 AND status = 'active')";
-    let (staff, (is_guardian, is_student)): (Vec<StaffFact>, (bool, bool)) = with_reader!(db, |p| {
+          EXISTS (SELECT 1 FROM students WHERE person_id = $1 AND status = 'active'), \
+          EXISTS (SELECT 1 FROM partner_users WHERE person_id = $1)";
+    type Flags = (bool, bool, bool);
+    let (staff, (is_guardian, is_student, is_partner_user)): (Vec<StaffFact>, Flags) = with_reader!(db, |p| {
         let staff = sqlx::query_as(staff_sql).bind(person.0).fetch_all(p).await?;
         let flags = sqlx::query_as(flags_sql).bind(person.0).fetch_one(p).await?;
         Ok::<_, sqlx::Error>((staff, flags))
@@ -100,6 +104,7 @@ pub async fn actor_facts(db: &Db, person: PersonId) -> Result<ActorFacts, DbErro
         staff,
         is_guardian,
         is_student,
+        is_partner_user,
     })
 }
 

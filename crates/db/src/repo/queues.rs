@@ -1,6 +1,7 @@
 //! Work queues on the home pages: what waits for a staff member (their
 //! follow-ups and action steps, overdue check-ins on goals they support,
-//! reviews to sign, suggestions waiting for the student) and for a guardian
+//! reviews to sign, suggestions waiting for the student, referrals waiting
+//! too long at a step) and for a guardian
 //! (a signature, new shared notes and comments). Every list is bounded and
 //! filtered by the actor's access scope in SQL.
 
@@ -135,6 +136,34 @@ pub async fn overdue_flags_of_others(db: &Db, me: PersonId, scope: &ListScope, t
          ORDER BY f.next_step_due, f.id LIMIT $2"
     );
     run(db, &sql, me, Some(today), scope, today).await
+}
+
+/// Open referrals and enrolments that have sat at their step since before
+/// `cutoff` (today less the district's reminder age), of students `me`
+/// referred or manages the plan of, oldest first. `due_on` is the day of
+/// the current step (the caller adds the reminder age); `text` is the
+/// status and the resource's name, `status|name`.
+pub async fn referrals_too_long(
+    db: &Db,
+    me: PersonId,
+    cutoff: Date,
+    scope: &ListScope,
+    today: Date,
+) -> Result<Queue, DbError> {
+    let since = "CASE f.status WHEN 'accepted' THEN COALESCE(f.accepted_on, f.sent_on) \
+                 WHEN 'in_service' THEN COALESCE(f.first_service_on, f.sent_on) ELSE f.sent_on END";
+    let sql = format!(
+        "SELECT {PERSON}, f.id AS record_id, f.status || '|' || r.name AS text, {since} AS due_on, \
+                COUNT(*) OVER () AS total \
+         FROM referrals f JOIN resources r ON r.id = f.resource_id \
+         JOIN students s ON s.person_id = f.student_id JOIN persons p ON p.id = s.person_id \
+         WHERE f.status IN ('sent', 'accepted', 'in_service') AND {since} < $3 \
+           AND (f.created_by = $1 OR EXISTS (SELECT 1 FROM plan_managers pm WHERE pm.student_id = f.student_id \
+                AND pm.staff_id = $1 AND pm.ended_at IS NULL)) \
+           AND s.status = 'active' AND {{scope}} \
+         ORDER BY {since}, f.id LIMIT $2"
+    );
+    run(db, &sql, me, Some(cutoff), scope, today).await
 }
 
 /// Goals `me` suggested that the student has not started yet (oldest first).

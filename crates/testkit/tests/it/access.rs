@@ -366,6 +366,18 @@ async fn every_student_route_goes_through_the_access_module() {
         "/partners",
         "/partners/import",
         "/partners/settings",
+        // One directory entry or partner-user account at a time: the
+        // maintainers' (others 403 or 404: partners_pages.rs).
+        "/partners/organisations",
+        "/partners/organisations/{id}",
+        "/partners/organisations/{id}/remove",
+        "/partners/organisations/{id}/users",
+        "/partners/organisations/{id}/users/{person}",
+        "/partners/organisations/{id}/users/{person}/remove",
+        "/partners/resources",
+        "/partners/resources/new",
+        "/partners/resources/{id}",
+        "/partners/resources/{id}/remove",
         // A partner user's own referrals: only those to their organisation
         // under an active consent; others 404 and are audited (partners.rs).
         "/partner",

@@ -26,6 +26,7 @@ mod living_demo;
 mod mail;
 mod mfa;
 mod partners;
+mod partners_pages;
 mod plan;
 mod plan_forms;
 mod portfolio;

@@ -9,21 +9,21 @@ use ssp_testkit::{TestApp, TestClient, TestResponse};
 use time::Duration;
 use uuid::Uuid;
 
-async fn token(c: &TestClient) -> String {
+pub(crate) async fn token(c: &TestClient) -> String {
     let v: serde_json::Value = serde_json::from_str(&c.get_json("/api/v1/session").await.body).unwrap();
     v["csrf_token"].as_str().unwrap().to_owned()
 }
 
-async fn post(c: &TestClient, path: &str, body: serde_json::Value) -> TestResponse {
+pub(crate) async fn post(c: &TestClient, path: &str, body: serde_json::Value) -> TestResponse {
     let t = token(c).await;
     c.post_json(path, &body.to_string(), Some(&t)).await
 }
 
-fn json(res: &TestResponse) -> serde_json::Value {
+pub(crate) fn json(res: &TestResponse) -> serde_json::Value {
     serde_json::from_str(&res.body).unwrap_or_else(|e| panic!("{e}: {}", res.body))
 }
 
-fn id_of(res: &TestResponse) -> Uuid {
+pub(crate) fn id_of(res: &TestResponse) -> Uuid {
     assert_eq!(res.status, 201, "{}", res.body);
     json(res)["id"].as_str().unwrap().parse().unwrap()
 }
@@ -33,16 +33,16 @@ school_opportunity,Lego club,,enrichment,6,12,,12,RI,lego building robots,Tue 3-
 school_opportunity,Volleyball team,,enrichment,9,12,,,S,volleyball sports,Mon/Wed 3-5pm,free,Gym\n\
 partner_service,Clear Sight eye exams,Clear Sight Clinic,vision_dental,6,12,\"en,es\",,,glasses eyes,Sat 9-12,free,555-0100\n";
 
-struct World {
-    app: TestApp,
-    camila: Uuid,
-    partner: Uuid,
-    need: Uuid,
-    csc: TestClient,
+pub(crate) struct World {
+    pub app: TestApp,
+    pub camila: Uuid,
+    pub partner: Uuid,
+    pub need: Uuid,
+    pub csc: TestClient,
 }
 
 impl World {
-    async fn resource(&self, name: &str) -> Uuid {
+    pub async fn resource(&self, name: &str) -> Uuid {
         let list = json(&self.csc.get_json("/api/v1/resources").await);
         list.as_array()
             .unwrap()
@@ -54,7 +54,7 @@ impl World {
             .unwrap()
     }
 
-    async fn partner_user(&self) -> TestClient {
+    pub async fn partner_user(&self) -> TestClient {
         self.app
             .execute(
                 "UPDATE accounts SET password_hash = (SELECT password_hash FROM accounts WHERE username = 'demo.counselor') \
@@ -68,11 +68,11 @@ impl World {
         c
     }
 
-    fn path(&self, tail: &str) -> String {
+    pub fn path(&self, tail: &str) -> String {
         format!("/api/v1/students/{}/{tail}", self.camila)
     }
 
-    async fn grant(&self, categories: &str) -> TestResponse {
+    pub async fn grant(&self, categories: &str) -> TestResponse {
         let guardian = self.app.signed_in("demo.guardian").await;
         post(
             &guardian,
@@ -87,7 +87,7 @@ impl World {
         .await
     }
 
-    async fn refer(&self) -> TestResponse {
+    pub async fn refer(&self) -> TestResponse {
         let counselor = self.app.signed_in("demo.counselor").await;
         let resource = self.resource("Clear Sight eye exams").await;
         post(
@@ -99,7 +99,7 @@ impl World {
     }
 }
 
-async fn world() -> World {
+pub(crate) async fn world() -> World {
     let app = TestApp::with_demo().await;
     let camila = app.person("demo.student").await;
     let csc = app.signed_in("demo.csc").await;
@@ -322,13 +322,18 @@ async fn the_loop_closes_and_every_partner_view_is_a_disclosure_the_family_reads
     assert_eq!(log[0]["partner"], "Clear Sight Clinic");
     assert_eq!(log[0]["categories"], serde_json::json!(["vision_dental"]));
     assert_eq!(w.app.count_audit("partner_disclosure").await, 1);
-    // The metrics count it.
+    // The metrics count it (the demo's own clinic has referrals too).
     let m = json(&w.csc.get_json("/api/v1/referral-metrics").await);
-    assert_eq!(m["district"]["total"], 1);
-    assert_eq!(m["district"]["by_status"]["closed"], 1);
-    assert_eq!(m["district"]["median_days_to_acceptance"], 0);
-    assert_eq!(m["district"]["closed_with_outcome_percent"], "100.0");
-    assert_eq!(m["partners"][0]["name"], "Clear Sight Clinic");
+    let mine = m["partners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["name"] == "Clear Sight Clinic")
+        .unwrap_or_else(|| panic!("{m}"));
+    assert_eq!(mine["total"], 1);
+    assert_eq!(mine["by_status"]["closed"], 1);
+    assert_eq!(mine["median_days_to_acceptance"], 0);
+    assert_eq!(mine["closed_with_outcome_percent"], "100.0");
 }
 
 #[tokio::test]
@@ -763,9 +768,59 @@ async fn the_demo_has_the_clubs_the_partners_and_a_partner_user() {
     assert_eq!(list[0]["name"], "Volleyball team", "{list}");
     let list = json(&ana.get_json("/api/v1/resources?category=vision_dental").await);
     assert_eq!(list[0]["partner"], "Clear Sight Vision Clinic", "{list}");
-    let res = ana.get("/partner").await;
-    assert_eq!(res.status, 200, "{}", res.text);
-    assert!(res.text.contains("No referrals yet"), "nothing referred, nothing shown");
+    // Real work: referrals at every step under consents in force; the
+    // revoked and the expired consents' referrals are not shown.
+    let list = json(&ana.get_json("/api/v1/partner/referrals").await);
+    let statuses: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["referral"]["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses.len(), 7, "{list}");
+    for status in ["sent", "accepted", "declined", "in_service", "closed"] {
+        assert!(statuses.contains(&status), "{status}: {statuses:?}");
+    }
+    let home = ana.get("/").await;
+    assert!(
+        home.text.contains("2 new referrals to accept or decline"),
+        "{}",
+        home.text
+    );
+    assert!(home.text.contains("Referrals waiting too long: 2"), "{}", home.text);
+    // The consents' three states, on the students' records.
+    let states = app
+        .texts(
+            "SELECT CASE WHEN revoked_at IS NOT NULL THEN 'revoked' WHEN expires_on < '2026-11-02' THEN 'expired' \
+             ELSE 'active' END FROM consents ORDER BY 1",
+            &[],
+        )
+        .await;
+    assert_eq!(states.iter().filter(|s| *s == "active").count(), 7, "{states:?}");
+    assert!(states.contains(&"revoked".to_owned()) && states.contains(&"expired".to_owned()));
+    // The loop metrics, counted by the database.
+    let csc = app.signed_in("demo.csc").await;
+    let m = json(&csc.get_json("/api/v1/referral-metrics").await);
+    let clinic = m["partners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["name"] == "Clear Sight Vision Clinic")
+        .unwrap_or_else(|| panic!("{m}"));
+    assert_eq!(clinic["total"], 9, "{clinic}");
+    assert_eq!(clinic["by_status"]["sent"], 2, "{clinic}");
+    assert_eq!(clinic["by_status"]["closed"], 3, "{clinic}");
+    assert_eq!(clinic["median_days_to_acceptance"], 3, "{clinic}");
+    assert_eq!(clinic["median_days_to_first_service"], 15, "{clinic}");
+    assert_eq!(clinic["closed_with_outcome_percent"], "33.3", "{clinic}");
+    assert_eq!(m["district"]["total"], 9, "{m}");
+    let schools: u64 = m["schools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["total"].as_u64().unwrap())
+        .sum();
+    assert_eq!(schools, 9, "every referral counts in its school: {m}");
     // A partner user is no one to the school.
     let camila = app.person("demo.student").await;
     assert_eq!(ana.get(&format!("/students/{camila}")).await.status, 404);

@@ -180,3 +180,77 @@ partners-problem-invalid-username = use letters, digits and . _ - @.
 nav-partners = Resources
 partners-paper = Record a signed paper consent
 partners-paper-save = Record the consent
+
+# Each directory entry's own forms (maintainers).
+error-partner-name-taken = The directory already has a partner organisation with that name.
+error-resource-name-taken = The directory already has a resource with that name.
+error-partner-has-records = This partner cannot be removed: students' referrals, consents or records of disclosures name it, and those records are kept.
+error-partner-has-users = This partner still has user accounts. Remove them first.
+error-resource-has-referrals = This resource cannot be removed: students were referred to it or enrolled in it, and those records are kept.
+partners-problem-has-referrals = cannot change: students were already referred to this service.
+audit-action-partner-removed = Partner organisation removed
+audit-action-resource-removed = Resource removed
+audit-action-partner-user-changed = Partner user changed
+audit-action-partner-user-removed = Partner user removed
+partners-edit = Edit
+partners-save = Save
+partners-saved = Saved.
+partners-removed = Removed from the directory.
+partners-back-to-directory = Back to the resource directory
+partners-organisations = Partner organisations
+partners-organisations-none = No partner organisations yet.
+partners-organisation-title = Partner organisation
+partners-organisation-new = Add a partner organisation
+partners-organisation-add = Add the organisation
+partners-organisation-edit = Name and contact
+partners-organisation-remove = Remove this organisation
+partners-organisation-remove-intro = Removes the organisation and its services from the directory. Not possible while students' referrals or consents name it, or while it has user accounts.
+partners-services = Services
+partners-services-none = No services yet.
+partners-service-new = Add a service
+partners-users = User accounts
+partners-users-intro = The organisation's staff who see the students referred to it, while a family consent is in force. A new account has no password: the person sets one with "Forgot your password?" on the sign-in page.
+partners-users-none = No user accounts yet.
+partners-user-new = Add a user account
+partners-user-add = Add the account
+partners-user-remove = Remove the account
+partners-resource-new-title = Add a resource
+partners-resource-edit-title = Edit a resource
+partners-resource-remove = Remove this resource
+partners-resource-remove-intro = Not possible once students were referred to it or enrolled in it.
+partners-kind-school-opportunity = At school: a club, team, tutoring or mentoring
+partners-kind-partner-service = A partner organisation's service
+partners-no-partner = None (at school)
+partners-partner-hint = A partner's service names its organisation; a school opportunity names none.
+partners-languages-hint = Language codes, such as en, es. Leave empty for any language.
+partners-capacity-hint = Places in all. Leave empty for no limit.
+partners-keywords-hint = Words that match students' interests, strengths and goals, separated by spaces.
+
+# The partner user's home and lists.
+nav-partner-referrals = Referrals
+home-partner-role = Signed in for { $partner }
+home-partner-new = { $count ->
+    [one] A new referral to accept or decline
+   *[other] { $count } new referrals to accept or decline
+}
+home-partner-to-first-service = { $count ->
+    [one] An accepted referral waiting for a first service
+   *[other] { $count } accepted referrals waiting for a first service
+}
+home-partner-too-long = { $count ->
+    [one] Referrals waiting too long: 1
+   *[other] Referrals waiting too long: { $count }
+}
+home-partner-in-service = { $count ->
+    [one] A student receiving services
+   *[other] { $count } students receiving services
+}
+home-partner-privacy = Students' names show on the referral lists. Each time you open one, it is recorded in the student's record of disclosures.
+home-partner-all = All referrals
+partners-lists = Referral lists
+partners-show-all = All
+partners-show-new = New
+partners-show-to-first-service = Waiting for a first service
+partners-show-in-service = Receiving services
+partners-show-too-long = Waiting too long
+queue-referrals-too-long = Referrals waiting too long

@@ -181,3 +181,77 @@ partners-problem-invalid-username = use letras, dígitos y . _ - @.
 nav-partners = Recursos
 partners-paper = Registrar un consentimiento firmado en papel
 partners-paper-save = Registrar el consentimiento
+
+# Each directory entry's own forms (maintainers).
+error-partner-name-taken = El directorio ya tiene una organización con ese nombre.
+error-resource-name-taken = El directorio ya tiene un recurso con ese nombre.
+error-partner-has-records = No se puede eliminar esta organización: hay derivaciones, consentimientos o registros de divulgación de estudiantes que la nombran, y esos registros se conservan.
+error-partner-has-users = Esta organización todavía tiene cuentas de usuario. Elimínelas primero.
+error-resource-has-referrals = No se puede eliminar este recurso: se derivó o inscribió a estudiantes en él, y esos registros se conservan.
+partners-problem-has-referrals = no se puede cambiar: ya se derivó a estudiantes a este servicio.
+audit-action-partner-removed = Organización eliminada
+audit-action-resource-removed = Recurso eliminado
+audit-action-partner-user-changed = Usuario de la organización modificado
+audit-action-partner-user-removed = Usuario de la organización eliminado
+partners-edit = Editar
+partners-save = Guardar
+partners-saved = Guardado.
+partners-removed = Eliminado del directorio.
+partners-back-to-directory = Volver al directorio de recursos
+partners-organisations = Organizaciones colaboradoras
+partners-organisations-none = Todavía no hay organizaciones colaboradoras.
+partners-organisation-title = Organización colaboradora
+partners-organisation-new = Agregar una organización
+partners-organisation-add = Agregar la organización
+partners-organisation-edit = Nombre y contacto
+partners-organisation-remove = Eliminar esta organización
+partners-organisation-remove-intro = Elimina la organización y sus servicios del directorio. No es posible mientras derivaciones o consentimientos de estudiantes la nombren, ni mientras tenga cuentas de usuario.
+partners-services = Servicios
+partners-services-none = Todavía no hay servicios.
+partners-service-new = Agregar un servicio
+partners-users = Cuentas de usuario
+partners-users-intro = El personal de la organización que ve a los estudiantes derivados a ella, mientras esté vigente un consentimiento de la familia. Una cuenta nueva no tiene contraseña: la persona la crea con "¿Olvidó su contraseña?" en la página de inicio de sesión.
+partners-users-none = Todavía no hay cuentas de usuario.
+partners-user-new = Agregar una cuenta de usuario
+partners-user-add = Agregar la cuenta
+partners-user-remove = Eliminar la cuenta
+partners-resource-new-title = Agregar un recurso
+partners-resource-edit-title = Editar un recurso
+partners-resource-remove = Eliminar este recurso
+partners-resource-remove-intro = No es posible una vez que se derivó o inscribió a estudiantes en él.
+partners-kind-school-opportunity = En la escuela: un club, equipo, tutoría o mentoría
+partners-kind-partner-service = Un servicio de una organización colaboradora
+partners-no-partner = Ninguna (en la escuela)
+partners-partner-hint = Un servicio de una organización la nombra; una oportunidad de la escuela no nombra ninguna.
+partners-languages-hint = Códigos de idioma, como en, es. Déjelo vacío para cualquier idioma.
+partners-capacity-hint = Plazas en total. Déjelo vacío si no hay límite.
+partners-keywords-hint = Palabras que coinciden con los intereses, fortalezas y metas de los estudiantes, separadas por espacios.
+
+# The partner user's home and lists.
+nav-partner-referrals = Derivaciones
+home-partner-role = Sesión iniciada para { $partner }
+home-partner-new = { $count ->
+    [one] Una derivación nueva para aceptar o rechazar
+   *[other] { $count } derivaciones nuevas para aceptar o rechazar
+}
+home-partner-to-first-service = { $count ->
+    [one] Una derivación aceptada en espera del primer servicio
+   *[other] { $count } derivaciones aceptadas en espera del primer servicio
+}
+home-partner-too-long = { $count ->
+    [one] Derivaciones que esperan demasiado: 1
+   *[other] Derivaciones que esperan demasiado: { $count }
+}
+home-partner-in-service = { $count ->
+    [one] Un estudiante recibe servicios
+   *[other] { $count } estudiantes reciben servicios
+}
+home-partner-privacy = Los nombres de los estudiantes aparecen en las listas de derivaciones. Cada vez que abre una, queda anotado en el registro de divulgaciones del estudiante.
+home-partner-all = Todas las derivaciones
+partners-lists = Listas de derivaciones
+partners-show-all = Todas
+partners-show-new = Nuevas
+partners-show-to-first-service = En espera del primer servicio
+partners-show-in-service = Reciben servicios
+partners-show-too-long = Esperan demasiado
+queue-referrals-too-long = Derivaciones que esperan demasiado

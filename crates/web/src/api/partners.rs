@@ -1025,7 +1025,7 @@ pub async fn partner_referrals(
     State(state): State<AppState>,
     ctx: Ctx,
 ) -> Result<Json<Vec<PartnerReferralJson>>, AppError> {
-    let rows = partner_users::referrals(&state, &api_actor(&ctx)?).await?;
+    let rows = partner_users::referrals(&state, &api_actor(&ctx)?, partner_users::Show::All).await?;
     Ok(Json(rows.into_iter().map(partner_json).collect()))
 }
 

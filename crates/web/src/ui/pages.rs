@@ -74,6 +74,15 @@ fn nav(ctx: &Ctx) -> Vec<(String, String, bool)> {
     let Some(s) = &ctx.session else { return vec![] };
     let path = ctx.path.split('?').next().unwrap_or("/");
     let mut items = vec![("/".to_owned(), "nav-home")];
+    // A partner organisation's user is no one to the school: their
+    // referrals and the directory, nothing else.
+    let partner_only = s.facts.is_partner_user && !s.is_staff() && !s.facts.is_student && !s.facts.is_guardian;
+    if s.facts.is_partner_user {
+        items.push(("/partner".to_owned(), "nav-partner-referrals"));
+    }
+    if partner_only {
+        items.push(("/partners".to_owned(), "nav-partners"));
+    }
     if s.facts.is_student {
         items.push((format!("/students/{}", s.person_id), "nav-my-plan"));
     }
@@ -82,7 +91,9 @@ fn nav(ctx: &Ctx) -> Vec<(String, String, bool)> {
         items.push(("/flags".to_owned(), "nav-my-flags"));
         items.push(("/partners".to_owned(), "nav-partners"));
     }
-    items.push(("/careers".to_owned(), "nav-careers"));
+    if !partner_only {
+        items.push(("/careers".to_owned(), "nav-careers"));
+    }
     if s.is_district_admin() {
         items.push(("/admin/audit".to_owned(), "nav-audit"));
         items.push(("/admin/plan-settings".to_owned(), "nav-settings"));
@@ -100,7 +111,7 @@ fn nav(ctx: &Ctx) -> Vec<(String, String, bool)> {
             let current = if href == "/" {
                 path == "/"
             } else {
-                path.starts_with(&href)
+                path == href || path.starts_with(&format!("{href}/"))
             };
             (href, i18n::t(ctx.lang, key), current)
         })

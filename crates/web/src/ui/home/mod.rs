@@ -1,6 +1,7 @@
 //! Each person's home page: its work queues and in-app notices.
 
 pub mod page;
+pub mod partner;
 pub mod work_queue;
 
 use axum::routing::{get, post};

@@ -1,6 +1,7 @@
 //! The home page, built for the person's role: a student sees their own
 //! record, a guardian their children, a teacher their classes, counselors
-//! and school staff their schools, a district administrator the district.
+//! and school staff their schools, a district administrator the district,
+//! a partner organisation's user their referrals (`partner.rs`).
 
 use askama::Template;
 use axum::extract::State;
@@ -122,6 +123,10 @@ pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         .collect();
     let page = Page::new(&ctx, "home-title");
     let greeting = page.t1("welcome", "name", session.name.first());
+    // A partner organisation's user is no one to the school (issue 18).
+    if facts.is_partner_user && roles.is_empty() && !facts.is_guardian && !facts.is_student {
+        return super::partner::show(&state, &ctx, page, greeting).await;
+    }
     match HomeRole::choose(&roles, facts.is_guardian, facts.is_student) {
         Some(HomeRole::Student) => student_home(&state, &ctx, session, page, greeting).await,
         Some(HomeRole::Guardian) => guardian_home(&state, session, page, greeting).await,

@@ -145,6 +145,33 @@ pub async fn staff_queues(state: &AppState, session: &Session, page: &Page) -> R
         overdue.all = Some("/students?support=overdue_next_step".to_owned());
         out.push(overdue);
     }
+    // Referrals the person made, or on plans they manage, sitting at one
+    // step longer than the district's reminder age (issue 18).
+    let days = ssp_app::partners::referrals::reminder_days(state, session.district_id).await?;
+    let age = time::Duration::days(i64::from(days));
+    let mut q = queues::referrals_too_long(db, me, today - age, &full, today).await?;
+    for i in &mut q.items {
+        // Due (and overdue since) the day the step passed the reminder age.
+        i.due_on = i.due_on.map(|d| d + age);
+    }
+    let mut referrals = view(
+        page,
+        "queue-referrals-too-long",
+        "queue-referrals-too-long",
+        q,
+        today,
+        |i| format!("/students/{}/partners#referral-{}", i.student_id, i.record_id),
+    );
+    for i in &mut referrals.items {
+        // "sent|Clear Sight eye exams" → "Clear Sight eye exams · Sent".
+        if let Some((status, name)) = i.text.split_once('|') {
+            i.text = format!(
+                "{name} · {}",
+                crate::ui::partners::label(page.lang, "referral-status", status)
+            );
+        }
+    }
+    out.push(referrals);
     let q = queues::reviews_to_sign(db, me, year.0).await?;
     let mut reviews = view(page, "queue-reviews", "queue-reviews", q, today, |i| {
         format!("/students/{}#review", i.student_id)

@@ -2,7 +2,11 @@
 //! category) for staff and partner users; for its maintainers (community
 //! school coordinators, district administrators) the CSV import — all or
 //! nothing, each problem with its line and column — and the loop metrics
-//! per school and partner; for district administrators the reminder age.
+//! per school and partner, the partner organisations and the forms to add
+//! one or a resource (`maintain.rs` has each entry's own page); for
+//! district administrators the reminder age.
+
+use std::collections::HashMap;
 
 use askama::Template;
 use axum::extract::multipart::MultipartRejection;
@@ -30,6 +34,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 struct Entry {
+    id: String,
     name: String,
     who: String,
     categories: String,
@@ -62,6 +67,17 @@ struct DirectoryPage {
     notice: Option<String>,
     problems: Vec<(u64, String, String)>,
     metrics: Vec<MetricsRow>,
+    /// The partner organisations (id, name), for maintainers.
+    partners: Vec<(String, String)>,
+    /// The add-a-partner form's values and its refusal.
+    new_partner: HashMap<String, String>,
+    partner_error: Option<String>,
+}
+
+impl DirectoryPage {
+    fn np(&self, k: &str) -> String {
+        self.new_partner.get(k).cloned().unwrap_or_default()
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -70,6 +86,7 @@ pub struct Search {
     q: String,
     category: String,
     imported: Option<usize>,
+    removed: Option<u8>,
 }
 
 fn metrics_row(page: &Page, name: String, m: &LoopMetrics) -> MetricsRow {
@@ -90,12 +107,31 @@ fn metrics_row(page: &Page, name: String, m: &LoopMetrics) -> MetricsRow {
     }
 }
 
-async fn render_page(
+/// What the page shows besides the directory: the import's problems, or
+/// the add-a-partner form's values and refusal.
+#[derive(Default)]
+struct Extra {
+    problems: Vec<(u64, String, String)>,
+    new_partner: HashMap<String, String>,
+    partner_error: Option<(StatusCode, String)>,
+}
+
+/// The page again after the add-a-partner form was refused.
+pub(super) async fn render_with_partner_form(
     state: &AppState,
     ctx: &Ctx,
-    s: Search,
-    problems: Vec<(u64, String, String)>,
+    new_partner: HashMap<String, String>,
+    refused: (StatusCode, String),
 ) -> Result<Response, AppError> {
+    let extra = Extra {
+        new_partner,
+        partner_error: Some(refused),
+        ..Extra::default()
+    };
+    render_page(state, ctx, Search::default(), extra).await
+}
+
+async fn render_page(state: &AppState, ctx: &Ctx, s: Search, extra: Extra) -> Result<Response, AppError> {
     let actor = ctx.actor()?;
     let rows = directory::list(state, &actor, &s.q, &s.category).await?;
     let page = Page::new(ctx, "partners-directory-title");
@@ -104,6 +140,7 @@ async fn render_page(
     let entries = rows
         .into_iter()
         .map(|r| Entry {
+            id: r.id.to_string(),
             who: r
                 .partner_name
                 .clone()
@@ -146,10 +183,24 @@ async fn render_page(
     } else {
         vec![]
     };
-    let code = if problems.is_empty() {
-        StatusCode::OK
+    let partners = if maintainer {
+        directory::partners(state, &actor)
+            .await?
+            .into_iter()
+            .map(|p| (p.id.to_string(), p.name))
+            .collect()
     } else {
-        StatusCode::UNPROCESSABLE_ENTITY
+        vec![]
+    };
+    let (code, partner_error) = match extra.partner_error {
+        Some((code, message)) => (code, Some(message)),
+        None if !extra.problems.is_empty() => (StatusCode::UNPROCESSABLE_ENTITY, None),
+        None => (StatusCode::OK, None),
+    };
+    let notice = match (s.imported, s.removed) {
+        (Some(n), _) => Some(page.t1("partners-imported", "count", n)),
+        (None, Some(_)) => Some(page.t("partners-removed")),
+        _ => None,
     };
     let html = render(&DirectoryPage {
         q: s.q,
@@ -162,16 +213,19 @@ async fn render_page(
         maintainer,
         district_admin,
         reminder_days: referrals::reminder_days(state, actor.district).await?,
-        notice: s.imported.map(|n| page.t1("partners-imported", "count", n)),
-        problems,
+        notice,
+        problems: extra.problems,
         metrics,
+        partners,
+        new_partner: extra.new_partner,
+        partner_error,
         page,
     })?;
     Ok((code, html).into_response())
 }
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx, Query(s): Query<Search>) -> Result<Response, AppError> {
-    render_page(&state, &ctx, s, vec![]).await
+    render_page(&state, &ctx, s, Extra::default()).await
 }
 
 pub async fn import(
@@ -210,7 +264,11 @@ pub async fn import(
             (p.line, p.column.unwrap_or_default(), text)
         })
         .collect();
-    render_page(&state, &ctx, Search::default(), problems).await
+    let extra = Extra {
+        problems,
+        ..Extra::default()
+    };
+    render_page(&state, &ctx, Search::default(), extra).await
 }
 
 #[derive(Deserialize, Default)]

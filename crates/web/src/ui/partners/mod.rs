@@ -1,9 +1,11 @@
 //! Community partners' pages (issue 18): the student's supports and
 //! opportunities (`student.rs`: proposals, consents, referrals, the record
 //! of disclosures), the directory with its CSV import and the loop metrics
-//! (`directory.rs`), and the partner user's referrals (`partner.rs`).
+//! (`directory.rs`), each entry's own forms for the maintainers
+//! (`maintain.rs`), and the partner user's referrals (`partner.rs`).
 
 pub mod directory;
+pub mod maintain;
 pub mod partner;
 pub mod student;
 
@@ -17,6 +19,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(student::routes())
         .merge(directory::routes())
+        .merge(maintain::routes())
         .merge(partner::routes())
 }
 

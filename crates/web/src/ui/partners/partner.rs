@@ -1,15 +1,18 @@
 //! `/partner`: a partner user's referrals — students referred to their
 //! organisation while a consent covers the category (each shown is a
 //! disclosure) — and the step form to accept, decline, record a service or
-//! close. Anyone else, or another organisation's referral, is a 404.
+//! close, one list at a time (new, waiting for a first service, receiving
+//! services, waiting too long: the home page links to each). Anyone else,
+//! or another organisation's referral, is a 404.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use ssp_app::partners::partner_users;
+use serde::Deserialize;
+use ssp_app::partners::partner_users::{self, Show};
 use ssp_domain::partners::referral::Outcome;
 use ssp_domain::person::PersonName;
 
@@ -39,6 +42,7 @@ struct Row {
     purpose: String,
     until: String,
     open: bool,
+    overdue: bool,
 }
 
 #[derive(Template)]
@@ -47,13 +51,42 @@ struct PartnerPage {
     page: Page,
     error: Option<String>,
     rows: Vec<Row>,
+    /// (link, label, current) of the lists: all, new, to first service…
+    filters: Vec<(String, String, bool)>,
     events: Vec<(&'static str, String)>,
     outcomes: Vec<(&'static str, String)>,
 }
 
-async fn render_page(state: &AppState, ctx: &Ctx, error: Option<String>) -> Result<Response, AppError> {
-    let rows = partner_users::referrals(state, &ctx.actor()?).await?;
+/// The lists the page offers, by their `show` value.
+const LISTS: [(&str, &str); 5] = [
+    ("", "partners-show-all"),
+    ("new", "partners-show-new"),
+    ("to_first_service", "partners-show-to-first-service"),
+    ("in_service", "partners-show-in-service"),
+    ("too_long", "partners-show-too-long"),
+];
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ShowQuery {
+    show: String,
+}
+
+async fn render_page(state: &AppState, ctx: &Ctx, show: &str, error: Option<String>) -> Result<Response, AppError> {
+    let rows = partner_users::referrals(state, &ctx.actor()?, Show::parse(show)).await?;
     let page = Page::new(ctx, "partners-partner-title");
+    let current = if Show::parse(show) == Show::All { "" } else { show };
+    let filters = LISTS
+        .iter()
+        .map(|(v, key)| {
+            let link = if v.is_empty() {
+                "/partner".to_owned()
+            } else {
+                format!("/partner?show={v}")
+            };
+            (link, page.t(key), *v == current)
+        })
+        .collect();
     let rows = rows
         .into_iter()
         .map(|p| Row {
@@ -74,6 +107,7 @@ async fn render_page(state: &AppState, ctx: &Ctx, error: Option<String>) -> Resu
             purpose: p.purpose,
             until: page.date(p.consent_expires_on),
             open: !matches!(p.row.status.as_str(), "declined" | "closed"),
+            overdue: p.overdue,
         })
         .collect();
     let code = if error.is_some() {
@@ -84,6 +118,7 @@ async fn render_page(state: &AppState, ctx: &Ctx, error: Option<String>) -> Resu
     let html = render(&PartnerPage {
         error,
         rows,
+        filters,
         events: ["accept", "decline", "record_service", "close"]
             .into_iter()
             .map(|e| (e, label(page.lang, "referral-event", e)))
@@ -97,8 +132,8 @@ async fn render_page(state: &AppState, ctx: &Ctx, error: Option<String>) -> Resu
     Ok((code, html).into_response())
 }
 
-pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    render_page(&state, &ctx, None).await
+pub async fn show(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ShowQuery>) -> Result<Response, AppError> {
+    render_page(&state, &ctx, &q.show, None).await
 }
 
 pub async fn step(
@@ -114,5 +149,5 @@ pub async fn step(
         Err(ssp_app::Error::Conflict(code)) => crate::error::error_message(ctx.lang, code),
         Err(e) => return Err(e.into()),
     };
-    render_page(&state, &ctx, Some(error)).await
+    render_page(&state, &ctx, "", Some(error)).await
 }
