@@ -89,12 +89,27 @@ impl Application {
     }
 }
 
-/// Deletes expired sessions every ten minutes.
+/// Every ten minutes: deletes expired sessions, refreshes aged plan
+/// statuses and, once a day, sweeps the GPA and grade-9 flags.
 async fn sweep_sessions(state: AppState) {
     let mut tick = tokio::time::interval(StdDuration::from_secs(600));
+    // The day the GPA and grade-9 flags were last swept (the first sweep
+    // comes with the next day, not with every start).
+    let mut flags_swept = state.now().date();
     loop {
         tick.tick().await;
         let now = state.now();
+        if now.date() != flags_swept {
+            flags_swept = now.date();
+            let app = state.app().clone();
+            tokio::spawn(async move {
+                use ssp_app::support::recompute;
+                match recompute::every_district_of(&app, recompute::FROM_TRANSCRIPT, "daily-sweep").await {
+                    Ok(c) => tracing::info!(opened = c.opened, moved = c.moved, "GPA and grade-9 flags swept"),
+                    Err(e) => tracing::warn!(error = %e, "could not sweep the GPA and grade-9 flags"),
+                }
+            });
+        }
         let life = state.config().session;
         match ssp_db::repo::sessions::delete_expired(state.db(), now - life.idle, now - life.absolute).await {
             Ok(n) if n > 0 => tracing::info!(removed = n, "expired sessions removed"),

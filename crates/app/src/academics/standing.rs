@@ -41,8 +41,9 @@ impl Registry {
     }
 }
 
-/// Recomputes every student of the district with academic records, now;
-/// `on_progress(done, total)` after each student. Returns how many.
+/// Recomputes every student of the district with academic records, now —
+/// their standing, then their GPA and grade-9 flags; `on_progress(done,
+/// total)` after each student's standing. Returns how many.
 pub async fn refresh_district(
     app: &App,
     district: OrgId,
@@ -52,10 +53,20 @@ pub async fn refresh_district(
     let rules = super::rules::of(app, district).await?;
     let students = rules_repo::students_with_records(app.db(), district).await?;
     let total = students.len();
-    for (i, s) in students.into_iter().enumerate() {
-        super::course_plan::refresh_status_with(app, district, StudentId(s), &catalog, &rules).await?;
+    for (i, s) in students.iter().enumerate() {
+        super::course_plan::refresh_status_with(app, district, StudentId(*s), &catalog, &rules).await?;
         on_progress(i + 1, total);
     }
+    // The GPA and grade-9 flags read the same scale and catalog.
+    let students: Vec<StudentId> = students.into_iter().map(StudentId).collect();
+    crate::support::recompute::students(
+        app,
+        district,
+        &students,
+        crate::support::recompute::FROM_TRANSCRIPT,
+        "academic-rules",
+    )
+    .await?;
     Ok(total)
 }
 

@@ -165,14 +165,14 @@ pub async fn load(app: &App, by: &Loader, input: impl Read) -> Result<Result<Loa
         super::course_plan::refresh_status_with(app, by.district, *student, &catalog, &rules).await?;
     }
     // The GPA and grade-9 flags follow the transcript.
-    crate::support::recompute::students(
+    crate::support::recompute::after_commit(
         app,
         by.district,
         &touched,
         crate::support::recompute::FROM_TRANSCRIPT,
         &by.request_id,
     )
-    .await?;
+    .await;
     // `updated` counts written rows (new or changed): the store cannot tell
     // a new row from a changed one without reading it first.
     Ok(Ok(report))
@@ -207,14 +207,14 @@ pub async fn add_transfer(app: &App, access: &StudentAccess, raw: &TranscriptEnt
         e.term.key()
     ));
     w.commit_with(ev).await?;
-    crate::support::recompute::students(
+    crate::support::recompute::after_commit(
         app,
         access.facts.district_id,
         &[access.student()],
         crate::support::recompute::FROM_TRANSCRIPT,
         &access.caller().request_id,
     )
-    .await?;
+    .await;
     Ok(())
 }
 

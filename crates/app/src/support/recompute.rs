@@ -1,16 +1,21 @@
 //! Flags follow their data: after a load (the students it changed), an API
-//! push (that student) or a change of the district's thresholds (every
-//! student with data, in the background), each student's [`FlagInput`] is
-//! built from the stored readings and transcript, [`evaluate`]d with the
-//! district's thresholds, and the result applied: a new finding opens a
-//! flag assigned at once ([`choose_owner`]) with the default next step due
-//! in [`super::DEFAULT_NEXT_STEP_DAYS`] days; an existing flag gets the
+//! push (that student), a transcript change (the GPA and grade-9 flags) or
+//! a change of the district's thresholds (every student with data, in the
+//! background), each student's [`FlagInput`] is built from the stored
+//! readings and transcript, [`evaluate`]d with the district's thresholds,
+//! and the result applied for the kinds the change feeds — a flag of
+//! another kind is neither read nor touched: a new finding opens a flag
+//! assigned at once ([`choose_owner`]) with the default next step due in
+//! [`super::DEFAULT_NEXT_STEP_DAYS`] days; an existing flag gets the
 //! system's move ([`system_move`]: clear, reopen) and its evidence, as-of
 //! date and stale mark refreshed. Every change is audited with no actor
 //! (the system) and the request that caused it.
 //!
-//! Reads are batched: five statements for up to [`BATCH`] students, one
-//! transaction for their writes.
+//! Reads are batched: three or four statements for up to [`BATCH`]
+//! students (and the staff of a school once, when a new flag needs an
+//! owner there), one transaction for their writes. A refresh writes only
+//! the columns the system owns, so an owner's concurrent edit stands; a
+//! system move applies only to a flag still as it was read.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
@@ -287,6 +292,20 @@ pub async fn students(
     students_with_progress(app, district, students, kinds, request_id, &|_, _| {}).await
 }
 
+/// [`students`] after the data was committed by the caller: a failure is
+/// retried once (a recomputation running at the same time may have opened
+/// the same flag), then logged rather than returned — the data is saved,
+/// and failing the request would not bring the flags back.
+pub async fn after_commit(app: &App, district: OrgId, students: &[StudentId], kinds: &[FlagKind], request_id: &str) {
+    for attempt in 1..=2 {
+        match self::students(app, district, students, kinds, request_id).await {
+            Ok(_) => return,
+            Err(e) if attempt == 1 => tracing::warn!(request_id, error = %e, "recomputing flags failed; retrying"),
+            Err(e) => tracing::error!(request_id, error = %e, "recomputing flags failed"),
+        }
+    }
+}
+
 /// [`students`], telling `progress(done, total)` after each batch.
 pub async fn students_with_progress(
     app: &App,
@@ -410,7 +429,10 @@ async fn apply(
         .collect();
     cx.holders.load(app, &new_at).await?;
     let holders = cx.holders.lock().clone();
-    let (mut opened, mut updated, mut events, mut audits) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut opened, mut refreshed, mut moves, mut events, mut audits) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    // The history line and audit row of each move, kept only if it applies.
+    let (mut move_events, mut move_audits) = (Vec::new(), Vec::new());
     for (s, findings) in &evaluated {
         let student = StudentId(s.person_id);
         for kind in kinds {
@@ -504,7 +526,7 @@ async fn apply(
                     }
                     row.updated_at = now;
                     if let Some(key) = moved {
-                        events.push(flags_repo::NewEvent {
+                        move_events.push(flags_repo::NewEvent {
                             flag: row.id,
                             at: now,
                             actor: None,
@@ -512,22 +534,31 @@ async fn apply(
                             status: row.status.clone(),
                             detail: String::new(),
                         });
-                        audits.push(event(AuditAction::FlagChanged, row.id, format!("{} {key}", kind.key())));
-                        changes.moved += 1;
+                        move_audits.push(event(AuditAction::FlagChanged, row.id, format!("{} {key}", kind.key())));
+                        moves.push((row, flag.clone()));
                     } else {
                         changes.refreshed += 1;
+                        refreshed.push(row);
                     }
-                    updated.push(row);
                 }
             }
         }
     }
-    if opened.is_empty() && updated.is_empty() {
+    if opened.is_empty() && refreshed.is_empty() && moves.is_empty() {
         return Ok(changes);
     }
     let mut tx = app.db().begin().await?;
     flags_repo::insert_many(&mut tx, &opened).await?;
-    flags_repo::update_many(&mut tx, &updated).await?;
+    flags_repo::refresh_many(&mut tx, &refreshed).await?;
+    let applied: HashSet<Uuid> = flags_repo::move_many(&mut tx, &moves).await?.into_iter().collect();
+    changes.moved += applied.len();
+    events.extend(move_events.into_iter().filter(|e| applied.contains(&e.flag)));
+    let applied_ids: HashSet<String> = applied.iter().map(Uuid::to_string).collect();
+    audits.extend(
+        move_audits
+            .into_iter()
+            .filter(|a| a.record_id.as_ref().is_some_and(|id| applied_ids.contains(id))),
+    );
     flags_repo::add_events(&mut tx, &events).await?;
     audit::record_many(&mut tx, &audits).await?;
     tx.commit().await?;
@@ -546,12 +577,17 @@ impl Registry {
 
 /// Recomputes every student of the district with data or a flag, now.
 pub async fn district(app: &App, district: OrgId, request_id: &str) -> Result<Changes, Error> {
+    district_of(app, district, FlagKind::ALL, request_id).await
+}
+
+/// [`district`] for some kinds only.
+pub async fn district_of(app: &App, district: OrgId, kinds: &[FlagKind], request_id: &str) -> Result<Changes, Error> {
     let ids: Vec<StudentId> = flags_repo::students_with_data(app.db(), district)
         .await?
         .into_iter()
         .map(StudentId)
         .collect();
-    students(app, district, &ids, FlagKind::ALL, request_id).await
+    students(app, district, &ids, kinds, request_id).await
 }
 
 /// Starts recomputing the district in the background (after its thresholds
@@ -606,9 +642,17 @@ pub async fn wait_idle(app: &App, district: OrgId) {
 /// Recomputes every district's flags now, one district after another (after
 /// `ssp demo` writes its indicator data, or a full load of every district).
 pub async fn every_district(app: &App, request_id: &str) -> Result<Changes, Error> {
+    every_district_of(app, FlagKind::ALL, request_id).await
+}
+
+/// [`every_district`] for some kinds only: the server's daily sweep
+/// recomputes [`FROM_TRANSCRIPT`], whose grade-9 rule moves with the
+/// calendar (a grade-9 year ending) and the roster (a student moving up
+/// into high school) with no transcript change.
+pub async fn every_district_of(app: &App, kinds: &[FlagKind], request_id: &str) -> Result<Changes, Error> {
     let mut total = Changes::default();
     for d in ssp_db::repo::orgs::districts(app.db()).await? {
-        let c = district(app, OrgId(d.id), request_id).await?;
+        let c = district_of(app, OrgId(d.id), kinds, request_id).await?;
         total.opened += c.opened;
         total.moved += c.moved;
         total.refreshed += c.refreshed;

@@ -615,3 +615,64 @@ async fn a_transcript_load_raises_and_then_clears_the_low_gpa_flag() {
     // The attendance flag was not touched by a transcript load.
     assert!(flag_of(&app, me, "chronic_absence").await.is_none());
 }
+
+/// A recomputation never undoes an owner's edit made while it ran: its
+/// refresh writes only the columns the system owns, and its move (clear,
+/// reopen) applies only to a flag still as it was read.
+#[tokio::test]
+async fn a_recomputation_never_undoes_an_owners_edit_made_meanwhile() {
+    use ssp_db::repo::support::flags as repo;
+    let app = TestApp::with_demo().await;
+    let me = app.person("demo.student").await;
+    let local = local_id(&app, me).await;
+    upload(&app, "attendance", &attendance(&local, 120, 14)).await;
+    let read = repo::for_students(&app.db, &[ssp_domain::StudentId(me)], &["chronic_absence"])
+        .await
+        .unwrap()
+        .remove(0);
+    assert_eq!(read.status, "open");
+    // Meanwhile the owner acknowledges it with a next step.
+    app.execute(
+        "UPDATE flags SET status = 'acknowledged', next_step = 'Call home' WHERE id = $1",
+        &[read.id],
+    )
+    .await;
+    async fn status(app: &TestApp, id: Uuid) -> String {
+        app.texts(
+            "SELECT status || '|' || next_step || '|' || evidence FROM flags WHERE id = $1",
+            &[id],
+        )
+        .await
+        .remove(0)
+    }
+    // The system's refresh, from what it read before the edit.
+    let mut refreshed = read.clone();
+    refreshed.evidence = "{\"percent\":\"12.0\"}".into();
+    let mut tx = app.db.begin().await.unwrap();
+    repo::refresh_many(&mut tx, &[refreshed]).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(
+        status(&app, read.id).await,
+        "acknowledged|Call home|{\"percent\":\"12.0\"}"
+    );
+    // The system's move from the stale read does not apply…
+    let mut cleared = read.clone();
+    cleared.status = "cleared".into();
+    let mut tx = app.db.begin().await.unwrap();
+    let moved = repo::move_many(&mut tx, &[(cleared.clone(), read.clone())])
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    assert!(moved.is_empty());
+    assert!(status(&app, read.id).await.starts_with("acknowledged|Call home|"));
+    // …one from a fresh read does.
+    let fresh = repo::for_students(&app.db, &[ssp_domain::StudentId(me)], &["chronic_absence"])
+        .await
+        .unwrap()
+        .remove(0);
+    let mut tx = app.db.begin().await.unwrap();
+    let moved = repo::move_many(&mut tx, &[(cleared, fresh)]).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(moved, vec![read.id]);
+    assert!(status(&app, read.id).await.starts_with("cleared|"));
+}

@@ -149,19 +149,53 @@ pub async fn update(tx: &mut Tx, f: &FlagRow) -> Result<(), DbError> {
     Ok(())
 }
 
-/// Writes every changeable column of many flags (a recomputation's
-/// refreshed and moved flags): as many rows per statement as fit, each
-/// matched by id.
-pub async fn update_many(tx: &mut Tx, rows: &[FlagRow]) -> Result<(), DbError> {
-    const COLS: usize = 14;
+/// Refreshes many flags at once (a recomputation's new evidence, as-of
+/// date, stale mark and school): only the columns the system owns, so an
+/// owner's edit made meanwhile (status, owner, next step) stands. As many
+/// rows per statement as fit, each matched by id.
+pub async fn refresh_many(tx: &mut Tx, rows: &[FlagRow]) -> Result<(), DbError> {
+    const COLS: usize = 8;
     let per = (crate::repo::bulk::MAX_BINDS / COLS).max(1);
     with_tx!(tx, |c| {
         for part in rows.chunks(per) {
             let mut qb = sqlx::QueryBuilder::new(
-                "WITH v (id, status, rule, evidence, as_of, source, stale, owner_id, owner_basis, next_step, next_step_due, \
-                 resolved_note, school_id, updated_at) AS (",
+                "WITH v (id, rule, evidence, as_of, source, stale, school_id, updated_at) AS (",
             );
             qb.push_values(part, |mut b, f| {
+                b.push_bind(f.id)
+                    .push_bind(f.rule.as_str())
+                    .push_bind(f.evidence.as_str())
+                    .push_bind(f.as_of)
+                    .push_bind(f.source.as_str())
+                    .push_bind(f.stale)
+                    .push_bind(f.school_id)
+                    .push_bind(f.updated_at);
+            });
+            qb.push(
+                ") UPDATE flags SET rule = v.rule, evidence = v.evidence, as_of = v.as_of, source = v.source, \
+                 stale = v.stale, school_id = v.school_id, updated_at = v.updated_at FROM v WHERE flags.id = v.id",
+            );
+            qb.build().execute(&mut *c).await?;
+        }
+    });
+    Ok(())
+}
+
+/// The system's moves of many flags (clear, reopen), each written whole
+/// but only if the flag's status, owner and next step are still `read`'s
+/// (an owner's edit meanwhile wins; the next recomputation tries again).
+/// The ids of the flags moved.
+pub async fn move_many(tx: &mut Tx, rows: &[(FlagRow, FlagRow)]) -> Result<Vec<Uuid>, DbError> {
+    const COLS: usize = 17;
+    let per = (crate::repo::bulk::MAX_BINDS / COLS).max(1);
+    let mut moved = Vec::with_capacity(rows.len());
+    with_tx!(tx, |c| {
+        for part in rows.chunks(per) {
+            let mut qb = sqlx::QueryBuilder::new(
+                "WITH v (id, status, rule, evidence, as_of, source, stale, owner_id, owner_basis, next_step, next_step_due, \
+                 resolved_note, school_id, updated_at, read_status, read_owner, read_next_step) AS (",
+            );
+            qb.push_values(part, |mut b, (f, read)| {
                 b.push_bind(f.id)
                     .push_bind(f.status.as_str())
                     .push_bind(f.rule.as_str())
@@ -175,18 +209,23 @@ pub async fn update_many(tx: &mut Tx, rows: &[FlagRow]) -> Result<(), DbError> {
                     .push_bind(f.next_step_due)
                     .push_bind(f.resolved_note.as_deref())
                     .push_bind(f.school_id)
-                    .push_bind(f.updated_at);
+                    .push_bind(f.updated_at)
+                    .push_bind(read.status.as_str())
+                    .push_bind(read.owner_id)
+                    .push_bind(read.next_step.as_str());
             });
             qb.push(
                 ") UPDATE flags SET status = v.status, rule = v.rule, evidence = v.evidence, as_of = v.as_of, source = v.source, \
                  stale = v.stale, owner_id = v.owner_id, owner_basis = v.owner_basis, next_step = v.next_step, \
                  next_step_due = v.next_step_due, resolved_note = v.resolved_note, school_id = v.school_id, \
-                 updated_at = v.updated_at FROM v WHERE flags.id = v.id",
+                 updated_at = v.updated_at FROM v WHERE flags.id = v.id AND flags.status = v.read_status \
+                 AND flags.owner_id = v.read_owner AND flags.next_step = v.read_next_step RETURNING flags.id",
             );
-            qb.build().execute(&mut *c).await?;
+            let ids: Vec<Uuid> = qb.build_query_scalar().fetch_all(&mut *c).await?;
+            moved.extend(ids);
         }
     });
-    Ok(())
+    Ok(moved)
 }
 
 /// One line of a flag's history.
