@@ -321,7 +321,12 @@ pub async fn referrals(app: &App, actor: &Actor, show: Show) -> Result<Vec<Partn
     let today = app.now().date();
     let mut out = Vec::new();
     for row in repo::referrals_of_partner(app.db(), partner).await? {
-        let overdue = referrals::rule(&row)?.overdue(days, today);
+        // A row the machine cannot read is left out, not the whole list.
+        let Ok(rule) = referrals::rule(&row) else {
+            tracing::warn!(referral = %row.id, "a referral that does not parse was left out of a partner's list");
+            continue;
+        };
+        let overdue = rule.overdue(days, today);
         if !show.wants(&row, overdue) {
             continue;
         }
@@ -375,7 +380,7 @@ pub async fn waiting(app: &App, actor: &Actor) -> Result<Waiting, Error> {
             "in_service" => w.in_service += 1,
             _ => {}
         }
-        if referrals::rule(&row)?.overdue(days, today) {
+        if referrals::rule(&row).is_ok_and(|r| r.overdue(days, today)) {
             w.too_long += 1;
         }
     }

@@ -150,14 +150,14 @@ pub async fn referrals_too_long(
     scope: &ListScope,
     today: Date,
 ) -> Result<Queue, DbError> {
-    let since = "CASE f.status WHEN 'accepted' THEN COALESCE(f.accepted_on, f.sent_on) \
-                 WHEN 'in_service' THEN COALESCE(f.first_service_on, f.sent_on) ELSE f.sent_on END";
+    // A referral receiving services never waits (the domain's `overdue`).
+    let since = "CASE f.status WHEN 'accepted' THEN COALESCE(f.accepted_on, f.sent_on) ELSE f.sent_on END";
     let sql = format!(
         "SELECT {PERSON}, f.id AS record_id, f.status || '|' || r.name AS text, {since} AS due_on, \
                 COUNT(*) OVER () AS total \
          FROM referrals f JOIN resources r ON r.id = f.resource_id \
          JOIN students s ON s.person_id = f.student_id JOIN persons p ON p.id = s.person_id \
-         WHERE f.status IN ('sent', 'accepted', 'in_service') AND {since} < $3 \
+         WHERE f.status IN ('sent', 'accepted') AND {since} < $3 \
            AND (f.created_by = $1 OR EXISTS (SELECT 1 FROM plan_managers pm WHERE pm.student_id = f.student_id \
                 AND pm.staff_id = $1 AND pm.ended_at IS NULL)) \
            AND s.status = 'active' AND {{scope}} \

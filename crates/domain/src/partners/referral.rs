@@ -160,9 +160,11 @@ impl Referral {
     }
 
     /// Whether the referral has sat at its step longer than `days` on
-    /// `today` (declined and closed never wait).
+    /// `today`: sent and not answered, or accepted with no service given
+    /// yet. A referral receiving services (mentoring, tutoring, therapy
+    /// last months), declined or closed never waits.
     pub fn overdue(&self, days: u32, today: Date) -> bool {
-        !matches!(self.status, ReferralStatus::Declined | ReferralStatus::Closed)
+        matches!(self.status, ReferralStatus::Sent | ReferralStatus::Accepted)
             && (today - self.since()).whole_days() > i64::from(days)
     }
 }
@@ -272,7 +274,7 @@ mod tests {
             (Sent, 14, date!(2026 - 10 - 16), true),
             (Accepted, 14, date!(2026 - 10 - 19), false),
             (Accepted, 14, date!(2026 - 10 - 20), true),
-            (InService, 30, TODAY, true),
+            (InService, 30, TODAY, false),
             (Declined, 1, TODAY, false),
             (Closed, 1, TODAY, false),
         ] {
