@@ -88,6 +88,19 @@ pub(super) async fn write_resource(
                 .ok_or_else(|| Rejected::one("invalid_resource", "partner", "unknown_partner"))?,
         ),
     };
+    // A resource's partner cannot change once something was referred to
+    // it, whichever way it is written (form, API, CSV): those referrals
+    // were made, and consented to, for that organisation.
+    let existing = match target {
+        Target::Id(id) => Some(id),
+        Target::ByName => repo::resource_by_name(tx, actor.district, &r.name).await?,
+        Target::New => None,
+    };
+    if let Some(id) = existing {
+        if repo::resource_partner(tx, id).await? != partner && repo::resource_referrals(tx, id).await? > 0 {
+            return Err(Rejected::one("invalid_resource", "partner", "has_referrals").into());
+        }
+    }
     let join = |v: &[String]| v.join(",");
     let areas: String = r.interest_areas.iter().map(|a| a.letter()).collect();
     let (categories, languages, keywords) = (category::join(&r.categories), join(&r.languages), join(&r.keywords));

@@ -7,7 +7,6 @@
 use ssp_db::repo::audit;
 use ssp_db::repo::partners::{self as repo, PartnerRow, ResourceRow};
 use ssp_domain::audit::AuditAction;
-use ssp_domain::input::Rejected;
 use ssp_domain::partners::directory::{NewPartner, NewResource};
 use uuid::Uuid;
 
@@ -138,12 +137,8 @@ pub async fn update_resource(app: &App, actor: &Actor, id: &str, input: Parsed<N
     let before = resource(app, actor, id).await?;
     let r = input?;
     let mut tx = app.db().begin().await?;
+    // `write_resource` refuses a new partner for a resource with referrals.
     let id = write_resource(&mut tx, actor, &r, app.now(), Target::Id(before.id)).await?;
-    let after = repo::resource_partner(&mut tx, id).await?;
-    if after != before.partner_id && repo::resource_referrals(&mut tx, id).await? > 0 {
-        // Dropped without commit: nothing changed.
-        return Err(Rejected::one("invalid_resource", "partner", "has_referrals").into());
-    }
     audited(app, actor, &mut tx, AuditAction::ResourceSaved, "resource", id).await?;
     tx.commit().await?;
     Ok(())

@@ -315,6 +315,16 @@ pub async fn resource_partner(tx: &mut Tx, id: Uuid) -> Result<Option<Uuid>, DbE
         .await)?)
 }
 
+/// The district's resource of this name, if any.
+pub async fn resource_by_name(tx: &mut Tx, district: OrgId, name: &str) -> Result<Option<Uuid>, DbError> {
+    let sql = "SELECT id FROM resources WHERE district_id = $1 AND name = $2";
+    Ok(with_tx!(tx, |c| sqlx::query_scalar(sql)
+        .bind(district.0)
+        .bind(name)
+        .fetch_optional(&mut *c)
+        .await)?)
+}
+
 /// How many referrals and enrolments (any state) name a resource.
 pub async fn resource_referrals(tx: &mut Tx, id: Uuid) -> Result<i64, DbError> {
     let sql = "SELECT COUNT(*) FROM referrals WHERE resource_id = $1";

@@ -825,3 +825,26 @@ async fn the_demo_has_the_clubs_the_partners_and_a_partner_user() {
     let camila = app.person("demo.student").await;
     assert_eq!(ana.get(&format!("/students/{camila}")).await.status, 404);
 }
+
+/// A service's partner cannot change once students were referred to it,
+/// through the import as through the page: the referrals were made, and
+/// consented to, for that organisation.
+#[tokio::test]
+async fn a_referred_services_partner_cannot_change_through_the_import() {
+    let w = world().await;
+    let csv = "kind,name,partner,categories\npartner_service,Eye exams and glasses,Clear Sight Clinic,vision_dental\n";
+    let res = post(&w.csc, "/api/v1/resources/import", serde_json::json!({ "csv": csv })).await;
+    assert_eq!(res.status, 422, "{}", res.body);
+    assert_eq!(
+        json(&res)["problems"],
+        serde_json::json!([{"line": 2, "column": "partner", "code": "has_referrals"}])
+    );
+    let partner = w
+        .app
+        .texts(
+            "SELECT p.name FROM resources r JOIN partners p ON p.id = r.partner_id WHERE r.name = 'Eye exams and glasses'",
+            &[],
+        )
+        .await;
+    assert_eq!(partner, vec!["Clear Sight Vision Clinic".to_owned()], "unchanged");
+}
