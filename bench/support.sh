@@ -52,7 +52,7 @@ else
     one_in() { echo "(abs(random()) % $1 = 0)"; }
 fi
 
-rm -f "${db_file:-}"{,-wal,-shm}
+[[ -n "${db_file:-}" ]] && rm -f "$db_file"{,-wal,-shm}
 echo "== 1. demo state of $STUDENTS students, flags raised by the rules ($db)"
 /usr/bin/time -f "demo: %e s wall, peak RSS %M KiB" "$SSP" --database-url "$db" demo --students "$STUDENTS" \
     | grep -E "^(Demo data|Support|Flags)"

@@ -54,6 +54,9 @@ const PARTNERS: [(&str, &str, &str); 3] = [
     ),
 ];
 
+/// The clinic's service the demo's referrals go to.
+const EYE_EXAMS: &str = "Eye exams and glasses";
+
 const ENTRIES: [Entry; 7] = [
     (
         "school_opportunity",
@@ -113,7 +116,7 @@ const ENTRIES: [Entry; 7] = [
     ),
     (
         "partner_service",
-        "Eye exams and glasses",
+        EYE_EXAMS,
         Some(0),
         "vision_dental,health",
         (6, 12),
@@ -200,7 +203,7 @@ pub(crate) async fn seed(
             now,
         )
         .await?;
-        service_ids.push(id);
+        service_ids.push((name, id));
     }
     if showcase {
         let person = PersonId(next_id());
@@ -233,12 +236,17 @@ pub(crate) async fn seed(
         )
         .await?;
         repo::add_partner_user(tx, district_id, person, partner_ids[0], person, now).await?;
-        // The clinic's work: its eye-exam service is the fifth entry.
+        // The clinic's work, on its eye-exam service.
+        let eye_exams = service_ids
+            .iter()
+            .find(|(name, _)| *name == EYE_EXAMS)
+            .map(|(_, id)| *id)
+            .expect("the demo directory lists the clinic's eye exams");
         clinic_work(
             tx,
             &mut next_id,
             district_id,
-            (partner_ids[0], service_ids[4]),
+            (partner_ids[0], eye_exams),
             person,
             today,
             now,
