@@ -131,7 +131,18 @@ async fn a_coordinator_adds_changes_and_removes_a_partner_and_its_service_on_the
     // The organisation page lists it; removing the organisation removes
     // its services (nothing refers to them).
     assert!(w.csc.get(&org).await.text.contains("Dental checkups"));
+    // A removal cannot be undone: without the box ticked nothing goes.
     let res = w.csc.post_form(&format!("{org}/remove"), &[]).await;
+    assert_eq!(res.status, 422, "{}", res.text);
+    assert!(
+        res.text
+            .contains("Nothing was removed: tick the box to confirm the removal."),
+        "{}",
+        res.text
+    );
+    assert!(res.text.contains("Dental checkups"), "still there");
+    assert_eq!(w.app.count_audit("partner_removed").await, 0);
+    let res = w.csc.post_form(&format!("{org}/remove"), &[("confirm", "yes")]).await;
     assert_eq!(res.status, 303, "{}", res.text);
     let page = w.csc.get("/partners?removed=1").await.text;
     assert!(page.contains("Removed from the directory."), "{page}");
@@ -161,7 +172,7 @@ async fn a_coordinator_removes_a_resource_nobody_was_referred_to() {
     assert_eq!(chess.status, 303, "{}", chess.text);
     let chess = chess.location().unwrap().split('?').next().unwrap().to_owned();
     assert!(names_in_directory(&w, "chess").await.contains("Chess club"));
-    let res = w.csc.post_form(&format!("{chess}/remove"), &[]).await;
+    let res = w.csc.post_form(&format!("{chess}/remove"), &[("confirm", "yes")]).await;
     assert_eq!(res.status, 303, "{}", res.text);
     assert!(!names_in_directory(&w, "chess").await.contains("Chess club"));
     assert_eq!(w.app.count_audit("resource_removed").await, 1);
@@ -174,11 +185,11 @@ async fn nothing_a_students_record_refers_to_is_removed_or_moved() {
     id_of(&w.refer().await);
     let org = format!("/partners/organisations/{}", w.partner);
     w.csc.get(&org).await;
-    let res = w.csc.post_form(&format!("{org}/remove"), &[]).await;
+    let res = w.csc.post_form(&format!("{org}/remove"), &[("confirm", "yes")]).await;
     assert_eq!(res.status, 409, "{}", res.text);
     assert!(res.text.contains("This partner cannot be removed"), "{}", res.text);
     let eye = format!("/partners/resources/{}", w.resource("Clear Sight eye exams").await);
-    let res = w.csc.post_form(&format!("{eye}/remove"), &[]).await;
+    let res = w.csc.post_form(&format!("{eye}/remove"), &[("confirm", "yes")]).await;
     assert_eq!(res.status, 409, "{}", res.text);
     assert!(res.text.contains("This resource cannot be removed"), "{}", res.text);
     // Its partner cannot change under the referral either.
@@ -199,7 +210,7 @@ async fn nothing_a_students_record_refers_to_is_removed_or_moved() {
     assert_eq!(list[0]["partner"], "Clear Sight Clinic", "nothing changed: {list}");
     // In Spanish too.
     w.csc.set_accept_language("es");
-    let res = w.csc.post_form(&format!("{org}/remove"), &[]).await;
+    let res = w.csc.post_form(&format!("{org}/remove"), &[("confirm", "yes")]).await;
     assert!(
         res.text.contains("No se puede eliminar esta organización"),
         "{}",
@@ -268,7 +279,10 @@ async fn a_coordinator_adds_changes_and_ends_a_partner_user_account_on_the_pages
     // Ended: the account is disabled and the organisation page says so by
     // no longer listing it; the partner cannot be removed while Ana's
     // account remains.
-    let res = w.csc.post_form(&format!("{org}/users/{lee}/remove"), &[]).await;
+    let res = w
+        .csc
+        .post_form(&format!("{org}/users/{lee}/remove"), &[("confirm", "yes")])
+        .await;
     assert_eq!(res.status, 303, "{}", res.text);
     assert!(!w.csc.get(&org).await.text.contains("clearsight.lee"));
     let disabled = w
@@ -280,7 +294,7 @@ async fn a_coordinator_adds_changes_and_ends_a_partner_user_account_on_the_pages
         .await;
     assert!(matches!(disabled[0].as_str(), "1" | "true"), "{disabled:?}");
     assert_eq!(w.app.count_audit("partner_user_removed").await, 1);
-    let res = w.csc.post_form(&format!("{org}/remove"), &[]).await;
+    let res = w.csc.post_form(&format!("{org}/remove"), &[("confirm", "yes")]).await;
     assert_eq!(res.status, 409, "{}", res.text);
     assert!(res.text.contains("still has user accounts"), "{}", res.text);
 }

@@ -254,3 +254,5 @@ partners-show-to-first-service = Waiting for a first service
 partners-show-in-service = Receiving services
 partners-show-too-long = Waiting too long
 queue-referrals-too-long = Referrals waiting too long
+partners-remove-confirm = Yes, remove it: this cannot be undone.
+partners-remove-unconfirmed = Nothing was removed: tick the box to confirm the removal.

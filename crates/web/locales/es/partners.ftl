@@ -255,3 +255,5 @@ partners-show-to-first-service = En espera del primer servicio
 partners-show-in-service = Reciben servicios
 partners-show-too-long = Esperan demasiado
 queue-referrals-too-long = Derivaciones que esperan demasiado
+partners-remove-confirm = Sí, eliminarlo: no se puede deshacer.
+partners-remove-unconfirmed = No se eliminó nada: marque la casilla para confirmar la eliminación.

@@ -50,6 +50,19 @@ fn refusal(ctx: &Ctx, e: ssp_app::Error) -> Result<(StatusCode, String), AppErro
     }
 }
 
+/// Whether a removal form's box was ticked (a removal cannot be undone;
+/// the form asks for it, and a post without it removes nothing).
+fn confirmed(f: &Fields) -> bool {
+    f.map().get("confirm").is_some_and(|v| v == "yes")
+}
+
+fn unconfirmed(ctx: &Ctx) -> (StatusCode, String) {
+    (
+        StatusCode::UNPROCESSABLE_ENTITY,
+        crate::i18n::t(ctx.lang, "partners-remove-unconfirmed"),
+    )
+}
+
 /// "Saved." after a change (the redirect carries `saved=1`).
 fn page_notice(ctx: &Ctx) -> String {
     crate::i18n::t(ctx.lang, "partners-saved")
@@ -224,7 +237,11 @@ pub async fn remove_partner(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
+    Form(f): Form<Fields>,
 ) -> Result<Response, AppError> {
+    if !confirmed(&f) {
+        return partner_page(&state, &ctx, &id, None, HashMap::new(), Some(unconfirmed(&ctx))).await;
+    }
     match maintain::remove_partner(&state, &ctx.actor()?, &id).await {
         Ok(()) => Ok(Redirect::to("/partners?removed=1").into_response()),
         Err(e) => {
@@ -279,7 +296,11 @@ pub async fn remove_user(
     State(state): State<AppState>,
     ctx: Ctx,
     Path((id, person)): Path<(String, String)>,
+    Form(f): Form<Fields>,
 ) -> Result<Response, AppError> {
+    if !confirmed(&f) {
+        return partner_page(&state, &ctx, &id, None, HashMap::new(), Some(unconfirmed(&ctx))).await;
+    }
     partner_users::remove(&state, &ctx.actor()?, &id, &person).await?;
     Ok(Redirect::to(&format!("/partners/organisations/{id}#users")).into_response())
 }
@@ -457,7 +478,19 @@ pub async fn remove_resource(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
+    Form(f): Form<Fields>,
 ) -> Result<Response, AppError> {
+    if !confirmed(&f) {
+        let r = maintain::resource(&state, &ctx.actor()?, &id).await?;
+        return resource_page(
+            &state,
+            &ctx,
+            Some(r.id.to_string()),
+            values_of(&r),
+            Some(unconfirmed(&ctx)),
+        )
+        .await;
+    }
     match maintain::remove_resource(&state, &ctx.actor()?, &id).await {
         Ok(()) => Ok(Redirect::to("/partners?removed=1").into_response()),
         Err(e) => {
