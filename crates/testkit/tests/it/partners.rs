@@ -848,3 +848,125 @@ async fn a_referred_services_partner_cannot_change_through_the_import() {
         .await;
     assert_eq!(partner, vec!["Clear Sight Vision Clinic".to_owned()], "unchanged");
 }
+
+/// What the pages maintain one entry at a time, the API does too, through
+/// the same use cases: a partner user's names changed and the account
+/// ended, a resource and a partner removed — refused for other staff and
+/// for what a student's record names.
+#[tokio::test]
+async fn the_api_changes_and_removes_one_directory_entry() {
+    let w = world().await;
+    async fn send(c: &TestClient, method: &str, path: String, body: serde_json::Value) -> TestResponse {
+        let t = token(c).await;
+        c.send_json(method, &path, &body.to_string(), Some(&t)).await
+    }
+    let lee = id_of(
+        &post(
+            &w.csc,
+            &format!("/api/v1/partners/{}/users", w.partner),
+            serde_json::json!({"given_name": "Lee", "family_name": "Park", "username": "lee.park"}),
+        )
+        .await,
+    );
+    let user = format!("/api/v1/partners/{}/users/{lee}", w.partner);
+    let res = send(
+        &w.csc,
+        "PUT",
+        user.clone(),
+        serde_json::json!({"given_name": "Lee", "family_name": "Parker"}),
+    )
+    .await;
+    assert_eq!(res.status, 204, "{}", res.body);
+    assert_eq!(
+        w.app
+            .texts("SELECT family_name FROM persons WHERE id = $1", &[lee])
+            .await,
+        vec!["Parker".to_owned()]
+    );
+    let res = send(
+        &w.csc,
+        "PUT",
+        user.clone(),
+        serde_json::json!({"given_name": "", "family_name": "Parker"}),
+    )
+    .await;
+    assert_eq!(res.status, 422, "{}", res.body);
+    let teacher = w.app.signed_in("demo.teacher").await;
+    assert_eq!(
+        send(&teacher, "DELETE", user.clone(), serde_json::json!({}))
+            .await
+            .status,
+        403
+    );
+    let res = send(&w.csc, "DELETE", user.clone(), serde_json::json!({})).await;
+    assert_eq!(res.status, 204, "{}", res.body);
+    assert_eq!(
+        w.app
+            .texts(
+                "SELECT CASE WHEN disabled THEN 'yes' ELSE 'no' END FROM accounts WHERE username = 'lee.park'",
+                &[]
+            )
+            .await,
+        vec!["yes".to_owned()],
+        "the account is disabled"
+    );
+    assert_eq!(w.app.count_audit("partner_user_removed").await, 1);
+    assert_eq!(send(&w.csc, "DELETE", user, serde_json::json!({})).await.status, 404);
+
+    // A resource nobody was referred to goes; one the demo clinic's
+    // referrals name stays.
+    let lego = w.resource("Lego club").await;
+    assert_eq!(
+        send(
+            &teacher,
+            "DELETE",
+            format!("/api/v1/resources/{lego}"),
+            serde_json::json!({})
+        )
+        .await
+        .status,
+        403
+    );
+    let res = send(
+        &w.csc,
+        "DELETE",
+        format!("/api/v1/resources/{lego}"),
+        serde_json::json!({}),
+    )
+    .await;
+    assert_eq!(res.status, 204, "{}", res.body);
+    assert!(!w.csc.get_json("/api/v1/resources").await.body.contains("Lego club"));
+    let eye = w.resource("Eye exams and glasses").await;
+    let res = send(
+        &w.csc,
+        "DELETE",
+        format!("/api/v1/resources/{eye}"),
+        serde_json::json!({}),
+    )
+    .await;
+    assert_eq!(res.status, 409, "{}", res.body);
+    assert!(res.body.contains("resource_has_referrals"), "{}", res.body);
+
+    // A new partner with nothing tied to it goes, once.
+    let temp = id_of(&post(&w.csc, "/api/v1/partners", serde_json::json!({"name": "Pop-up Pantry"})).await);
+    let res = send(
+        &w.csc,
+        "DELETE",
+        format!("/api/v1/partners/{temp}"),
+        serde_json::json!({}),
+    )
+    .await;
+    assert_eq!(res.status, 204, "{}", res.body);
+    assert_eq!(
+        send(
+            &w.csc,
+            "DELETE",
+            format!("/api/v1/partners/{temp}"),
+            serde_json::json!({})
+        )
+        .await
+        .status,
+        404
+    );
+    assert_eq!(w.app.count_audit("partner_removed").await, 1);
+}

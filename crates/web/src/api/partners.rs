@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use ssp_app::partners::consent::{self as consents, ConsentForm};
 use ssp_app::partners::partner_users::{self, PartnerReferral, PartnerUserForm};
 use ssp_app::partners::referrals::{self, ReferralForm, StepForm};
-use ssp_app::partners::{directory, matching, metrics};
+use ssp_app::partners::{directory, maintain, matching, metrics};
 use ssp_db::repo::partners::{ReferralRow, ResourceRow};
 use ssp_domain::partners::directory::{NewPartner, NewResource, ResourceKind};
 use ssp_domain::partners::referral::{Outcome, ReferralStatus};
@@ -34,8 +34,11 @@ use crate::state::AppState;
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_partners, save_partner))
+        .routes(routes!(remove_partner))
         .routes(routes!(add_partner_user))
+        .routes(routes!(update_partner_user, remove_partner_user))
         .routes(routes!(list_resources, save_resource))
+        .routes(routes!(remove_resource))
         .routes(routes!(import_resources))
         .routes(routes!(proposals))
         .routes(routes!(list_consents, grant_consent))
@@ -171,6 +174,121 @@ pub struct PartnerUserBody {
 pub struct PartnerPath {
     /// The partner's id (UUID).
     partner: Uuid,
+}
+
+#[utoipa::path(
+    delete,
+    path = "/api/v1/partners/{partner}",
+    operation_id = "removePartner",
+    summary = "Remove a partner organisation and its services (community school coordinators and district administrators)",
+    params(PartnerPath),
+    responses(
+        (status = 204, description = "Removed."),
+        (status = 403, description = "may_not_maintain_directory.", body = ErrorJson),
+        (status = 404, description = "No such partner in the district."),
+        (status = 409, description = "partner_has_records (referrals, consents or disclosures name it), partner_has_users.", body = ErrorJson),
+    )
+)]
+pub async fn remove_partner(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(partner): Path<String>,
+) -> Result<StatusCode, AppError> {
+    maintain::remove_partner(&state, &api_actor(&ctx)?, &partner).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// A partner user of a partner organisation.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)]
+pub struct PartnerUserPath {
+    /// The partner's id (UUID).
+    partner: Uuid,
+    /// The partner user's person id (UUID).
+    person: Uuid,
+}
+
+#[utoipa::path(
+    put,
+    path = "/api/v1/partners/{partner}/users/{person}",
+    operation_id = "updatePartnerUser",
+    summary = "Change a partner user's names and email (the username stays)",
+    params(PartnerUserPath),
+    request_body = PartnerUserBody,
+    responses(
+        (status = 204, description = "Saved."),
+        (status = 403, description = "may_not_maintain_directory.", body = ErrorJson),
+        (status = 404, description = "No such partner user of this partner."),
+        (status = 422, description = "invalid_partner_user: given_name, family_name (required, too_long), email (too_long).", body = RejectedJson),
+    )
+)]
+pub async fn update_partner_user(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((partner, person)): Path<(String, String)>,
+    Json(b): Json<PartnerUserBody>,
+) -> Result<StatusCode, AppError> {
+    let form = PartnerUserForm {
+        given_name: b.given_name,
+        family_name: b.family_name,
+        username: b.username,
+        email: b.email,
+    };
+    partner_users::update(&state, &api_actor(&ctx)?, &partner, &person, &form).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(
+    delete,
+    path = "/api/v1/partners/{partner}/users/{person}",
+    operation_id = "removePartnerUser",
+    summary = "End a partner user: untied from the organisation, the account disabled and signed out everywhere",
+    params(PartnerUserPath),
+    responses(
+        (status = 204, description = "Removed."),
+        (status = 403, description = "may_not_maintain_directory.", body = ErrorJson),
+        (status = 404, description = "No such partner user of this partner."),
+    )
+)]
+pub async fn remove_partner_user(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((partner, person)): Path<(String, String)>,
+) -> Result<StatusCode, AppError> {
+    partner_users::remove(&state, &api_actor(&ctx)?, &partner, &person).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// A resource of the district's directory.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)]
+pub struct ResourcePath {
+    /// The resource's id (UUID).
+    resource: Uuid,
+}
+
+#[utoipa::path(
+    delete,
+    path = "/api/v1/resources/{resource}",
+    operation_id = "removeResource",
+    summary = "Remove a resource nobody was referred to or enrolled in",
+    params(ResourcePath),
+    responses(
+        (status = 204, description = "Removed."),
+        (status = 403, description = "may_not_maintain_directory.", body = ErrorJson),
+        (status = 404, description = "No such resource in the district."),
+        (status = 409, description = "resource_has_referrals.", body = ErrorJson),
+    )
+)]
+pub async fn remove_resource(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(resource): Path<String>,
+) -> Result<StatusCode, AppError> {
+    maintain::remove_resource(&state, &api_actor(&ctx)?, &resource).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[utoipa::path(
