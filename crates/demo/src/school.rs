@@ -502,7 +502,7 @@ impl SchoolBuilder<'_, '_, '_> {
             Sex::Female => "female",
             Sex::Male => "male",
         };
-        let race = draw(2);
+        let (race, share) = (draw(2), draw(3));
         let race_ethnicity = if culture == Culture::Spanish && race < 0.92 {
             "hispanic_latino"
         } else {
@@ -517,7 +517,7 @@ impl SchoolBuilder<'_, '_, '_> {
                 (1.0, "not_reported"),
             ]
             .iter()
-            .find(|(upto, _)| draw(3) < *upto)
+            .find(|(upto, _)| share < *upto)
             .map_or("not_reported", |(_, r)| r)
         };
         self.batch.demographics.push(DemographicsRow {

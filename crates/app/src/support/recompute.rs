@@ -428,7 +428,15 @@ async fn apply(
         .map(|(s, _)| s.school_id)
         .collect();
     cx.holders.load(app, &new_at).await?;
-    let holders = cx.holders.lock().clone();
+    // Only the schools where a flag opens (a copy: the lock is not held
+    // across the writes' awaits).
+    let holders: HashMap<Uuid, Vec<(StaffRole, PersonId)>> = {
+        let all = cx.holders.lock();
+        new_at
+            .iter()
+            .filter_map(|s| all.get(s).map(|h| (*s, h.clone())))
+            .collect()
+    };
     let (mut opened, mut refreshed, mut moves, mut events, mut audits) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     // The history line and audit row of each move, kept only if it applies.
